@@ -1,0 +1,144 @@
+using RedisPrivateLink.Emulator.Providers;
+
+namespace RedisPrivateLink.Emulator.Arm;
+
+/// <summary>Maps an ARM path onto the handler that owns it.</summary>
+internal sealed class ArmDispatcher
+{
+    private readonly EmulatorContext emulator;
+    private readonly SubscriptionHandler subscriptions;
+    private readonly ResourceGroupHandler resourceGroups;
+    private readonly ResourceHandler resources;
+    private readonly OperationPollHandler polls;
+    private readonly RedisActionHandler redisActions;
+
+    public ArmDispatcher(EmulatorContext emulator)
+    {
+        this.emulator = emulator;
+        var operations = new OperationStarter(emulator);
+        subscriptions = new SubscriptionHandler(emulator);
+        resourceGroups = new ResourceGroupHandler(emulator);
+        resources = new ResourceHandler(emulator, operations);
+        polls = new OperationPollHandler(emulator, operations);
+        redisActions = new RedisActionHandler(emulator);
+    }
+
+    public ArmResult Dispatch(ArmRequest request)
+    {
+        var path = request.Path;
+        if (!path.Is(0, "subscriptions"))
+        {
+            throw ArmErrors.NoRoute(request.Method, path.Raw);
+        }
+
+        if (path.Count == 1)
+        {
+            return RequireGet(request, subscriptions.List);
+        }
+
+        if (path.Count == 2)
+        {
+            return RequireGet(request, subscriptions.Get);
+        }
+
+        emulator.RequireSubscription(path[1]);
+        if (path.Is(2, "resourcegroups"))
+        {
+            return path.Count switch
+            {
+                3 => RequireGet(request, resourceGroups.List),
+                4 => resourceGroups.Handle(request),
+                >= 7 when path.Is(4, "providers") => ResourceGroupScoped(request),
+                _ => throw ArmErrors.NoRoute(request.Method, path.Raw),
+            };
+        }
+
+        if (path.Is(2, "operationresults") && path.Count == 4)
+        {
+            return RequireGet(request, resourceGroups.Poll);
+        }
+
+        if (path.Is(2, "providers"))
+        {
+            return SubscriptionScoped(request);
+        }
+
+        throw ArmErrors.NoRoute(request.Method, path.Raw);
+    }
+
+    /// <summary>subscriptions/{s}/providers/...: polls under locations, checkNameAvailability, lists by subscription.</summary>
+    private ArmResult SubscriptionScoped(ArmRequest request)
+    {
+        var path = request.Path;
+        if (path.Count == 8 && path.Is(4, "locations"))
+        {
+            return (path[3].ToLowerInvariant(), path[6].ToLowerInvariant()) switch
+            {
+                ("microsoft.cache", "asyncoperations") => RequireGet(request, polls.RedisStatus),
+                ("microsoft.network", "operations") => RequireGet(request, polls.NetworkStatus),
+                ("microsoft.network", "operationresults") => RequireGet(request, polls.NetworkResult),
+                _ => throw ArmErrors.NoRoute(request.Method, path.Raw),
+            };
+        }
+
+        if (path.Count == 5 && path.Is(3, "Microsoft.Cache") && path.Is(4, "CheckNameAvailability"))
+        {
+            return request.Method == "POST" ? redisActions.CheckNameAvailability(request) : throw ArmErrors.MethodNotAllowed(request.Method);
+        }
+
+        if (path.Count == 5)
+        {
+            return RequireGet(request, ListBySubscription);
+        }
+
+        throw ArmErrors.NoRoute(request.Method, path.Raw);
+    }
+
+    private ArmResult ResourceGroupScoped(ArmRequest request)
+    {
+        var path = request.Path;
+        if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationStatuses"))
+        {
+            return RequireGet(request, polls.PrivateDnsStatus);
+        }
+
+        if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationResults"))
+        {
+            return RequireGet(request, polls.PrivateDnsResult);
+        }
+
+        if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "listKeys"))
+        {
+            return redisActions.ListKeys(request);
+        }
+
+        if (request.Method == "GET" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "privateLinkResources"))
+        {
+            return redisActions.PrivateLinkResources(request);
+        }
+
+        if (request.Method == "POST")
+        {
+            throw ArmErrors.NoRoute(request.Method, path.Raw);
+        }
+
+        return resources.Handle(request);
+    }
+
+    private ArmResult ListBySubscription(ArmRequest request)
+    {
+        var path = request.Path;
+        var type = ResourceTypeCatalog.Find($"{path[3]}/{path[4]}");
+        if (type is null || !type.ListableBySubscription)
+        {
+            throw ArmErrors.InvalidResourceType(path[4], path[3], request.ApiVersion);
+        }
+
+        ResourceHandler.RequireApiVersion(type, request, "global");
+        return new ArmResult(200, request.Page(emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
+            r => resources.Render(r, type), emulator.Options.PageSize));
+    }
+
+    private static ArmResult RequireGet(ArmRequest request, Func<ArmRequest, ArmResult> handler) =>
+        request.Method == "GET" ? handler(request) : throw ArmErrors.MethodNotAllowed(request.Method);
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Emulator.Faults;
+using RedisPrivateLink.Emulator.Store;
+using RedisPrivateLink.Emulator.Throttling;
+
+namespace RedisPrivateLink.Emulator.Arm;
+
+/// <summary>
+/// Every ARM call passes here, in ARM's order: ids and logging, injected faults, authentication, api-version,
+/// throttling, then the handler under the store's lock (with operations settled by the clock first).
+/// </summary>
+internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile)
+{
+    /// <summary>ARM writes apostrophes and '+' as they are, not as \u0027 escapes.</summary>
+    private static readonly JsonSerializerOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ArmDispatcher dispatcher = new(emulator);
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = http.Request;
+        var requestId = Guid.NewGuid().ToString();
+        var correlationId = Header(request, "x-ms-correlation-request-id") ?? Header(request, "x-ms-client-request-id")
+                            ?? Guid.NewGuid().ToString();
+        http.Response.Headers["x-ms-request-id"] = requestId;
+        http.Response.Headers["x-ms-correlation-request-id"] = correlationId;
+        if (Header(request, "x-ms-client-request-id") is { } clientRequestId)
+        {
+            http.Response.Headers["x-ms-client-request-id"] = clientRequestId;
+        }
+
+        var status = 0;
+        try
+        {
+            var fault = emulator.Faults.TakeRequestFault(request.Method, request.Path.Value ?? "/");
+            if (fault?.Kind == "drop")
+            {
+                http.Abort();
+                return;
+            }
+
+            if (fault?.Kind == "delay")
+            {
+                await Task.Delay(fault.DelayMs ?? 0, http.RequestAborted);
+            }
+
+            var result = fault?.Kind == "status" ? StatusFault(fault) : await HandleAsync(http);
+            status = result.Status;
+            await WriteAsync(http, result);
+        }
+        finally
+        {
+            emulator.Log.Add(new RequestLogEntry(
+                request.Method,
+                request.Path.Value ?? "/",
+                request.QueryString.Value ?? "",
+                status,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                DateTimeOffset.UtcNow,
+                requestId,
+                correlationId));
+        }
+    }
+
+    private async Task<ArmResult> HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        RequestCategory? category = null;
+        (bool Taken, int Remaining, int RetryAfterSeconds)? throttle = null;
+        ArmResult result;
+        try
+        {
+            RequireBearer(request);
+            var apiVersion = request.Query["api-version"].ToString();
+            if (string.IsNullOrEmpty(apiVersion))
+            {
+                throw ArmErrors.MissingApiVersion();
+            }
+
+            var path = ArmPath.Parse(request.Path.Value ?? "/");
+            category = SubscriptionThrottle.Categorize(request.Method);
+            throttle = emulator.Throttle.TryTake(path.SubscriptionId ?? "tenant", category.Value);
+            if (throttle is { Taken: false } refused)
+            {
+                throw new ArmException(429, "SubscriptionRequestsThrottled",
+                    $"Number of '{category.Value.ToString().ToLowerInvariant()[..^1]}' requests for subscription " +
+                    $"'{path.SubscriptionId}' actor '{Guid.Empty}' exceeded. Please try again after '{refused.RetryAfterSeconds}' " +
+                    "seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling for additional information.")
+                {
+                    RetryAfterSeconds = refused.RetryAfterSeconds,
+                };
+            }
+
+            var armRequest = new ArmRequest
+            {
+                Method = request.Method,
+                Path = path,
+                ApiVersion = apiVersion,
+                Body = await ReadBodyAsync(request),
+                BaseUrl = $"{request.Scheme}://{request.Host}/",
+                SkipToken = int.TryParse(request.Query["$skiptoken"], NumberStyles.None, CultureInfo.InvariantCulture, out var skip) ? skip : 0,
+                Now = emulator.Now,
+            };
+            result = Dispatch(armRequest);
+        }
+        catch (ArmException error)
+        {
+            result = error.ToResult();
+        }
+
+        if (category is { } answeredCategory && throttle is { } counted)
+        {
+            result.WithHeader(SubscriptionThrottle.HeaderName(answeredCategory), counted.Remaining.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
+    }
+
+    private ArmResult Dispatch(ArmRequest request)
+    {
+        lock (emulator.Store.Gate)
+        {
+            emulator.Store.Settle(request.Now);
+            var result = dispatcher.Dispatch(request);
+            if (stateFile is not null && request.Method is not ("GET" or "HEAD"))
+            {
+                stateFile.Save(emulator.Store);
+            }
+
+            return result;
+        }
+    }
+
+    private static ArmResult StatusFault(FaultRule fault)
+    {
+        var status = fault.Status ?? 500;
+        var error = new ArmException(status, fault.Code ?? DefaultCode(status),
+            fault.Message ?? "The request failed (fault injected by the ARM emulator).")
+        {
+            RetryAfterSeconds = fault.RetryAfter,
+        };
+        return error.ToResult();
+    }
+
+    private static string DefaultCode(int status) => status switch
+    {
+        429 => "SubscriptionRequestsThrottled",
+        409 => "Conflict",
+        >= 500 => "InternalServerError",
+        _ => "BadRequest",
+    };
+
+    private static void RequireBearer(HttpRequest request)
+    {
+        var authorization = Header(request, "Authorization");
+        if (authorization is null)
+        {
+            throw new ArmException(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+        }
+
+        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization[7..].Trim().Length == 0)
+        {
+            throw new ArmException(401, "AuthenticationFailed",
+                "Authentication failed. The 'Authorization' header is provided in an invalid format.");
+        }
+    }
+
+    private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException error)
+        {
+            throw ArmErrors.InvalidRequestContent(error.Message);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, ArmResult result)
+    {
+        http.Response.StatusCode = result.Status;
+        foreach (var (name, value) in result.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        if (result.Body is not null && !HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(result.Body.ToJsonString(WireJson), http.RequestAborted);
+        }
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && !string.IsNullOrEmpty(values.ToString()) ? values.ToString() : null;
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Arm;
+
+/// <summary>The polling endpoints each provider hands out, answered the way each one answers them in the recordings.</summary>
+internal sealed class OperationPollHandler(EmulatorContext emulator, OperationStarter operations)
+{
+    /// <summary>Microsoft.Cache/locations/{loc}/asyncOperations/{id}: always 200, status in the body, nulls included.</summary>
+    public ArmResult RedisStatus(ArmRequest request)
+    {
+        var operation = Find(request);
+        return new ArmResult(200, new JsonObject
+        {
+            ["id"] = $"/subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{operation.Scope}/asyncOperations/{operation.Id}",
+            ["name"] = operation.Id,
+            ["status"] = operation.Status.ToString(),
+            ["startTime"] = null,
+            ["endTime"] = null,
+            ["percentComplete"] = null,
+            ["properties"] = null,
+            ["error"] = operation.Status == OperationStatus.Failed ? LongRunningOperation.FailureError : null,
+        });
+    }
+
+    /// <summary>Microsoft.Network/locations/{loc}/operations/{id}: 200 {"status":...}, Retry-After while running.</summary>
+    public ArmResult NetworkStatus(ArmRequest request)
+    {
+        var operation = Find(request);
+        var result = new ArmResult(200, StatusBody(operation));
+        return operation.Status == OperationStatus.InProgress ? operations.WithRetryAfter(result, LroStyle.Network) : result;
+    }
+
+    /// <summary>Microsoft.Network/locations/{loc}/operationResults/{id}: 202 while running, then 204.</summary>
+    public ArmResult NetworkResult(ArmRequest request)
+    {
+        var operation = Find(request);
+        return operation.Status switch
+        {
+            OperationStatus.InProgress => operations.WithRetryAfter(new ArmResult(202)
+                .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(LroStyle.Network, operation, request))
+                .WithHeader("Location", OperationStarter.ResultUrl(LroStyle.Network, operation, request)), LroStyle.Network),
+            OperationStatus.Failed => Failed(),
+            _ => new ArmResult(204),
+        };
+    }
+
+    /// <summary>privateDnsOperationStatuses/{id}: 202 + headers + InProgress while running, then 200.</summary>
+    public ArmResult PrivateDnsStatus(ArmRequest request)
+    {
+        var operation = Find(request);
+        return operation.Status == OperationStatus.InProgress
+            ? PrivateDnsAccepted(request, operation, StatusBody(operation))
+            : new ArmResult(200, StatusBody(operation));
+    }
+
+    /// <summary>privateDnsOperationResults/{id}: 202 while running, then the resource (200) or nothing (204) for a delete.</summary>
+    public ArmResult PrivateDnsResult(ArmRequest request)
+    {
+        var operation = Find(request);
+        if (operation.Status == OperationStatus.InProgress)
+        {
+            return PrivateDnsAccepted(request, operation, null);
+        }
+
+        if (operation.Status == OperationStatus.Failed)
+        {
+            return Failed();
+        }
+
+        var resource = emulator.Store.Find(operation.ResourceId);
+        if (operation.Kind == OperationKind.Delete || resource is null)
+        {
+            return new ArmResult(204);
+        }
+
+        return new ArmResult(200, ResourceTypeCatalog.Find(resource.TypeKey)!.Provider.Render(resource, emulator.Store));
+    }
+
+    private ArmResult PrivateDnsAccepted(ArmRequest request, LongRunningOperation operation, JsonNode? body) =>
+        operations.WithRetryAfter(new ArmResult(202, body)
+            .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(LroStyle.PrivateDns, operation, request))
+            .WithHeader("Location", OperationStarter.ResultUrl(LroStyle.PrivateDns, operation, request)), LroStyle.PrivateDns);
+
+    private static JsonObject StatusBody(LongRunningOperation operation)
+    {
+        var body = new JsonObject { ["status"] = operation.Status.ToString() };
+        if (operation.Status == OperationStatus.Failed)
+        {
+            body["error"] = LongRunningOperation.FailureError;
+        }
+
+        return body;
+    }
+
+    private static ArmResult Failed() => new(400, new JsonObject { ["error"] = LongRunningOperation.FailureError });
+
+    private LongRunningOperation Find(ArmRequest request)
+    {
+        var id = request.Path[^1];
+        var operation = emulator.Store.FindOperation(id);
+        if (operation is null || !operation.SubscriptionId.Equals(request.Path[1], StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArmException(404, "OperationNotFound", $"The operation '{id}' could not be found.");
+        }
+
+        return operation;
+    }
+}

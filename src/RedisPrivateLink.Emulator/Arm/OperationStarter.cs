@@ -1,0 +1,87 @@
+using System.Text;
+using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Arm;
+
+/// <summary>Starts long-running operations and answers their first response the way each provider style does.</summary>
+internal sealed class OperationStarter(EmulatorContext emulator)
+{
+    public LongRunningOperation Start(ResourceType type, OperationKind kind, StoredResource resource, string resourceGroupName,
+        bool fails)
+    {
+        var azureDuration = kind switch
+        {
+            OperationKind.Create => type.Create,
+            OperationKind.Update => type.Update,
+            _ => type.Delete,
+        };
+        var location = LocationOf(resource);
+        var operation = new LongRunningOperation
+        {
+            Id = type.Style == LroStyle.PrivateDns ? OpaqueId($"{kind}{type.ResponseTypeSegment}") : Guid.NewGuid().ToString(),
+            Kind = kind,
+            ResourceId = resource.Id,
+            SubscriptionId = resource.Id.Split('/')[2],
+            Scope = type.Style switch
+            {
+                LroStyle.Redis => Regions.DisplayName(location),
+                LroStyle.PrivateDns => resourceGroupName,
+                _ => Regions.Normalize(location),
+            },
+            CompletesAt = emulator.Now + emulator.Scale(azureDuration),
+            Fails = fails,
+        };
+        emulator.Store.Add(operation);
+        return operation;
+    }
+
+    /// <summary>A child (subnet, zone group) has no location of its own: its operations run where its top-level parent is.</summary>
+    private string LocationOf(StoredResource resource)
+    {
+        if (JsonMerge.String(resource.Body, "location") is { } own)
+        {
+            return own;
+        }
+
+        // /subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name} is the top-level ancestor.
+        var topLevelId = string.Join('/', resource.Id.Split('/').Take(9));
+        return JsonMerge.String(emulator.Store.Find(topLevelId)?.Body, "location") ?? "global";
+    }
+
+    /// <summary>Private DNS and resource group operation ids are opaque base64 tokens; keep them path-safe.</summary>
+    public static string OpaqueId(string purpose) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"FrontEndAsyncOperation;{purpose};{Guid.NewGuid()}"))
+            .Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The Azure-AsyncOperation URL of an operation.</summary>
+    public static string StatusUrl(LroStyle style, LongRunningOperation operation, ArmRequest request) => style switch
+    {
+        LroStyle.Redis => request.Url(
+            $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(operation.Scope)}/asyncOperations/{operation.Id}"),
+        LroStyle.Network => request.Url(
+            $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Network/locations/{operation.Scope}/operations/{operation.Id}"),
+        _ => request.Url(
+            $"subscriptions/{operation.SubscriptionId}/resourceGroups/{Uri.EscapeDataString(operation.Scope)}/providers/Microsoft.Network/privateDnsOperationStatuses/{operation.Id}"),
+    };
+
+    /// <summary>The Location URL of an operation (Redis points both headers at its status).</summary>
+    public static string ResultUrl(LroStyle style, LongRunningOperation operation, ArmRequest request) => style switch
+    {
+        LroStyle.Network => request.Url(
+            $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Network/locations/{operation.Scope}/operationResults/{operation.Id}"),
+        LroStyle.PrivateDns => request.Url(
+            $"subscriptions/{operation.SubscriptionId}/resourceGroups/{Uri.EscapeDataString(operation.Scope)}/providers/Microsoft.Network/privateDnsOperationResults/{operation.Id}"),
+        _ => StatusUrl(style, operation, request),
+    };
+
+    public ArmResult WithRetryAfter(ArmResult result, LroStyle style)
+    {
+        if (ResourceTypeCatalog.RetryAfterSeconds(style) is { } seconds)
+        {
+            result.WithHeader("Retry-After", emulator.ScaleRetryAfter(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,267 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Arm;
+
+/// <summary>
+/// PUT/GET/PATCH/DELETE and lists of provider resources under a resource group:
+/// subscriptions/{s}/resourceGroups/{rg}/providers/{namespace}/{type}/{name}[/{childType}/{childName}]...
+/// </summary>
+internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter operations)
+{
+    private const int ProvidersIndex = 4;
+
+    private ResourceStore Store => emulator.Store;
+
+    public ArmResult Handle(ArmRequest request)
+    {
+        var path = request.Path;
+        var resourceGroup = emulator.RequireResourceGroup(path[1], path[3]);
+        var tail = path.Segments.Skip(ProvidersIndex + 2).ToList();
+        var isCollection = tail.Count % 2 == 1;
+        var providerNamespace = path[ProvidersIndex + 1];
+        var typeNames = string.Join("/", tail.Where((_, i) => i % 2 == 0));
+        var type = ResourceTypeCatalog.Find($"{providerNamespace}/{typeNames}")
+                   ?? throw ArmErrors.InvalidResourceType(typeNames, providerNamespace, request.ApiVersion);
+        RequireApiVersion(type, request, JsonMerge.String(request.Body, "location") ?? (string)resourceGroup.Body["location"]!);
+
+        var requestedId = "/" + string.Join("/", path.Segments);
+        if (isCollection)
+        {
+            return request.Method == "GET" ? List(request, type, resourceGroup, requestedId) : throw ArmErrors.MethodNotAllowed(request.Method);
+        }
+
+        var displayName = string.Join("/", path.Segments.Skip(ProvidersIndex + 1));
+        return request.Method switch
+        {
+            "GET" => new ArmResult(200, Render(Require(requestedId, displayName, resourceGroup), type)),
+            "PUT" => Put(request, type, resourceGroup, requestedId, tail[^1]),
+            "PATCH" => Patch(request, type, resourceGroup, Require(requestedId, displayName, resourceGroup)),
+            "DELETE" => Delete(request, type, resourceGroup, requestedId),
+            _ => throw ArmErrors.MethodNotAllowed(request.Method),
+        };
+    }
+
+    public static void RequireApiVersion(ResourceType type, ArmRequest request, string location)
+    {
+        if (!type.ApiVersions.Contains(request.ApiVersion, StringComparer.OrdinalIgnoreCase))
+        {
+            throw ArmErrors.NoRegisteredProvider(location, request.ApiVersion, type.Key[(type.Namespace.Length + 1)..], type.ApiVersions);
+        }
+    }
+
+    public JsonObject Render(StoredResource resource, ResourceType type) => type.Provider.Render(resource, Store);
+
+    private ArmResult List(ArmRequest request, ResourceType type, StoredResource resourceGroup, string collectionId)
+    {
+        var parentId = type.IsChild
+            ? RequireParent(collectionId[..collectionId.LastIndexOf('/')]).Id
+            : resourceGroup.Id;
+        return new ArmResult(200, request.Page(Store.Under(parentId, type.Key), r => Render(r, type), emulator.Options.PageSize));
+    }
+
+    private StoredResource Require(string id, string displayName, StoredResource resourceGroup) =>
+        Store.Find(id) ?? throw ArmErrors.ResourceNotFound(displayName, resourceGroup.Name);
+
+    private StoredResource RequireParent(string parentId) =>
+        Store.Find(parentId) ?? throw ArmErrors.ParentResourceNotFound(parentId[(parentId.LastIndexOf('/') + 1)..]);
+
+    private ArmResult Put(ArmRequest request, ResourceType type, StoredResource resourceGroup, string requestedId, string name)
+    {
+        RequireNotDeleting(resourceGroup);
+        var body = request.RequireObjectBody();
+        var existing = Store.Find(requestedId);
+        RequireIdle(existing, type);
+        if (existing is null && !type.IsChild && JsonMerge.String(body, "location") is null)
+        {
+            throw ArmErrors.LocationRequired();
+        }
+
+        var id = existing?.Id ?? CanonicalId(type, resourceGroup, requestedId, name);
+        var context = new WriteContext
+        {
+            Id = id,
+            Name = existing?.Name ?? name,
+            Type = type,
+            Request = body,
+            ResourceGroup = resourceGroup,
+            Store = Store,
+            Existing = existing,
+        };
+        var built = type.Provider.Build(context);
+        var resource = new StoredResource
+        {
+            Id = id,
+            TypeKey = type.Key,
+            Sequence = existing?.Sequence ?? Store.NextSequence(),
+            Body = built,
+            Secrets = existing?.Secrets ?? type.Provider.CreateSecrets(),
+        };
+
+        var created = existing is null;
+        LongRunningOperation? operation = null;
+        if (type.Style == LroStyle.Synchronous)
+        {
+            resource.ProvisioningState = "Succeeded";
+        }
+        else
+        {
+            operation = operations.Start(type, created ? OperationKind.Create : OperationKind.Update, resource,
+                resourceGroup.Name, emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
+            resource.OperationId = operation.Id;
+            if (created)
+            {
+                resource.ProvisioningState = type.Provider.CreatingState;
+            }
+            else if (type.Provider.ShowsOldValuesWhileUpdating)
+            {
+                resource.PendingBody = built;
+                resource.Body = (JsonObject)existing!.Body.DeepClone();
+                resource.ProvisioningState = "Updating";
+            }
+            else
+            {
+                resource.ProvisioningState = "Updating";
+            }
+        }
+
+        context.OperationId = operation?.Id;
+        Store.Put(resource);
+        type.Provider.OnWritten(context, resource);
+        if (operation is null)
+        {
+            type.Provider.OnSucceeded(resource, Store);
+        }
+
+        return PutAnswer(request, type, resource, operation, created);
+    }
+
+    private ArmResult PutAnswer(ArmRequest request, ResourceType type, StoredResource resource, LongRunningOperation? operation,
+        bool created)
+    {
+        var status = created || type.Provider.AnswersCreatedOnUpdate ? 201 : 200;
+        var rendered = Render(resource, type);
+        switch (type.Style)
+        {
+            case LroStyle.Redis:
+                // The create answer is the one read that carries the access keys (the recordings show them masked).
+                if (created && resource.Secrets is { } secrets)
+                {
+                    JsonMerge.Properties(rendered)["accessKeys"] = secrets.DeepClone();
+                }
+
+                // A cache create's Location is the cache; a connection's points at the async operation (as recorded).
+                return new ArmResult(status, rendered)
+                    .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request))
+                    .WithHeader("Location", type.IsChild
+                        ? OperationStarter.ResultUrl(type.Style, operation!, request)
+                        : request.Url(resource.Id.TrimStart('/')));
+            case LroStyle.Network:
+                return operations.WithRetryAfter(new ArmResult(status, rendered)
+                    .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request)), type.Style);
+            case LroStyle.PrivateDns:
+                return AcceptedByPrivateDns(request, operation!);
+            default:
+                return new ArmResult(status, rendered);
+        }
+    }
+
+    private ArmResult Patch(ArmRequest request, ResourceType type, StoredResource resourceGroup, StoredResource existing)
+    {
+        RequireNotDeleting(resourceGroup);
+        RequireIdle(existing, type);
+        var patch = request.RequireObjectBody();
+        var merged = JsonMerge.Apply(existing.Body, patch);
+        JsonMerge.Properties(merged)["provisioningState"] = existing.ProvisioningState;
+        if (type.Style != LroStyle.Redis)
+        {
+            existing.Body = merged;
+            return new ArmResult(200, Render(existing, type));
+        }
+
+        // Redis answers 202 with the old values and Updating; both headers point at the async operation.
+        var operation = operations.Start(type, OperationKind.Update, existing, resourceGroup.Name,
+            emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
+        existing.PendingBody = merged;
+        existing.OperationId = operation.Id;
+        existing.ProvisioningState = "Updating";
+        var url = OperationStarter.StatusUrl(type.Style, operation, request);
+        return new ArmResult(202, Render(existing, type)).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
+    }
+
+    private ArmResult Delete(ArmRequest request, ResourceType type, StoredResource resourceGroup, string requestedId)
+    {
+        var existing = Store.Find(requestedId);
+        if (existing is null)
+        {
+            return new ArmResult(204);
+        }
+
+        if (type.Style == LroStyle.Synchronous || type.Delete == TimeSpan.Zero)
+        {
+            Store.RemoveTree(existing.Id);
+            return new ArmResult(200);
+        }
+
+        var running = existing.OperationId is { } runningId ? Store.FindOperation(runningId) : null;
+        var operation = running is { Kind: OperationKind.Delete }
+            ? running
+            : StartDelete(request, type, resourceGroup, existing);
+
+        return type.Style switch
+        {
+            LroStyle.Redis => new ArmResult(202)
+                .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
+                .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)),
+            LroStyle.Network => operations.WithRetryAfter(new ArmResult(202)
+                .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
+                .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)), type.Style),
+            _ => AcceptedByPrivateDns(request, operation),
+        };
+    }
+
+    private LongRunningOperation StartDelete(ArmRequest request, ResourceType type, StoredResource resourceGroup, StoredResource existing)
+    {
+        RequireIdle(existing, type);
+        var operation = operations.Start(type, OperationKind.Delete, existing, resourceGroup.Name,
+            emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
+        existing.OperationId = operation.Id;
+        existing.ProvisioningState = "Deleting";
+        return operation;
+    }
+
+    private ArmResult AcceptedByPrivateDns(ArmRequest request, LongRunningOperation operation) =>
+        operations.WithRetryAfter(new ArmResult(202, new JsonObject())
+            .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(LroStyle.PrivateDns, operation, request))
+            .WithHeader("Location", OperationStarter.ResultUrl(LroStyle.PrivateDns, operation, request)), LroStyle.PrivateDns);
+
+    private string CanonicalId(ResourceType type, StoredResource resourceGroup, string requestedId, string name)
+    {
+        if (!type.IsChild)
+        {
+            return $"{resourceGroup.Id}/providers/{type.ResponseType}/{name}";
+        }
+
+        var nameStart = requestedId.LastIndexOf('/');
+        var parent = RequireParent(requestedId[..requestedId.LastIndexOf('/', nameStart - 1)]);
+        return $"{parent.Id}/{type.ResponseTypeSegment}/{name}";
+    }
+
+    private static void RequireNotDeleting(StoredResource resourceGroup)
+    {
+        if (resourceGroup.ProvisioningState == "Deleting")
+        {
+            throw ArmErrors.ResourceGroupBeingDeleted(resourceGroup.Name);
+        }
+    }
+
+    /// <summary>A resource with a running operation refuses another write, as Azure's providers do.</summary>
+    private static void RequireIdle(StoredResource? resource, ResourceType type)
+    {
+        if (resource?.OperationId is not null && type.Style != LroStyle.Synchronous)
+        {
+            throw ArmErrors.AnotherOperationInProgress(resource.Name);
+        }
+    }
+}

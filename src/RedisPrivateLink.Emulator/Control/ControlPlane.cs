@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RedisPrivateLink.Emulator.Faults;
+
+namespace RedisPrivateLink.Emulator.Control;
+
+/// <summary>/_emulator/*: what tests use to inspect and steer the emulator. No authentication, loopback only.</summary>
+internal static class ControlPlane
+{
+    public const string Prefix = "/_emulator";
+
+    public static void Map(IEndpointRouteBuilder app, EmulatorContext emulator)
+    {
+        var group = app.MapGroup(Prefix);
+        group.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
+
+        group.MapGet("/requests", () => Results.Ok(emulator.Log.Snapshot()));
+        group.MapDelete("/requests", () =>
+        {
+            emulator.Log.Clear();
+            return Results.NoContent();
+        });
+
+        group.MapPost("/faults", (FaultRule rule) =>
+        {
+            try
+            {
+                var id = emulator.Faults.Add(rule);
+                return Results.Created($"{Prefix}/faults/{id}", new { id });
+            }
+            catch (ArgumentException error)
+            {
+                return Results.BadRequest(new { error = new { code = "InvalidFault", message = error.Message } });
+            }
+        });
+        group.MapGet("/faults", () => Results.Ok(emulator.Faults.List()));
+        group.MapDelete("/faults", () =>
+        {
+            emulator.Faults.Clear();
+            return Results.NoContent();
+        });
+        group.MapDelete("/faults/{id}", (string id) => emulator.Faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+
+        group.MapPost("/reset", () =>
+        {
+            emulator.Reset();
+            return Results.NoContent();
+        });
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+
+namespace RedisPrivateLink.Emulator.Faults;
+
+/// <summary>Faults injected by tests through /_emulator/faults; each match consumes one use of the first rule that fires.</summary>
+internal sealed class FaultRegistry(Random random)
+{
+    private readonly List<FaultRule> rules = [];
+    private readonly Lock gate = new();
+    private int lastId;
+
+    /// <summary>Validates and registers a rule; returns its id.</summary>
+    public string Add(FaultRule rule)
+    {
+        var kind = FaultRule.Kinds.FirstOrDefault(k => k.Equals(rule.Kind, StringComparison.OrdinalIgnoreCase))
+                   ?? throw new ArgumentException($"kind must be one of {string.Join(", ", FaultRule.Kinds)}.");
+        if (string.IsNullOrEmpty(rule.PathPattern))
+        {
+            throw new ArgumentException("pathPattern is required.");
+        }
+
+        if (rule.Probability is < 0 or > 1)
+        {
+            throw new ArgumentException("probability must be between 0 and 1.");
+        }
+
+        if (kind == "status" && rule.Status is not (>= 400 and <= 599))
+        {
+            throw new ArgumentException("a status fault needs a status between 400 and 599.");
+        }
+
+        try
+        {
+            rule.Matcher = rule.BuildMatcher();
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"pathPattern is not a valid pattern: {error.Message}");
+        }
+
+        lock (gate)
+        {
+            rule.Kind = kind;
+            rule.Id = (++lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rule.Count ??= rule.Probability is null ? 1 : null;
+            rules.Add(rule);
+            return rule.Id;
+        }
+    }
+
+    public IReadOnlyList<FaultRule> List()
+    {
+        lock (gate)
+        {
+            return rules.ToList();
+        }
+    }
+
+    public bool Remove(string id)
+    {
+        lock (gate)
+        {
+            return rules.RemoveAll(r => r.Id == id) > 0;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            rules.Clear();
+        }
+    }
+
+    /// <summary>The first status/delay/drop rule that fires for this request, consuming one use of it.</summary>
+    public FaultRule? TakeRequestFault(string method, string path) =>
+        Take(method, path, kind => kind is "status" or "delay" or "drop");
+
+    /// <summary>Whether an lroFailed rule fires for this write, consuming one use of it.</summary>
+    public bool TakeLroFailure(string method, string path) => Take(method, path, kind => kind == "lroFailed") is not null;
+
+    private FaultRule? Take(string method, string path, Func<string, bool> kindFilter)
+    {
+        lock (gate)
+        {
+            foreach (var rule in rules)
+            {
+                if (!kindFilter(rule.Kind)
+                    || (rule.Method is not null && !rule.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
+                    || !Matches(rule.Matcher!, path)
+                    || (rule.Probability is { } probability && random.NextDouble() >= probability))
+                {
+                    continue;
+                }
+
+                if (rule.Count is { } count)
+                {
+                    rule.Count = count - 1;
+                    if (rule.Count <= 0)
+                    {
+                        rules.Remove(rule);
+                    }
+                }
+
+                return rule;
+            }
+
+            return null;
+        }
+    }
+
+    private static bool Matches(Regex matcher, string path)
+    {
+        try
+        {
+            return matcher.IsMatch(path);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace RedisPrivateLink.Emulator.Faults;
+
+/// <summary>A fault as POSTed to /_emulator/faults (and listed back, with its id and what is left of its count).</summary>
+public sealed class FaultRule
+{
+    public string? Id { get; set; }
+
+    /// <summary>Only this HTTP method; any when absent.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>A glob when it has * or ? and no other regex syntax (matched against the whole path), otherwise a regex
+    /// searched in the path; case-insensitive either way.</summary>
+    public string PathPattern { get; set; } = "";
+
+    /// <summary>status | delay | drop | lroFailed.</summary>
+    public string Kind { get; set; } = "";
+
+    public int? Status { get; set; }
+
+    public string? Code { get; set; }
+
+    public string? Message { get; set; }
+
+    public int? RetryAfter { get; set; }
+
+    public int? DelayMs { get; set; }
+
+    /// <summary>How many more times it fires; defaults to 1 without a probability, unlimited with one.</summary>
+    public int? Count { get; set; }
+
+    public double? Probability { get; set; }
+
+    [JsonIgnore]
+    internal Regex? Matcher { get; set; }
+
+    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed"];
+
+    private static readonly char[] GlobCharacters = ['*', '?'];
+
+    private static readonly char[] RegexOnlyCharacters = ['^', '$', '(', ')', '[', ']', '{', '}', '+', '|', '\\'];
+
+    internal bool IsGlob =>
+        PathPattern.IndexOfAny(GlobCharacters) >= 0
+        && PathPattern.IndexOfAny(RegexOnlyCharacters) < 0
+        && !PathPattern.Contains(".*", StringComparison.Ordinal);
+
+    internal Regex BuildMatcher()
+    {
+        var pattern = IsGlob
+            ? "^" + Regex.Escape(PathPattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$"
+            : PathPattern;
+        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+}

@@ -1,0 +1,51 @@
+namespace RedisPrivateLink.Emulator.Hosting;
+
+/// <summary>Everything that shapes one emulator instance; the command line fills it, tests build it directly.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Fixed so that demos and recordings are reproducible run after run.</summary>
+    public const string DefaultSubscriptionId = "11111111-1111-1111-1111-111111111111";
+
+    public const string DefaultTenantId = "22222222-2222-2222-2222-222222222222";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    public string? ConnectionFile { get; set; }
+
+    /// <summary>Multiplies Azure's pace: 0.001 makes a 20-minute cache create take 1.2 seconds.</summary>
+    public double TimeScale { get; set; } = 1.0;
+
+    public string? StateFile { get; set; }
+
+    public string SubscriptionId { get; set; } = DefaultSubscriptionId;
+
+    public string TenantId { get; set; } = DefaultTenantId;
+
+    /// <summary>The emulator exits when this process does, so no emulator outlives the run that started it.</summary>
+    public int? ParentProcessId { get; set; }
+
+    public int PageSize { get; set; } = 100;
+
+    public ThrottlingOptions Throttling { get; set; } = new();
+
+    /// <summary>The clock behind provisioning progress and throttling refill; tests substitute a manual one.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Drives probabilistic faults; tests pass a seeded one.</summary>
+    public Random Random { get; set; } = Random.Shared;
+}
+
+/// <summary>ARM's per-subscription token buckets. Refill is real time: the time scale only speeds up provisioning.</summary>
+public sealed class ThrottlingOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public BucketOptions Reads { get; set; } = new(250, 25);
+
+    public BucketOptions Writes { get; set; } = new(200, 10);
+
+    public BucketOptions Deletes { get; set; } = new(200, 10);
+}
+
+public sealed record BucketOptions(int Burst, double RefillPerSecond);

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record named
+/// after the cache with the endpoint's private IP (TTL 10, as Azure does), and lists them as its recordSets.
+/// Removing the group removes those records.
+/// </summary>
+internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourceGuid: false)
+{
+    private const string ARecordType = "Microsoft.Network/privateDnsZones/A";
+    private const int RecordTtl = 10;
+
+    public override JsonObject Build(WriteContext context)
+    {
+        var body = base.Build(context);
+        foreach (var config in Configs(body))
+        {
+            var name = JsonMerge.String(config, "name") ?? Guid.NewGuid().ToString("N")[..10];
+            config["name"] = name;
+            config["id"] = $"{context.Id}/privateDnsZoneConfigs/{name}";
+            Properties(config)["recordSets"] = new JsonArray();
+        }
+
+        return body;
+    }
+
+    public override void OnSucceeded(StoredResource resource, ResourceStore store)
+    {
+        var endpointId = resource.Id[..resource.Id.LastIndexOf("/privateDnsZoneGroups/", StringComparison.OrdinalIgnoreCase)];
+        if (store.Find(endpointId) is not { } endpoint)
+        {
+            return;
+        }
+
+        var address = PrivateEndpointNetwork.EnsureNetworkInterface(endpoint, store);
+        var caches = PrivateEndpointNetwork.Connections(endpoint.Body)
+            .Select(c => PrivateEndpointNetwork.TargetCache(c.Connection, store))
+            .OfType<StoredResource>()
+            .ToList();
+        foreach (var config in Configs(resource.Body))
+        {
+            var recordSets = new JsonArray();
+            if (JsonMerge.String(config["properties"], "privateDnsZoneId") is { } zoneId && store.Find(zoneId) is { } zone)
+            {
+                foreach (var cache in caches)
+                {
+                    WriteRecord(store, zone, cache.Name, address);
+                    recordSets.Add(new JsonObject
+                    {
+                        ["recordType"] = "A",
+                        ["recordSetName"] = cache.Name,
+                        ["fqdn"] = $"{cache.Name}.{zone.Name}",
+                        ["provisioningState"] = "Succeeded",
+                        ["ttl"] = RecordTtl,
+                        ["ipAddresses"] = new JsonArray(address),
+                    });
+                }
+            }
+
+            Properties(config)["recordSets"] = recordSets;
+        }
+    }
+
+    public override void OnRemoved(StoredResource resource, ResourceStore store)
+    {
+        foreach (var config in Configs(resource.Body))
+        {
+            var zoneId = JsonMerge.String(config["properties"], "privateDnsZoneId");
+            foreach (var recordSet in (config["properties"]?["recordSets"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                store.RemoveTree($"{zoneId}/A/{JsonMerge.String(recordSet, "recordSetName")}");
+            }
+        }
+    }
+
+    private static void WriteRecord(ResourceStore store, StoredResource zone, string name, string address)
+    {
+        var id = $"{zone.Id}/A/{name}";
+        var existing = store.Find(id);
+        store.Put(new StoredResource
+        {
+            Id = existing?.Id ?? id,
+            TypeKey = ARecordType,
+            Sequence = existing?.Sequence ?? store.NextSequence(),
+            Body = new JsonObject
+            {
+                ["id"] = existing?.Id ?? id,
+                ["name"] = name,
+                ["type"] = ARecordType,
+                ["etag"] = Guid.NewGuid().ToString(),
+                ["properties"] = new JsonObject
+                {
+                    ["provisioningState"] = "Succeeded",
+                    ["ttl"] = RecordTtl,
+                    ["fqdn"] = $"{name}.{zone.Name}.",
+                    ["aRecords"] = new JsonArray(new JsonObject { ["ipv4Address"] = address }),
+                    ["isAutoRegistered"] = false,
+                },
+            },
+        });
+    }
+
+    private static IEnumerable<JsonObject> Configs(JsonObject body) =>
+        (body["properties"]?["privateDnsZoneConfigs"] as JsonArray ?? []).OfType<JsonObject>();
+}

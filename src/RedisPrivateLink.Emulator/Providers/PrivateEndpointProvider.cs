@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// A private endpoint. Once it is provisioned it has a network interface with a private IP and a connection on the
+/// target cache, auto-approved or Pending for the manual kind (as recorded). The cache-side connection is the truth
+/// about approval: reads of the endpoint show its state, and customDnsConfigs once it is Approved.
+/// </summary>
+internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGuid: true)
+{
+    public override JsonObject Build(WriteContext context)
+    {
+        var body = base.Build(context);
+        var properties = Properties(body);
+        properties["privateLinkServiceConnections"] = Connections(context, properties, "privateLinkServiceConnections", manual: false);
+        properties["manualPrivateLinkServiceConnections"] = Connections(context, properties, "manualPrivateLinkServiceConnections", manual: true);
+        properties["customNetworkInterfaceName"] ??= "";
+        properties["networkInterfaces"] = context.Existing?.Body["properties"]?["networkInterfaces"]?.DeepClone()
+            ?? new JsonArray(new JsonObject
+            {
+                ["id"] = $"/subscriptions/{context.SubscriptionId}/resourceGroups/{context.ResourceGroupName}" +
+                         $"/providers/Microsoft.Network/networkInterfaces/{context.Name}.nic.{Guid.NewGuid()}",
+            });
+        properties["customDnsConfigs"] = new JsonArray();
+        properties["ipConfigurations"] ??= new JsonArray();
+        return body;
+    }
+
+    public override void OnSucceeded(StoredResource resource, ResourceStore store)
+    {
+        PrivateEndpointNetwork.EnsureNetworkInterface(resource, store);
+        foreach (var (connection, _) in PrivateEndpointNetwork.Connections(resource.Body))
+        {
+            if (PrivateEndpointNetwork.TargetCache(connection, store) is { } cache
+                && PrivateEndpointNetwork.CacheConnection(cache, resource.Id, store) is null)
+            {
+                var name = $"{resource.Name}.{Guid.NewGuid()}";
+                var id = $"{cache.Id}/privateEndpointConnections/{name}";
+                store.Put(new StoredResource
+                {
+                    Id = id,
+                    TypeKey = PrivateEndpointNetwork.ConnectionType,
+                    Sequence = store.NextSequence(),
+                    Body = new JsonObject
+                    {
+                        ["id"] = id,
+                        ["name"] = name,
+                        ["type"] = "Microsoft.Cache/Redis/privateEndpointConnections",
+                        ["properties"] = new JsonObject
+                        {
+                            ["privateEndpoint"] = new JsonObject { ["id"] = resource.Id },
+                            ["privateLinkServiceConnectionState"] = connection["properties"]!["privateLinkServiceConnectionState"]!.DeepClone(),
+                        },
+                    },
+                });
+            }
+        }
+    }
+
+    public override JsonObject Render(StoredResource resource, ResourceStore store)
+    {
+        var body = base.Render(resource, store);
+        var interfaceId = Arm.JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id");
+        var address = interfaceId is null || store.Find(interfaceId) is not { } networkInterface
+            ? null
+            : PrivateEndpointNetwork.PrivateIp(networkInterface);
+        var dnsConfigs = new JsonArray();
+        foreach (var (connection, _) in PrivateEndpointNetwork.Connections(body))
+        {
+            var state = Properties(connection);
+            if (PrivateEndpointNetwork.TargetCache(connection, store) is not { } cache)
+            {
+                continue;
+            }
+
+            if (PrivateEndpointNetwork.CacheConnection(cache, resource.Id, store) is { } cacheSide)
+            {
+                state["privateLinkServiceConnectionState"] = cacheSide.Body["properties"]!["privateLinkServiceConnectionState"]!.DeepClone();
+            }
+
+            if (address is not null && Arm.JsonMerge.String(state["privateLinkServiceConnectionState"], "status") == "Approved")
+            {
+                dnsConfigs.Add(new JsonObject
+                {
+                    ["fqdn"] = Arm.JsonMerge.String(cache.Body["properties"], "hostName"),
+                    ["ipAddresses"] = new JsonArray(address),
+                });
+            }
+        }
+
+        Properties(body)["customDnsConfigs"] = dnsConfigs;
+        return body;
+    }
+
+    /// <summary>Gone with the endpoint: its network interface and the connections it had on caches.</summary>
+    public override void OnRemoved(StoredResource resource, ResourceStore store)
+    {
+        if (Arm.JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id") is { } interfaceId)
+        {
+            store.RemoveTree(interfaceId);
+        }
+
+        foreach (var connection in store.Resources
+                     .Where(r => r.TypeKey == PrivateEndpointNetwork.ConnectionType
+                                 && string.Equals(Arm.JsonMerge.String(r.Body["properties"]?["privateEndpoint"], "id"), resource.Id,
+                                     StringComparison.OrdinalIgnoreCase))
+                     .ToList())
+        {
+            store.RemoveTree(connection.Id);
+        }
+    }
+
+    private static JsonArray Connections(WriteContext context, JsonObject properties, string name, bool manual)
+    {
+        var connections = new JsonArray();
+        foreach (var requested in (properties[name] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var connection = (JsonObject)requested.DeepClone();
+            var connectionName = Arm.JsonMerge.String(connection, "name") ?? Guid.NewGuid().ToString("N");
+            connection["name"] = connectionName;
+            connection["id"] = $"{context.Id}/{name}/{connectionName}";
+            connection["etag"] = NewEtag();
+            connection["type"] = $"Microsoft.Network/privateEndpoints/{name}";
+            var connectionProperties = Properties(connection);
+            connectionProperties["provisioningState"] = "Succeeded";
+            if (context.Store.Find(Arm.JsonMerge.String(connectionProperties, "privateLinkServiceId") ?? "") is { } target)
+            {
+                connectionProperties["privateLinkServiceId"] = target.Id;
+            }
+
+            connectionProperties["privateLinkServiceConnectionState"] ??= new JsonObject
+            {
+                ["status"] = manual ? "Pending" : "Approved",
+                ["description"] = manual
+                    ? Arm.JsonMerge.String(connectionProperties, "requestMessage") ?? ""
+                    : "Auto-Approved",
+                ["actionsRequired"] = "None",
+            };
+            connections.Add(connection);
+        }
+
+        return connections;
+    }
+}

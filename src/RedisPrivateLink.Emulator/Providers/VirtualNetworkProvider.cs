@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// A VNet's subnets live as child resources, the single source of truth; the VNet body embeds them when read. A VNet
+/// PUT replaces the subnet list, as ARM does: subnets it omits are deleted.
+/// </summary>
+internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid: true)
+{
+    private const string SubnetType = "Microsoft.Network/virtualNetworks/subnets";
+
+    public override JsonObject Build(WriteContext context)
+    {
+        var body = base.Build(context);
+        var properties = Properties(body);
+        properties.Remove("subnets");
+        properties["dhcpOptions"] ??= new JsonObject { ["dnsServers"] = new JsonArray() };
+        properties["virtualNetworkPeerings"] ??= new JsonArray();
+        properties["enableDdosProtection"] ??= false;
+        return body;
+    }
+
+    public override JsonObject Render(StoredResource resource, ResourceStore store)
+    {
+        var body = base.Render(resource, store);
+        var subnets = new JsonArray();
+        foreach (var subnet in store.Under(resource.Id, SubnetType))
+        {
+            subnets.Add(subnet.Body.DeepClone());
+        }
+
+        Properties(body)["subnets"] = subnets;
+        return body;
+    }
+
+    public override void OnWritten(WriteContext context, StoredResource resource)
+    {
+        var requested = (context.Request["properties"]?["subnets"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(s => Arm.JsonMerge.String(s, "name") is not null)
+            .ToList();
+        var subnetType = ResourceTypeCatalog.Find(SubnetType)!;
+
+        foreach (var stale in context.Store.Under(resource.Id, SubnetType)
+                     .Where(s => !requested.Any(r => NameOf(r).Equals(s.Name, StringComparison.OrdinalIgnoreCase)))
+                     .ToList())
+        {
+            context.Store.RemoveTree(stale.Id);
+        }
+
+        foreach (var request in requested)
+        {
+            var existing = context.Store.Under(resource.Id, SubnetType)
+                .FirstOrDefault(s => s.Name.Equals(NameOf(request), StringComparison.OrdinalIgnoreCase));
+            var subnetContext = new WriteContext
+            {
+                Id = existing?.Id ?? $"{resource.Id}/subnets/{NameOf(request)}",
+                Name = existing?.Name ?? NameOf(request),
+                Type = subnetType,
+                Request = request,
+                ResourceGroup = context.ResourceGroup,
+                Store = context.Store,
+                Existing = existing,
+            };
+            var subnet = new StoredResource
+            {
+                Id = subnetContext.Id,
+                TypeKey = subnetType.Key,
+                Sequence = existing?.Sequence ?? context.Store.NextSequence(),
+                Body = subnetType.Provider.Build(subnetContext),
+                OperationId = context.OperationId,
+            };
+            subnet.ProvisioningState = context.OperationId is null ? "Succeeded" : "Updating";
+            context.Store.Put(subnet);
+        }
+    }
+
+    private static string NameOf(JsonObject subnet) => Arm.JsonMerge.String(subnet, "name")!;
+}

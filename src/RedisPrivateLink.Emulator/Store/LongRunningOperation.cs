@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace RedisPrivateLink.Emulator.Store;
+
+internal enum OperationKind
+{
+    Create,
+    Update,
+    Delete,
+}
+
+internal enum OperationStatus
+{
+    InProgress,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// A write that ARM finishes later. Its outcome is decided up front (duration, failure) and applied by the clock when
+/// anyone next looks, so no background thread is needed and a manual clock drives it in tests.
+/// </summary>
+internal sealed class LongRunningOperation
+{
+    public required string Id { get; init; }
+
+    public required OperationKind Kind { get; init; }
+
+    public required string ResourceId { get; init; }
+
+    public required string SubscriptionId { get; init; }
+
+    /// <summary>As the polling URL spells it: "East US" for Redis, "eastus" for network, the resource group for DNS.</summary>
+    public required string Scope { get; init; }
+
+    public required DateTimeOffset CompletesAt { get; init; }
+
+    public bool Fails { get; init; }
+
+    public OperationStatus Status { get; set; } = OperationStatus.InProgress;
+
+    public static JsonObject FailureError => new()
+    {
+        ["code"] = "InternalServerError",
+        ["message"] = "The operation failed (fault injected by the ARM emulator).",
+    };
+}

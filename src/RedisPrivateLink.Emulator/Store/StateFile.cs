@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using RedisPrivateLink.Emulator.Hosting;
+
+namespace RedisPrivateLink.Emulator.Store;
+
+/// <summary>
+/// The store on disk, so that resources survive a restart. Operations are kept too: their completion times are
+/// absolute, so a cache that was Creating before the restart finishes on schedule after it. It holds access keys,
+/// like the Azure resources it stands for; it is the user's own file.
+/// </summary>
+internal sealed class StateFile(string path)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public void Save(ResourceStore store)
+    {
+        var snapshot = new Snapshot(
+            store.Resources.OrderBy(r => r.Sequence)
+                .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId))
+                .ToList(),
+            store.Operations.ToList());
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
+    }
+
+    public void LoadInto(ResourceStore store)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var snapshot = JsonSerializer.Deserialize<Snapshot>(File.ReadAllText(path), Json)
+                       ?? throw new InvalidDataException($"The state file '{path}' is empty.");
+        foreach (var resource in snapshot.Resources)
+        {
+            store.Put(new StoredResource
+            {
+                Id = resource.Id,
+                TypeKey = resource.TypeKey,
+                Sequence = resource.Sequence,
+                Body = resource.Body,
+                Secrets = resource.Secrets,
+                PendingBody = resource.PendingBody,
+                OperationId = resource.OperationId,
+            });
+        }
+
+        foreach (var operation in snapshot.Operations)
+        {
+            store.Add(operation);
+        }
+    }
+
+    private sealed record Snapshot(List<ResourceState> Resources, List<LongRunningOperation> Operations);
+
+    private sealed record ResourceState(
+        string Id,
+        string TypeKey,
+        long Sequence,
+        JsonObject Body,
+        JsonObject? Secrets,
+        JsonObject? PendingBody,
+        string? OperationId);
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Hosting;
+using RedisPrivateLink.Emulator.Tests.Infrastructure;
+
+namespace RedisPrivateLink.Emulator.Tests;
+
+public sealed class ControlPlaneTests
+{
+    [Fact]
+    public async Task RequestsLogListsArmCallsWithoutBodiesAndCanBeCleared()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.TimeScale = 0);
+        await emulator.CreateGroupAsync("rg");
+        using var cacheResponse = await emulator.PutAsync(RedisTests.CachePath(emulator, "cache1"), new { location = "eastus" });
+        using var keysResponse = await emulator.SendAsync(HttpMethod.Post,
+            $"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/cache1/listKeys?api-version=2024-11-01");
+        var primaryKey = (string)(await keysResponse.JsonAsync())["primaryKey"]!;
+
+        var text = await emulator.Client.GetStringAsync("_emulator/requests");
+        var log = JsonNode.Parse(text)!.AsArray();
+
+        Assert.Equal(["PUT", "PUT", "POST"], log.Select(e => (string)e!["method"]!));
+        var cacheCall = log[1]!;
+        Assert.Equal($"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/cache1", (string)cacheCall["path"]!);
+        Assert.Equal("?api-version=2024-11-01", (string)cacheCall["query"]!);
+        Assert.Equal(201, (int)cacheCall["status"]!);
+        Assert.True((double)cacheCall["durationMs"]! >= 0);
+        Assert.True(DateTimeOffset.TryParse((string)cacheCall["time"]!, out _));
+        Assert.DoesNotContain(primaryKey, text, StringComparison.Ordinal);
+
+        using var cleared = await emulator.Client.DeleteAsync("_emulator/requests");
+        Assert.Empty(JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/requests"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task ResetEmptiesStoreFaultsLogAndThrottling()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.Throttling.Enabled = true;
+            o.Throttling.Writes = new BucketOptions(1, 0);
+        });
+        await emulator.CreateGroupAsync("rg");
+        using var fault = await emulator.Client.PostAsync("_emulator/faults",
+            new StringContent("""{"pathPattern":"nothing","kind":"drop"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        using var reset = await emulator.Client.PostAsync("_emulator/reset", null);
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+
+        Assert.Empty(JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/faults"))!.AsArray());
+        Assert.Empty(JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/requests"))!.AsArray());
+        using var group = await emulator.GetAsync($"{emulator.Group("rg")}?api-version=2021-04-01");
+        Assert.Equal(HttpStatusCode.NotFound, group.StatusCode);
+        using var subscription = await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version=2022-12-01");
+        Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+        await emulator.CreateGroupAsync("rg");
+    }
+
+    [Fact]
+    public async Task StateFileKeepsResourcesAndRunningOperationsAcrossARestart()
+    {
+        var stateFile = Path.Combine(Path.GetTempPath(), $"emulator-state-{Guid.NewGuid():N}.json");
+        string primaryKey;
+        await using (var first = await TestEmulator.StartAsync(o => o.StateFile = stateFile))
+        {
+            await first.CreateGroupAsync("rg");
+            var created = await (await first.PutAsync(RedisTests.CachePath(first, "cache1"), new { location = "eastus" })).JsonAsync();
+            primaryKey = (string)created["properties"]!["accessKeys"]!["primaryKey"]!;
+        }
+
+        Assert.True(File.Exists(stateFile));
+        await using var second = await TestEmulator.StartAsync(o => o.StateFile = stateFile);
+        var cache = await (await second.GetAsync(RedisTests.CachePath(second, "cache1"))).JsonAsync();
+        Assert.Equal("Creating", (string)cache["properties"]!["provisioningState"]!);
+
+        second.Clock.Advance(TimeSpan.FromMinutes(20));
+        cache = await (await second.GetAsync(RedisTests.CachePath(second, "cache1"))).JsonAsync();
+        Assert.Equal("Succeeded", (string)cache["properties"]!["provisioningState"]!);
+        var keys = await (await second.SendAsync(HttpMethod.Post,
+            $"{second.Group("rg")}/providers/Microsoft.Cache/redis/cache1/listKeys?api-version=2024-11-01")).JsonAsync();
+        Assert.Equal(primaryKey, (string)keys["primaryKey"]!);
+        File.Delete(stateFile);
+    }
+}
