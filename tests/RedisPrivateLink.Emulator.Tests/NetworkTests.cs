@@ -98,6 +98,9 @@ public sealed class NetworkTests
         await using var emulator = await StartWithGroupAsync();
         using var _ = await emulator.PutAsync(VnetPath(emulator, "vnet"), Vnet("pe"));
         var cacheId = $"{emulator.Group("rg")}/providers/Microsoft.Cache/Redis/cache1";
+        using var cache = await emulator.PutAsync(RedisTests.CachePath(emulator, "cache1"), new { location = "eastus" });
+        var zoneId = $"{emulator.Group("rg")}/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net";
+        using var zone = await emulator.PutAsync($"{zoneId}?api-version=2024-06-01", new { location = "global" });
 
         using var endpoint = await emulator.PutAsync($"{EndpointPath(emulator)}?api-version=2024-07-01", new
         {
@@ -130,7 +133,7 @@ public sealed class NetworkTests
             {
                 privateDnsZoneConfigs = new[]
                 {
-                    new { name = "privatelink-redis", properties = new { privateDnsZoneId = $"{emulator.Group("rg")}/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net" } },
+                    new { name = "privatelink-redis", properties = new { privateDnsZoneId = zoneId } },
                 },
             },
         });

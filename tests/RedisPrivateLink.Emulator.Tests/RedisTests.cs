@@ -30,6 +30,7 @@ public sealed class RedisTests
         Assert.NotNull(body["properties"]!["accessKeys"]!["primaryKey"]);
         var operation = created.Header("Azure-AsyncOperation")!;
         Assert.Contains($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/locations/East%20US/asyncOperations/", operation);
+        Assert.Matches("\\?api-version=2024-11-01&t=[0-9]+&c=[A-Za-z0-9_-]{2000,}&s=[A-Za-z0-9_-]{300,}&h=[A-Za-z0-9_-]{43}$", operation);
         Assert.EndsWith($"{emulator.Group("rg")}/providers/Microsoft.Cache/Redis/cache1?api-version=2024-11-01", created.Header("Location"));
 
         var polled = await (await emulator.FollowAsync(operation)).JsonAsync();

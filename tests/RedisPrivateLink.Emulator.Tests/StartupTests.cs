@@ -84,7 +84,7 @@ public sealed class StartupTests
         var options = CommandLine.Parse([
             "--port", "0", "--connection-file", "c.json", "--time-scale", "0.001", "--state-file", "s.json",
             "--subscription-id", "AAAAAAAA-0000-0000-0000-000000000001", "--parent-pid", "42", "--page-size", "5",
-            "--reads", "10:2", "--no-throttling",
+            "--reads", "10:2", "--no-throttling", "--refuse-classic-create",
         ]);
 
         Assert.Equal(0, options.Port);
@@ -96,6 +96,8 @@ public sealed class StartupTests
         Assert.Equal(5, options.PageSize);
         Assert.Equal(new BucketOptions(10, 2), options.Throttling.Reads);
         Assert.False(options.Throttling.Enabled);
+        Assert.True(options.RefuseClassicCreate);
+        Assert.False(CommandLine.Parse([]).RefuseClassicCreate);
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--bogus", "1"]));
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--time-scale", "-1"]));
     }

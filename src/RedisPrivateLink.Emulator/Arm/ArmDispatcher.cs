@@ -20,7 +20,7 @@ internal sealed class ArmDispatcher
         resourceGroups = new ResourceGroupHandler(emulator);
         resources = new ResourceHandler(emulator, operations);
         polls = new OperationPollHandler(emulator, operations);
-        redisActions = new RedisActionHandler(emulator);
+        redisActions = new RedisActionHandler(emulator, operations);
     }
 
     public ArmResult Dispatch(ArmRequest request)
@@ -110,6 +110,16 @@ internal sealed class ArmDispatcher
         if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "listKeys"))
         {
             return redisActions.ListKeys(request);
+        }
+
+        if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "export"))
+        {
+            return redisActions.Export(request);
+        }
+
+        if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "import"))
+        {
+            return redisActions.Import(request);
         }
 
         if (request.Method == "GET" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "privateLinkResources"))

@@ -20,7 +20,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             ["endTime"] = null,
             ["percentComplete"] = null,
             ["properties"] = null,
-            ["error"] = operation.Status == OperationStatus.Failed ? LongRunningOperation.FailureError : null,
+            ["error"] = operation.Status == OperationStatus.Failed ? operation.FailureError : null,
         });
     }
 
@@ -41,7 +41,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             OperationStatus.InProgress => operations.WithRetryAfter(new ArmResult(202)
                 .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(LroStyle.Network, operation, request))
                 .WithHeader("Location", OperationStarter.ResultUrl(LroStyle.Network, operation, request)), LroStyle.Network),
-            OperationStatus.Failed => Failed(),
+            OperationStatus.Failed => Failed(operation),
             _ => new ArmResult(204),
         };
     }
@@ -66,7 +66,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
 
         if (operation.Status == OperationStatus.Failed)
         {
-            return Failed();
+            return Failed(operation);
         }
 
         var resource = emulator.Store.Find(operation.ResourceId);
@@ -88,13 +88,13 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
         var body = new JsonObject { ["status"] = operation.Status.ToString() };
         if (operation.Status == OperationStatus.Failed)
         {
-            body["error"] = LongRunningOperation.FailureError;
+            body["error"] = operation.FailureError;
         }
 
         return body;
     }
 
-    private static ArmResult Failed() => new(400, new JsonObject { ["error"] = LongRunningOperation.FailureError });
+    private static ArmResult Failed(LongRunningOperation operation) => new(400, new JsonObject { ["error"] = operation.FailureError });
 
     private LongRunningOperation Find(ArmRequest request)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Providers;
 using RedisPrivateLink.Emulator.Store;
 
@@ -8,22 +9,30 @@ namespace RedisPrivateLink.Emulator.Arm;
 internal sealed class OperationStarter(EmulatorContext emulator)
 {
     public LongRunningOperation Start(ResourceType type, OperationKind kind, StoredResource resource, string resourceGroupName,
-        bool fails)
-    {
-        var azureDuration = kind switch
+        bool fails) =>
+        Start(type.Style, kind, resource, resourceGroupName, kind switch
         {
             OperationKind.Create => type.Create,
             OperationKind.Update => type.Update,
             _ => type.Delete,
-        };
+        }, fails, $"{kind}{type.ResponseTypeSegment}");
+
+    /// <summary>An action's operation (export, import), whose outcome the caller decides.</summary>
+    public LongRunningOperation StartAction(StoredResource resource, TimeSpan azureDuration, bool fails, JsonObject? error,
+        string? writesBlob) =>
+        Start(LroStyle.Redis, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, writesBlob);
+
+    private LongRunningOperation Start(LroStyle style, OperationKind kind, StoredResource resource, string resourceGroupName,
+        TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, string? writesBlob = null)
+    {
         var location = LocationOf(resource);
         var operation = new LongRunningOperation
         {
-            Id = type.Style == LroStyle.PrivateDns ? OpaqueId($"{kind}{type.ResponseTypeSegment}") : Guid.NewGuid().ToString(),
+            Id = style == LroStyle.PrivateDns ? OpaqueId(purpose) : Guid.NewGuid().ToString(),
             Kind = kind,
             ResourceId = resource.Id,
             SubscriptionId = resource.Id.Split('/')[2],
-            Scope = type.Style switch
+            Scope = style switch
             {
                 LroStyle.Redis => Regions.DisplayName(location),
                 LroStyle.PrivateDns => resourceGroupName,
@@ -31,6 +40,8 @@ internal sealed class OperationStarter(EmulatorContext emulator)
             },
             CompletesAt = emulator.Now + emulator.Scale(azureDuration),
             Fails = fails,
+            Error = error,
+            WritesBlob = writesBlob,
         };
         emulator.Store.Add(operation);
         return operation;
@@ -58,7 +69,8 @@ internal sealed class OperationStarter(EmulatorContext emulator)
     public static string StatusUrl(LroStyle style, LongRunningOperation operation, ArmRequest request) => style switch
     {
         LroStyle.Redis => request.Url(
-            $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(operation.Scope)}/asyncOperations/{operation.Id}"),
+            $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(operation.Scope)}/asyncOperations/{operation.Id}")
+            + SignedOperationQuery.For(operation.Id, request.Now),
         LroStyle.Network => request.Url(
             $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Network/locations/{operation.Scope}/operations/{operation.Id}"),
         _ => request.Url(

@@ -3,8 +3,8 @@ using RedisPrivateLink.Emulator.Providers;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
-/// <summary>Microsoft.Cache's POST actions: global name availability and listKeys.</summary>
-internal sealed class RedisActionHandler(EmulatorContext emulator)
+/// <summary>Microsoft.Cache's POST actions: global name availability, listKeys, and a Premium cache's export and import.</summary>
+internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStarter operations)
 {
     private const string RedisType = "Microsoft.Cache/redis";
 
@@ -56,6 +56,72 @@ internal sealed class RedisActionHandler(EmulatorContext emulator)
     /// <summary>POST .../redis/{name}/listKeys. The answer is a secret: nothing here logs it.</summary>
     public ArmResult ListKeys(ArmRequest request) =>
         new(200, RequireCache(request).Secrets?.DeepClone() ?? new JsonObject());
+
+    /// <summary>
+    /// POST .../redis/{name}/export {format, prefix, container}: 202 and an asyncOperation. Nothing real is written;
+    /// once the export succeeds the blob {container}/{prefix} "exists", so a later import of it succeeds.
+    /// </summary>
+    public ArmResult Export(ArmRequest request)
+    {
+        var cache = RequireIdlePremiumCache(request, "export");
+        var body = request.RequireObjectBody();
+        var prefix = JsonMerge.String(body, "prefix") ?? throw RedisErrors.InvalidParameter("prefix");
+        var container = JsonMerge.String(body, "container") ?? throw RedisErrors.InvalidParameter("container");
+        var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
+            emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error: null,
+            writesBlob: $"{WithoutSas(container).TrimEnd('/')}/{prefix}");
+        return Accepted(request, operation);
+    }
+
+    /// <summary>
+    /// POST .../redis/{name}/import {format, files}: 202 and an asyncOperation, which fails when a file is not a blob an
+    /// export wrote (the SAS part of each URL is ignored).
+    /// </summary>
+    public ArmResult Import(ArmRequest request)
+    {
+        var cache = RequireIdlePremiumCache(request, "import");
+        var files = (request.RequireObjectBody()["files"] as JsonArray ?? []).Select(f => f?.GetValue<string>()).OfType<string>().ToList();
+        if (files.Count == 0)
+        {
+            throw RedisErrors.InvalidParameter("files");
+        }
+
+        var missing = files.FirstOrDefault(f => !emulator.Store.HasBlob(WithoutSas(f)));
+
+        // Our reading of the RP's answer: the import runs, then fails naming the file it could not read.
+        var error = missing is null ? null : new JsonObject
+        {
+            ["code"] = "BadRequest",
+            ["message"] = $"Import failed: the blob '{WithoutSas(missing)}' could not be found. Check that the file exists " +
+                          $"and that the URL grants read access.\r\nRequestID={Guid.NewGuid()}",
+        };
+        var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
+            missing is not null || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error, writesBlob: null);
+        return Accepted(request, operation);
+    }
+
+    /// <summary>As Redis answers its other long-running writes: no body, both headers on the async operation.</summary>
+    private static ArmResult Accepted(ArmRequest request, Store.LongRunningOperation operation)
+    {
+        var url = OperationStarter.StatusUrl(LroStyle.Redis, operation, request);
+        return new ArmResult(202).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
+    }
+
+    /// <summary>Export and import are Premium features, refused while the cache is busy with another operation.</summary>
+    private Store.StoredResource RequireIdlePremiumCache(ArmRequest request, string action)
+    {
+        var cache = RequireCache(request);
+        var skuName = JsonMerge.String(cache.Body["properties"]?["sku"], "name");
+        if (!string.Equals(skuName, RedisRules.Premium, StringComparison.OrdinalIgnoreCase))
+        {
+            // Our reading of the RP's wording for a feature the tier lacks.
+            throw RedisErrors.Error(400, "BadRequest", $"The '{action}' operation is not allowed on '{skuName}' cache instances.");
+        }
+
+        return cache.OperationId is null ? cache : throw ArmErrors.AnotherOperationInProgress(cache.Name);
+    }
+
+    private static string WithoutSas(string url) => url.Split('?')[0];
 
     /// <summary>The cache a .../redis/{name}/{action} path names.</summary>
     private Store.StoredResource RequireCache(ArmRequest request)

@@ -88,7 +88,9 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             ResourceGroup = resourceGroup,
             Store = Store,
             Existing = existing,
+            Options = emulator.Options,
         };
+        type.Provider.Validate(context);
         var built = type.Provider.Build(context);
         var resource = new StoredResource
         {
@@ -173,6 +175,17 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireIdle(existing, type);
         var patch = request.RequireObjectBody();
         var merged = JsonMerge.Apply(existing.Body, patch);
+        type.Provider.ValidatePatch(new WriteContext
+        {
+            Id = existing.Id,
+            Name = existing.Name,
+            Type = type,
+            Request = merged,
+            ResourceGroup = resourceGroup,
+            Store = Store,
+            Existing = existing,
+            Options = emulator.Options,
+        });
         JsonMerge.Properties(merged)["provisioningState"] = existing.ProvisioningState;
         if (type.Style != LroStyle.Redis)
         {
@@ -200,6 +213,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
         if (type.Style == LroStyle.Synchronous || type.Delete == TimeSpan.Zero)
         {
+            type.Provider.ValidateDelete(existing, Store);
             Store.RemoveTree(existing.Id);
             return new ArmResult(200);
         }
@@ -224,6 +238,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
     private LongRunningOperation StartDelete(ArmRequest request, ResourceType type, StoredResource resourceGroup, StoredResource existing)
     {
         RequireIdle(existing, type);
+        type.Provider.ValidateDelete(existing, Store);
         var operation = operations.Start(type, OperationKind.Delete, existing, resourceGroup.Name,
             emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
         existing.OperationId = operation.Id;

@@ -8,7 +8,8 @@ internal static class CommandLine
     public const string Usage =
         "usage: RedisPrivateLink.Emulator --port <n> --connection-file <path> [--time-scale <x>] [--state-file <path>] " +
         "[--subscription-id <guid>] [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
-        "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>]";
+        "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
+        "[--refuse-classic-create]";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -19,6 +20,12 @@ internal static class CommandLine
             if (name == "--no-throttling")
             {
                 options.Throttling.Enabled = false;
+                continue;
+            }
+
+            if (name == "--refuse-classic-create")
+            {
+                options.RefuseClassicCreate = true;
                 continue;
             }
 

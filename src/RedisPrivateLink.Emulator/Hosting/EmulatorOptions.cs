@@ -32,6 +32,12 @@ public sealed class EmulatorOptions
     /// <summary>The clock behind provisioning progress and throttling refill; tests substitute a manual one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Answer a new classic cache (Microsoft.Cache/redis) with Azure's retirement refusal, as Azure does for new
+    /// customers since 2026-04-01 and announces for everyone from 2026-10-01. Existing caches stay writable.
+    /// </summary>
+    public bool RefuseClassicCreate { get; set; }
+
     /// <summary>Drives probabilistic faults; tests pass a seeded one.</summary>
     public Random Random { get; set; } = Random.Shared;
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RedisPrivateLink.Emulator.Arm;
 using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Providers;
@@ -18,8 +20,35 @@ internal abstract class PrivateDnsProvider : ResourceProvider
     protected override string Location(WriteContext context) => "global";
 }
 
+/// <summary>A zone: a DNS name of two or more labels, deleted only once no VNet is linked to it.</summary>
 internal sealed class PrivateDnsZoneProvider : PrivateDnsProvider
 {
+    public const string LinkType = "Microsoft.Network/privateDnsZones/virtualNetworkLinks";
+
+    private static readonly Regex Label = new("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$", RegexOptions.CultureInvariant);
+
+    public override void Validate(WriteContext context)
+    {
+        var labels = context.Name.TrimEnd('.').Split('.');
+        if (labels.Length < 2)
+        {
+            throw PrivateDnsErrors.NotEnoughLabels(context.Name);
+        }
+
+        if (context.Name.Length > 253 || !labels.All(Label.IsMatch))
+        {
+            throw PrivateDnsErrors.InvalidZoneName(context.Name);
+        }
+    }
+
+    public override void ValidateDelete(StoredResource resource, ResourceStore store)
+    {
+        if (store.Under(resource.Id, LinkType).Any())
+        {
+            throw PrivateDnsErrors.ZoneHasLinks(resource.Name);
+        }
+    }
+
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
@@ -35,7 +64,7 @@ internal sealed class PrivateDnsZoneProvider : PrivateDnsProvider
     {
         var body = base.Render(resource, store);
         var properties = Properties(body);
-        var links = store.Under(resource.Id, "Microsoft.Network/privateDnsZones/virtualNetworkLinks").ToList();
+        var links = store.Under(resource.Id, LinkType).ToList();
         properties["numberOfRecordSets"] = 1 + store.Under(resource.Id, "Microsoft.Network/privateDnsZones/A").Count();
         properties["numberOfVirtualNetworkLinks"] = links.Count;
         properties["numberOfVirtualNetworkLinksWithRegistration"] =
@@ -44,8 +73,27 @@ internal sealed class PrivateDnsZoneProvider : PrivateDnsProvider
     }
 }
 
+/// <summary>A zone's link to a VNet that exists; one link per VNet in a zone.</summary>
 internal sealed class VirtualNetworkLinkProvider : PrivateDnsProvider
 {
+    public override void Validate(WriteContext context)
+    {
+        var vnetId = JsonMerge.String(context.Request["properties"]?["virtualNetwork"], "id") ?? "";
+        if (context.Store.Find(vnetId) is not { } vnet
+            || !vnet.TypeKey.Equals("Microsoft.Network/virtualNetworks", StringComparison.OrdinalIgnoreCase))
+        {
+            throw PrivateDnsErrors.VirtualNetworkNotFound(vnetId);
+        }
+
+        var zoneId = context.Id[..context.Id.LastIndexOf("/virtualNetworkLinks/", StringComparison.OrdinalIgnoreCase)];
+        if (context.Store.Under(zoneId, PrivateDnsZoneProvider.LinkType).FirstOrDefault(l =>
+                !l.Id.Equals(context.Id, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(JsonMerge.String(l.Body["properties"]?["virtualNetwork"], "id"), vnet.Id, StringComparison.OrdinalIgnoreCase)) is { } other)
+        {
+            throw PrivateDnsErrors.VirtualNetworkAlreadyLinked(vnet.Id, zoneId[(zoneId.LastIndexOf('/') + 1)..], other.Name);
+        }
+    }
+
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);

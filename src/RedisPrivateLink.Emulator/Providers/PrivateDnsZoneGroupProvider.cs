@@ -7,12 +7,32 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// <summary>
 /// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record named
 /// after the cache with the endpoint's private IP (TTL 10, as Azure does), and lists them as its recordSets.
-/// Removing the group removes those records.
+/// Removing the group removes those records. An endpoint has at most one group, and every zone it names must exist.
 /// </summary>
 internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourceGuid: false)
 {
+    private const string ZoneGroupType = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups";
+    private const string ZoneType = "Microsoft.Network/privateDnsZones";
     private const string ARecordType = "Microsoft.Network/privateDnsZones/A";
     private const int RecordTtl = 10;
+
+    public override void Validate(WriteContext context)
+    {
+        var endpointId = EndpointIdOf(context.Id);
+        if (context.Store.Under(endpointId, ZoneGroupType).Any(g => !g.Id.Equals(context.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw NetworkErrors.MoreThanOneZoneGroup(endpointId[(endpointId.LastIndexOf('/') + 1)..]);
+        }
+
+        foreach (var config in Configs(context.Request))
+        {
+            var zoneId = JsonMerge.String(config["properties"], "privateDnsZoneId") ?? "";
+            if (context.Store.Find(zoneId) is not { } zone || !zone.TypeKey.Equals(ZoneType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw NetworkErrors.InvalidResourceReference(zoneId, context.Id);
+            }
+        }
+    }
 
     public override JsonObject Build(WriteContext context)
     {
@@ -30,8 +50,7 @@ internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourc
 
     public override void OnSucceeded(StoredResource resource, ResourceStore store)
     {
-        var endpointId = resource.Id[..resource.Id.LastIndexOf("/privateDnsZoneGroups/", StringComparison.OrdinalIgnoreCase)];
-        if (store.Find(endpointId) is not { } endpoint)
+        if (store.Find(EndpointIdOf(resource.Id)) is not { } endpoint)
         {
             return;
         }
@@ -103,6 +122,9 @@ internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourc
             },
         });
     }
+
+    private static string EndpointIdOf(string zoneGroupId) =>
+        zoneGroupId[..zoneGroupId.LastIndexOf("/privateDnsZoneGroups/", StringComparison.OrdinalIgnoreCase)];
 
     private static IEnumerable<JsonObject> Configs(JsonObject body) =>
         (body["properties"]?["privateDnsZoneConfigs"] as JsonArray ?? []).OfType<JsonObject>();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Arm;
 using RedisPrivateLink.Emulator.Store;
@@ -14,9 +13,13 @@ internal static class PrivateEndpointNetwork
     public const string RedisType = "Microsoft.Cache/redis";
     public const string ConnectionType = "Microsoft.Cache/redis/privateEndpointConnections";
     public const string NetworkInterfaceType = "Microsoft.Network/networkInterfaces";
+    public const string EndpointType = "Microsoft.Network/privateEndpoints";
 
-    /// <summary>Azure keeps the first four addresses of every subnet for itself.</summary>
-    private const int ReservedAddresses = 4;
+    /// <summary>The one private link group a cache offers.</summary>
+    public const string RedisGroupId = "redisCache";
+
+    /// <summary>Azure keeps the first four addresses of every subnet for itself (and the last one, the broadcast).</summary>
+    private const int ReservedAtStart = 4;
 
     /// <summary>The endpoint's private IP, creating its network interface on first use.</summary>
     public static string EnsureNetworkInterface(StoredResource endpoint, ResourceStore store)
@@ -85,15 +88,27 @@ internal static class PrivateEndpointNetwork
         store.Under(cache.Id, ConnectionType).FirstOrDefault(c =>
             string.Equals(JsonMerge.String(c.Body["properties"]?["privateEndpoint"], "id"), endpointId, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>How many private endpoints the subnet can hold: its size less the five addresses Azure reserves.</summary>
+    public static UInt128 Capacity(AddressPrefix prefix) =>
+        prefix.Size > ReservedAtStart + 1 ? prefix.Size - ReservedAtStart - 1 : UInt128.Zero;
+
+    /// <summary>The lowest free address after the reserved ones, as Azure's dynamic allocation hands them out.</summary>
     private static string NextAddress(string subnetId, ResourceStore store)
     {
-        var prefix = JsonMerge.String(store.Find(subnetId)?.Body["properties"], "addressPrefix") ?? "10.0.0.0/24";
-        var network = IPAddress.Parse(prefix.Split('/')[0]).GetAddressBytes();
-        var used = store.Resources.Count(r =>
-            r.TypeKey == NetworkInterfaceType
-            && string.Equals(JsonMerge.String(r.Body["properties"]?["ipConfigurations"]?[0]?["properties"]?["subnet"], "id"),
-                subnetId, StringComparison.OrdinalIgnoreCase));
-        var value = ((uint)network[0] << 24 | (uint)network[1] << 16 | (uint)network[2] << 8 | network[3]) + ReservedAddresses + (uint)used;
-        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]).ToString();
+        var prefix = SubnetLayout.PrefixesOf(store.Find(subnetId)?.Body ?? new JsonObject()).Select(AddressPrefix.Parse).FirstOrDefault()
+                     ?? AddressPrefix.Parse("10.0.0.0/24")!.Value;
+        var used = store.Resources
+            .Where(r => r.TypeKey == NetworkInterfaceType
+                        && string.Equals(JsonMerge.String(r.Body["properties"]?["ipConfigurations"]?[0]?["properties"]?["subnet"], "id"),
+                            subnetId, StringComparison.OrdinalIgnoreCase))
+            .Select(r => prefix.OffsetOf(PrivateIp(r) ?? ""))
+            .ToHashSet();
+        var offset = (UInt128)ReservedAtStart;
+        while (used.Contains(offset))
+        {
+            offset++;
+        }
+
+        return prefix.AddressAt(offset);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Arm;
 using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Providers;
@@ -7,9 +8,28 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// A private endpoint. Once it is provisioned it has a network interface with a private IP and a connection on the
 /// target cache, auto-approved or Pending for the manual kind (as recorded). The cache-side connection is the truth
 /// about approval: reads of the endpoint show its state, and customDnsConfigs once it is Approved.
+/// Its VNet must be in the endpoint's region; the cache may be in any region (Azure allows cross-region endpoints).
 /// </summary>
 internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGuid: true)
 {
+    public override void Validate(WriteContext context)
+    {
+        var subnet = RequireSubnet(context);
+        foreach (var (connection, _) in PrivateEndpointNetwork.Connections(context.Request))
+        {
+            RequireTarget(connection, context.Store);
+        }
+
+        var subnetChanged = !string.Equals(JsonMerge.String(context.Existing?.Body["properties"]?["subnet"], "id"), subnet.Id,
+            StringComparison.OrdinalIgnoreCase);
+        if (subnetChanged && SubnetLayout.PrefixesOf(subnet.Body).FirstOrDefault() is { } prefixText
+            && AddressPrefix.Parse(prefixText) is { } prefix
+            && (UInt128)SubnetLayout.Users(subnet.Id, context.Store).Count() >= PrivateEndpointNetwork.Capacity(prefix))
+        {
+            throw NetworkErrors.SubnetIsFull(subnet.Name, prefixText);
+        }
+    }
+
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
@@ -62,7 +82,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
     public override JsonObject Render(StoredResource resource, ResourceStore store)
     {
         var body = base.Render(resource, store);
-        var interfaceId = Arm.JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id");
+        var interfaceId = JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id");
         var address = interfaceId is null || store.Find(interfaceId) is not { } networkInterface
             ? null
             : PrivateEndpointNetwork.PrivateIp(networkInterface);
@@ -80,11 +100,11 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
                 state["privateLinkServiceConnectionState"] = cacheSide.Body["properties"]!["privateLinkServiceConnectionState"]!.DeepClone();
             }
 
-            if (address is not null && Arm.JsonMerge.String(state["privateLinkServiceConnectionState"], "status") == "Approved")
+            if (address is not null && JsonMerge.String(state["privateLinkServiceConnectionState"], "status") == "Approved")
             {
                 dnsConfigs.Add(new JsonObject
                 {
-                    ["fqdn"] = Arm.JsonMerge.String(cache.Body["properties"], "hostName"),
+                    ["fqdn"] = JsonMerge.String(cache.Body["properties"], "hostName"),
                     ["ipAddresses"] = new JsonArray(address),
                 });
             }
@@ -97,18 +117,62 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
     /// <summary>Gone with the endpoint: its network interface and the connections it had on caches.</summary>
     public override void OnRemoved(StoredResource resource, ResourceStore store)
     {
-        if (Arm.JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id") is { } interfaceId)
+        if (JsonMerge.String(resource.Body["properties"]?["networkInterfaces"]?[0], "id") is { } interfaceId)
         {
             store.RemoveTree(interfaceId);
         }
 
         foreach (var connection in store.Resources
                      .Where(r => r.TypeKey == PrivateEndpointNetwork.ConnectionType
-                                 && string.Equals(Arm.JsonMerge.String(r.Body["properties"]?["privateEndpoint"], "id"), resource.Id,
+                                 && string.Equals(JsonMerge.String(r.Body["properties"]?["privateEndpoint"], "id"), resource.Id,
                                      StringComparison.OrdinalIgnoreCase))
                      .ToList())
         {
             store.RemoveTree(connection.Id);
+        }
+    }
+
+    /// <summary>The subnet must exist, sit in the endpoint's region and leave private endpoint network policies off.</summary>
+    private static StoredResource RequireSubnet(WriteContext context)
+    {
+        var subnetId = JsonMerge.String(context.Request["properties"]?["subnet"], "id") ?? "";
+        var subnet = context.Store.Find(subnetId);
+        var vnet = subnet is null ? null : context.Store.Find(subnet.Id[..subnet.Id.LastIndexOf("/subnets/", StringComparison.OrdinalIgnoreCase)]);
+        if (subnet?.TypeKey != SubnetLayout.SubnetType || vnet is null
+            || Regions.Normalize(JsonMerge.String(vnet.Body, "location") ?? "") != Regions.Normalize(context.Location))
+        {
+            throw NetworkErrors.InvalidResourceReference(subnetId, context.Id);
+        }
+
+        // The module's contract (DESIGN.md) relies on this refusal, which Azure gave before private endpoints supported
+        // network policies; only the explicit "Enabled" triggers it, not the NetworkSecurityGroup/RouteTable values.
+        if (JsonMerge.String(subnet.Body["properties"], "privateEndpointNetworkPolicies") == "Enabled")
+        {
+            throw NetworkErrors.NetworkPoliciesEnabled(context.Id, subnet.Id);
+        }
+
+        return subnet;
+    }
+
+    /// <summary>The target must exist; a cache offers only redisCache, and not at all when it is VNet-injected.</summary>
+    private static void RequireTarget(JsonObject connection, ResourceStore store)
+    {
+        var targetId = JsonMerge.String(connection["properties"], "privateLinkServiceId") ?? "";
+        var target = store.Find(targetId) ?? throw NetworkErrors.PrivateLinkTargetNotFound(targetId);
+        if (!target.TypeKey.Equals(PrivateEndpointNetwork.RedisType, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var groupIds = (connection["properties"]?["groupIds"] as JsonArray ?? []).Select(g => g?.GetValue<string>() ?? "").ToList();
+        if (groupIds.Count != 1 || !groupIds[0].Equals(PrivateEndpointNetwork.RedisGroupId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw NetworkErrors.InvalidGroupId("Microsoft.Cache/Redis", string.Join(",", groupIds), [PrivateEndpointNetwork.RedisGroupId]);
+        }
+
+        if (JsonMerge.String(target.Body["properties"], "subnetId") is not null)
+        {
+            throw NetworkErrors.VNetInjectedCache(target.Id);
         }
     }
 
@@ -118,14 +182,14 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         foreach (var requested in (properties[name] as JsonArray ?? []).OfType<JsonObject>())
         {
             var connection = (JsonObject)requested.DeepClone();
-            var connectionName = Arm.JsonMerge.String(connection, "name") ?? Guid.NewGuid().ToString("N");
+            var connectionName = JsonMerge.String(connection, "name") ?? Guid.NewGuid().ToString("N");
             connection["name"] = connectionName;
             connection["id"] = $"{context.Id}/{name}/{connectionName}";
             connection["etag"] = NewEtag();
             connection["type"] = $"Microsoft.Network/privateEndpoints/{name}";
             var connectionProperties = Properties(connection);
             connectionProperties["provisioningState"] = "Succeeded";
-            if (context.Store.Find(Arm.JsonMerge.String(connectionProperties, "privateLinkServiceId") ?? "") is { } target)
+            if (context.Store.Find(JsonMerge.String(connectionProperties, "privateLinkServiceId") ?? "") is { } target)
             {
                 connectionProperties["privateLinkServiceId"] = target.Id;
             }
@@ -134,7 +198,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
             {
                 ["status"] = manual ? "Pending" : "Approved",
                 ["description"] = manual
-                    ? Arm.JsonMerge.String(connectionProperties, "requestMessage") ?? ""
+                    ? JsonMerge.String(connectionProperties, "requestMessage") ?? ""
                     : "Auto-Approved",
                 ["actionsRequired"] = "None",
             };

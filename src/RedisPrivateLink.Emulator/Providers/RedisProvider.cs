@@ -15,6 +15,11 @@ internal sealed class RedisProvider : ResourceProvider
 
     public override bool ShowsOldValuesWhileUpdating => true;
 
+    public override void Validate(WriteContext context) => RedisRules.Validate(context);
+
+    /// <summary>A PATCH obeys the same SKU and feature rules, applied to the cache it would leave.</summary>
+    public override void ValidatePatch(WriteContext context) => RedisRules.Validate(context);
+
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);

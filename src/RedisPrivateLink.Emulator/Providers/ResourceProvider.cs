@@ -16,6 +16,21 @@ internal class ResourceProvider
     /// <summary>Redis answers an update with the old values until it is done; network shows the new ones at once.</summary>
     public virtual bool ShowsOldValuesWhileUpdating => false;
 
+    /// <summary>Refuses a PUT the way the resource provider would, before anything is stored.</summary>
+    public virtual void Validate(WriteContext context)
+    {
+    }
+
+    /// <summary>Refuses a PATCH; the context's request is the body the patch would leave (existing merged with the patch).</summary>
+    public virtual void ValidatePatch(WriteContext context)
+    {
+    }
+
+    /// <summary>Refuses a DELETE the way the resource provider would (a subnet still in use, a zone still linked).</summary>
+    public virtual void ValidateDelete(StoredResource resource, ResourceStore store)
+    {
+    }
+
     /// <summary>Builds the body a PUT stores (provisioningState is set by the caller).</summary>
     public virtual JsonObject Build(WriteContext context)
     {

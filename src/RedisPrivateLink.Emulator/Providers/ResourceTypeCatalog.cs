@@ -33,6 +33,9 @@ internal static class ResourceTypeCatalog
     /// <summary>Deleting a resource group and everything in it.</summary>
     public static readonly TimeSpan ResourceGroupDelete = TimeSpan.FromSeconds(30);
 
+    /// <summary>A Premium cache's export or import of an RDB file: minutes in Azure for a small cache.</summary>
+    public static readonly TimeSpan RedisDataTransfer = TimeSpan.FromMinutes(5);
+
     public static readonly IReadOnlyList<ResourceType> All =
     [
         //  key                                                   response type                                   style                  create      update      delete      by sub

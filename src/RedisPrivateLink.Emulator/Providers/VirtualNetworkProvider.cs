@@ -5,11 +5,31 @@ namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
 /// A VNet's subnets live as child resources, the single source of truth; the VNet body embeds them when read. A VNet
-/// PUT replaces the subnet list, as ARM does: subnets it omits are deleted.
+/// PUT replaces the subnet list, as ARM does: subnets it omits are deleted, unless something still uses them.
 /// </summary>
 internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid: true)
 {
-    private const string SubnetType = "Microsoft.Network/virtualNetworks/subnets";
+    private const string SubnetType = SubnetLayout.SubnetType;
+
+    public override void Validate(WriteContext context)
+    {
+        var requested = RequestedSubnets(context.Request);
+        SubnetLayout.Validate(context.Id, context.Name, SubnetLayout.AddressSpaceOf(context.Request),
+            requested.Select(s => SubnetLayout.Describe($"{context.Id}/subnets/{NameOf(s)}", s)).ToList());
+        foreach (var dropped in context.Store.Under(context.Id, SubnetType)
+                     .Where(s => !requested.Any(r => NameOf(r).Equals(s.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            SubnetLayout.RequireUnused(dropped, context.Store);
+        }
+    }
+
+    public override void ValidateDelete(StoredResource resource, ResourceStore store)
+    {
+        foreach (var subnet in store.Under(resource.Id, SubnetType))
+        {
+            SubnetLayout.RequireUnused(subnet, store);
+        }
+    }
 
     public override JsonObject Build(WriteContext context)
     {
@@ -37,10 +57,7 @@ internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid
 
     public override void OnWritten(WriteContext context, StoredResource resource)
     {
-        var requested = (context.Request["properties"]?["subnets"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Where(s => Arm.JsonMerge.String(s, "name") is not null)
-            .ToList();
+        var requested = RequestedSubnets(context.Request);
         var subnetType = ResourceTypeCatalog.Find(SubnetType)!;
 
         foreach (var stale in context.Store.Under(resource.Id, SubnetType)
@@ -63,6 +80,7 @@ internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid
                 ResourceGroup = context.ResourceGroup,
                 Store = context.Store,
                 Existing = existing,
+                Options = context.Options,
             };
             var subnet = new StoredResource
             {
@@ -76,6 +94,12 @@ internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid
             context.Store.Put(subnet);
         }
     }
+
+    private static List<JsonObject> RequestedSubnets(JsonObject request) =>
+        (request["properties"]?["subnets"] as JsonArray ?? [])
+        .OfType<JsonObject>()
+        .Where(s => Arm.JsonMerge.String(s, "name") is not null)
+        .ToList();
 
     private static string NameOf(JsonObject subnet) => Arm.JsonMerge.String(subnet, "name")!;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Providers;
@@ -20,6 +21,9 @@ internal sealed class WriteContext
     public required ResourceStore Store { get; init; }
 
     public StoredResource? Existing { get; init; }
+
+    /// <summary>The emulator's options, for rules a switch turns on (such as refusing classic cache creates).</summary>
+    public required EmulatorOptions Options { get; init; }
 
     /// <summary>The operation the write started, so resources it creates on the side finish with it.</summary>
     public string? OperationId { get; set; }

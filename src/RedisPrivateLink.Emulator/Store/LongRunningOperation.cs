@@ -7,6 +7,9 @@ internal enum OperationKind
     Create,
     Update,
     Delete,
+
+    /// <summary>A POST action (cache export or import): it changes no resource, only what it reads or writes.</summary>
+    Action,
 }
 
 internal enum OperationStatus
@@ -37,9 +40,16 @@ internal sealed class LongRunningOperation
 
     public bool Fails { get; init; }
 
+    /// <summary>Why it fails, when the provider knows (an import of a file that does not exist); else the injected fault's error.</summary>
+    public JsonObject? Error { get; init; }
+
+    /// <summary>The blob an export writes, which exists once the export has succeeded.</summary>
+    public string? WritesBlob { get; init; }
+
     public OperationStatus Status { get; set; } = OperationStatus.InProgress;
 
-    public static JsonObject FailureError => new()
+    /// <summary>The error body of a failed operation.</summary>
+    public JsonObject FailureError => (JsonObject?)Error?.DeepClone() ?? new JsonObject
     {
         ["code"] = "InternalServerError",
         ["message"] = "The operation failed (fault injected by the ARM emulator).",

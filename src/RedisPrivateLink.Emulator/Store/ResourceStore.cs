@@ -8,6 +8,7 @@ internal sealed class ResourceStore
 {
     private readonly Dictionary<string, StoredResource> resources = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LongRunningOperation> operations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> blobs = new(StringComparer.Ordinal);
     private long lastSequence;
 
     public object Gate { get; } = new();
@@ -22,7 +23,14 @@ internal sealed class ResourceStore
 
     public IEnumerable<LongRunningOperation> Operations => operations.Values;
 
+    /// <summary>Blob URLs (without their SAS) that cache exports have written; imports read only these.</summary>
+    public IEnumerable<string> Blobs => blobs;
+
     public long NextSequence() => ++lastSequence;
+
+    public void AddBlob(string url) => blobs.Add(url);
+
+    public bool HasBlob(string url) => blobs.Contains(url);
 
     public StoredResource? Find(string id) => resources.GetValueOrDefault(id);
 
@@ -66,6 +74,7 @@ internal sealed class ResourceStore
     {
         resources.Clear();
         operations.Clear();
+        blobs.Clear();
         lastSequence = 0;
     }
 
@@ -84,6 +93,11 @@ internal sealed class ResourceStore
     private void Complete(LongRunningOperation operation)
     {
         operation.Status = operation.Fails ? OperationStatus.Failed : OperationStatus.Succeeded;
+        if (!operation.Fails && operation.WritesBlob is { } blob)
+        {
+            blobs.Add(blob);
+        }
+
         foreach (var resource in resources.Values.Where(r => r.OperationId == operation.Id).ToList())
         {
             resource.OperationId = null;

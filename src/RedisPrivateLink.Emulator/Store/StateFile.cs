@@ -23,7 +23,8 @@ internal sealed class StateFile(string path)
             store.Resources.OrderBy(r => r.Sequence)
                 .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId))
                 .ToList(),
-            store.Operations.ToList());
+            store.Operations.ToList(),
+            store.Blobs.Order(StringComparer.Ordinal).ToList());
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
     }
 
@@ -54,9 +55,15 @@ internal sealed class StateFile(string path)
         {
             store.Add(operation);
         }
+
+        foreach (var blob in snapshot.Blobs ?? [])
+        {
+            store.AddBlob(blob);
+        }
     }
 
-    private sealed record Snapshot(List<ResourceState> Resources, List<LongRunningOperation> Operations);
+    /// <summary>Blobs is absent from state files written before exports existed.</summary>
+    private sealed record Snapshot(List<ResourceState> Resources, List<LongRunningOperation> Operations, List<string>? Blobs);
 
     private sealed record ResourceState(
         string Id,

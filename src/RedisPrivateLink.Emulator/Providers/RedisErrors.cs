@@ -1,0 +1,33 @@
+using RedisPrivateLink.Emulator.Arm;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// Microsoft.Cache's refusals. The Redis RP ends every message with its request id ("\r\nRequestID=…", as the errors
+/// users have published show) and reports a bad request field as "The value of the parameter '…' is invalid."
+/// </summary>
+internal static class RedisErrors
+{
+    public static ArmException InvalidParameter(string parameter) => Error(400, "InvalidRequestBody",
+        $"The value of the parameter '{parameter}' is invalid.");
+
+    /// <summary>Worded as the Redis RP refuses a setting on a tier that lacks it ("… is not allowed on 'Basic' cache instances.").</summary>
+    public static ArmException SettingNotAllowed(string setting, string skuName) => Error(400, "BadRequest",
+        $"The setting '{setting}' is not allowed on '{skuName}' cache instances.");
+
+    /// <summary>Our reading of the name rule (the RP's exact wording was not found); the code is the RP's usual one.</summary>
+    public static ArmException InvalidName(string name) => Error(400, "InvalidRequestBody",
+        $"The value of the parameter 'name' is invalid. Cache name '{name}' must be 1 to 63 characters of letters, numbers and " +
+        "hyphens, start and end with a letter or number, and not contain consecutive hyphens.");
+
+    /// <summary>
+    /// Modelled on the refusal Azure gives for new Enterprise caches since 2026-04-01 (quoted in
+    /// Azure/azure-sdk-for-java#50073); the classic tiers' wording is our reading of the same rule.
+    /// </summary>
+    public static ArmException Retiring() => Error(400, "BadRequest",
+        "Creation of new Azure Cache for Redis resources is no longer supported. Azure Cache for Redis is retiring, please " +
+        "create Azure Managed Redis instead.");
+
+    public static ArmException Error(int status, string code, string message) =>
+        new(status, code, $"{message}\r\nRequestID={Guid.NewGuid()}");
+}
