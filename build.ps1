@@ -1,0 +1,163 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the RedisPrivateLink module.
+.DESCRIPTION
+    Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
+      Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator.
+      Test   Build, then every xunit and Pester test, each suite in a fresh process against out/; ends with one
+             line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
+      Demo   Build, start the emulator and run the module's main job against it.
+      Clean  Remove out/ and every bin/ and obj/.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'RedisPrivateLink'
+$EmulatorOut = Join-Path $Out 'emulator'
+$PackagesOut = Join-Path $Out 'packages'
+$ResultsOut = Join-Path $Out 'test-results'
+$Solution = Join-Path $Root 'RedisPrivateLink.sln'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+# A fresh PowerShell of the same version as this one, so each suite starts without our assemblies loaded.
+function Get-PwshCommand {
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path $pwshDll) { return 'dotnet', @($pwshDll) }
+    return (Join-Path $PSHOME 'pwsh'), @()
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))
+    $version = $props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ } | Select-Object -First 1
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    return $version
+}
+
+function Invoke-Build {
+    Write-Host "Building RedisPrivateLink ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+
+    $staging = Join-Path $Out 'staging'
+    foreach ($dir in $ModuleOut, $EmulatorOut, $staging) {
+        if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
+    }
+
+    # The engine and its dependencies go to Dependencies/, where only the module's own resolver looks.
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RedisPrivateLink.Engine'), '-c', $Configuration,
+        '--no-build', '-nologo', '-v', 'quiet', '-o', (Join-Path $staging 'engine'))
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RedisPrivateLink.Emulator'), '-c', $Configuration,
+        '--no-build', '-nologo', '-v', 'quiet', '-o', $EmulatorOut)
+
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
+    Get-ChildItem (Join-Path $staging 'engine') -File |
+        Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.Name -ne 'System.Management.Automation.dll' } |
+        Copy-Item -Destination $dependencies
+
+    $cmdletBin = Join-Path $Root "src/RedisPrivateLink/bin/$Configuration/netstandard2.0"
+    $loadContextBin = Join-Path $Root "src/RedisPrivateLink.LoadContext/bin/$Configuration/net8.0"
+    Copy-Item (Join-Path $cmdletBin 'RedisPrivateLink.dll'), (Join-Path $cmdletBin 'RedisPrivateLink.pdb') $ModuleOut
+    Copy-Item (Join-Path $loadContextBin 'RedisPrivateLink.LoadContext.dll'), (Join-Path $loadContextBin 'RedisPrivateLink.LoadContext.pdb') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/RedisPrivateLink/RedisPrivateLink.format.ps1xml') $ModuleOut
+    Copy-Item -Recurse (Join-Path $Root 'en-US') $ModuleOut
+
+    $manifest = Get-Content -Raw (Join-Path $Root 'RedisPrivateLink.psd1')
+    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
+    Set-Content -Path (Join-Path $ModuleOut 'RedisPrivateLink.psd1') -Value $stamped -NoNewline
+
+    Remove-Item -Recurse -Force $staging
+    Write-Host "Module:   $ModuleOut" -ForegroundColor Green
+    Write-Host "Emulator: $EmulatorOut" -ForegroundColor Green
+}
+
+function Restore-TestPackages {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/TestPackages'), '--packages', $PackagesOut, '-nologo', '-v', 'quiet')
+}
+
+# Counts of one xunit project's run, read from its trx file.
+function Read-TrxCounts([string] $Path) {
+    if (-not (Test-Path $Path)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $counters = ([xml](Get-Content -Raw $Path)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int]$counters.passed
+        Failed  = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Skipped = [int]$counters.notExecuted
+    }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Restore-TestPackages
+    if (Test-Path $ResultsOut) { Remove-Item -Recurse -Force $ResultsOut }
+    $null = New-Item -ItemType Directory $ResultsOut
+
+    $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $testProjects = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse
+    foreach ($project in $testProjects) {
+        Write-Host "`nxunit: $($project.BaseName)" -ForegroundColor Cyan
+        $trx = "$($project.BaseName).trx"
+        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $ResultsOut
+        $counts = Read-TrxCounts (Join-Path $ResultsOut $trx)
+        if ($LASTEXITCODE -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+        foreach ($key in @($totals.Keys)) { $totals[$key] += $counts.$key }
+    }
+
+    Write-Host "`nPester: tests/Pester" -ForegroundColor Cyan
+    $pesterResult = Join-Path $ResultsOut 'pester.json'
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
+        -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -PesterPath (Join-Path $PackagesOut 'pester') `
+        -PackagesPath $PackagesOut -ResultPath $pesterResult
+    $pesterExit = $LASTEXITCODE
+    if (Test-Path $pesterResult) {
+        $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
+        foreach ($key in @($totals.Keys)) { $totals[$key] += [int]$counts.$key }
+        if ($pesterExit -ne 0 -and $counts.Failed -eq 0) { $totals.Failed += 1 }
+    }
+    else {
+        $totals.Failed += 1
+    }
+
+    $summary = "$($totals.Passed) passed, $($totals.Failed) failed"
+    if ($totals.Skipped -gt 0) { $summary += ", $($totals.Skipped) skipped" }
+    Write-Host ''
+    Write-Output $summary
+    if ($totals.Failed -gt 0 -or $totals.Passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Demo.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,482 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Diagnostics;
+
+namespace RedisPrivateLink.Engine.Arm;
+
+/// <summary>
+/// The only code in the module that speaks HTTP: our own ARM requests on an Azure.Core pipeline (bearer token,
+/// retries with Retry-After, redacted logging), with long-running operations polled here so progress and request
+/// counts stay in our hands.
+/// </summary>
+public sealed class ArmGateway : IArmGateway, IDisposable
+{
+    private static int _nextActivityId = 7000;
+
+    private readonly HttpPipeline _pipeline;
+    private readonly ArmGatewayOptions _options;
+    private readonly Uri _baseUri;
+    private readonly HttpPipelineTransport? _ownedTransport;
+
+    public ArmGateway(ArmGatewayOptions options)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.Credential is null)
+        {
+            throw new ArgumentException("A credential is required.", nameof(options));
+        }
+
+        if (!options.ResourceManagerUrl.IsAbsoluteUri || options.ResourceManagerUrl.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"Resource Manager URL '{options.ResourceManagerUrl}' must be an absolute https:// URL: bearer tokens are only sent over TLS.", nameof(options));
+        }
+
+        _baseUri = options.ResourceManagerUrl;
+        _ownedTransport = options.Transport is null ? CreateTransport(options.PinnedCertificateThumbprint) : null;
+        var clientOptions = new ArmGatewayClientOptions
+        {
+            RetryPolicy = new ArmRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.Delay),
+            Transport = options.Transport ?? _ownedTransport!,
+        };
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        clientOptions.Diagnostics.ApplicationId = "RedisPrivateLink";
+
+        var scope = options.Scope ?? options.ResourceManagerUrl.GetLeftPart(UriPartial.Authority) + "/.default";
+        _pipeline = HttpPipelineBuilder.Build(
+            clientOptions,
+            Array.Empty<HttpPipelinePolicy>(),
+            new HttpPipelinePolicy[] { new BearerTokenAuthenticationPolicy(options.Credential, scope), new ArmDiagnosticsPolicy(Counters) },
+            new ResponseClassifier());
+    }
+
+    public ArmRequestCounters Counters { get; } = new();
+
+    /// <summary>Releases the HTTP connections of a transport the gateway created (an injected one stays its owner's).</summary>
+    public void Dispose() => (_ownedTransport as IDisposable)?.Dispose();
+
+    public async Task<T?> GetAsync<T>(ResourceId id, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var response = await SendAsync(RequestMethod.Get, ResourceUri(id.ToString()), null, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404)
+        {
+            return null;
+        }
+
+        EnsureSuccess(response, "GET", id.ToString());
+        return response.ReadAs<T>();
+    }
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string collectionPath, CancellationToken cancellationToken = default)
+    {
+        var items = new List<T>();
+        await ForEachPageAsync<T>(collectionPath, (page, _) =>
+        {
+            items.AddRange(page);
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        return items;
+    }
+
+    public async Task ForEachPageAsync<T>(string collectionPath, Func<IReadOnlyList<T>, CancellationToken, Task> onPage, CancellationToken cancellationToken = default)
+    {
+        Uri? next = ResourceUri(collectionPath);
+        while (next is not null)
+        {
+            var response = await SendAsync(RequestMethod.Get, next, null, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(response, "GET", collectionPath);
+            var page = response.ReadAs<ArmPage<T>>();
+            await onPage(page?.Value?.ToList() ?? new List<T>(), cancellationToken).ConfigureAwait(false);
+            next = string.IsNullOrEmpty(page?.NextLink) ? null : ServerUri(page!.NextLink!);
+        }
+    }
+
+    public async Task<T> PutAsync<T>(ResourceId id, T resource, bool waitForCompletion = true, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var uri = ResourceUri(id.ToString());
+        var response = await SendAsync(RequestMethod.Put, uri, resource, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+        return await CompleteWriteAsync<T>("PUT", id, uri, response, waitForCompletion, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<T> PatchAsync<T>(ResourceId id, object patch, bool waitForCompletion = true, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var uri = ResourceUri(id.ToString());
+        var response = await SendAsync(RequestMethod.Patch, uri, patch, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+        return await CompleteWriteAsync<T>("PATCH", id, uri, response, waitForCompletion, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteAsync(ResourceId id, bool waitForCompletion = true, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(RequestMethod.Delete, ResourceUri(id.ToString()), null, ArmRequestKind.Delete, cancellationToken).ConfigureAwait(false);
+        if (response.Status == 404)
+        {
+            return false;
+        }
+
+        EnsureSuccess(response, "DELETE", id.ToString());
+        if (waitForCompletion && response.Status is 201 or 202)
+        {
+            await WaitForOperationAsync("DELETE", id, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<ArmResponse> PostActionAsync(string actionPath, object? body, bool waitForCompletion = true, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(RequestMethod.Post, ResourceUri(actionPath), body, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(response, "POST", actionPath);
+        if (!waitForCompletion || response.Status != 202)
+        {
+            return response;
+        }
+
+        var scope = ResourceId.TryParse(ScopeOf(actionPath), out var id) ? id! : null;
+        return await WaitForOperationAsync("POST", scope, response, cancellationToken).ConfigureAwait(false) ?? response;
+    }
+
+    public Task<ArmResponse> SendAsync(ArmRequest request, CancellationToken cancellationToken = default)
+    {
+        var kind = request.Method == RequestMethod.Get ? ArmRequestKind.Read
+            : request.Method == RequestMethod.Delete ? ArmRequestKind.Delete
+            : ArmRequestKind.Write;
+        return SendAsync(request.Method, ResourceUri(request.Path, request.ApiVersion), request.Body, kind, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        ListAsync<Subscription>("/subscriptions", cancellationToken);
+
+    public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        GetAsync<Subscription>(ResourceId.ForSubscription(subscriptionId), cancellationToken);
+
+    /// <summary>The ARM URL of <paramref name="path"/>, each segment escaped, with the pinned (or given) api-version.</summary>
+    internal Uri ResourceUri(string path, string? apiVersion = null)
+    {
+        ValidatePath(path);
+        var escaped = string.Join("/", path.Trim('/').Split('/').Select(Uri.EscapeDataString));
+        var version = apiVersion ?? ApiVersions.ForPath(path);
+        return new Uri(_baseUri, "/" + escaped + "?api-version=" + Uri.EscapeDataString(version));
+    }
+
+    private static HttpPipelineTransport CreateTransport(string? pinnedThumbprint)
+    {
+        if (pinnedThumbprint is null)
+        {
+            return new HttpClientTransport();
+        }
+
+        var thumbprint = CertificatePinning.NormalizeThumbprint(pinnedThumbprint);
+        return new HttpClientTransport(new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => CertificatePinning.IsPinnedCertificate(certificate, thumbprint),
+        });
+    }
+
+    private static void ValidatePath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path[0] != '/')
+        {
+            throw new ArgumentException($"'{path}' is not an ARM path: it must start with '/'.", nameof(path));
+        }
+
+        foreach (var segment in path.Trim('/').Split('/'))
+        {
+            if (segment.Length == 0 || segment == "." || segment == ".." || segment.IndexOfAny(new[] { '?', '#', '%', '\\' }) >= 0 || segment.Any(char.IsControl))
+            {
+                throw new ArgumentException($"'{path}' is not a valid ARM path: empty, '.' or '..' segments and the characters ? # % \\ are not allowed.", nameof(path));
+            }
+        }
+    }
+
+    /// <summary>The resource an action path acts on: the path without its last segment.</summary>
+    private static string ScopeOf(string actionPath) => actionPath.Substring(0, Math.Max(actionPath.TrimEnd('/').LastIndexOf('/'), 0));
+
+    private async Task<T> CompleteWriteAsync<T>(string method, ResourceId id, Uri uri, ArmResponse response, bool waitForCompletion, CancellationToken cancellationToken)
+        where T : class
+    {
+        EnsureSuccess(response, method, id.ToString());
+        if (waitForCompletion)
+        {
+            if (response.GetHeader("Azure-AsyncOperation") is not null || (response.Status == 202 && response.GetHeader("Location") is not null))
+            {
+                await WaitForOperationAsync(method, id, response, cancellationToken).ConfigureAwait(false);
+                return await ReadFinalAsync<T>(id, uri, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!IsTerminal(ProvisioningState(response.Content)))
+            {
+                return await PollResourceAsync<T>(method, id, uri, response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var hasBody = !string.IsNullOrWhiteSpace(response.Content) && response.Content.Trim() != "{}";
+        if (hasBody)
+        {
+            return response.ReadAs<T>()!;
+        }
+
+        if (waitForCompletion)
+        {
+            return await ReadFinalAsync<T>(id, uri, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Accepted without a body (Private DNS answers 202 {}): the resource may not be readable yet, so describe it from its id.
+        var accepted = ArmJson.Deserialize<T>("{}")!;
+        if (accepted is ArmResource resource)
+        {
+            resource.Id = id.ToString();
+            resource.Name = id.Name;
+            resource.Type = id.ResourceType;
+        }
+
+        return accepted;
+    }
+
+    private async Task<T> ReadFinalAsync<T>(ResourceId id, Uri uri, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(RequestMethod.Get, uri, null, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(response, "GET", id.ToString());
+        return response.ReadAs<T>()!;
+    }
+
+    /// <summary>The 201/200 style (Redis PUT): GET the resource until its provisioningState is terminal.</summary>
+    private async Task<T> PollResourceAsync<T>(string method, ResourceId id, Uri uri, ArmResponse initial, CancellationToken cancellationToken)
+    {
+        using var progress = new OperationProgress(method, id);
+        var response = initial;
+        while (true)
+        {
+            var state = ProvisioningState(response.Content);
+            progress.Report(state);
+            if (string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArmException(response.Status, new ArmError { Code = "Provisioning" + state, Message = $"Provisioning of '{id}' ended {state}." }, method, id.ToString(), response.CorrelationId, response.RequestId);
+            }
+
+            if (IsTerminal(state))
+            {
+                return response.ReadAs<T>()!;
+            }
+
+            await _options.Delay(PollDelay(response, id), cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(RequestMethod.Get, uri, null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(response, "GET", id.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The 202/201 + header styles: poll Azure-AsyncOperation until its status is terminal, else poll Location until it
+    /// stops answering 202. Returns the last poll's response (for Location, the operation's result).
+    /// </summary>
+    private async Task<ArmResponse?> WaitForOperationAsync(string method, ResourceId? id, ArmResponse initial, CancellationToken cancellationToken)
+    {
+        var asyncOperation = initial.GetHeader("Azure-AsyncOperation");
+        var location = initial.GetHeader("Location");
+        if (asyncOperation is null && location is null)
+        {
+            return null;
+        }
+
+        var target = id?.ToString() ?? "operation";
+        using var progress = new OperationProgress(method, id);
+        var pollUri = ServerUri(asyncOperation ?? location!);
+        var last = initial;
+        while (true)
+        {
+            await _options.Delay(PollDelay(last, id), cancellationToken).ConfigureAwait(false);
+            last = await SendAsync(RequestMethod.Get, pollUri, null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
+            if (asyncOperation is null)
+            {
+                progress.Report(last.Status == 202 ? "InProgress" : "Done");
+                if (last.Status == 202)
+                {
+                    continue;
+                }
+
+                if (method == "DELETE" && last.Status == 404)
+                {
+                    return last;
+                }
+
+                EnsureSuccess(last, "GET", target);
+                return last;
+            }
+
+            // Private DNS answers 202 while its operation runs; any success status carries the status body.
+            EnsureSuccess(last, "GET", target);
+            var status = last.ReadAs<AsyncOperationStatus>();
+            var state = last.Status == 202 && status?.Status is null ? "InProgress" : status?.Status ?? "InProgress";
+            progress.Report(state, status?.PercentComplete);
+            if (string.Equals(state, "Succeeded", StringComparison.OrdinalIgnoreCase))
+            {
+                return location is not null && method == "POST" ? await ReadLocationResultAsync(location, target, cancellationToken).ConfigureAwait(false) : last;
+            }
+
+            if (string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase))
+            {
+                var error = status?.Error ?? new ArmError { Code = "Operation" + state, Message = $"The operation on '{target}' ended {state}." };
+                throw new ArmException(last.Status, error, method, target, last.CorrelationId ?? initial.CorrelationId, last.RequestId);
+            }
+        }
+    }
+
+    private async Task<ArmResponse> ReadLocationResultAsync(string location, string target, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(RequestMethod.Get, ServerUri(location), null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(result, "GET", target);
+        return result;
+    }
+
+    /// <summary>
+    /// How long to wait before the next poll: Retry-After when ARM sends a positive one (recordings show "0" as an
+    /// artefact), else the service default; never more than <see cref="ArmGatewayOptions.MaxPollingDelay"/>.
+    /// </summary>
+    private TimeSpan PollDelay(ArmResponse response, ResourceId? id)
+    {
+        var retryAfter = response.GetHeader("Retry-After");
+        TimeSpan delay;
+        if (retryAfter is not null && int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            delay = TimeSpan.FromSeconds(seconds);
+        }
+        else if (retryAfter is not null && DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) && when > DateTimeOffset.UtcNow)
+        {
+            delay = when - DateTimeOffset.UtcNow;
+        }
+        else
+        {
+            delay = string.Equals(id?.ProviderNamespace, "Microsoft.Cache", StringComparison.OrdinalIgnoreCase) ? _options.RedisPollingDelay : _options.PollingDelay;
+        }
+
+        return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
+    }
+
+    /// <summary>A URL ARM handed us (nextLink, Azure-AsyncOperation, Location), kept exactly as given but only on ARM's own host, so the token never leaves it.</summary>
+    private Uri ServerUri(string url)
+    {
+        var uri = new Uri(_baseUri, url);
+        if (!string.Equals(uri.Scheme, _baseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(uri.Host, _baseUri.Host, StringComparison.OrdinalIgnoreCase)
+            || uri.Port != _baseUri.Port)
+        {
+            throw new ArmException(0, new ArmError { Code = "UntrustedOperationUrl", Message = $"ARM pointed to '{uri.GetLeftPart(UriPartial.Authority)}', which is not the Resource Manager endpoint '{_baseUri.GetLeftPart(UriPartial.Authority)}'; the request was not sent." }, "GET", SecretRedactor.DescribeUri(uri), null, null);
+        }
+
+        return uri;
+    }
+
+    private async Task<ArmResponse> SendAsync(RequestMethod method, Uri uri, object? body, ArmRequestKind kind, CancellationToken cancellationToken)
+    {
+        using var message = _pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri.Reset(uri);
+        message.Request.Headers.SetValue("Accept", "application/json");
+        if (body is not null)
+        {
+            message.Request.Headers.SetValue("Content-Type", "application/json");
+            message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ArmJson.Options));
+        }
+
+        message.SetProperty(ArmDiagnosticsPolicy.KindProperty, kind);
+        try
+        {
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+            && TransportFailures.Explain(ex, method.Method, uri, pinned: _options.PinnedCertificateThumbprint is not null) is { } explained)
+        {
+            throw explained;
+        }
+
+        var response = message.Response;
+        return new ArmResponse(response.Status, response.Content.ToString(), response.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)));
+    }
+
+    private static void EnsureSuccess(ArmResponse response, string method, string path)
+    {
+        if (response.IsSuccess)
+        {
+            return;
+        }
+
+        ArmError? error = null;
+        try
+        {
+            error = response.ReadAs<ArmErrorResponse>()?.Error;
+        }
+        catch (JsonException)
+        {
+            // Not an ARM error body (a gateway or proxy page); the status alone describes the failure.
+        }
+
+        throw new ArmException(response.Status, error, method, path, response.CorrelationId, response.RequestId);
+    }
+
+    private static string? ProvisioningState(string content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("properties", out var properties)
+                && properties.ValueKind == JsonValueKind.Object
+                && properties.TryGetProperty("provisioningState", out var state)
+                && state.ValueKind == JsonValueKind.String
+                    ? state.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Terminal, or absent: a resource without provisioningState is as done as it gets.</summary>
+    private static bool IsTerminal(string? state) =>
+        state is null
+        || string.Equals(state, "Succeeded", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Write-Progress for one long-running operation: the resource as activity, state and elapsed time as status.</summary>
+    private sealed class OperationProgress : IDisposable
+    {
+        private readonly int _activityId = Interlocked.Increment(ref _nextActivityId);
+        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+        private readonly string _activity;
+        private string _lastStatus = "Started";
+
+        public OperationProgress(string method, ResourceId? id)
+        {
+            var verb = method switch { "PUT" => "Creating or updating", "PATCH" => "Updating", "DELETE" => "Deleting", _ => "Running" };
+            _activity = id is null ? verb + " operation" : $"{verb} {id.ResourceType} '{id.Name}'";
+        }
+
+        public void Report(string? state, double? percentComplete = null)
+        {
+            _lastStatus = $"{state ?? "InProgress"} ({_elapsed.Elapsed:hh\\:mm\\:ss} elapsed)";
+            OperationReporter.Current.Progress(new ProgressUpdate(_activityId, _activity, _lastStatus)
+            {
+                PercentComplete = percentComplete is { } percent ? (int)Math.Max(0, Math.Min(100, percent)) : -1,
+            });
+        }
+
+        public void Dispose() => OperationReporter.Current.Progress(new ProgressUpdate(_activityId, _activity, _lastStatus) { Completed = true });
+    }
+}

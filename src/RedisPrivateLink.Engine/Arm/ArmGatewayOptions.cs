@@ -1,0 +1,48 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace RedisPrivateLink.Engine.Arm;
+
+/// <summary>How an <see cref="ArmGateway"/> reaches ARM: endpoint, credential, transport, retries and polling.</summary>
+public sealed class ArmGatewayOptions
+{
+    public Uri ResourceManagerUrl { get; set; } = new("https://management.azure.com/");
+
+    public TokenCredential? Credential { get; set; }
+
+    /// <summary>The token scope; defaults to <c>{ResourceManagerUrl}/.default</c>.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>
+    /// When set, the HTTPS transport accepts exactly the server certificate with this SHA-1 thumbprint and no other
+    /// (the local emulator's self-signed certificate). There is deliberately no way to switch validation off.
+    /// </summary>
+    public string? PinnedCertificateThumbprint { get; set; }
+
+    /// <summary>A transport to use instead of HTTP (tests inject a fake one).</summary>
+    public HttpPipelineTransport? Transport { get; set; }
+
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Retries of 408/429/5xx and RetryableErrorDueToAnotherOperation, each after Retry-After or an exponential delay.</summary>
+    public int MaxRetries { get; set; } = 6;
+
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Poll interval when ARM sends no Retry-After: network and DNS operations finish in seconds.</summary>
+    public TimeSpan PollingDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Poll interval for Microsoft.Cache, which sends no Retry-After and takes 15-30 minutes to create a cache.</summary>
+    public TimeSpan RedisPollingDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Upper bound of any wait between polls, whatever Retry-After says.</summary>
+    public TimeSpan MaxPollingDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How the gateway waits between retries and polls; tests replace it so they never sleep.</summary>
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
+}

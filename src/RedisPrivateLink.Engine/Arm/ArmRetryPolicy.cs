@@ -1,0 +1,144 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using RedisPrivateLink.Engine.Diagnostics;
+
+namespace RedisPrivateLink.Engine.Arm;
+
+/// <summary>
+/// Retries what ARM says is transient: 408, 429, 500, 502, 503, 504, the RetryableErrorDueToAnotherOperation conflict
+/// and network failures. It waits for Retry-After (or retry-after-ms / x-ms-retry-after-ms) when given, else an
+/// exponential delay with jitter, capped. It stands in for Azure.Core's RetryPolicy because that one sleeps internally;
+/// this one waits through the gateway's delay hook, so the wait is cancellable, named in verbose output and instant in tests.
+/// </summary>
+internal sealed class ArmRetryPolicy : HttpPipelinePolicy
+{
+    private readonly int _maxRetries;
+    private readonly TimeSpan _delay;
+    private readonly TimeSpan _maxDelay;
+    private readonly Func<TimeSpan, CancellationToken, Task> _wait;
+    private readonly Random _jitter = new();
+
+    public ArmRetryPolicy(int maxRetries, TimeSpan delay, TimeSpan maxDelay, Func<TimeSpan, CancellationToken, Task> wait)
+    {
+        _maxRetries = maxRetries;
+        _delay = delay;
+        _maxDelay = maxDelay;
+        _wait = wait;
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline, async: false).AsTask().GetAwaiter().GetResult();
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline, async: true);
+
+    private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Exception? failure = null;
+            try
+            {
+                if (async)
+                {
+                    await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+                }
+                else
+                {
+                    ProcessNext(message, pipeline);
+                }
+            }
+            catch (Exception ex) when (IsTransientFailure(ex, message.CancellationToken) && attempt <= _maxRetries)
+            {
+                failure = ex;
+            }
+
+            if (failure is null && !IsTransientResponse(message))
+            {
+                return;
+            }
+
+            if (attempt > _maxRetries)
+            {
+                return;
+            }
+
+            var delay = failure is null ? ServerDelay(message.Response) ?? Backoff(attempt) : Backoff(attempt);
+            if (delay > _maxDelay)
+            {
+                delay = _maxDelay;
+            }
+
+            var reason = failure is null ? $"status {message.Response.Status}" : $"a network error ({SecretRedactor.Redact(failure.Message)})";
+            OperationReporter.Current.Verbose(
+                $"Retrying {message.Request.Method} {SecretRedactor.DescribeUri(message.Request.Uri.ToUri())} after {reason} in {delay.TotalSeconds:0.#} s (retry {attempt} of {_maxRetries}).");
+            await _wait(delay, message.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsTransientResponse(HttpMessage message)
+    {
+        if (!message.HasResponse)
+        {
+            return false;
+        }
+
+        var status = message.Response.Status;
+        return status is 408 or 429 or 500 or 502 or 503 or 504
+            || (status == 409 && message.Response.Content.ToString().IndexOf("RetryableErrorDueToAnotherOperation", StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    /// <summary>
+    /// Network failures and network timeouts are transient; the caller's own cancellation is not, and neither is a
+    /// server certificate that was refused: the same certificate would be refused again.
+    /// </summary>
+    private static bool IsTransientFailure(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && exception is RequestFailedException { Status: 0 } or HttpRequestException or IOException or TaskCanceledException
+        && !TransportFailures.IsCertificateRejection(exception);
+
+    private static TimeSpan? ServerDelay(Response response)
+    {
+        foreach (var header in new[] { "retry-after-ms", "x-ms-retry-after-ms" })
+        {
+            if (response.Headers.TryGetValue(header, out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+            {
+                return TimeSpan.FromMilliseconds(milliseconds);
+            }
+        }
+
+        if (!response.Headers.TryGetValue("Retry-After", out var retryAfter))
+        {
+            return null;
+        }
+
+        if (int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+            ? when > DateTimeOffset.UtcNow ? when - DateTimeOffset.UtcNow : TimeSpan.Zero
+            : null;
+    }
+
+    /// <summary>delay * 2^(attempt-1), with ±20% jitter so parallel steps don't retry in lockstep.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        double factor;
+        lock (_jitter)
+        {
+            factor = 0.8 + (_jitter.NextDouble() * 0.4);
+        }
+
+        var milliseconds = _delay.TotalMilliseconds * Math.Pow(2, attempt - 1) * factor;
+        return milliseconds >= _maxDelay.TotalMilliseconds ? _maxDelay : TimeSpan.FromMilliseconds(milliseconds);
+    }
+}

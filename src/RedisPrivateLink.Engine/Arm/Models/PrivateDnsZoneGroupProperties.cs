@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RedisPrivateLink.Engine.Arm.Models;
+
+/// <summary>Properties of a private DNS zone group.</summary>
+public sealed class PrivateDnsZoneGroupProperties
+{
+    public string? ProvisioningState { get; set; }
+    public IList<PrivateDnsZoneConfig>? PrivateDnsZoneConfigs { get; set; }
+
+    /// <summary>Fields this model does not name; kept so a read-modify-write sends them back unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

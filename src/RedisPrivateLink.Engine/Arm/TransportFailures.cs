@@ -1,0 +1,56 @@
+using System;
+using System.Security.Authentication;
+using Azure;
+
+namespace RedisPrivateLink.Engine.Arm;
+
+/// <summary>Recognises and explains requests that never got an answer from ARM.</summary>
+internal static class TransportFailures
+{
+    /// <summary>True when the TLS handshake failed, which with a pinned certificate means the pin did not match.</summary>
+    public static bool IsCertificateRejection(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is AuthenticationException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The error a cmdlet shows for a request that got no answer, once retries are spent. Null for anything that is
+    /// not a transport failure (cancellation included), which the caller rethrows as it is.
+    /// </summary>
+    public static RedisPrivateLinkException? Explain(Exception exception, string method, Uri uri, bool pinned)
+    {
+        var target = $"{method} {uri.Scheme}://{uri.Authority}{uri.AbsolutePath}";
+        if (IsCertificateRejection(exception))
+        {
+            var hint = pinned
+                ? "The certificate does not match the thumbprint in the emulator's connection file: the emulator was probably restarted. Connect again with its new connection file."
+                : "Check the system clock, any proxy that intercepts TLS, and the -ResourceManagerUrl.";
+            return new RedisPrivateLinkException(
+                "ServerCertificateNotTrusted",
+                RedisPrivateLinkErrorCategory.SecurityError,
+                $"The server at {uri.Authority} presented a certificate that is not trusted ({target}). {hint}",
+                target,
+                exception);
+        }
+
+        if (exception is RequestFailedException { Status: 0 } or System.Net.Http.HttpRequestException or System.IO.IOException)
+        {
+            return new RedisPrivateLinkException(
+                "ArmUnreachable",
+                RedisPrivateLinkErrorCategory.ConnectionError,
+                $"No answer from Azure Resource Manager at {uri.Authority} after retries ({target}): {exception.GetBaseException().Message} Check the network and proxy settings; running the same command again continues where it stopped.",
+                target,
+                exception);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.ComponentModel;
+using RedisPrivateLink.Engine.Arm;
+
+namespace RedisPrivateLink.Engine.Context;
+
+/// <summary>
+/// Who is signed in where: cloud, subscription, account. Immutable. It holds the credential (which caches tokens in
+/// memory) and the gateway built on it, never a token string; <see cref="Dispose"/> drops both.
+/// </summary>
+public sealed class RedisPrivateLinkContext : IDisposable
+{
+    private IArmGateway? _gateway;
+
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway)
+    {
+        CloudEnvironment = environment;
+        SubscriptionId = subscriptionId;
+        SubscriptionName = subscriptionName;
+        TenantId = tenantId;
+        Account = account;
+        CredentialType = credentialKind.ToString();
+        IsEmulator = credentialKind == CredentialKind.Emulator;
+        _gateway = gateway;
+    }
+
+    public string Environment => CloudEnvironment.Name;
+
+    public Uri ResourceManagerUrl => CloudEnvironment.ResourceManagerUrl;
+
+    public string Audience => CloudEnvironment.Audience;
+
+    public string RedisPrivateDnsZone => CloudEnvironment.RedisPrivateDnsZone;
+
+    public string SubscriptionId { get; }
+
+    public string? SubscriptionName { get; }
+
+    public string? TenantId { get; }
+
+    /// <summary>The signed-in account: a user, an application id, MSI@..., or "emulator".</summary>
+    public string Account { get; }
+
+    /// <summary>The <see cref="CredentialKind"/> used, e.g. ManagedIdentity, ServicePrincipalSecret, Emulator.</summary>
+    public string CredentialType { get; }
+
+    public bool IsEmulator { get; }
+
+    public bool IsDisposed => _gateway is null;
+
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public AzureCloudEnvironment CloudEnvironment { get; }
+
+    /// <summary>
+    /// The ARM gateway signed in as this context. A method rather than a property so formatting and serialization
+    /// (Format-List *, Export-Clixml) never walk into it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IArmGateway GetArmGateway() =>
+        _gateway ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
+
+    /// <summary>Same as <see cref="Dispose"/>: disconnects.</summary>
+    public void Close() => Dispose();
+
+    /// <summary>Drops the gateway and with it the credential and its cached tokens.</summary>
+    public void Dispose()
+    {
+        (_gateway as IDisposable)?.Dispose();
+        _gateway = null;
+    }
+
+    public override string ToString() =>
+        $"{Account} on {SubscriptionName ?? SubscriptionId} ({SubscriptionId}) in {Environment}{(IsEmulator ? " (emulator)" : string.Empty)}";
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Connect-RedisPrivateLink: builds a context (cloud, subscription, credential), checks it against ARM, makes it the
+/// session default and writes it to the pipeline.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "RedisPrivateLink", DefaultParameterSetName = DefaultSet)]
+[OutputType(typeof(RedisPrivateLinkContext))]
+public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
+{
+    private const string DefaultSet = "DefaultCredential";
+    private const string IdentitySet = "ManagedIdentity";
+    private const string SecretSet = "ServicePrincipalSecret";
+    private const string CertificatePathSet = "ServicePrincipalCertificatePath";
+    private const string CertificateThumbprintSet = "ServicePrincipalCertificateThumbprint";
+    private const string DeviceCodeSet = "DeviceCode";
+    private const string AccessTokenSet = "AccessToken";
+    private const string EmulatorSet = "Emulator";
+
+    [Parameter]
+    [ValidateSet("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")]
+    public string Environment { get; set; } = "AzureCloud";
+
+    [Parameter(ParameterSetName = DefaultSet)]
+    [Parameter(ParameterSetName = IdentitySet)]
+    [Parameter(ParameterSetName = SecretSet)]
+    [Parameter(ParameterSetName = CertificatePathSet)]
+    [Parameter(ParameterSetName = CertificateThumbprintSet)]
+    [Parameter(ParameterSetName = DeviceCodeSet)]
+    [Parameter(ParameterSetName = AccessTokenSet)]
+    [ValidateNotNull]
+    public Uri? ResourceManagerUrl { get; set; }
+
+    [Parameter]
+    [Alias("SubscriptionId", "SubscriptionName")]
+    [ValidateNotNullOrEmpty]
+    public string? Subscription { get; set; }
+
+    [Parameter(ParameterSetName = DefaultSet)]
+    [Parameter(ParameterSetName = SecretSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CertificatePathSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true)]
+    [Parameter(ParameterSetName = DeviceCodeSet)]
+    [Alias("TenantId")]
+    [ValidateNotNullOrEmpty]
+    public string? Tenant { get; set; }
+
+    [Parameter(ParameterSetName = IdentitySet, Mandatory = true)]
+    [Alias("ManagedIdentity")]
+    public SwitchParameter Identity { get; set; }
+
+    [Parameter(ParameterSetName = IdentitySet)]
+    [ValidateNotNullOrEmpty]
+    public string? ClientId { get; set; }
+
+    [Parameter(ParameterSetName = SecretSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CertificatePathSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true)]
+    public SwitchParameter ServicePrincipal { get; set; }
+
+    /// <summary>The application (client) id as user name and the client secret as password.</summary>
+    [Parameter(ParameterSetName = SecretSet, Mandatory = true)]
+    [ValidateNotNull]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter(ParameterSetName = CertificatePathSet, Mandatory = true)]
+    [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ApplicationId { get; set; }
+
+    [Parameter(ParameterSetName = CertificatePathSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificatePath { get; set; }
+
+    [Parameter(ParameterSetName = CertificatePathSet)]
+    [ValidateNotNull]
+    public SecureString? CertificatePassword { get; set; }
+
+    [Parameter(ParameterSetName = CertificateThumbprintSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateThumbprint { get; set; }
+
+    [Parameter(ParameterSetName = DeviceCodeSet, Mandatory = true)]
+    [Alias("DeviceCode")]
+    public SwitchParameter UseDeviceAuthentication { get; set; }
+
+    [Parameter(ParameterSetName = AccessTokenSet, Mandatory = true)]
+    [ValidateNotNull]
+    public SecureString? AccessToken { get; set; }
+
+    [Parameter(ParameterSetName = AccessTokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string? AccountId { get; set; }
+
+    [Parameter(ParameterSetName = EmulatorSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? EmulatorConnectionFile { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var request = BuildRequest();
+        var context = RunEngine(token => ContextFactory.ConnectAsync(request, token));
+        SessionContext.Replace(context)?.Dispose();
+        WriteVerbose($"Connected to subscription '{context.SubscriptionName}' ({context.SubscriptionId}) in {context.Environment} as {context.Account}.");
+        WriteObject(context);
+    }
+
+    private ConnectRequest BuildRequest()
+    {
+        var request = new ConnectRequest
+        {
+            Environment = Environment,
+            ResourceManagerUrl = ResourceManagerUrl,
+            Subscription = Subscription,
+            Tenant = Tenant,
+        };
+
+        switch (ParameterSetName)
+        {
+            case IdentitySet:
+                request.CredentialKind = CredentialKind.ManagedIdentity;
+                request.ClientId = ClientId;
+                break;
+            case SecretSet:
+                request.CredentialKind = CredentialKind.ServicePrincipalSecret;
+                request.ClientId = Credential!.UserName;
+                request.ClientSecret = Credential.Password;
+                break;
+            case CertificatePathSet:
+                request.CredentialKind = CredentialKind.ServicePrincipalCertificate;
+                request.ClientId = ApplicationId;
+                request.CertificatePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
+                request.CertificatePassword = CertificatePassword;
+                break;
+            case CertificateThumbprintSet:
+                request.CredentialKind = CredentialKind.ServicePrincipalCertificate;
+                request.ClientId = ApplicationId;
+                request.CertificateThumbprint = CertificateThumbprint;
+                break;
+            case DeviceCodeSet:
+                request.CredentialKind = CredentialKind.DeviceCode;
+                request.DeviceCodePrompt = message => WriteWarningFromTask(message);
+                break;
+            case AccessTokenSet:
+                request.CredentialKind = CredentialKind.AccessToken;
+                request.AccessToken = AccessToken;
+                request.AccountId = AccountId;
+                break;
+            case EmulatorSet:
+                request.CredentialKind = CredentialKind.Emulator;
+                request.EmulatorConnectionFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile);
+                break;
+            default:
+                request.CredentialKind = CredentialKind.Default;
+                break;
+        }
+
+        return request;
+    }
+}

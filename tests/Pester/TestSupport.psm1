@@ -1,0 +1,112 @@
+<#
+    What the Pester files share: the local ARM emulator (each file starts its own on a free port, tied to this process
+    with --parent-pid so none outlives the run) and child PowerShell sessions for tests that must start clean.
+#>
+$ErrorActionPreference = 'Stop'
+
+# A script block cannot validate certificates (the callback runs on a thread with no runspace), so a few lines of C#.
+Add-Type -TypeDefinition @'
+namespace RedisPrivateLinkTests
+{
+    public static class PinnedHttp
+    {
+        public static System.Net.Http.HttpClient Create(string thumbprint)
+        {
+            var handler = new System.Net.Http.HttpClientHandler();
+            handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) =>
+                certificate != null && string.Equals(certificate.GetCertHashString(), thumbprint, System.StringComparison.OrdinalIgnoreCase);
+            return new System.Net.Http.HttpClient(handler);
+        }
+    }
+}
+'@
+
+function Start-TestEmulator {
+    param(
+        [double] $TimeScale = 0.001,
+        [string[]] $ExtraArgument = @()
+    )
+    $directory = Join-Path ([IO.Path]::GetTempPath()) ("rpl-emulator-" + [guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory $directory
+    $connectionFile = Join-Path $directory 'connection.json'
+    $dll = Join-Path $env:RPL_TEST_EMULATOR 'RedisPrivateLink.Emulator.dll'
+    $arguments = @($dll, '--port', '0', '--connection-file', $connectionFile,
+        '--time-scale', $TimeScale.ToString([cultureinfo]::InvariantCulture), '--parent-pid', $PID) + $ExtraArgument
+    $process = Start-Process -FilePath dotnet -ArgumentList $arguments -PassThru `
+        -RedirectStandardOutput (Join-Path $directory 'stdout.txt') -RedirectStandardError (Join-Path $directory 'stderr.txt')
+
+    # Waiting for start-up, not measuring it: the bound only stops a broken emulator from hanging the run.
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path $connectionFile)) {
+        if ($process.HasExited) {
+            throw "The emulator exited with code $($process.ExitCode): $(Get-Content -Raw (Join-Path $directory 'stderr.txt'))"
+        }
+        if ([DateTime]::UtcNow -gt $deadline) { throw 'The emulator did not write its connection file within 60 s.' }
+        Start-Sleep -Milliseconds 100
+    }
+
+    $connection = Get-Content -Raw $connectionFile | ConvertFrom-Json
+    [pscustomobject]@{
+        Process        = $process
+        Directory      = $directory
+        ConnectionFile = $connectionFile
+        Endpoint       = $connection.endpoint
+        SubscriptionId = $connection.subscriptionId
+        TenantId       = $connection.tenantId
+        Thumbprint     = $connection.certificateThumbprint
+    }
+}
+
+function Stop-TestEmulator {
+    param([Parameter(Mandatory)] $Emulator)
+    if (-not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill()
+        $Emulator.Process.WaitForExit()
+    }
+    Remove-Item -Recurse -Force $Emulator.Directory -ErrorAction SilentlyContinue
+}
+
+# Calls the emulator's control plane (/_emulator/...), which needs no token but does need the pinned certificate.
+function Invoke-EmulatorControl {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $client = [RedisPrivateLinkTests.PinnedHttp]::Create($Emulator.Thumbprint)
+    try {
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), [uri]($Emulator.Endpoint + $Path.TrimStart('/')))
+        if ($null -ne $Body) {
+            $request.Content = [System.Net.Http.StringContent]::new(($Body | ConvertTo-Json -Depth 10), [Text.Encoding]::UTF8, 'application/json')
+        }
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+        if (-not $response.IsSuccessStatusCode) { throw "$Method $Path answered $([int]$response.StatusCode): $text" }
+        if ($text) { $text | ConvertFrom-Json }
+    }
+    finally {
+        $client.Dispose()
+    }
+}
+
+# Runs a script in a fresh PowerShell, so nothing this session loaded can hide a loading problem. Returns its output
+# as text lines; throws with that output when it fails (a terminating error ends the child with exit code 1).
+function Invoke-ChildPwsh {
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Script,
+        [object[]] $ArgumentList = @()
+    )
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("rpl-child-" + [guid]::NewGuid().ToString('n') + '.ps1')
+    Set-Content -Path $file -Value $Script.ToString()
+    try {
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file @ArgumentList 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "The child PowerShell failed with exit code $LASTEXITCODE`n$($output -join "`n")" }
+        $output | ForEach-Object { "$_" }
+    }
+    finally {
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}
+
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-ChildPwsh
