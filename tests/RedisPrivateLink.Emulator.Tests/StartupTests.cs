@@ -14,13 +14,18 @@ public sealed class StartupTests
     public async Task ConnectionFileNamesTheEndpointAndTheCertificateItServes()
     {
         var file = Path.Combine(Path.GetTempPath(), $"emulator-{Guid.NewGuid():N}", "connection.json");
-        await using var emulator = await TestEmulator.StartAsync(o => o.ConnectionFile = file);
+        await using var emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.ConnectionFile = file;
+            o.TimeScale = 0.01;
+        });
 
         var written = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         Assert.Equal(emulator.Running.Endpoint.ToString(), (string)written["endpoint"]!);
         Assert.Matches("^https://127\\.0\\.0\\.1:[0-9]+/$", (string)written["endpoint"]!);
         Assert.Equal(EmulatorOptions.DefaultSubscriptionId, (string)written["subscriptionId"]!);
         Assert.Equal(EmulatorOptions.DefaultTenantId, (string)written["tenantId"]!);
+        Assert.Equal(0.01, (double)written["timeScale"]!);
 
         var thumbprint = (string)written["certificateThumbprint"]!;
         Assert.Matches("^[0-9A-F]{40}$", thumbprint);

@@ -3,12 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace RedisPrivateLink.Emulator.Hosting;
 
-/// <summary>What a client needs to reach this emulator; written only once it listens, so its presence means "ready".</summary>
+/// <summary>
+/// What a client needs to reach this emulator; written only once it listens, so its presence means "ready". The time
+/// scale lets a client shorten its own polling intervals in step with the emulator's shortened operations.
+/// </summary>
 public sealed record ConnectionInfo(
     [property: JsonPropertyName("endpoint")] string Endpoint,
     [property: JsonPropertyName("certificateThumbprint")] string CertificateThumbprint,
     [property: JsonPropertyName("subscriptionId")] string SubscriptionId,
-    [property: JsonPropertyName("tenantId")] string TenantId);
+    [property: JsonPropertyName("tenantId")] string TenantId,
+    [property: JsonPropertyName("timeScale")] double TimeScale);
 
 internal static class ConnectionFile
 {

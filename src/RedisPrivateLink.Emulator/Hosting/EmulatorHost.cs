@@ -78,7 +78,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     public string Thumbprint => Certificate.Thumbprint;
 
     public ConnectionInfo ConnectionInfo =>
-        new(Endpoint.ToString(), Thumbprint, Context.Options.SubscriptionId, Context.Options.TenantId);
+        new(Endpoint.ToString(), Thumbprint, Context.Options.SubscriptionId, Context.Options.TenantId, Context.Options.TimeScale);
 
     internal EmulatorContext Context { get; }
 

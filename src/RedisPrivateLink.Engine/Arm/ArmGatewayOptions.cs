@@ -45,4 +45,26 @@ public sealed class ArmGatewayOptions
 
     /// <summary>How the gateway waits between retries and polls; tests replace it so they never sleep.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
+
+    /// <summary>
+    /// Shortens the default poll intervals and retry back-off by <paramref name="timeScale"/>, for an emulator that
+    /// runs Azure's operations that much faster. The ceiling on retry waits stays: a server's Retry-After (throttling)
+    /// is real time even there.
+    /// </summary>
+    public void ScaleWaits(double timeScale)
+    {
+        if (timeScale <= 0 || timeScale > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeScale), timeScale, "The time scale must be greater than 0 and at most 1.");
+        }
+
+        PollingDelay = Scale(PollingDelay, timeScale);
+        RedisPollingDelay = Scale(RedisPollingDelay, timeScale);
+        MaxPollingDelay = Scale(MaxPollingDelay, timeScale);
+        RetryDelay = Scale(RetryDelay, timeScale);
+    }
+
+    // Never below a few milliseconds, so a tiny scale cannot turn polling into a busy loop.
+    private static TimeSpan Scale(TimeSpan value, double timeScale) =>
+        TimeSpan.FromMilliseconds(Math.Max(10, value.TotalMilliseconds * timeScale));
 }

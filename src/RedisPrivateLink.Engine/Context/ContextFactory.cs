@@ -51,14 +51,20 @@ public static class ContextFactory
         }
 
         var credential = (credentialFactory ?? CreateCredential)(request, environment);
-        var gateway = new ArmGateway(new ArmGatewayOptions
+        var gatewayOptions = new ArmGatewayOptions
         {
             ResourceManagerUrl = environment.ResourceManagerUrl,
             Credential = credential,
             Scope = environment.Scope,
             PinnedCertificateThumbprint = emulator?.CertificateThumbprint,
             Transport = transport,
-        });
+        };
+        if (emulator is not null)
+        {
+            gatewayOptions.ScaleWaits(emulator.TimeScale);
+        }
+
+        var gateway = new ArmGateway(gatewayOptions);
 
         Subscription subscription;
         string account;

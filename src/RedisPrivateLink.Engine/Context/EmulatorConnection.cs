@@ -13,12 +13,13 @@ namespace RedisPrivateLink.Engine.Context;
 /// </summary>
 public sealed class EmulatorConnection
 {
-    private EmulatorConnection(Uri endpoint, string certificateThumbprint, string subscriptionId, string tenantId)
+    private EmulatorConnection(Uri endpoint, string certificateThumbprint, string subscriptionId, string tenantId, double timeScale)
     {
         Endpoint = endpoint;
         CertificateThumbprint = certificateThumbprint;
         SubscriptionId = subscriptionId;
         TenantId = tenantId;
+        TimeScale = timeScale;
     }
 
     public Uri Endpoint { get; }
@@ -28,6 +29,9 @@ public sealed class EmulatorConnection
     public string SubscriptionId { get; }
 
     public string TenantId { get; }
+
+    /// <summary>How much faster than Azure the emulator runs its operations (1 = Azure's pace); optional in the file.</summary>
+    public double TimeScale { get; }
 
     /// <summary>Reads and checks the file; throws RedisPrivateLinkException EmulatorConnectionFileNotFound or InvalidEmulatorConnectionFile.</summary>
     public static EmulatorConnection Load(string? path)
@@ -80,7 +84,14 @@ public sealed class EmulatorConnection
                 throw Invalid(path, "subscriptionId and tenantId must be GUIDs");
             }
 
-            return new EmulatorConnection(endpoint, thumbprint, subscriptionId, tenantId);
+            var timeScale = 1.0;
+            if (root.TryGetProperty("timeScale", out var scale)
+                && (scale.ValueKind != JsonValueKind.Number || !scale.TryGetDouble(out timeScale) || timeScale <= 0 || timeScale > 1))
+            {
+                throw Invalid(path, "timeScale must be a number greater than 0 and at most 1");
+            }
+
+            return new EmulatorConnection(endpoint, thumbprint, subscriptionId, tenantId, timeScale);
         }
         catch (JsonException ex)
         {

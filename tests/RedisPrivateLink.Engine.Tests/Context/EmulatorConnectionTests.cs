@@ -23,6 +23,14 @@ public class EmulatorConnectionTests
         Assert.Equal(SubscriptionId, connection.SubscriptionId);
         Assert.Equal(TenantId, connection.TenantId);
         Assert.Equal(new Uri("https://[::1]:5443/"), EmulatorConnection.Parse(Json("https://[::1]:5443/"), "f").Endpoint);
+        Assert.Equal(1.0, connection.TimeScale);
+    }
+
+    [Fact]
+    public void ReadsTheTimeScaleWhenGiven()
+    {
+        var json = Json().TrimEnd('}') + ""","timeScale":0.001}""";
+        Assert.Equal(0.001, EmulatorConnection.Parse(json, "emulator.json").TimeScale);
     }
 
     [Fact]
@@ -42,6 +50,8 @@ public class EmulatorConnectionTests
     [InlineData("""{"endpoint":"https://management.azure.com/","certificateThumbprint":"x"}""", "not on this machine")]
     [InlineData("""{"endpoint":"https://127.0.0.1:5443/","certificateThumbprint":"abc","subscriptionId":"s","tenantId":"t"}""", "SHA-1")]
     [InlineData("""{"endpoint":"https://127.0.0.1:5443/","certificateThumbprint":"0123456789abcdef0123456789abcdef01234567","subscriptionId":"s","tenantId":"t"}""", "GUIDs")]
+    [InlineData("""{"endpoint":"https://127.0.0.1:5443/","certificateThumbprint":"0123456789abcdef0123456789abcdef01234567","subscriptionId":"11111111-1111-1111-1111-111111111111","tenantId":"22222222-2222-2222-2222-222222222222","timeScale":0}""", "timeScale")]
+    [InlineData("""{"endpoint":"https://127.0.0.1:5443/","certificateThumbprint":"0123456789abcdef0123456789abcdef01234567","subscriptionId":"11111111-1111-1111-1111-111111111111","tenantId":"22222222-2222-2222-2222-222222222222","timeScale":"fast"}""", "timeScale")]
     public void MalformedFilesSayWhatIsWrong(string json, string reason)
     {
         var ex = Assert.Throws<RedisPrivateLinkException>(() => EmulatorConnection.Parse(json, "emulator.json"));

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RedisPrivateLink.Engine.Plans;
+
+/// <summary>
+/// One unit of work of a plan: what it does to which resource, what it waits for, and the work itself. Work must be
+/// idempotent (create or reuse), so a plan that stopped half way converges when run again.
+/// </summary>
+public sealed class PlanStep
+{
+    public PlanStep(
+        string key,
+        string action,
+        string target,
+        string description,
+        IEnumerable<string>? dependsOn,
+        Func<StepContext, CancellationToken, Task<StepResult>> work)
+    {
+        Key = RequireText(key, nameof(key));
+        Action = RequireText(action, nameof(action));
+        Target = RequireText(target, nameof(target));
+        Description = RequireText(description, nameof(description));
+        DependsOn = (dependsOn ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToArray();
+        Work = work ?? throw new ArgumentNullException(nameof(work));
+    }
+
+    /// <summary>Unique within the plan; other steps name it in <see cref="DependsOn"/>.</summary>
+    public string Key { get; }
+
+    /// <summary>The verb ShouldProcess shows, for example Create, Update or Link.</summary>
+    public string Action { get; }
+
+    /// <summary>What the step touches, for example "virtual network 'vnet1' in 'rg'" or a resource id.</summary>
+    public string Target { get; }
+
+    /// <summary>One line for -WhatIf and the progress bar, for example "Create virtual network 'vnet1' in 'rg'".</summary>
+    public string Description { get; }
+
+    /// <summary>Keys of the steps that must succeed before this one starts.</summary>
+    public IReadOnlyList<string> DependsOn { get; }
+
+    internal Func<StepContext, CancellationToken, Task<StepResult>> Work { get; }
+
+    public override string ToString() => Description;
+
+    private static string RequireText(string value, string parameterName) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("A non-empty value is required.", parameterName) : value;
+}
