@@ -11,9 +11,13 @@
     CompatiblePSEditions = 'Core', 'Desktop'
     FormatsToProcess     = 'RedisPrivateLink.format.ps1xml'
     CmdletsToExport      = @(
+        'Add-RedisPrivateEndpoint'
         'Connect-RedisPrivateLink'
         'Disconnect-RedisPrivateLink'
+        'Get-RedisPrivateCache'
+        'Get-RedisPrivateEndpoint'
         'Get-RedisPrivateLinkContext'
+        'New-RedisPrivateCache'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -90,6 +90,41 @@ function Invoke-EmulatorControl {
     }
 }
 
+# Calls the emulator's ARM API directly, to arrange state or read it back independently of the module under test.
+function Invoke-EmulatorArm {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [string] $ApiVersion,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $client = [RedisPrivateLinkTests.PinnedHttp]::Create($Emulator.Thumbprint)
+    try {
+        $separator = if ($Path.Contains('?')) { '&' } else { '?' }
+        $uri = [uri]($Emulator.Endpoint + $Path.TrimStart('/') + "$($separator)api-version=$ApiVersion")
+        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($Method), $uri)
+        $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', 'test')
+        if ($null -ne $Body) {
+            $request.Content = [System.Net.Http.StringContent]::new(($Body | ConvertTo-Json -Depth 20), [Text.Encoding]::UTF8, 'application/json')
+        }
+        $response = $client.SendAsync($request).GetAwaiter().GetResult()
+        $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+        [pscustomobject]@{ Status = [int]$response.StatusCode; Body = if ($text) { $text | ConvertFrom-Json -Depth 50 } }
+    }
+    finally {
+        $client.Dispose()
+    }
+}
+
+# The ARM writes (PUT, PATCH, DELETE, and POSTs other than read-only actions) the emulator logged since the last clear.
+function Get-EmulatorWrite {
+    param([Parameter(Mandatory)] $Emulator)
+    @(Invoke-EmulatorControl $Emulator '/_emulator/requests' | Where-Object {
+            $_.method -in 'PUT', 'PATCH', 'DELETE' -or ($_.method -eq 'POST' -and $_.path -notmatch '/(checkNameAvailability|listKeys)$')
+        })
+}
+
 # Runs a script in a fresh PowerShell, so nothing this session loaded can hide a loading problem. Returns its output
 # as text lines; throws with that output when it fails (a terminating error ends the child with exit code 1).
 function Invoke-ChildPwsh {
@@ -109,4 +144,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-ChildPwsh
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Get-EmulatorWrite, Invoke-ChildPwsh

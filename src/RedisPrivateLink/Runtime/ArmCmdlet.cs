@@ -1,5 +1,11 @@
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Runtime;
 
@@ -22,7 +28,41 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
                 ErrorCategory.InvalidOperation,
                 "No RedisPrivateLink context: run Connect-RedisPrivateLink first, or pass -Context.");
         }
+        else if (context.IsDisposed)
+        {
+            ThrowTerminating(
+                "ContextDisconnected",
+                ErrorCategory.InvalidOperation,
+                "This context was closed by Disconnect-RedisPrivateLink: run Connect-RedisPrivateLink again.");
+        }
 
         return context!;
+    }
+
+    protected static CacheReader ReaderFor(RedisPrivateLinkContext context) =>
+        new(context.GetArmGateway(), context.SubscriptionId);
+
+    /// <summary>
+    /// Runs a prepared workflow: its notices become warnings, every step is put to ShouldProcess before any runs (so
+    /// -WhatIf lists the whole plan and writes nothing), then the plan runs with progress.
+    /// </summary>
+    /// <returns>The run's result, or null when no step was allowed to run.</returns>
+    protected async Task<PlanResult?> RunWorkflowAsync(PreparedWorkflow prepared, CancellationToken cancellationToken)
+    {
+        foreach (var notice in prepared.Notices)
+        {
+            WriteWarningFromTask(notice);
+        }
+
+        var result = await PlanExecutor.RunAsync(
+            prepared.Plan,
+            new PlanRunOptions
+            {
+                ShouldProcess = step => Dispatcher.InvokeAsync(() =>
+                    ShouldProcess(step.Description, $"{step.Description}?", step.Action)),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;
     }
 }

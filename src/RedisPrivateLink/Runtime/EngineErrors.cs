@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Runtime;
 
@@ -13,9 +15,29 @@ internal static class EngineErrors
 {
     public static ErrorRecord ToErrorRecord(Exception error, object? target) => error switch
     {
-        RedisPrivateLinkException ex => new ErrorRecord(ex, ex.ErrorId, ToCategory(ex.Category), target),
-        ArmException ex => new ErrorRecord(ex, string.IsNullOrEmpty(ex.Code) ? "ArmRequestFailed" : ex.Code, CategoryOf(ex.Status), target),
+        ValidationException ex => new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, target ?? ex.ParameterName),
+        RedisPrivateLinkException ex => new ErrorRecord(ex, ex.ErrorId, ToCategory(ex.Category), target ?? ex.Target),
+        ArmException ex => new ErrorRecord(ex, ArmErrorId(ex), CategoryOf(ex.Status), target),
+        // The step's own cause names the error; the exception (and its message) says which step and that a re-run continues.
+        PlanStepFailedException ex => new ErrorRecord(ex, CauseErrorId(ex.InnerException), CauseCategory(ex.InnerException), target ?? ex.FailedStep.Target),
         _ => new ErrorRecord(error, "UnexpectedError", ErrorCategory.NotSpecified, target),
+    };
+
+    private static string ArmErrorId(ArmException ex) => string.IsNullOrEmpty(ex.Code) ? "ArmRequestFailed" : ex.Code!;
+
+    private static string CauseErrorId(Exception? cause) => cause switch
+    {
+        ValidationException ex => ex.ErrorId,
+        RedisPrivateLinkException ex => ex.ErrorId,
+        ArmException ex => ArmErrorId(ex),
+        _ => PlanStepFailedException.PlanStepFailedErrorId,
+    };
+
+    private static ErrorCategory CauseCategory(Exception? cause) => cause switch
+    {
+        RedisPrivateLinkException ex => ToCategory(ex.Category),
+        ArmException ex => CategoryOf(ex.Status),
+        _ => ErrorCategory.OperationStopped,
     };
 
     private static ErrorCategory CategoryOf(int status) => status switch

@@ -66,6 +66,10 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
     protected void WriteWarningFromTask(string message) =>
         Dispatcher.Post(() => WriteWarning(message));
 
+    /// <summary>A non-terminating error for engine work: safe to call from any task inside <see cref="RunEngine"/>.</summary>
+    protected void WriteErrorFromTask(ErrorRecord error) =>
+        Dispatcher.Post(() => WriteError(error));
+
     /// <summary>Stops the cmdlet with a specific error id, before or instead of any engine work.</summary>
     protected void ThrowTerminating(string errorId, ErrorCategory category, string message, object? target = null) =>
         ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), errorId, category, target));
@@ -76,7 +80,8 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private PipelineDispatcher Dispatcher =>
+    /// <summary>The pump of the engine work in progress; only valid inside <see cref="RunEngine"/>.</summary>
+    private protected PipelineDispatcher Dispatcher =>
         _dispatcher ?? throw new InvalidOperationException("Only engine work started by RunEngine may use this.");
 
     private void ThrowIfFailed(Task task, object? errorTarget)

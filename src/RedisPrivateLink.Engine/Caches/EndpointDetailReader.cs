@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+
+namespace RedisPrivateLink.Engine.Caches;
+
+/// <summary>
+/// Reads one private endpoint in detail: the endpoint and its DNS zone groups at the same time, then its network
+/// interface only when customDnsConfigs gave no IP (a connection not yet approved).
+/// </summary>
+internal sealed class EndpointDetailReader
+{
+    private readonly IArmGateway _arm;
+
+    public EndpointDetailReader(IArmGateway arm) => _arm = arm;
+
+    /// <summary>The endpoint's snapshot (null when it can't be read) and the records of its DNS zone groups.</summary>
+    public async Task<(EndpointSnapshot? Snapshot, IReadOnlyList<RedisPrivateDnsRecord> ZoneGroupRecords)> ReadAsync(ResourceId endpointId, CancellationToken cancellationToken)
+    {
+        var snapshotRead = ReadSnapshotAsync(endpointId, cancellationToken);
+        var recordsRead = ReadZoneGroupRecordsAsync(endpointId, cancellationToken);
+        await Task.WhenAll(snapshotRead, recordsRead).ConfigureAwait(false);
+
+        var snapshot = snapshotRead.Result;
+        if (snapshot is { PrivateIpAddress: null, NetworkInterfaceId: { } interfaceId })
+        {
+            snapshot = snapshot.WithPrivateIpAddress(await ReadInterfaceAddressAsync(interfaceId, cancellationToken).ConfigureAwait(false));
+        }
+
+        return (snapshot, recordsRead.Result);
+    }
+
+    /// <summary>The endpoint's snapshot from a single GET; null when it is gone or the credential can't see it.</summary>
+    public async Task<EndpointSnapshot?> ReadSnapshotAsync(ResourceId endpointId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var endpoint = await _arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
+            return endpoint is null ? null : EndpointSnapshot.From(endpoint);
+        }
+        catch (ArmException e) when (IsUnreadable(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// True for answers that mean "nothing to show here" rather than a failure: the resource is gone (404), or lives in a
+    /// subscription the credential can't read (403), as an endpoint connecting from another tenant's subscription does.
+    /// </summary>
+    public static bool IsUnreadable(ArmException exception) => exception.Status is 403 or 404;
+
+    private async Task<IReadOnlyList<RedisPrivateDnsRecord>> ReadZoneGroupRecordsAsync(ResourceId endpointId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var groups = await _arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups", cancellationToken).ConfigureAwait(false);
+            return groups.SelectMany(PrivateDnsRecords.FromZoneGroup).ToArray();
+        }
+        catch (ArmException e) when (IsUnreadable(e))
+        {
+            return Array.Empty<RedisPrivateDnsRecord>();
+        }
+    }
+
+    private async Task<string?> ReadInterfaceAddressAsync(string interfaceId, CancellationToken cancellationToken)
+    {
+        if (!ResourceId.TryParse(interfaceId, out var id))
+        {
+            return null;
+        }
+
+        // networkInterfaces has no entry in the api-version table, so the request names the network version itself.
+        var response = await _arm.SendAsync(new ArmRequest(RequestMethod.Get, id!.ToString()) { ApiVersion = ApiVersions.Network }, cancellationToken).ConfigureAwait(false);
+        if (response.Status is 403 or 404)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccess)
+        {
+            throw new ArmException(response.Status, response.ReadAs<ArmErrorResponse>()?.Error, "GET", id.ToString(), response.CorrelationId, response.RequestId);
+        }
+
+        var configurations = response.ReadAs<NetworkInterface>()?.Properties?.IpConfigurations ?? Array.Empty<NetworkInterfaceIpConfiguration>();
+        return configurations
+            .OrderByDescending(c => c.Properties?.Primary ?? false)
+            .Select(c => c.Properties?.PrivateIpAddress)
+            .FirstOrDefault(address => !string.IsNullOrEmpty(address));
+    }
+}

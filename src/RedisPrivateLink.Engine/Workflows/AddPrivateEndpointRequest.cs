@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>What Add-RedisPrivateEndpoint was asked for: one more private endpoint for an existing cache.</summary>
+public sealed class AddPrivateEndpointRequest
+{
+    /// <summary>The full ARM id of the cache.</summary>
+    public string CacheId { get; set; } = string.Empty;
+
+    /// <summary>An existing subnet for the endpoint; the alternative to <see cref="VirtualNetworkName"/> and <see cref="SubnetName"/>.</summary>
+    public string? SubnetId { get; set; }
+
+    public string? VirtualNetworkName { get; set; }
+
+    /// <summary>Defaults to the cache's resource group.</summary>
+    public string? VirtualNetworkResourceGroupName { get; set; }
+
+    /// <summary>Required when the virtual network does not exist yet.</summary>
+    public string[]? AddressPrefix { get; set; }
+
+    public string? SubnetName { get; set; }
+
+    /// <summary>Required when the subnet does not exist yet.</summary>
+    public string? SubnetPrefix { get; set; }
+
+    /// <summary>The region of a new virtual network; defaults to the cache's.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>Defaults to "&lt;cache&gt;-pe-&lt;vnet&gt;".</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The endpoint's resource group; defaults to the virtual network's.</summary>
+    public string? ResourceGroupName { get; set; }
+
+    /// <summary>Ask the cache's owner for approval instead of connecting at once.</summary>
+    public bool ManualApproval { get; set; }
+
+    public string? RequestMessage { get; set; }
+
+    /// <summary>Where the cloud's private DNS zone lives; defaults to the cache's resource group, so every endpoint of a cache shares one zone.</summary>
+    public string? PrivateDnsZoneResourceGroupName { get; set; }
+
+    public string? PrivateDnsZoneId { get; set; }
+
+    public IDictionary<string, string>? Tags { get; set; }
+
+    /// <summary>
+    /// Set private endpoint network policies to Disabled on a subnet that has them Enabled (the cmdlet asks
+    /// ShouldProcess for it); false refuses such a subnet instead.
+    /// </summary>
+    public bool FixSubnetNetworkPolicies { get; set; } = true;
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Add-RedisPrivateEndpoint: validates with ARM reads only, then returns one plan — the network (and its resource
+/// group) when something must be created or fixed, the private DNS zone, the zone's link to the endpoint's VNet, the
+/// endpoint (only after the link: the FAQ's ordering rule), and its DNS zone group.
+/// </summary>
+public static class AddPrivateEndpointWorkflow
+{
+    /// <summary>The endpoint's name when none is given: "&lt;cache&gt;-pe-&lt;vnet&gt;", one per VNet.</summary>
+    public static string DefaultEndpointName(string cacheName, string virtualNetworkName) => $"{cacheName}-pe-{virtualNetworkName}";
+
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, AddPrivateEndpointRequest request, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var cacheId = ResourceId.Parse(ResourceIdRules.Parse(request.CacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToString());
+        NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
+        var networkRequest = NetworkRequestFor(request, cacheId);
+        EndpointNetworkResolver.ValidateParameters(networkRequest);
+        var arm = context.GetArmGateway();
+        var notices = new List<string>();
+
+        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+        networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
+
+        var network = await EndpointNetworkResolver.ResolveAsync(arm, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        var endpointGroupName = request.ResourceGroupName ?? network.VirtualNetworkId.ResourceGroupName!;
+        NameRules.ValidateResourceGroupName(endpointGroupName);
+        var endpointName = request.Name ?? DefaultEndpointName(cacheId.Name, network.VirtualNetworkName);
+        NameRules.ValidatePrivateEndpointName(endpointName, "Name");
+        var endpointId = ResourceId.ForResource(context.SubscriptionId, endpointGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, cacheId))
+        {
+            throw PrivateEndpoints.NameInUse(endpointId, endpoint, cacheId);
+        }
+
+        // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is null)
+        {
+            await NoticeSharedRecordAsync(arm, zone, cacheId, notices, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.ManualApproval)
+        {
+            notices.Add($"The endpoint's connection will stay Pending until the owner of cache '{cacheId.Name}' approves it; until then the cache name does not reach the cache through it.");
+        }
+
+        var definition = new EndpointDefinition(endpointId, cacheId, network)
+        {
+            ManualApproval = request.ManualApproval,
+            RequestMessage = request.RequestMessage,
+            Tags = request.Tags,
+        };
+        var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
+        var existing = new ExistingResources(resourceGroup: true, cache: true, link?.Name, endpoint is not null, zoneGroup?.Name);
+        var plan = await BuildPlanAsync(arm, definition, zone, existing, cancellationToken).ConfigureAwait(false);
+        return new PreparedWorkflow(plan, cacheId, notices);
+    }
+
+    /// <summary>The cache, which must exist, be reached through Private Link rather than VNet injection, and be running.</summary>
+    private static async Task<RedisCache> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
+    {
+        var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"Cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches), or create it with New-RedisPrivateCache.",
+                cacheId.ToString());
+        CacheChecks.RequireNotVNetInjected(cache, cacheId);
+        CacheChecks.RequireReady(cache, cacheId);
+        return cache;
+    }
+
+    /// <summary>The network part of the request; the location of a new VNet is filled in once the cache has been read.</summary>
+    private static NetworkRequest NetworkRequestFor(AddPrivateEndpointRequest request, ResourceId cacheId)
+    {
+        var named = new List<string>();
+        NetworkRequest.AddIfGiven(named, "VirtualNetworkName", request.VirtualNetworkName);
+        NetworkRequest.AddIfGiven(named, "VirtualNetworkResourceGroupName", request.VirtualNetworkResourceGroupName);
+        NetworkRequest.AddIfGiven(named, "AddressPrefix", request.AddressPrefix);
+        NetworkRequest.AddIfGiven(named, "SubnetName", request.SubnetName);
+        NetworkRequest.AddIfGiven(named, "SubnetPrefix", request.SubnetPrefix);
+        NetworkRequest.AddIfGiven(named, "Location", request.Location);
+        return new NetworkRequest
+        {
+            SubnetId = request.SubnetId,
+            VirtualNetworkName = request.VirtualNetworkName,
+            ResourceGroupName = request.VirtualNetworkResourceGroupName ?? cacheId.ResourceGroupName!,
+            AddressPrefix = request.AddressPrefix,
+            SubnetName = request.SubnetName,
+            SubnetPrefix = request.SubnetPrefix,
+            Tags = request.Tags,
+            FixNetworkPolicies = request.FixSubnetNetworkPolicies,
+            NamedNetworkParametersGiven = named,
+        };
+    }
+
+    /// <summary>
+    /// A zone group writes the A record named after the cache with its own endpoint's address, replacing the address
+    /// another endpoint's group wrote there: every VNet linked to the zone then resolves the cache to the new endpoint.
+    /// </summary>
+    private static async Task NoticeSharedRecordAsync(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        if (!zone.Exists)
+        {
+            return;
+        }
+
+        var record = await arm.GetAsync<ARecordSet>(zone.ZoneId.Child("A", cacheId.Name), cancellationToken).ConfigureAwait(false);
+        var addresses = (record?.Properties?.ARecords ?? new List<ARecord>()).Select(a => a.Ipv4Address).OfType<string>().ToList();
+        if (addresses.Count > 0)
+        {
+            notices.Add($"Private DNS zone '{zone.ZoneId.Name}' already resolves '{cacheId.Name}' to {string.Join(", ", addresses)} (another private endpoint). The new endpoint's DNS zone group will point that record at its own address, for every virtual network linked to the zone; if those networks cannot reach the new endpoint (no peering), give -PrivateDnsZoneResourceGroupName or -PrivateDnsZoneId of a separate zone for this virtual network.");
+        }
+    }
+
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, CancellationToken cancellationToken)
+    {
+        var network = endpoint.Network;
+        var plan = new Plan($"Adding private endpoint '{endpoint.EndpointId.Name}' to cache '{endpoint.CacheId.Name}'");
+        var networkGroupId = ResourceId.ForResourceGroup(network.VirtualNetworkId.SubscriptionId, network.VirtualNetworkId.ResourceGroupName!);
+        var endpointGroupId = ResourceId.ForResourceGroup(endpoint.EndpointId.SubscriptionId, endpoint.EndpointId.ResourceGroupName!);
+
+        var networkGroupMissing = !network.NetworkExists && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
+        if (networkGroupMissing)
+        {
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false));
+        }
+
+        var endpointGroupMissing = endpointGroupId != networkGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
+        if (endpointGroupMissing)
+        {
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false));
+        }
+
+        var hasNetworkStep = network.Action != SubnetAction.UseAsIs;
+        if (hasNetworkStep)
+        {
+            plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
+        }
+
+        if (zone.ManagedByPlan)
+        {
+            plan.Add(PrivateDnsZoneStep.Create(arm, zone, endpoint.Tags, Array.Empty<string>()));
+        }
+
+        var alwaysReady = new CacheReadiness(isReady: true);
+        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName,
+            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network))));
+        plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, alwaysReady,
+            StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
+                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup))));
+        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, alwaysReady, new[] { StepKeys.PrivateEndpoint }));
+        return plan;
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Waits for a cache to finish provisioning by reading it, showing its state on the step's progress bar. It reads
+/// rather than following the create's operation because a re-run may find the cache still Creating from an earlier
+/// run, with no operation of its own to follow; one loop serves both.
+/// </summary>
+internal static class CacheProvisioning
+{
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>Quick first polls serve fast environments (the emulator); Azure's 15-30 minute creates settle at the cap.</summary>
+    private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(15);
+
+    public static bool IsSucceeded(RedisCache cache) => string.Equals(cache.Properties?.ProvisioningState, Succeeded, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsFailed(RedisCache cache) =>
+        string.Equals(cache.Properties?.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(cache.Properties?.ProvisioningState, "Canceled", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<RedisCache> WaitAsync(IArmGateway arm, ResourceId cacheId, StepContext step, CancellationToken cancellationToken)
+    {
+        var delay = FirstPollDelay;
+        var started = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false)
+                ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                    $"Cache '{cacheId.Name}' disappeared while it was being provisioned. Run the command again to create it.", cacheId.ToString());
+            var state = cache.Properties?.ProvisioningState ?? "Unknown";
+            if (IsSucceeded(cache))
+            {
+                return cache;
+            }
+
+            if (IsFailed(cache))
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.CacheProvisioningFailed, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"Cache '{cacheId.Name}' ended provisioning {state}. Run the same command again to retry the create; if it fails again, delete the cache and check the Azure activity log for the cause.",
+                    cacheId.ToString());
+            }
+
+            step.ReportStatus($"{state} (Azure takes 15-30 minutes to create a cache; {(int)(DateTimeOffset.UtcNow - started).TotalMinutes} min so far)");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollDelay.Ticks));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Creates the cache and waits for it (unless -NoWait), or reuses an existing one as it is, reporting how it differs.
+/// A cache whose create failed is sent the create again, so a re-run converges.
+/// </summary>
+internal static class CacheStep
+{
+    public static PlanStep Create(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn)
+    {
+        var description = exists
+            ? $"Use cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}'"
+            : $"Create cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}'";
+        return new PlanStep(StepKeys.Cache, exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
+            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
+    }
+
+    private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool noWait, CacheReadiness readiness, StepContext step, CancellationToken cancellationToken)
+    {
+        var existing = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
+        if (existing is null || CacheProvisioning.IsFailed(existing))
+        {
+            step.ReportStatus("Sending the create");
+            await arm.PutAsync(cacheId, definition.ToResource(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+            var retried = existing is null ? null : "its earlier create had failed, so the create was sent again";
+            if (noWait)
+            {
+                readiness.IsReady = false;
+                return existing is null
+                    ? StepResult.Created("creation started; Azure takes 15-30 minutes (-NoWait)")
+                    : StepResult.Updated(retried + "; not waiting (-NoWait)");
+            }
+
+            await CacheProvisioning.WaitAsync(arm, cacheId, step, cancellationToken).ConfigureAwait(false);
+            readiness.IsReady = true;
+            return existing is null ? StepResult.Created() : StepResult.Updated(retried);
+        }
+
+        var differences = definition.DifferencesFrom(existing);
+        var reused = differences.Count == 0 ? null : "left as it is, though it differs from the request: " + string.Join("; ", differences);
+        if (CacheProvisioning.IsSucceeded(existing))
+        {
+            readiness.IsReady = true;
+            return StepResult.Reused(reused);
+        }
+
+        var state = existing.Properties?.ProvisioningState;
+        if (noWait)
+        {
+            readiness.IsReady = false;
+            return StepResult.Reused(Join($"still {state}; not waiting (-NoWait)", reused));
+        }
+
+        await CacheProvisioning.WaitAsync(arm, cacheId, step, cancellationToken).ConfigureAwait(false);
+        readiness.IsReady = true;
+        return StepResult.Reused(Join($"waited for it to finish {state}", reused));
+    }
+
+    private static string Join(string first, string? second) => second is null ? first : first + "; " + second;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>What New-RedisPrivateCache was asked for: a cache reachable only through a private endpoint.</summary>
+public sealed class NewPrivateCacheRequest
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The resource group of the cache, the endpoint and everything else the workflow creates.</summary>
+    public string ResourceGroupName { get; set; } = string.Empty;
+
+    public string Location { get; set; } = string.Empty;
+
+    public string Sku { get; set; } = "Standard";
+
+    /// <summary>C0-C6, P1-P5, or a memory size such as 1GB.</summary>
+    public string Size { get; set; } = "C1";
+
+    /// <summary>An existing subnet for the endpoint; the alternative to <see cref="VirtualNetworkName"/> and <see cref="SubnetName"/>.</summary>
+    public string? SubnetId { get; set; }
+
+    /// <summary>A virtual network in <see cref="ResourceGroupName"/>, created when missing (then <see cref="AddressPrefix"/> is required).</summary>
+    public string? VirtualNetworkName { get; set; }
+
+    public string[]? AddressPrefix { get; set; }
+
+    /// <summary>A subnet of <see cref="VirtualNetworkName"/>, added when missing (then <see cref="SubnetPrefix"/> is required).</summary>
+    public string? SubnetName { get; set; }
+
+    public string? SubnetPrefix { get; set; }
+
+    /// <summary>Defaults to "&lt;cache&gt;-pe".</summary>
+    public string? PrivateEndpointName { get; set; }
+
+    /// <summary>A resource group that already holds the cloud's private DNS zone (hub-and-spoke).</summary>
+    public string? PrivateDnsZoneResourceGroupName { get; set; }
+
+    /// <summary>The id of an existing private DNS zone named like the cloud's zone (hub-and-spoke).</summary>
+    public string? PrivateDnsZoneId { get; set; }
+
+    public bool EnableNonSslPort { get; set; }
+
+    public string MinimumTlsVersion { get; set; } = "1.2";
+
+    public int? ShardCount { get; set; }
+
+    public IDictionary<string, string>? RedisConfiguration { get; set; }
+
+    public string[]? Zones { get; set; }
+
+    public IDictionary<string, string>? Tags { get; set; }
+
+    /// <summary>"Enabled" or "Disabled"; the safe default keeps the cache off the internet.</summary>
+    public string PublicNetworkAccess { get; set; } = "Disabled";
+
+    /// <summary>Start the cache create and return: the endpoint and its DNS follow on a later run, once the cache is ready.</summary>
+    public bool NoWait { get; set; }
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Collections.Generic;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>A validated request turned into a plan that has not run yet.</summary>
+public sealed class PreparedWorkflow
+{
+    internal PreparedWorkflow(Plan plan, ResourceId cacheId, IReadOnlyList<string> notices)
+    {
+        Plan = plan ?? throw new ArgumentNullException(nameof(plan));
+        CacheId = cacheId ?? throw new ArgumentNullException(nameof(cacheId));
+        Notices = notices ?? throw new ArgumentNullException(nameof(notices));
+    }
+
+    public Plan Plan { get; }
+
+    /// <summary>The cache the plan creates or serves; the cmdlet reads it back for its output.</summary>
+    public ResourceId CacheId { get; }
+
+    /// <summary>What the user should know before the plan runs: reused resources that differ, settings about to change.</summary>
+    public IReadOnlyList<string> Notices { get; }
+}

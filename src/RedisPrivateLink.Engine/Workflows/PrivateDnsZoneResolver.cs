@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Picks the private DNS zone: one the user names (it must exist and carry the cloud's zone name, or the cache name
+/// would not resolve), or the cloud's zone in the default resource group, created when missing.
+/// </summary>
+internal static class PrivateDnsZoneResolver
+{
+    public static async Task<PrivateDnsZoneTarget> ResolveAsync(
+        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken)
+    {
+        var arm = context.GetArmGateway();
+        var zoneName = context.RedisPrivateDnsZone;
+        if (zoneIdText is not null && zoneResourceGroupName is not null)
+        {
+            throw new ValidationException(WorkflowErrorIds.ConflictingPrivateDnsZoneParameters, "PrivateDnsZoneId",
+                "-PrivateDnsZoneId names the zone already, so -PrivateDnsZoneResourceGroupName cannot be given with it. Give one of them.");
+        }
+
+        if (zoneIdText is not null)
+        {
+            // Hub-and-spoke keeps the zones in a connectivity subscription, so another subscription is fine here.
+            var validated = ResourceIdRules.Parse(zoneIdText, ResourceIdRules.PrivateDnsZoneType, "PrivateDnsZoneId", context.SubscriptionId, allowOtherSubscription: true);
+            if (!string.Equals(validated.Name, zoneName, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ValidationException(WorkflowErrorIds.WrongPrivateDnsZoneName, "PrivateDnsZoneId",
+                    $"Private DNS zone '{validated.Name}' is not the zone caches resolve in on {context.Environment}: clients look the cache up in '{zoneName}'. Give the id of a zone named '{zoneName}', or leave -PrivateDnsZoneId out to create one.");
+            }
+
+            var zoneId = ResourceId.Parse(validated.ToString());
+            await RequireExistingAsync(arm, zoneId, "Give the id of an existing zone, or leave -PrivateDnsZoneId out to create one.", cancellationToken).ConfigureAwait(false);
+            return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
+        }
+
+        if (zoneResourceGroupName is not null)
+        {
+            NameRules.ValidateResourceGroupName(zoneResourceGroupName, "PrivateDnsZoneResourceGroupName");
+            var zoneId = ResourceId.ForResource(context.SubscriptionId, zoneResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
+            await RequireExistingAsync(arm, zoneId, $"Give the resource group that holds it, or leave -PrivateDnsZoneResourceGroupName out to create the zone in '{defaultResourceGroupName}'.", cancellationToken).ConfigureAwait(false);
+            return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
+        }
+
+        var defaultZoneId = ResourceId.ForResource(context.SubscriptionId, defaultResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
+        var existing = await arm.GetAsync<PrivateDnsZone>(defaultZoneId, cancellationToken).ConfigureAwait(false);
+        return new PrivateDnsZoneTarget(defaultZoneId, managedByPlan: true, exists: existing is not null);
+    }
+
+    private static async Task RequireExistingAsync(IArmGateway arm, ResourceId zoneId, string advice, CancellationToken cancellationToken)
+    {
+        if (await arm.GetAsync<PrivateDnsZone>(zoneId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.PrivateDnsZoneNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"Private DNS zone '{zoneId.Name}' does not exist in resource group '{zoneId.ResourceGroupName}' of subscription {zoneId.SubscriptionId}. {advice}",
+                zoneId.ToString());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using RedisPrivateLink.Engine.Arm;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>The private DNS zone the endpoint registers in, and whether the plan creates or reuses it.</summary>
+internal sealed class PrivateDnsZoneTarget
+{
+    public PrivateDnsZoneTarget(ResourceId zoneId, bool managedByPlan, bool exists)
+    {
+        ZoneId = zoneId;
+        ManagedByPlan = managedByPlan;
+        Exists = exists;
+    }
+
+    public ResourceId ZoneId { get; }
+
+    /// <summary>True for the default zone, which the plan creates or reuses; false for a zone the user pointed at.</summary>
+    public bool ManagedByPlan { get; }
+
+    public bool Exists { get; }
+}

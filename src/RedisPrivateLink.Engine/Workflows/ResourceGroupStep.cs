@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>Creates a resource group, or reuses it as it is (its location and tags are never changed).</summary>
+internal static class ResourceGroupStep
+{
+    public static PlanStep Create(IArmGateway arm, string key, ResourceId groupId, string location, bool exists, IEnumerable<string>? dependsOn = null)
+    {
+        var description = exists
+            ? $"Use resource group '{groupId.ResourceGroupName}'"
+            : $"Create resource group '{groupId.ResourceGroupName}' in {location}";
+        return new PlanStep(key, exists ? "Use" : "Create", groupId.ToString(), description, dependsOn, async (_, ct) =>
+        {
+            var existing = await arm.GetAsync<ResourceGroup>(groupId, ct).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return LocationRules.AreSame(existing.Location, location)
+                    ? StepResult.Reused()
+                    : StepResult.Reused($"it is in {existing.Location}, not {location}; the resources' own locations are unaffected");
+            }
+
+            await arm.PutAsync(groupId, new ResourceGroup { Location = location }, cancellationToken: ct).ConfigureAwait(false);
+            return StepResult.Created();
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Finds a zone's link to a virtual network. A zone holds at most one link per VNet, whatever its name, so an existing
+/// link of any name is the one to reuse; a link of our name that points at another VNet is never repointed.
+/// </summary>
+internal static class ZoneLinks
+{
+    public static string DefaultName(ResourceId virtualNetworkId) => virtualNetworkId.Name + "-link";
+
+    /// <summary>The zone's link to <paramref name="virtualNetworkId"/>, or null when it has none (or the zone does not exist yet).</summary>
+    public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken)
+    {
+        if (await arm.GetAsync<PrivateDnsZone>(zoneId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var links = await arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks", cancellationToken).ConfigureAwait(false);
+        var link = links.FirstOrDefault(l => PointsAt(l, virtualNetworkId));
+        if (link is not null)
+        {
+            return link;
+        }
+
+        var sameName = links.FirstOrDefault(l => string.Equals(l.Name, DefaultName(virtualNetworkId), StringComparison.OrdinalIgnoreCase));
+        if (sameName is not null)
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.PrivateDnsZoneLinkNameInUse, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Private DNS zone '{zoneId.Name}' has a link named '{sameName.Name}' to virtual network '{sameName.Properties?.VirtualNetwork?.Id}', not to '{virtualNetworkId}'. Rename or remove that link, or link '{virtualNetworkId.Name}' to the zone yourself, then run the command again.",
+                zoneId.ToString());
+        }
+
+        return null;
+    }
+
+    private static bool PointsAt(VirtualNetworkLink link, ResourceId virtualNetworkId) =>
+        ResourceId.TryParse(link.Properties?.VirtualNetwork?.Id, out var id) && id == virtualNetworkId;
+}

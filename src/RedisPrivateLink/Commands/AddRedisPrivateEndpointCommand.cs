@@ -1,0 +1,126 @@
+using System.Collections;
+using System.Management.Automation;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Workflows;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Add-RedisPrivateEndpoint: gives an existing cache a private endpoint in a (new or existing) subnet, linking the
+/// private DNS zone to that virtual network first, as the FAQ requires, then the endpoint and its DNS zone group.
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "RedisPrivateEndpoint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(RedisPrivateCache))]
+public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
+{
+    private const string ByIdSet = "ByCacheId";
+    private const string ByNameSet = "ByCacheName";
+
+    /// <summary>The cache's resource id; binds from the Id of a piped cache (ours or Az's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "CacheId")]
+    [ValidateNotNullOrEmpty]
+    public string ResourceId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string CacheName { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string ResourceGroupName { get; set; } = null!;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? VirtualNetworkName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? VirtualNetworkResourceGroupName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? AddressPrefix { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetPrefix { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Location { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EndpointResourceGroupName { get; set; }
+
+    [Parameter]
+    public SwitchParameter ManualApproval { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RequestMessage { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PrivateDnsZoneResourceGroupName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PrivateDnsZoneId { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? Tag { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var context = ResolveContext();
+        var cacheId = ParameterSetName == ByIdSet
+            ? ResourceId
+            : $"/subscriptions/{context.SubscriptionId}/resourceGroups/{ResourceGroupName}/providers/Microsoft.Cache/redis/{CacheName}";
+        RunEngine(async token =>
+        {
+            var request = new AddPrivateEndpointRequest
+            {
+                CacheId = cacheId,
+                SubnetId = SubnetId,
+                VirtualNetworkName = VirtualNetworkName,
+                VirtualNetworkResourceGroupName = VirtualNetworkResourceGroupName,
+                AddressPrefix = AddressPrefix,
+                SubnetName = SubnetName,
+                SubnetPrefix = SubnetPrefix,
+                Location = Location,
+                Name = Name,
+                ResourceGroupName = EndpointResourceGroupName,
+                ManualApproval = ManualApproval,
+                RequestMessage = RequestMessage,
+                PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
+                PrivateDnsZoneId = PrivateDnsZoneId,
+                Tags = Hashtables.ToStringMap(Tag, nameof(Tag), "InvalidTag"),
+            };
+
+            var prepared = await AddPrivateEndpointWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
+            if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
+            {
+                return;
+            }
+
+            var cache = await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false);
+            WriteObjectFromTask(cache);
+        }, cacheId);
+    }
+}

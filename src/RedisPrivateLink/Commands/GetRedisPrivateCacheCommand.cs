@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using RedisPrivateLink.Engine;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Get-RedisPrivateCache: the caches of the subscription, a resource group, or by name (wildcards allowed), each with
+/// its private endpoints and public network access, so the output is an audit of where caches can be reached from.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "RedisPrivateCache", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(RedisPrivateCache))]
+public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+
+    [Parameter(Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceGroupName { get; set; }
+
+    [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "CacheId")]
+    [ValidateNotNullOrEmpty]
+    public string ResourceId { get; set; } = null!;
+
+    protected override void ProcessRecord()
+    {
+        var context = ResolveContext();
+        var reader = ReaderFor(context);
+        RunEngine(async token =>
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = CacheIds.Parse(ResourceId, nameof(ResourceId));
+                WriteFound(await reader.GetAsync(id, token).ConfigureAwait(false), ResourceId);
+            }
+            else if (Name is not null && ResourceGroupName is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+            {
+                WriteFound(await reader.GetAsync(ResourceGroupName, Name, token).ConfigureAwait(false), Name);
+            }
+            else
+            {
+                var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                var found = false;
+                await reader.ForEachCacheAsync(
+                    ResourceGroupName,
+                    pattern is null ? null : pattern.IsMatch,
+                    (cache, _) =>
+                    {
+                        found = true;
+                        WriteObjectFromTask(cache);
+                        return System.Threading.Tasks.Task.CompletedTask;
+                    },
+                    token).ConfigureAwait(false);
+                if (!found && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+                {
+                    WriteFound(null, Name);
+                }
+            }
+        });
+    }
+
+    private void WriteFound(RedisPrivateCache? cache, string asked)
+    {
+        if (cache is not null)
+        {
+            WriteObjectFromTask(cache);
+            return;
+        }
+
+        var where = ResourceGroupName is null ? "in this subscription" : $"in resource group '{ResourceGroupName}'";
+        WriteErrorFromTask(new ErrorRecord(
+            new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"No Azure Cache for Redis '{asked}' {where}. Check the name, or list the caches with Get-RedisPrivateCache."),
+            "CacheNotFound",
+            ErrorCategory.ObjectNotFound,
+            asked));
+    }
+}

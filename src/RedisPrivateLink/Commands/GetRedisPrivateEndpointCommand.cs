@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Get-RedisPrivateEndpoint: the private endpoints that connect to Redis caches — of a piped cache, or of the
+/// subscription or a resource group, by name with wildcards — with their IP, connection state and DNS records.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "RedisPrivateEndpoint", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(RedisPrivateEndpoint))]
+public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByCacheSet = "ByCache";
+
+    [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ResourceGroupName { get; set; }
+
+    [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>The cache whose endpoints to get; binds from the Id of a piped cache (ours or Az's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByCacheSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string CacheId { get; set; } = null!;
+
+    protected override void ProcessRecord()
+    {
+        var context = ResolveContext();
+        var reader = ReaderFor(context);
+        RunEngine(async token =>
+        {
+            if (ParameterSetName == ByCacheSet)
+            {
+                var id = CacheIds.Parse(CacheId, nameof(CacheId));
+                var cache = await reader.GetAsync(id, token).ConfigureAwait(false)
+                    ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                        $"No Azure Cache for Redis '{id.Name}' in resource group '{id.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
+                        CacheId);
+
+                foreach (var endpoint in cache.PrivateEndpoints)
+                {
+                    WriteObjectFromTask(endpoint);
+                }
+
+                return;
+            }
+
+            var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            await reader.ForEachEndpointAsync(
+                ResourceGroupName,
+                pattern is null ? null : pattern.IsMatch,
+                (endpoint, _) =>
+                {
+                    WriteObjectFromTask(endpoint);
+                    return Task.CompletedTask;
+                },
+                token).ConfigureAwait(false);
+        }, ParameterSetName == ByCacheSet ? CacheId : Name);
+    }
+}

@@ -1,0 +1,152 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
+    Import-Module $env:RPL_TEST_MODULE
+    $script:Emulator = Start-TestEmulator
+    $script:Context = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Sub = $Emulator.SubscriptionId
+    $script:CommandType = 'RedisPrivateLink.Commands.NewRedisPrivateCacheCommand'
+    $script:Zone = 'privatelink.redis.cache.windows.net'
+
+    function script:New-TestCache([string] $Name, [string] $Group, [string] $Octet, [hashtable] $Extra = @{}) {
+        New-RedisPrivateCache -Name $Name -ResourceGroupName $Group -Location eastus -VirtualNetworkName "vnet-$Octet" `
+            -AddressPrefix "10.$Octet.0.0/16" -SubnetName endpoints -SubnetPrefix "10.$Octet.1.0/24" -Confirm:$false @Extra
+    }
+}
+
+AfterAll {
+    Disconnect-RedisPrivateLink
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'New-RedisPrivateCache' {
+    Context 'with a new virtual network' {
+        BeforeAll {
+            $script:Cache = New-TestCache -Name 'pester-new1' -Group 'rg-new1' -Octet 11
+        }
+
+        It 'writes the cache with safe defaults and one approved endpoint' {
+            $Cache.GetType().FullName | Should -Be 'RedisPrivateLink.Engine.Caches.RedisPrivateCache'
+            $Cache.Name | Should -Be 'pester-new1'
+            $Cache.ResourceGroupName | Should -Be 'rg-new1'
+            $Cache.SubscriptionId | Should -Be $Sub
+            $Cache.ProvisioningState | Should -Be 'Succeeded'
+            $Cache.PublicNetworkAccess | Should -Be 'Disabled'
+            $Cache.MinimumTlsVersion | Should -Be '1.2'
+            $Cache.EnableNonSslPort | Should -BeFalse
+            $Cache.HostName | Should -Be 'pester-new1.redis.cache.windows.net'
+            $Cache.SslPort | Should -Be 6380
+            $Cache.PrivateEndpoints.Count | Should -Be 1
+            $Cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+            $Cache.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.11\.1\.\d+$'
+            $Cache.PrivateIpAddresses | Should -Be @($Cache.PrivateEndpoints[0].PrivateIpAddress)
+        }
+
+        It 'leaves the ARM state the procedure asks for' {
+            $ip = $Cache.PrivateEndpoints[0].PrivateIpAddress
+            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/virtualNetworks/vnet-11/subnets/endpoints" -ApiVersion 2024-05-01
+            $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Disabled'
+
+            $zoneState = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01
+            $zoneState.Status | Should -Be 200
+            $zoneState.Body.location | Should -Be 'global'
+
+            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01
+            $links.Status | Should -Be 200
+            @($links.Body.value).Count | Should -Be 1
+            $links.Body.value[0].properties.virtualNetwork.id | Should -BeLike '*/virtualNetworks/vnet-11'
+
+            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-new1" -ApiVersion 2024-06-01
+            $record.Body.properties.aRecords.ipv4Address | Should -Be @($ip)
+
+            $endpoint = Invoke-EmulatorArm $Emulator $Cache.PrivateEndpoints[0].Id -ApiVersion 2024-05-01
+            $endpoint.Body.properties.privateLinkServiceConnections[0].properties.groupIds | Should -Be @('redisCache')
+            $endpoint.Body.properties.privateLinkServiceConnections[0].properties.privateLinkServiceId | Should -Be $Cache.Id
+        }
+
+        It 'reports the endpoint DNS record' {
+            $record = $Cache.PrivateEndpoints[0].DnsRecords | Select-Object -First 1
+            $record.Fqdn | Should -Be "pester-new1.$Zone"
+            $record.IpAddresses | Should -Be @($Cache.PrivateEndpoints[0].PrivateIpAddress)
+        }
+
+        It 'converges on a re-run: nothing is written and nothing duplicated' {
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            $again = New-TestCache -Name 'pester-new1' -Group 'rg-new1' -Octet 11
+
+            Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+            $again.PrivateEndpoints.Id | Should -Be $Cache.PrivateEndpoints.Id
+        }
+    }
+
+    It 'writes nothing with -WhatIf and names every step' {
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        $lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Emulator.ConnectionFile -Script {
+            param($module, $connectionFile)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $module
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
+            New-RedisPrivateCache -Name pester-whatif -ResourceGroupName rg-whatif -Location eastus -VirtualNetworkName vnet-12 `
+                -AddressPrefix 10.12.0.0/16 -SubnetName endpoints -SubnetPrefix 10.12.1.0/24 -WhatIf
+        }
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        $whatIf = @($lines | Where-Object { $_ -like 'What if:*' })
+        $whatIf.Count | Should -BeGreaterOrEqual 6
+        ($whatIf -join "`n") | Should -Match "resource group 'rg-whatif'"
+        ($whatIf -join "`n") | Should -Match 'vnet-12'
+        ($whatIf -join "`n") | Should -Match 'pester-whatif'
+        ($whatIf -join "`n") | Should -Match $Zone.Replace('.', '\.')
+    }
+
+    Context 'refuses bad input before any write' {
+        BeforeEach {
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        }
+
+        It '<Case> with <ErrorId>' -ForEach @(
+            @{ Case = 'a cache name with consecutive hyphens'; ErrorId = 'InvalidCacheName'; Arguments = @{ Name = 'bad--name' } }
+            @{ Case = 'a subnet outside the address space'; ErrorId = 'SubnetOutsideAddressSpace'; Arguments = @{ SubnetPrefix = '10.99.1.0/24' } }
+            @{ Case = 'a malformed address prefix'; ErrorId = 'InvalidAddressPrefix'; Arguments = @{ AddressPrefix = '10.13.0.0/33' } }
+            @{ Case = 'a shard count on Standard'; ErrorId = 'PremiumFeatureRequiresPremiumSku'; Arguments = @{ ShardCount = 2 } }
+            @{ Case = 'a Premium size on Standard'; ErrorId = 'InvalidCacheSize'; Arguments = @{ Size = 'P1' } }
+        ) {
+            $parameters = @{
+                Name = 'pester-bad'; ResourceGroupName = 'rg-bad'; Location = 'eastus'; VirtualNetworkName = 'vnet-13'
+                AddressPrefix = '10.13.0.0/16'; SubnetName = 'endpoints'; SubnetPrefix = '10.13.1.0/24'; Confirm = $false
+            }
+            foreach ($key in $Arguments.Keys) { $parameters[$key] = $Arguments[$key] }
+
+            { New-RedisPrivateCache @parameters } | Should -Throw -ErrorId "$ErrorId,$CommandType"
+            Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        }
+
+        It 'a name another cache already holds, with CacheNameNotAvailable' {
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere/providers/Microsoft.Cache/redis/pester-taken" -ApiVersion 2024-11-01 -Method PUT `
+                -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 } } }
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            { New-TestCache -Name 'pester-taken' -Group 'rg-mine' -Octet 14 } | Should -Throw -ErrorId "CacheNameNotAvailable,$CommandType"
+            Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        }
+
+        It 'a cache without any network, with a parameter binding error' {
+            { New-RedisPrivateCache -Name pester-nonet -ResourceGroupName rg-bad -Location eastus -Confirm:$false } |
+                Should -Throw -ErrorId "MissingMandatoryParameter,$CommandType"
+        }
+    }
+
+    It 'stops at a failed step, saying a re-run continues, and a re-run converges' {
+        $fault = Invoke-EmulatorControl $Emulator '/_emulator/faults' -Method POST -Body @{ method = 'PUT'; pathPattern = '*/privateEndpoints/pester-fault-pe'; kind = 'lroFailed' }
+
+        $failure = { New-TestCache -Name 'pester-fault' -Group 'rg-fault' -Octet 15 } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match 'again'
+
+        $cache = New-TestCache -Name 'pester-fault' -Group 'rg-fault' -Octet 15
+        $cache.PrivateEndpoints.Count | Should -Be 1
+        $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-fault/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
+        @($endpoints.Body.value).Count | Should -Be 1
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Http;
+using System.Net.Http.Json;
+using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Integration.Tests.Infrastructure;
+
+namespace RedisPrivateLink.Integration.Tests.Workflows;
+
+/// <summary>The emulator's /_emulator control plane (no auth), over HTTPS that trusts only the emulator's certificate.</summary>
+internal sealed class EmulatorControl : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public EmulatorControl(EmulatedAzure azure)
+    {
+        var thumbprint = azure.Emulator.Thumbprint;
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && certificate.Thumbprint.Equals(thumbprint, StringComparison.OrdinalIgnoreCase),
+        };
+        _client = new HttpClient(handler) { BaseAddress = azure.Emulator.Endpoint, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task<IReadOnlyList<RequestLogEntry>> RequestsAsync() =>
+        await _client.GetFromJsonAsync<List<RequestLogEntry>>("_emulator/requests") ?? new List<RequestLogEntry>();
+
+    public async Task ClearRequestsAsync()
+    {
+        using var response = await _client.DeleteAsync("_emulator/requests");
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Makes the next matching long-running write end Failed.</summary>
+    public async Task FailOperationAsync(string method, string pathPattern)
+    {
+        using var response = await _client.PostAsJsonAsync("_emulator/faults", new { method, pathPattern, kind = "lroFailed" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Requests that could change something: every call except reads and the name check.</summary>
+    public async Task<IReadOnlyList<RequestLogEntry>> WritesAsync() =>
+        (await RequestsAsync()).Where(IsWrite).ToList();
+
+    public static bool IsWrite(RequestLogEntry entry) =>
+        entry.Method != "GET"
+        && !(entry.Method == "POST" && entry.Path.EndsWith("/CheckNameAvailability", StringComparison.OrdinalIgnoreCase));
+
+    public void Dispose() => _client.Dispose();
+}
