@@ -12,12 +12,16 @@
     FormatsToProcess     = 'RedisPrivateLink.format.ps1xml'
     CmdletsToExport      = @(
         'Add-RedisPrivateEndpoint'
+        'Approve-RedisPrivateEndpointConnection'
         'Connect-RedisPrivateLink'
+        'Deny-RedisPrivateEndpointConnection'
         'Disconnect-RedisPrivateLink'
         'Get-RedisPrivateCache'
         'Get-RedisPrivateEndpoint'
         'Get-RedisPrivateLinkContext'
         'New-RedisPrivateCache'
+        'Remove-RedisPrivateEndpoint'
+        'Set-RedisPublicNetworkAccess'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

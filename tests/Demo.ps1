@@ -9,9 +9,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$env:RPL_TEST_EMULATOR = $EmulatorPath
+$env:RPL_TEST_EMULATOR = (Resolve-Path $EmulatorPath).Path
 Import-Module (Join-Path $PSScriptRoot 'Pester/TestSupport.psm1')
-Import-Module $ModulePath
+Import-Module (Resolve-Path $ModulePath).Path
 
 function Show-Step([string] $Command) { Write-Host "`n> $Command" -ForegroundColor Yellow }
 
@@ -22,9 +22,12 @@ try {
     Show-Step "Connect-RedisPrivateLink -EmulatorConnectionFile $($emulator.ConnectionFile)"
     Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile | Format-List | Out-Host
 
+    $network = @{ VirtualNetworkName = 'vnet-app'; AddressPrefix = '10.10.0.0/16'; SubnetName = 'endpoints'; SubnetPrefix = '10.10.1.0/24' }
+    Show-Step 'New-RedisPrivateCache -Name contoso-cache -ResourceGroupName rg-cache -Location eastus -Sku Standard -Size C1 -VirtualNetworkName vnet-app -AddressPrefix 10.10.0.0/16 -SubnetName endpoints -SubnetPrefix 10.10.1.0/24 -WhatIf'
+    New-RedisPrivateCache -Name contoso-cache -ResourceGroupName rg-cache -Location eastus -Sku Standard -Size C1 @network -WhatIf
+
     Show-Step 'New-RedisPrivateCache -Name contoso-cache -ResourceGroupName rg-cache -Location eastus -Sku Standard -Size C1 -VirtualNetworkName vnet-app -AddressPrefix 10.10.0.0/16 -SubnetName endpoints -SubnetPrefix 10.10.1.0/24'
-    $cache = New-RedisPrivateCache -Name contoso-cache -ResourceGroupName rg-cache -Location eastus -Sku Standard -Size C1 `
-        -VirtualNetworkName vnet-app -AddressPrefix 10.10.0.0/16 -SubnetName endpoints -SubnetPrefix 10.10.1.0/24 -Confirm:$false -Verbose
+    $cache = New-RedisPrivateCache -Name contoso-cache -ResourceGroupName rg-cache -Location eastus -Sku Standard -Size C1 @network -Confirm:$false
     $cache | Format-List | Out-String -Width 200 | Out-Host
 
     Show-Step '$cache | Add-RedisPrivateEndpoint -VirtualNetworkName vnet-reporting -AddressPrefix 10.20.0.0/16 -SubnetName endpoints -SubnetPrefix 10.20.1.0/24'

@@ -8,6 +8,8 @@ Describe "The README's main job (build.ps1 -Task Demo)" {
         $LASTEXITCODE | Should -Be 0
         $output | Should -Match 'Connect-RedisPrivateLink -EmulatorConnectionFile'
         $output | Should -Match 'SubscriptionId\s*:\s*[0-9a-f-]{36}'
+        $output | Should -Match "What if: Create resource group 'rg-cache'"
+        $output | Should -Match "What if: Create private endpoint 'contoso-cache-pe'"
         $output | Should -Match 'PublicNetworkAccess\s*:\s*Disabled'
         $output | Should -Match 'contoso-cache\s+rg-cache\s+eastus\s+Standard C1\s+Succeeded\s+Disabled\s+2'
         $output | Should -Match 'contoso-cache\.privatelink\.redis\.cache\.windows\.net -> 10\.10\.1\.\d+'

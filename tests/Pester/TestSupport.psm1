@@ -117,6 +117,21 @@ function Invoke-EmulatorArm {
     }
 }
 
+# Waits until a resource made directly through the emulator has finished provisioning (emulated Azure time is short,
+# but not zero). The bound only stops a broken emulator from hanging the run.
+function Wait-EmulatorProvisioned {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [string] $ApiVersion
+    )
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ((Invoke-EmulatorArm $Emulator $Path -ApiVersion $ApiVersion).Body.properties.provisioningState -ne 'Succeeded') {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "$Path did not finish provisioning within 60 s." }
+        Start-Sleep -Milliseconds 100
+    }
+}
+
 # The ARM writes (PUT, PATCH, DELETE, and POSTs other than read-only actions) the emulator logged since the last clear.
 function Get-EmulatorWrite {
     param([Parameter(Mandatory)] $Emulator)
@@ -144,4 +159,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Get-EmulatorWrite, Invoke-ChildPwsh
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh

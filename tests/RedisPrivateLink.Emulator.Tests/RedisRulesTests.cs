@@ -112,8 +112,8 @@ public sealed class RedisRulesTests
         await tooBig.AssertErrorAsync(HttpStatusCode.BadRequest, "InvalidRequestBody");
         using var toStandard = await emulator.SendAsync(HttpMethod.Patch, Redis(emulator.CacheId("cache1")),
             new { properties = new { sku = new { name = "Standard", family = "C" } } });
-        Assert.StartsWith("The value of the parameter 'properties.subnetId' is invalid.",
-            await toStandard.AssertErrorAsync(HttpStatusCode.BadRequest, "InvalidRequestBody"));
+        Assert.StartsWith("Scaling a cache from the 'Premium' tier to the 'Standard' tier is not supported.",
+            await toStandard.AssertErrorAsync(HttpStatusCode.BadRequest, "BadRequest"));
 
         using var scaled = await emulator.SendAsync(HttpMethod.Patch, Redis(emulator.CacheId("cache1")), new { properties = new { sku = new { capacity = 2 } } });
         Assert.Equal(HttpStatusCode.Accepted, scaled.StatusCode);

@@ -89,7 +89,7 @@ public sealed class StartupTests
         var options = CommandLine.Parse([
             "--port", "0", "--connection-file", "c.json", "--time-scale", "0.001", "--state-file", "s.json",
             "--subscription-id", "AAAAAAAA-0000-0000-0000-000000000001", "--parent-pid", "42", "--page-size", "5",
-            "--reads", "10:2", "--no-throttling", "--refuse-classic-create",
+            "--reads", "10:2", "--no-throttling", "--refuse-classic-create", "--name-release-delay", "90",
         ]);
 
         Assert.Equal(0, options.Port);
@@ -102,7 +102,10 @@ public sealed class StartupTests
         Assert.Equal(new BucketOptions(10, 2), options.Throttling.Reads);
         Assert.False(options.Throttling.Enabled);
         Assert.True(options.RefuseClassicCreate);
+        Assert.Equal(TimeSpan.FromSeconds(90), options.NameReleaseDelay);
         Assert.False(CommandLine.Parse([]).RefuseClassicCreate);
+        Assert.Equal(TimeSpan.FromMinutes(10), CommandLine.Parse([]).NameReleaseDelay);
+        Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--name-release-delay", "-1"]));
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--bogus", "1"]));
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--time-scale", "-1"]));
     }

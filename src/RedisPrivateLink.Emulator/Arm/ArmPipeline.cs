@@ -60,7 +60,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
             emulator.Log.Add(new RequestLogEntry(
                 request.Method,
                 request.Path.Value ?? "/",
-                request.QueryString.Value ?? "",
+                QueryRedaction.Redact(request.QueryString.Value ?? ""),
                 status,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                 DateTimeOffset.UtcNow,

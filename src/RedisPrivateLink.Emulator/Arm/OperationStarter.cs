@@ -19,11 +19,11 @@ internal sealed class OperationStarter(EmulatorContext emulator)
 
     /// <summary>An action's operation (export, import), whose outcome the caller decides.</summary>
     public LongRunningOperation StartAction(StoredResource resource, TimeSpan azureDuration, bool fails, JsonObject? error,
-        string? writesBlob) =>
-        Start(LroStyle.Redis, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, writesBlob);
+        DataTransfer transfer) =>
+        Start(LroStyle.Redis, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, transfer);
 
     private LongRunningOperation Start(LroStyle style, OperationKind kind, StoredResource resource, string resourceGroupName,
-        TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, string? writesBlob = null)
+        TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, DataTransfer? transfer = null)
     {
         var location = LocationOf(resource);
         var operation = new LongRunningOperation
@@ -41,7 +41,9 @@ internal sealed class OperationStarter(EmulatorContext emulator)
             CompletesAt = emulator.Now + emulator.Scale(azureDuration),
             Fails = fails,
             Error = error,
-            WritesBlob = writesBlob,
+            WritesBlob = transfer?.WritesBlob,
+            Fingerprint = transfer?.Fingerprint,
+            ImportsData = transfer?.ImportsData ?? false,
         };
         emulator.Store.Add(operation);
         return operation;

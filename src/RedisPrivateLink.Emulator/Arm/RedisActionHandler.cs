@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
@@ -24,11 +25,8 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
             throw new ArmException(400, "InvalidResourceType", $"The resource type '{type}' is not supported by this operation.");
         }
 
-        // Cache names are global (they are DNS names), so every subscription and resource group counts.
-        var taken = emulator.Store.Resources.Any(r =>
-            r.TypeKey.Equals(RedisType, StringComparison.OrdinalIgnoreCase) && r.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return taken
-            ? throw new ArmException(409, "NameNotAvailable", $"The name '{name}' is already in use. Please choose a different name.")
+        return CacheNames.IsTaken(name, emulator.Store, emulator.Options, emulator.Now)
+            ? throw CacheNames.NotAvailable(name)
             : new ArmResult(200);
     }
 
@@ -59,7 +57,8 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
 
     /// <summary>
     /// POST .../redis/{name}/export {format, prefix, container}: 202 and an asyncOperation. Nothing real is written;
-    /// once the export succeeds the blob {container}/{prefix} "exists", so a later import of it succeeds.
+    /// once the export succeeds the blob {container}/{prefix} "exists" holding the cache's data fingerprint as it was
+    /// when the export started, so a later import of it succeeds and carries that data.
     /// </summary>
     public ArmResult Export(ArmRequest request)
     {
@@ -69,13 +68,14 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
         var container = JsonMerge.String(body, "container") ?? throw RedisErrors.InvalidParameter("container");
         var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
             emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error: null,
-            writesBlob: $"{WithoutSas(container).TrimEnd('/')}/{prefix}");
+            DataTransfer.Export($"{WithoutSas(container).TrimEnd('/')}/{prefix}", cache.DataFingerprint));
         return Accepted(request, operation);
     }
 
     /// <summary>
     /// POST .../redis/{name}/import {format, files}: 202 and an asyncOperation, which fails when a file is not a blob an
-    /// export wrote (the SAS part of each URL is ignored).
+    /// export wrote (the SAS part of each URL is ignored). On success the cache holds the files' data: their
+    /// fingerprints, joined with ',' when there are several.
     /// </summary>
     public ArmResult Import(ArmRequest request)
     {
@@ -96,19 +96,20 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
                           $"and that the URL grants read access.\r\nRequestID={Guid.NewGuid()}",
         };
         var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
-            missing is not null || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error, writesBlob: null);
+            missing is not null || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error,
+            DataTransfer.Import(ImportedFingerprint(files)));
         return Accepted(request, operation);
     }
 
     /// <summary>As Redis answers its other long-running writes: no body, both headers on the async operation.</summary>
-    private static ArmResult Accepted(ArmRequest request, Store.LongRunningOperation operation)
+    private static ArmResult Accepted(ArmRequest request, LongRunningOperation operation)
     {
         var url = OperationStarter.StatusUrl(LroStyle.Redis, operation, request);
         return new ArmResult(202).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
     }
 
     /// <summary>Export and import are Premium features, refused while the cache is busy with another operation.</summary>
-    private Store.StoredResource RequireIdlePremiumCache(ArmRequest request, string action)
+    private StoredResource RequireIdlePremiumCache(ArmRequest request, string action)
     {
         var cache = RequireCache(request);
         var skuName = JsonMerge.String(cache.Body["properties"]?["sku"], "name");
@@ -121,10 +122,16 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
         return cache.OperationId is null ? cache : throw ArmErrors.AnotherOperationInProgress(cache.Name);
     }
 
+    private string? ImportedFingerprint(IEnumerable<string> files)
+    {
+        var fingerprints = files.Select(f => emulator.Store.BlobFingerprint(WithoutSas(f))).OfType<string>().ToList();
+        return fingerprints.Count == 0 ? null : string.Join(",", fingerprints);
+    }
+
     private static string WithoutSas(string url) => url.Split('?')[0];
 
     /// <summary>The cache a .../redis/{name}/{action} path names.</summary>
-    private Store.StoredResource RequireCache(ArmRequest request)
+    private StoredResource RequireCache(ArmRequest request)
     {
         var path = request.Path;
         var resourceGroup = emulator.RequireResourceGroup(path[1], path[3]);

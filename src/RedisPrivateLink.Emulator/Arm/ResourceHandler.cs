@@ -142,7 +142,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
     private ArmResult PutAnswer(ArmRequest request, ResourceType type, StoredResource resource, LongRunningOperation? operation,
         bool created)
     {
-        var status = created || type.Provider.AnswersCreatedOnUpdate ? 201 : 200;
+        var status = type.Provider.PutStatus(created);
         var rendered = Render(resource, type);
         switch (type.Style)
         {
@@ -260,7 +260,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
         var nameStart = requestedId.LastIndexOf('/');
         var parent = RequireParent(requestedId[..requestedId.LastIndexOf('/', nameStart - 1)]);
-        return $"{parent.Id}/{type.ResponseTypeSegment}/{name}";
+        return $"{parent.Id}/{type.IdSegment}/{name}";
     }
 
     private static void RequireNotDeleting(StoredResource resourceGroup)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RedisPrivateLink.Emulator.Faults;
+using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Control;
 
@@ -10,7 +11,7 @@ internal static class ControlPlane
 {
     public const string Prefix = "/_emulator";
 
-    public static void Map(IEndpointRouteBuilder app, EmulatorContext emulator)
+    public static void Map(IEndpointRouteBuilder app, EmulatorContext emulator, StateFile? stateFile)
     {
         var group = app.MapGroup(Prefix);
         group.MapGet("/health", () => Results.Ok(new { status = "Healthy" }));
@@ -41,6 +42,8 @@ internal static class ControlPlane
             return Results.NoContent();
         });
         group.MapDelete("/faults/{id}", (string id) => emulator.Faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+
+        CacheDataEndpoints.Map(group, emulator, stateFile);
 
         group.MapPost("/reset", () =>
         {

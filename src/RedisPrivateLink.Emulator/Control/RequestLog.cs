@@ -1,6 +1,6 @@
 namespace RedisPrivateLink.Emulator.Control;
 
-/// <summary>One ARM call as /_emulator/requests reports it. Never bodies: they may hold keys.</summary>
+/// <summary>One ARM call as /_emulator/requests reports it. Never bodies (they may hold keys); secrets in the query redacted.</summary>
 public sealed record RequestLogEntry(
     string Method,
     string Path,

@@ -9,7 +9,7 @@ internal static class CommandLine
         "usage: RedisPrivateLink.Emulator --port <n> --connection-file <path> [--time-scale <x>] [--state-file <path>] " +
         "[--subscription-id <guid>] [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
         "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
-        "[--refuse-classic-create]";
+        "[--refuse-classic-create] [--name-release-delay <seconds>]";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +48,7 @@ internal static class CommandLine
                 case "--reads": options.Throttling.Reads = ParseBucket(name, value); break;
                 case "--writes": options.Throttling.Writes = ParseBucket(name, value); break;
                 case "--deletes": options.Throttling.Deletes = ParseBucket(name, value); break;
+                case "--name-release-delay": options.NameReleaseDelay = ParseSeconds(name, value); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'. {Usage}");
             }
         }
@@ -64,6 +65,11 @@ internal static class CommandLine
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result) && result >= 0
             ? result
             : throw new ArgumentException($"'--time-scale' expects a non-negative number, got '{value}'.");
+
+    private static TimeSpan ParseSeconds(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"'{name}' expects a non-negative number of seconds, got '{value}'.");
 
     private static string ParseGuid(string name, string value) =>
         Guid.TryParse(value, out var result)

@@ -42,7 +42,7 @@ public static class EmulatorHost
         app.UseWhen(
             http => !http.Request.Path.StartsWithSegments(ControlPlane.Prefix),
             arm => arm.Run(pipeline.InvokeAsync));
-        ControlPlane.Map(app, emulator);
+        ControlPlane.Map(app, emulator, stateFile);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

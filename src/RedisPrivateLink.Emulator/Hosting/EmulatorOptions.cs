@@ -38,6 +38,12 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool RefuseClassicCreate { get; set; }
 
+    /// <summary>
+    /// How long Azure keeps a deleted cache's name from being reused (in Azure time: the time scale applies). While it
+    /// is held, checkNameAvailability says taken and a create of that name is refused, in any resource group.
+    /// </summary>
+    public TimeSpan NameReleaseDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Drives probabilistic faults; tests pass a seeded one.</summary>
     public Random Random { get; set; } = Random.Shared;
 }

@@ -57,4 +57,13 @@ internal static class NetworkErrors
     /// <summary>The message is Azure's (quoted in pulumi/pulumi-azure-native#2179); the code is our reading.</summary>
     public static ArmException MoreThanOneZoneGroup(string endpointName) => new(400, "PrivateDnsZoneGroupLimitExceeded",
         $"Cannot create more than one private dns zone groups in the private endpoint {endpointName}.");
+
+    /// <summary>
+    /// Our reading: Azure requires a cache's injected subnet to hold only caches; no published answer gives the code
+    /// Network uses when something else is put there, so this one names the rule.
+    /// </summary>
+    public static ArmException SubnetHoldsInjectedCache(string subnetId, string resourceId, string cacheId) => new(400,
+        "SubnetHoldsInjectedRedisCache",
+        $"Resource {resourceId} cannot use subnet {subnetId} because the Azure Cache for Redis {cacheId} is injected into it. " +
+        "A subnet that holds a VNet-injected cache may hold only caches.");
 }

@@ -9,7 +9,8 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// </summary>
 internal sealed class PrivateEndpointConnectionProvider : ResourceProvider
 {
-    public override bool AnswersCreatedOnUpdate => true;
+    /// <summary>Azure's Redis answers a PUT on an existing private endpoint connection with 201, not 200.</summary>
+    public override int PutStatus(bool created) => 201;
 
     public override JsonObject Build(WriteContext context)
     {

@@ -132,7 +132,10 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         }
     }
 
-    /// <summary>The subnet must exist, sit in the endpoint's region and leave private endpoint network policies off.</summary>
+    /// <summary>
+    /// The subnet must exist, sit in the endpoint's region, leave private endpoint network policies off and hold no
+    /// VNet-injected cache.
+    /// </summary>
     private static StoredResource RequireSubnet(WriteContext context)
     {
         var subnetId = JsonMerge.String(context.Request["properties"]?["subnet"], "id") ?? "";
@@ -151,6 +154,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
             throw NetworkErrors.NetworkPoliciesEnabled(context.Id, subnet.Id);
         }
 
+        InjectedSubnet.RequireNoCache(subnet.Id, context.Id, context.Store);
         return subnet;
     }
 

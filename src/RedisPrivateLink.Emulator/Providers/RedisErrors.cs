@@ -28,6 +28,24 @@ internal static class RedisErrors
         "Creation of new Azure Cache for Redis resources is no longer supported. Azure Cache for Redis is retiring, please " +
         "create Azure Managed Redis instead.");
 
+    /// <summary>Azure's wording for a create-only property in an update (reported for the subnet in hashicorp's issue tracker).</summary>
+    public static ArmException CannotBeModified(string property) => Error(400, "BadRequest",
+        $"The requested update to the resource is not permitted. The following properties(s) cannot be modified: '{property}'.");
+
+    /// <summary>Our reading of the rule that an injected cache needs a subnet holding only caches.</summary>
+    public static ArmException SubnetNotDedicated(string subnetId, string userId) => Error(400, "BadRequest",
+        $"The subnet '{subnetId}' cannot hold Azure Cache for Redis because it holds '{userId}'. A cache can only be injected " +
+        "into a subnet that holds nothing but Azure Cache for Redis instances.");
+
+    /// <summary>Our reading of the scaling rules Azure documents: no scaling down a tier, and Basic reaches Premium through Standard.</summary>
+    public static ArmException ScaleNotSupported(string fromSku, string toSku) => Error(400, "BadRequest",
+        $"Scaling a cache from the '{fromSku}' tier to the '{toSku}' tier is not supported. A cache can only move up one tier " +
+        "at a time (Basic to Standard, Standard to Premium), never down.");
+
+    /// <summary>Our reading of the RP's refusal to geo-replicate a cache that is not Premium.</summary>
+    public static ArmException GeoReplicationPremiumOnly(string cacheName, string skuName) => Error(400, "BadRequest",
+        $"Geo-replication is not allowed on '{skuName}' cache instances: cache '{cacheName}' must be Premium.");
+
     public static ArmException Error(int status, string code, string message) =>
         new(status, code, $"{message}\r\nRequestID={Guid.NewGuid()}");
 }

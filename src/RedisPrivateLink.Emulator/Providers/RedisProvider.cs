@@ -40,7 +40,12 @@ internal sealed class RedisProvider : ResourceProvider
         properties["hostName"] = $"{context.Name}.redis.cache.windows.net";
         properties["port"] = 6379;
         properties["sslPort"] = 6380;
-        properties["linkedServers"] = new JsonArray();
+        if (InjectedSubnet.SubnetIdOf(body) is { } subnetId && context.Store.Find(subnetId) is { } subnet)
+        {
+            properties["staticIP"] ??= JsonMerge.String(context.Existing?.Body["properties"], "staticIP")
+                                       ?? InjectedSubnet.NextFree(subnet, context.Store, context.Id);
+        }
+
         properties["instances"] = Instances(sku);
         properties["updateChannel"] ??= "Stable";
         properties["zonalAllocationPolicy"] ??= body["zones"] is null ? "Automatic" : "UserDefined";
@@ -55,7 +60,10 @@ internal sealed class RedisProvider : ResourceProvider
         return body;
     }
 
-    /// <summary>The cache embeds its private endpoint connections, which live as its child resources.</summary>
+    /// <summary>
+    /// The cache embeds its private endpoint connections and the ids of its linked servers, which live as its child
+    /// resources; a cache with a linked server is geo-replicated.
+    /// </summary>
     public override JsonObject Render(StoredResource resource, ResourceStore store)
     {
         var body = base.Render(resource, store);
@@ -67,8 +75,15 @@ internal sealed class RedisProvider : ResourceProvider
         }
 
         Properties(body)["privateEndpointConnections"] = connections;
+        Properties(body)["linkedServers"] = new JsonArray(store.Under(resource.Id, LinkedServerProvider.Type)
+            .Select(link => (JsonNode)new JsonObject { ["id"] = link.Id })
+            .ToArray());
         return body;
     }
+
+    /// <summary>Azure holds a deleted cache's name for a while; the record lets the name rules see that.</summary>
+    public override void OnRemoved(StoredResource resource, ResourceStore store) =>
+        store.RecordDeleted(new DeletedResource(resource.Id, resource.TypeKey, resource.Name, store.ChangeTime));
 
     public override JsonObject? CreateSecrets() => new()
     {

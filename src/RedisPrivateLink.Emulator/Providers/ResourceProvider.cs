@@ -92,8 +92,8 @@ internal class ResourceProvider
 
     public virtual JsonObject? CreateSecrets() => null;
 
-    /// <summary>Azure's Redis answers a PUT on an existing private endpoint connection with 201, not 200.</summary>
-    public virtual bool AnswersCreatedOnUpdate => false;
+    /// <summary>The status of an accepted PUT: ARM's usual 201 for a create and 200 for an update, unless the provider differs.</summary>
+    public virtual int PutStatus(bool created) => created ? 201 : 200;
 
     protected virtual bool HasLocation(WriteContext context) => !context.Type.IsChild;
 

@@ -21,5 +21,8 @@ internal sealed record ResourceType(
     /// <summary>The last type segment as it appears in a response id: Redis, virtualNetworks, subnets, A.</summary>
     public string ResponseTypeSegment => ResponseType[(ResponseType.LastIndexOf('/') + 1)..];
 
+    /// <summary>The last type segment as a child's id spells it (patchSchedules, where the response type says PatchSchedules).</summary>
+    public string IdSegment => Key[(Key.LastIndexOf('/') + 1)..];
+
     public bool IsChild => Key.Count(c => c == '/') > 1;
 }

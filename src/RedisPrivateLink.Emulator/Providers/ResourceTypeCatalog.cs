@@ -2,8 +2,8 @@ namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
 /// The one table of supported types, their api-versions and Azure's pace. Durations come from the recordings in
-/// shared/recordings (cache create ~13-29 min, network seconds, private DNS tens of seconds) and are multiplied by the
-/// time scale. A zero delete duration means the provider deletes synchronously (200, no body).
+/// shared/recordings (cache create ~13-29 min, network seconds, private DNS tens of seconds; linking geo-replication
+/// is our estimate of minutes) and are multiplied by the time scale. A zero delete duration means the provider deletes synchronously (200, no body).
 /// </summary>
 internal static class ResourceTypeCatalog
 {
@@ -41,10 +41,13 @@ internal static class ResourceTypeCatalog
         //  key                                                   response type                                   style                  create      update      delete      by sub
         new("Microsoft.Cache/redis",                              "Microsoft.Cache/Redis",                        LroStyle.Redis,        Minutes(20), Seconds(90), Minutes(5), true,  RedisApiVersions,       new RedisProvider()),
         new("Microsoft.Cache/redis/privateEndpointConnections",   "Microsoft.Cache/Redis/privateEndpointConnections", LroStyle.Redis,   Seconds(10), Seconds(10), TimeSpan.Zero, false, RedisApiVersions,   new PrivateEndpointConnectionProvider()),
+        new("Microsoft.Cache/redis/firewallRules",                "Microsoft.Cache/Redis/firewallRules",          LroStyle.Synchronous,  TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, false, RedisApiVersions, new FirewallRuleProvider()),
+        new("Microsoft.Cache/redis/patchSchedules",               "Microsoft.Cache/Redis/PatchSchedules",         LroStyle.Synchronous,  TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, false, RedisApiVersions, new PatchScheduleProvider()),
+        new(LinkedServerProvider.Type,                            "Microsoft.Cache/Redis/linkedServers",          LroStyle.Redis,        Minutes(5),  Minutes(5),  Minutes(2),  false, RedisApiVersions,       new LinkedServerProvider()),
         new("Microsoft.Network/virtualNetworks",                  "Microsoft.Network/virtualNetworks",            LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(10), true, NetworkApiVersions,     new VirtualNetworkProvider()),
         new("Microsoft.Network/virtualNetworks/subnets",          "Microsoft.Network/virtualNetworks/subnets",    LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(5),  false, NetworkApiVersions,    new SubnetProvider()),
         new("Microsoft.Network/privateEndpoints",                 "Microsoft.Network/privateEndpoints",           LroStyle.Network,      Seconds(30), Seconds(30), Seconds(30), true, NetworkApiVersions,     new PrivateEndpointProvider()),
-        new("Microsoft.Network/networkInterfaces",                "Microsoft.Network/networkInterfaces",          LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(5),  true, NetworkApiVersions,     new NetworkProvider(hasResourceGuid: true)),
+        new("Microsoft.Network/networkInterfaces",                "Microsoft.Network/networkInterfaces",          LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(5),  true, NetworkApiVersions,     new NetworkInterfaceProvider()),
         new("Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "Microsoft.Network/privateEndpoints/privateDnsZoneGroups", LroStyle.Network, Seconds(10), Seconds(10), Seconds(10), false, NetworkApiVersions, new PrivateDnsZoneGroupProvider()),
         new("Microsoft.Network/privateDnsZones",                  "Microsoft.Network/privateDnsZones",            LroStyle.PrivateDns,   Seconds(45), Seconds(30), Seconds(45), true, PrivateDnsApiVersions,  new PrivateDnsZoneProvider()),
         new("Microsoft.Network/privateDnsZones/virtualNetworkLinks", "Microsoft.Network/privateDnsZones/virtualNetworkLinks", LroStyle.PrivateDns, Seconds(30), Seconds(30), Seconds(30), false, PrivateDnsApiVersions, new VirtualNetworkLinkProvider()),

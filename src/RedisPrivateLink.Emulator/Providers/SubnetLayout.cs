@@ -54,13 +54,17 @@ internal static class SubnetLayout
         }
     }
 
-    /// <summary>What holds an address in the subnet: the IP configuration of each private endpoint's interface.</summary>
+    /// <summary>
+    /// What holds an address in the subnet: the IP configuration of each private endpoint's interface, and each cache
+    /// injected into it.
+    /// </summary>
     public static IEnumerable<string> Users(string subnetId, ResourceStore store) =>
         store.Resources
             .Where(r => r.TypeKey.Equals(PrivateEndpointNetwork.EndpointType, StringComparison.OrdinalIgnoreCase)
                         && string.Equals(JsonMerge.String(r.Body["properties"]?["subnet"], "id"), subnetId, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Sequence)
-            .Select(r => $"{JsonMerge.String(r.Body["properties"]?["networkInterfaces"]?[0], "id")}/ipConfigurations/privateEndpointIpConfig");
+            .Select(r => $"{JsonMerge.String(r.Body["properties"]?["networkInterfaces"]?[0], "id")}/ipConfigurations/privateEndpointIpConfig")
+            .Concat(InjectedSubnet.Caches(subnetId, store).Select(c => c.Id));
 
     public static void RequireUnused(StoredResource subnet, ResourceStore store)
     {

@@ -46,6 +46,12 @@ internal sealed class LongRunningOperation
     /// <summary>The blob an export writes, which exists once the export has succeeded.</summary>
     public string? WritesBlob { get; init; }
 
+    /// <summary>The cache data an export writes into its blob, or an import loads into its cache.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>An import: once it succeeds, its cache holds <see cref="Fingerprint"/>.</summary>
+    public bool ImportsData { get; init; }
+
     public OperationStatus Status { get; set; } = OperationStatus.InProgress;
 
     /// <summary>The error body of a failed operation.</summary>

@@ -8,7 +8,8 @@ internal sealed class ResourceStore
 {
     private readonly Dictionary<string, StoredResource> resources = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LongRunningOperation> operations = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> blobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> blobs = new(StringComparer.Ordinal);
+    private readonly List<DeletedResource> deleted = [];
     private long lastSequence;
 
     public object Gate { get; } = new();
@@ -23,14 +24,30 @@ internal sealed class ResourceStore
 
     public IEnumerable<LongRunningOperation> Operations => operations.Values;
 
-    /// <summary>Blob URLs (without their SAS) that cache exports have written; imports read only these.</summary>
-    public IEnumerable<string> Blobs => blobs;
+    /// <summary>
+    /// Blob URLs (without their SAS) that cache exports have written, each with the data fingerprint it holds; imports
+    /// read only these.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Blobs => blobs;
+
+    /// <summary>Resources that were removed and when, for rules that outlive a resource (a deleted cache's name).</summary>
+    public IEnumerable<DeletedResource> Deleted => deleted;
+
+    /// <summary>
+    /// When the change being made takes effect: the request's time, or an operation's completion time while settling,
+    /// so side effects of a removal are dated when Azure would have done it, not when someone next looked.
+    /// </summary>
+    public DateTimeOffset ChangeTime { get; private set; }
 
     public long NextSequence() => ++lastSequence;
 
-    public void AddBlob(string url) => blobs.Add(url);
+    public void AddBlob(string url, string? fingerprint) => blobs[url] = fingerprint;
 
-    public bool HasBlob(string url) => blobs.Contains(url);
+    public bool HasBlob(string url) => blobs.ContainsKey(url);
+
+    public string? BlobFingerprint(string url) => blobs.GetValueOrDefault(url);
+
+    public void RecordDeleted(DeletedResource resource) => deleted.Add(resource);
 
     public StoredResource? Find(string id) => resources.GetValueOrDefault(id);
 
@@ -75,6 +92,7 @@ internal sealed class ResourceStore
         resources.Clear();
         operations.Clear();
         blobs.Clear();
+        deleted.Clear();
         lastSequence = 0;
     }
 
@@ -86,8 +104,11 @@ internal sealed class ResourceStore
                      .OrderBy(o => o.CompletesAt)
                      .ToList())
         {
+            ChangeTime = operation.CompletesAt;
             Complete(operation);
         }
+
+        ChangeTime = now;
     }
 
     private void Complete(LongRunningOperation operation)
@@ -95,7 +116,12 @@ internal sealed class ResourceStore
         operation.Status = operation.Fails ? OperationStatus.Failed : OperationStatus.Succeeded;
         if (!operation.Fails && operation.WritesBlob is { } blob)
         {
-            blobs.Add(blob);
+            blobs[blob] = operation.Fingerprint;
+        }
+
+        if (!operation.Fails && operation.ImportsData && Find(operation.ResourceId) is { } target)
+        {
+            target.DataFingerprint = operation.Fingerprint;
         }
 
         foreach (var resource in resources.Values.Where(r => r.OperationId == operation.Id).ToList())

@@ -21,10 +21,13 @@ internal sealed class StateFile(string path)
     {
         var snapshot = new Snapshot(
             store.Resources.OrderBy(r => r.Sequence)
-                .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId))
+                .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId,
+                    r.DataFingerprint))
                 .ToList(),
             store.Operations.ToList(),
-            store.Blobs.Order(StringComparer.Ordinal).ToList());
+            store.Blobs.Keys.Order(StringComparer.Ordinal).ToList(),
+            store.Blobs.Where(b => b.Value is not null).ToDictionary(b => b.Key, b => b.Value!, StringComparer.Ordinal),
+            store.Deleted.ToList());
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
     }
 
@@ -48,6 +51,7 @@ internal sealed class StateFile(string path)
                 Secrets = resource.Secrets,
                 PendingBody = resource.PendingBody,
                 OperationId = resource.OperationId,
+                DataFingerprint = resource.DataFingerprint,
             });
         }
 
@@ -58,12 +62,22 @@ internal sealed class StateFile(string path)
 
         foreach (var blob in snapshot.Blobs ?? [])
         {
-            store.AddBlob(blob);
+            store.AddBlob(blob, snapshot.BlobFingerprints?.GetValueOrDefault(blob));
+        }
+
+        foreach (var deleted in snapshot.Deleted ?? [])
+        {
+            store.RecordDeleted(deleted);
         }
     }
 
-    /// <summary>Blobs is absent from state files written before exports existed.</summary>
-    private sealed record Snapshot(List<ResourceState> Resources, List<LongRunningOperation> Operations, List<string>? Blobs);
+    /// <summary>The nullable lists are absent from state files written before exports, fingerprints and name holds existed.</summary>
+    private sealed record Snapshot(
+        List<ResourceState> Resources,
+        List<LongRunningOperation> Operations,
+        List<string>? Blobs,
+        Dictionary<string, string>? BlobFingerprints,
+        List<DeletedResource>? Deleted);
 
     private sealed record ResourceState(
         string Id,
@@ -72,5 +86,6 @@ internal sealed class StateFile(string path)
         JsonObject Body,
         JsonObject? Secrets,
         JsonObject? PendingBody,
-        string? OperationId);
+        string? OperationId,
+        string? DataFingerprint);
 }

@@ -25,6 +25,12 @@ internal sealed class StoredResource
 
     public string? OperationId { get; set; }
 
+    /// <summary>
+    /// Stands for a cache's data (set through the control plane), so that tests can prove an export and import moved it.
+    /// Not part of the ARM body.
+    /// </summary>
+    public string? DataFingerprint { get; set; }
+
     public string Name => (string)Body["name"]!;
 
     public string ProvisioningState

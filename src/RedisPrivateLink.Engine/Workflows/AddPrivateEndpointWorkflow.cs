@@ -75,7 +75,10 @@ public static class AddPrivateEndpointWorkflow
             Tags = request.Tags,
         };
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        var existing = new ExistingResources(resourceGroup: true, cache: true, link?.Name, endpoint is not null, zoneGroup?.Name);
+        var existing = new ExistingResources(resourceGroup: true, cache: true, link?.Name, endpoint is not null, zoneGroup?.Name)
+            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
+            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
+            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
         var plan = await BuildPlanAsync(arm, definition, zone, existing, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(plan, cacheId, notices);
     }
@@ -154,7 +157,7 @@ public static class AddPrivateEndpointWorkflow
             plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false));
         }
 
-        var hasNetworkStep = network.Action != SubnetAction.UseAsIs;
+        var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
         if (hasNetworkStep)
         {
             plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
@@ -167,11 +170,11 @@ public static class AddPrivateEndpointWorkflow
 
         var alwaysReady = new CacheReadiness(isReady: true);
         plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName,
-            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network))));
+            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, alwaysReady,
             StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
-                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup))));
-        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, alwaysReady, new[] { StepKeys.PrivateEndpoint }));
+                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)), existing.FailedState(StepKeys.PrivateEndpoint)));
+        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, alwaysReady, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return plan;
     }
 }

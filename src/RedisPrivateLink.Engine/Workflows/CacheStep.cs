@@ -13,12 +13,15 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class CacheStep
 {
-    public static PlanStep Create(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn)
+    /// <param name="failedState">The cache's provisioning state when an earlier create left it Failed, for the description; else null.</param>
+    public static PlanStep Create(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
     {
-        var description = exists
+        var description = failedState is not null
+            ? $"Send cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}' again: its provisioning state is {failedState}"
+            : exists
             ? $"Use cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}'"
             : $"Create cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}'";
-        return new PlanStep(StepKeys.Cache, exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.Cache, failedState is not null ? "Update" : exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
     }
 
@@ -29,7 +32,7 @@ internal static class CacheStep
         {
             step.ReportStatus("Sending the create");
             await arm.PutAsync(cacheId, definition.ToResource(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
-            var retried = existing is null ? null : "its earlier create had failed, so the create was sent again";
+            var retried = existing is null ? null : FailedProvisioning.Resent(existing.Properties?.ProvisioningState);
             if (noWait)
             {
                 readiness.IsReady = false;

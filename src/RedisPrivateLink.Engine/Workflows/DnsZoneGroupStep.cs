@@ -10,20 +10,23 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// Gives the endpoint its DNS zone group, which keeps the A record named after the cache in the zone. An endpoint
-/// holds at most one group, so an existing group of any name is reused as it is.
+/// holds at most one group, so an existing group of any name is reused as it is, or sent again when it is Failed.
 /// </summary>
 internal static class DnsZoneGroupStep
 {
     public const string GroupName = "default";
 
     /// <param name="existingGroupName">The endpoint's zone group as validation found it, or null when it has none yet.</param>
-    public static PlanStep Create(IArmGateway arm, ResourceId endpointId, ResourceId zoneId, string? existingGroupName, CacheReadiness readiness, IEnumerable<string> dependsOn)
+    /// <param name="failedState">The existing group's provisioning state when an earlier write left it Failed, for the description; else null.</param>
+    public static PlanStep Create(IArmGateway arm, ResourceId endpointId, ResourceId zoneId, string? existingGroupName, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
     {
         var groupId = endpointId.Child("privateDnsZoneGroups", existingGroupName ?? GroupName);
         var description = existingGroupName is null
             ? $"Register private endpoint '{endpointId.Name}' in private DNS zone '{zoneId.Name}' (DNS zone group '{GroupName}')"
+            : failedState is not null
+            ? $"Send DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}' (private DNS zone '{zoneId.Name}') again: its provisioning state is {failedState}"
             : $"Use DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}'";
-        return new PlanStep(StepKeys.DnsZoneGroup, existingGroupName is null ? "Create" : "Use", groupId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.DnsZoneGroup, existingGroupName is null ? "Create" : failedState is not null ? "Update" : "Use", groupId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
     }
 
@@ -42,7 +45,8 @@ internal static class DnsZoneGroupStep
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId endpointId, ResourceId groupId, ResourceId zoneId, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
+        var state = existing?.Properties?.ProvisioningState;
+        if (existing is not null && !FailedProvisioning.IsFailed(state))
         {
             var zones = ZonesOf(existing);
             return zones.Any(z => ResourceId.TryParse(z, out var id) && id == zoneId)
@@ -64,8 +68,11 @@ internal static class DnsZoneGroupStep
                 },
             },
         };
-        var created = await arm.PutAsync(groupId, group, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return StepResult.Created(DescribeRecords(created));
+
+        // A group an earlier write left Failed (its A record never written) is sent again under its own name.
+        var target = existing?.Name is { } name ? endpointId.Child("privateDnsZoneGroups", name) : groupId;
+        var written = await arm.PutAsync(target, group, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return existing is null ? StepResult.Created(DescribeRecords(written)) : StepResult.Updated(FailedProvisioning.Resent(state, DescribeRecords(written)));
     }
 
     private static IReadOnlyList<string> ZonesOf(PrivateDnsZoneGroup group) =>

@@ -37,4 +37,16 @@ internal sealed class EndpointNetwork
     public string? SubnetPrefix { get; set; }
 
     public IDictionary<string, string>? Tags { get; set; }
+
+    /// <summary>
+    /// The virtual network, or else the subnet, that validation found in a Failed provisioning state (an earlier write
+    /// did not complete); null when neither is. The network step sends it again, whatever <see cref="Action"/> says.
+    /// </summary>
+    public ResourceId? FailedResourceId { get; set; }
+
+    /// <summary>The provisioning state of <see cref="FailedResourceId"/>.</summary>
+    public string? FailedState { get; set; }
+
+    /// <summary>True when the plan needs a network step to send a Failed virtual network or subnet again.</summary>
+    public bool NeedsResend => FailedResourceId is not null;
 }

@@ -71,7 +71,29 @@ internal static class EndpointNetworkResolver
         }
 
         var action = PoliciesAction(subnet, subnetId, request, notices);
-        return new EndpointNetwork(subnetId, LocationRules.Normalize(network.Location, "VirtualNetworkLocation"), action, networkExists: true);
+        return WithFailedState(new EndpointNetwork(subnetId, LocationRules.Normalize(network.Location, "VirtualNetworkLocation"), action, networkExists: true), network, subnet);
+    }
+
+    /// <summary>
+    /// Marks a virtual network or subnet that an earlier write left Failed, so the plan gets a network step that sends
+    /// it again even when nothing else about the subnet needs changing (its description says so, for -WhatIf).
+    /// </summary>
+    private static EndpointNetwork WithFailedState(EndpointNetwork endpointNetwork, VirtualNetwork network, Subnet? subnet)
+    {
+        var networkState = network.Properties?.ProvisioningState;
+        var subnetState = subnet?.Properties?.ProvisioningState;
+        if (FailedProvisioning.IsFailed(networkState))
+        {
+            endpointNetwork.FailedResourceId = endpointNetwork.VirtualNetworkId;
+            endpointNetwork.FailedState = networkState;
+        }
+        else if (FailedProvisioning.IsFailed(subnetState))
+        {
+            endpointNetwork.FailedResourceId = endpointNetwork.SubnetId;
+            endpointNetwork.FailedState = subnetState;
+        }
+
+        return endpointNetwork;
     }
 
     private static async Task<EndpointNetwork> ResolveNamedSubnetAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
@@ -114,7 +136,7 @@ internal static class EndpointNetworkResolver
             var prefix = RequireSubnetPrefix(subnetPrefix, subnetId);
             var others = subnets.SelectMany(s => ParseAll(PrefixesOf(s)).Select(cidr => (s.Name ?? string.Empty, cidr)));
             AddressSpaceRules.ValidateSubnet(prefix, existingSpace, others, "SubnetPrefix");
-            return new EndpointNetwork(subnetId, location, SubnetAction.AddSubnet, networkExists: true) { SubnetPrefix = prefix.ToString() };
+            return WithFailedState(new EndpointNetwork(subnetId, location, SubnetAction.AddSubnet, networkExists: true) { SubnetPrefix = prefix.ToString() }, network, null);
         }
 
         var current = ParseAll(PrefixesOf(subnet));
@@ -123,7 +145,7 @@ internal static class EndpointNetworkResolver
             notices.Add($"Subnet '{subnetId.Name}' of virtual network '{networkId.Name}' exists with prefix {string.Join(", ", current)}; it is reused as it is, and -SubnetPrefix {asked} is not applied.");
         }
 
-        return new EndpointNetwork(subnetId, location, PoliciesAction(subnet, subnetId, request, notices), networkExists: true);
+        return WithFailedState(new EndpointNetwork(subnetId, location, PoliciesAction(subnet, subnetId, request, notices), networkExists: true), network, subnet);
     }
 
     private static SubnetAction PoliciesAction(Subnet subnet, ResourceId subnetId, NetworkRequest request, ICollection<string> notices)

@@ -24,6 +24,15 @@ internal static class NetworkStep
     private static (string Action, string Target, string Description) Describe(EndpointNetwork network)
     {
         var where = $"in '{network.VirtualNetworkId.ResourceGroupName}'";
+        if (network.FailedResourceId is { } failed)
+        {
+            var what = failed == network.VirtualNetworkId
+                ? $"virtual network '{network.VirtualNetworkName}' {where} (keeping its subnets)"
+                : $"subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' {where}";
+            return ("Update", failed.ToString(),
+                $"Send {what} again: its provisioning state is {network.FailedState}; subnet '{network.SubnetName}' gets private endpoint network policies Disabled");
+        }
+
         return network.Action switch
         {
             SubnetAction.CreateNetwork => ("Create", network.VirtualNetworkId.ToString(),
@@ -46,7 +55,20 @@ internal static class NetworkStep
             return StepResult.Created($"with subnet '{network.SubnetName}' ({network.SubnetPrefix}), private endpoint network policies Disabled");
         }
 
+        if (existingNetwork is not null && FailedProvisioning.IsFailed(existingNetwork.Properties?.ProvisioningState))
+        {
+            return await ResendNetworkAsync(arm, network, existingNetwork, cancellationToken).ConfigureAwait(false);
+        }
+
         var subnet = await arm.GetAsync<Subnet>(network.SubnetId, cancellationToken).ConfigureAwait(false);
+        if (subnet is not null && FailedProvisioning.IsFailed(subnet.Properties?.ProvisioningState))
+        {
+            // A subnet PUT alone, read-modify-write, so its siblings and its own settings (NSG, route table) stay.
+            var state = subnet.Properties!.ProvisioningState;
+            await arm.PutAsync(network.SubnetId, WithPoliciesDisabled(Resendable(subnet)), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return StepResult.Updated(FailedProvisioning.Resent(state, $"subnet '{network.SubnetName}' with private endpoint network policies Disabled"));
+        }
+
         if (subnet is null && network.SubnetPrefix is not null)
         {
             await arm.PutAsync(network.SubnetId, NewSubnet(network.SubnetPrefix), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -70,6 +92,68 @@ internal static class NetworkStep
         }
 
         return StepResult.Reused(SubnetDifferences(subnet, network));
+    }
+
+    /// <summary>
+    /// A virtual network left Failed: a subnet PUT would not clear the network's own state, so the network is sent again,
+    /// read-modify-write with every subnet it has (a VNet PUT replaces its subnet list), the endpoint's subnet added when
+    /// the failed write never got it in, with private endpoint network policies Disabled.
+    /// </summary>
+    private static async Task<StepResult> ResendNetworkAsync(IArmGateway arm, EndpointNetwork network, VirtualNetwork existing, CancellationToken cancellationToken)
+    {
+        var state = existing.Properties!.ProvisioningState;
+        var properties = existing.Properties;
+        properties.ProvisioningState = null;
+        if (properties.AddressSpace?.AddressPrefixes is not { Count: > 0 } && network.AddressPrefixes.Count > 0)
+        {
+            properties.AddressSpace = new AddressSpace { AddressPrefixes = network.AddressPrefixes.ToList() };
+        }
+
+        var subnets = (properties.Subnets ?? new List<Subnet>()).Select(Resendable).ToList();
+        var ours = subnets.FirstOrDefault(s => string.Equals(s.Name, network.SubnetName, StringComparison.OrdinalIgnoreCase));
+        var detail = $"subnet '{network.SubnetName}' with private endpoint network policies Disabled";
+        if (ours is not null)
+        {
+            WithPoliciesDisabled(ours);
+        }
+        else
+        {
+            if (network.SubnetPrefix is null)
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.SubnetNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                    $"Subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' no longer exists. Give an existing subnet, or -SubnetPrefix to create it, and run the command again.",
+                    network.SubnetId.ToString());
+            }
+
+            subnets.Add(new Subnet { Name = network.SubnetName, Properties = NewSubnet(network.SubnetPrefix).Properties });
+            detail = $"subnet '{network.SubnetName}' ({network.SubnetPrefix}) added with private endpoint network policies Disabled";
+        }
+
+        properties.Subnets = subnets;
+        var others = subnets.Count - 1;
+        existing.Etag = null;
+        await arm.PutAsync(network.VirtualNetworkId, existing, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return StepResult.Updated(FailedProvisioning.Resent(state, others == 0 ? detail : $"{detail}; its {others} other subnet(s) kept as they are"));
+    }
+
+    private static Subnet WithPoliciesDisabled(Subnet subnet)
+    {
+        subnet.Properties ??= new SubnetProperties();
+        subnet.Properties.PrivateEndpointNetworkPolicies = EndpointNetworkResolver.NetworkPoliciesDisabled;
+        return subnet;
+    }
+
+    /// <summary>A subnet as read, made ready to send back: read-only state dropped, everything else kept.</summary>
+    private static Subnet Resendable(Subnet subnet)
+    {
+        subnet.Etag = null;
+        if (subnet.Properties is { } properties)
+        {
+            properties.ProvisioningState = null;
+            properties.PrivateEndpoints = null;
+        }
+
+        return subnet;
     }
 
     private static string? SubnetDifferences(Subnet subnet, EndpointNetwork network)

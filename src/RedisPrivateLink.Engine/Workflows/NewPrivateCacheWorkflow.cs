@@ -68,7 +68,11 @@ public static class NewPrivateCacheWorkflow
         }
 
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        var existing = new ExistingResources(group is not null, cache is not null, link?.Name, endpoint is not null, zoneGroup?.Name);
+        var existing = new ExistingResources(group is not null, cache is not null, link?.Name, endpoint is not null, zoneGroup?.Name)
+            .WithState(StepKeys.Cache, cache?.Properties?.ProvisioningState)
+            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
+            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
+            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
         var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags };
         var plan = BuildPlan(arm, request, definition, groupId, network, zone, endpointDefinition, existing);
         return new PreparedWorkflow(plan, cacheId, notices);
@@ -165,8 +169,9 @@ public static class NewPrivateCacheWorkflow
         var readiness = new CacheReadiness(isReady: false);
         plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, existing.ResourceGroup));
 
-        // A subnet named by -SubnetId is the user's: it gets a step only when its network policies must change.
-        var hasNetworkStep = request.SubnetId is null || network.Action == SubnetAction.DisableNetworkPolicies;
+        // A subnet named by -SubnetId is the user's: it gets a step only when its network policies must change, or when
+        // it (or its VNet) is Failed, as an earlier run's policy change can leave it.
+        var hasNetworkStep = request.SubnetId is null || network.Action == SubnetAction.DisableNetworkPolicies || network.NeedsResend;
         if (hasNetworkStep)
         {
             plan.Add(NetworkStep.Create(arm, network, request.SubnetId is null ? new[] { StepKeys.ResourceGroup } : Array.Empty<string>()));
@@ -177,10 +182,10 @@ public static class NewPrivateCacheWorkflow
             plan.Add(PrivateDnsZoneStep.Create(arm, zone, request.Tags, new[] { StepKeys.ResourceGroup }));
         }
 
-        plan.Add(CacheStep.Create(arm, endpoint.CacheId, definition, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }));
-        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network))));
-        plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network))));
-        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }));
+        plan.Add(CacheStep.Create(arm, endpoint.CacheId, definition, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
+        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.PrivateEndpoint)));
+        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return plan;
     }
 }

@@ -50,7 +50,11 @@ internal static class PrivateDnsZoneResolver
 
         var defaultZoneId = ResourceId.ForResource(context.SubscriptionId, defaultResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
         var existing = await arm.GetAsync<PrivateDnsZone>(defaultZoneId, cancellationToken).ConfigureAwait(false);
-        return new PrivateDnsZoneTarget(defaultZoneId, managedByPlan: true, exists: existing is not null);
+        var state = existing?.Properties?.ProvisioningState;
+        return new PrivateDnsZoneTarget(defaultZoneId, managedByPlan: true, exists: existing is not null)
+        {
+            FailedState = FailedProvisioning.IsFailed(state) ? state : null,
+        };
     }
 
     private static async Task RequireExistingAsync(IArmGateway arm, ResourceId zoneId, string advice, CancellationToken cancellationToken)

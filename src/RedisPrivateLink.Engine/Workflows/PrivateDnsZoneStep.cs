@@ -5,25 +5,29 @@ using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
-/// <summary>Creates the cloud's private DNS zone (always in location "global"), or reuses it.</summary>
+/// <summary>Creates the cloud's private DNS zone (always in location "global"), or reuses it; one left Failed is sent again.</summary>
 internal static class PrivateDnsZoneStep
 {
     public const string GlobalLocation = "global";
 
     public static PlanStep Create(IArmGateway arm, PrivateDnsZoneTarget zone, IDictionary<string, string>? tags, IEnumerable<string> dependsOn)
     {
-        var description = zone.Exists
+        var description = zone.FailedState is { } failed
+            ? $"Send private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}' again: its provisioning state is {failed}"
+            : zone.Exists
             ? $"Use private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}'"
             : $"Create private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}'";
-        return new PlanStep(StepKeys.PrivateDnsZone, zone.Exists ? "Use" : "Create", zone.ZoneId.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(StepKeys.PrivateDnsZone, zone.FailedState is not null ? "Update" : zone.Exists ? "Use" : "Create", zone.ZoneId.ToString(), description, dependsOn, async (_, ct) =>
         {
-            if (await arm.GetAsync<PrivateDnsZone>(zone.ZoneId, ct).ConfigureAwait(false) is not null)
+            var existing = await arm.GetAsync<PrivateDnsZone>(zone.ZoneId, ct).ConfigureAwait(false);
+            if (existing is not null && !FailedProvisioning.IsFailed(existing.Properties?.ProvisioningState))
             {
                 return StepResult.Reused();
             }
 
-            await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags }, cancellationToken: ct).ConfigureAwait(false);
-            return StepResult.Created();
+            // A zone an earlier write left Failed gets the same definition again; tags it already has stay when none are asked.
+            await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags ?? existing?.Tags }, cancellationToken: ct).ConfigureAwait(false);
+            return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState));
         });
     }
 }

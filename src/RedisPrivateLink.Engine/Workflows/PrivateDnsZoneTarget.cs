@@ -18,4 +18,7 @@ internal sealed class PrivateDnsZoneTarget
     public bool ManagedByPlan { get; }
 
     public bool Exists { get; }
+
+    /// <summary>The zone's provisioning state when an earlier write left it Failed (the plan sends it again); else null.</summary>
+    public string? FailedState { get; set; }
 }

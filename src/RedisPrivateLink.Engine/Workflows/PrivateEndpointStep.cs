@@ -14,14 +14,17 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class PrivateEndpointStep
 {
-    public static PlanStep Create(IArmGateway arm, EndpointDefinition endpoint, bool exists, CacheReadiness readiness, IEnumerable<string> dependsOn)
+    /// <param name="failedState">The endpoint's provisioning state when an earlier create left it Failed, for the description; else null.</param>
+    public static PlanStep Create(IArmGateway arm, EndpointDefinition endpoint, bool exists, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
     {
         var subnet = $"subnet '{endpoint.Network.SubnetName}' of virtual network '{endpoint.Network.VirtualNetworkName}'";
         var approval = endpoint.ManualApproval ? ", manual approval" : string.Empty;
-        var description = exists
+        var description = failedState is not null
+            ? $"Send private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} again: its provisioning state is {failedState}"
+            : exists
             ? $"Use private endpoint '{endpoint.EndpointId.Name}' of cache '{endpoint.CacheId.Name}'"
             : $"Create private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} ({endpoint.Network.Location}{approval})";
-        return new PlanStep(StepKeys.PrivateEndpoint, exists ? "Use" : "Create", endpoint.EndpointId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.PrivateEndpoint, failedState is not null ? "Update" : exists ? "Use" : "Create", endpoint.EndpointId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
     }
 
@@ -37,7 +40,7 @@ internal static class PrivateEndpointStep
         {
             var created = await arm.PutAsync(endpoint.EndpointId, endpoint.ToResource(), cancellationToken: cancellationToken).ConfigureAwait(false);
             var state = Describe(created);
-            return existing is null ? StepResult.Created(state) : StepResult.Updated($"its earlier create had failed, so the create was sent again; {state}");
+            return existing is null ? StepResult.Created(state) : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState, state));
         }
 
         var subnet = existing.Properties?.Subnet?.Id;

@@ -24,8 +24,7 @@ internal static class PrivateEndpoints
         return targets.Count == 0 ? "nothing" : string.Join(", ", targets);
     }
 
-    public static bool IsFailed(PrivateEndpoint endpoint) =>
-        string.Equals(endpoint.Properties?.ProvisioningState, "Failed", System.StringComparison.OrdinalIgnoreCase);
+    public static bool IsFailed(PrivateEndpoint endpoint) => FailedProvisioning.IsFailed(endpoint.Properties?.ProvisioningState);
 
     public static RedisPrivateLinkException NameInUse(ResourceId endpointId, PrivateEndpoint endpoint, ResourceId cacheId) =>
         new(WorkflowErrorIds.PrivateEndpointNameInUse, RedisPrivateLinkErrorCategory.InvalidOperation,

@@ -24,4 +24,10 @@ public static class WorkflowErrorIds
     public const string WrongPrivateDnsZoneName = nameof(WrongPrivateDnsZoneName);
     public const string PrivateDnsZoneLinkNameInUse = nameof(PrivateDnsZoneLinkNameInUse);
     public const string PrivateEndpointNameInUse = nameof(PrivateEndpointNameInUse);
+    public const string CacheWouldBeUnreachable = nameof(CacheWouldBeUnreachable);
+    public const string PrivateEndpointNotFound = nameof(PrivateEndpointNotFound);
+    public const string NotARedisPrivateEndpoint = nameof(NotARedisPrivateEndpoint);
+    public const string LastPrivateEndpoint = nameof(LastPrivateEndpoint);
+    public const string PrivateEndpointConnectionNotFound = nameof(PrivateEndpointConnectionNotFound);
+    public const string ConnectionAlreadyRejected = nameof(ConnectionAlreadyRejected);
 }

@@ -11,27 +11,39 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class ZoneLinkStep
 {
-    public static PlanStep Create(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, string? existingLinkName, IEnumerable<string> dependsOn)
+    /// <param name="failedState">The existing link's provisioning state when an earlier write left it Failed, for the description; else null.</param>
+    public static PlanStep Create(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, string? existingLinkName, IEnumerable<string> dependsOn, string? failedState = null)
     {
         var linkId = zoneId.Child("virtualNetworkLinks", existingLinkName ?? ZoneLinks.DefaultName(virtualNetworkId));
         var description = existingLinkName is null
             ? $"Link private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' as '{linkId.Name}'"
+            : failedState is not null
+            ? $"Send the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' again: its provisioning state is {failedState}"
             : $"Use the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}'";
-        return new PlanStep(StepKeys.ZoneLink, existingLinkName is null ? "Link" : "Use", linkId.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(StepKeys.ZoneLink, existingLinkName is null ? "Link" : failedState is not null ? "Update" : "Use", linkId.ToString(), description, dependsOn, async (_, ct) =>
         {
             var existing = await ZoneLinks.FindAsync(arm, zoneId, virtualNetworkId, ct).ConfigureAwait(false);
-            if (existing is not null)
+            var autoRegistration = existing?.Properties?.RegistrationEnabled == true ? $"link '{existing!.Name}' has auto-registration enabled; left as it is" : null;
+            var state = existing?.Properties?.ProvisioningState;
+            if (existing is not null && !FailedProvisioning.IsFailed(state))
             {
-                return StepResult.Reused(existing.Properties?.RegistrationEnabled == true ? $"link '{existing.Name}' has auto-registration enabled; left as it is" : null);
+                return StepResult.Reused(autoRegistration);
             }
 
+            // A link an earlier write left Failed is sent again under its own name, keeping its tags and auto-registration.
             var link = new VirtualNetworkLink
             {
                 Location = PrivateDnsZoneStep.GlobalLocation,
-                Properties = new VirtualNetworkLinkProperties { VirtualNetwork = new SubResource(virtualNetworkId.ToString()), RegistrationEnabled = false },
+                Tags = existing?.Tags,
+                Properties = new VirtualNetworkLinkProperties
+                {
+                    VirtualNetwork = new SubResource(virtualNetworkId.ToString()),
+                    RegistrationEnabled = existing?.Properties?.RegistrationEnabled ?? false,
+                },
             };
-            await arm.PutAsync(linkId, link, cancellationToken: ct).ConfigureAwait(false);
-            return StepResult.Created();
+            var target = existing?.Name is { } name ? zoneId.Child("virtualNetworkLinks", name) : linkId;
+            await arm.PutAsync(target, link, cancellationToken: ct).ConfigureAwait(false);
+            return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(state, autoRegistration));
         });
     }
 }

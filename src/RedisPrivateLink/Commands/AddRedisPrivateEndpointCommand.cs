@@ -91,7 +91,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
         var context = ResolveContext();
         var cacheId = ParameterSetName == ByIdSet
             ? ResourceId
-            : $"/subscriptions/{context.SubscriptionId}/resourceGroups/{ResourceGroupName}/providers/Microsoft.Cache/redis/{CacheName}";
+            : CacheIds.Format(context.SubscriptionId, ResourceGroupName, CacheName);
         RunEngine(async token =>
         {
             var request = new AddPrivateEndpointRequest

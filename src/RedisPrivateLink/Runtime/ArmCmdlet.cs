@@ -46,7 +46,7 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
     /// Runs a prepared workflow: its notices become warnings, every step is put to ShouldProcess before any runs (so
     /// -WhatIf lists the whole plan and writes nothing), then the plan runs with progress.
     /// </summary>
-    /// <returns>The run's result, or null when no step was allowed to run.</returns>
+    /// <returns>The run's result, or null when the plan had steps and none was allowed to run (-WhatIf).</returns>
     protected async Task<PlanResult?> RunWorkflowAsync(PreparedWorkflow prepared, CancellationToken cancellationToken)
     {
         foreach (var notice in prepared.Notices)
@@ -63,6 +63,6 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
             },
             cancellationToken).ConfigureAwait(false);
 
-        return result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;
+        return result.Steps.Count > 0 && result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Http.Json;
 using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Integration.Tests.Infrastructure;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
@@ -34,6 +35,24 @@ internal sealed class EmulatorControl : IDisposable
     public async Task FailOperationAsync(string method, string pathPattern)
     {
         using var response = await _client.PostAsJsonAsync("_emulator/faults", new { method, pathPattern, kind = "lroFailed" });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Registers a fault rule (see the emulator's FaultRule: method, pathPattern, kind, status, retryAfter, count...).</summary>
+    public async Task AddFaultAsync(object rule)
+    {
+        using var response = await _client.PostAsJsonAsync("_emulator/faults", rule);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The fault rules still armed (a rule whose count ran out is gone).</summary>
+    public async Task<IReadOnlyList<FaultRule>> FaultsAsync() =>
+        await _client.GetFromJsonAsync<List<FaultRule>>("_emulator/faults") ?? new List<FaultRule>();
+
+    /// <summary>Empties the emulator: resources, operations, faults, the request log and the throttling buckets.</summary>
+    public async Task ResetAsync()
+    {
+        using var response = await _client.PostAsync("_emulator/reset", content: null);
         response.EnsureSuccessStatusCode();
     }
 

@@ -1,3 +1,4 @@
+using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
@@ -27,7 +28,7 @@ internal sealed class WorkflowScenario : IAsyncDisposable
 
     public string Subscription => Azure.SubscriptionId;
 
-    public static async Task<WorkflowScenario> StartAsync() => new(await EmulatedAzure.StartAsync());
+    public static async Task<WorkflowScenario> StartAsync(Action<EmulatorOptions>? configure = null) => new(await EmulatedAzure.StartAsync(configure));
 
     public static NewPrivateCacheRequest NewCache(string name = "cache1") => new()
     {

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Control;
+
+/// <summary>The body of /_emulator/caches/.../data: a string that stands for everything the cache holds.</summary>
+public sealed record CacheData(string? Fingerprint);
+
+/// <summary>
+/// /_emulator/caches/{subscriptionId}/{resourceGroup}/{name}/data: reads and sets a cache's data fingerprint, which
+/// exports carry into their blob and imports load from it, so tests can prove data moved.
+/// </summary>
+internal static class CacheDataEndpoints
+{
+    public static void Map(RouteGroupBuilder group, EmulatorContext emulator, StateFile? stateFile)
+    {
+        const string Path = "/caches/{subscriptionId}/{resourceGroup}/{name}/data";
+        group.MapGet(Path, (string subscriptionId, string resourceGroup, string name) =>
+            WithCache(emulator, subscriptionId, resourceGroup, name, cache => Results.Ok(new CacheData(cache.DataFingerprint))));
+        group.MapPut(Path, (string subscriptionId, string resourceGroup, string name, CacheData data) =>
+            WithCache(emulator, subscriptionId, resourceGroup, name, cache =>
+            {
+                cache.DataFingerprint = data.Fingerprint;
+                stateFile?.Save(emulator.Store);
+                return Results.Ok(new CacheData(cache.DataFingerprint));
+            }));
+    }
+
+    /// <summary>Runs under the store's lock, with operations settled first so a finished import shows its data.</summary>
+    private static IResult WithCache(EmulatorContext emulator, string subscriptionId, string resourceGroup, string name,
+        Func<StoredResource, IResult> action)
+    {
+        lock (emulator.Store.Gate)
+        {
+            emulator.Store.Settle(emulator.Now);
+            var id = $"{EmulatorContext.ResourceGroupId(subscriptionId, resourceGroup)}/providers/{PrivateEndpointNetwork.RedisType}/{name}";
+            return emulator.Store.Find(id) is { } cache
+                   && cache.TypeKey.Equals(PrivateEndpointNetwork.RedisType, StringComparison.OrdinalIgnoreCase)
+                ? action(cache)
+                : Results.NotFound(new { error = new { code = "CacheNotFound", message = $"No cache '{id}' in the emulator." } });
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Diagnostics;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Set-RedisPublicNetworkAccess: validates with ARM reads only, then returns a plan of one PATCH that changes only the
+/// cache's publicNetworkAccess, or an empty plan when the cache is already as asked. Guards the FAQ's rule: a cache
+/// without an approved private endpoint and without public access is reachable from nowhere.
+/// </summary>
+public static class PublicNetworkAccessWorkflow
+{
+    public const string Enabled = "Enabled";
+    public const string Disabled = "Disabled";
+
+    /// <summary>The key of the plan's one step.</summary>
+    public const string StepKey = "public-network-access";
+
+    /// <param name="cacheId">The cache's full ARM id.</param>
+    /// <param name="desired">Enabled or Disabled, in any casing.</param>
+    /// <param name="force">Disables public access even when no approved private endpoint reaches the cache.</param>
+    /// <param name="noWait">Sends the PATCH without waiting for Azure to apply it.</param>
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, string cacheId, string desired, bool force, bool noWait, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        var id = ResourceId.Parse(ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "ResourceId", context.SubscriptionId).ToString());
+        var access = Normalize(desired);
+        var arm = context.GetArmGateway();
+        var notices = new List<string>();
+        var plan = new Plan($"Setting public network access of cache '{id.Name}' to {access}");
+
+        var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(ExistingCache.PublicNetworkAccessOf(cache), access, StringComparison.OrdinalIgnoreCase))
+        {
+            OperationReporter.Current.Verbose($"Public network access of cache '{id.Name}' is already {access}: nothing to change.");
+            return new PreparedWorkflow(plan, id, notices);
+        }
+
+        ExistingCache.RequireIdle(cache, id);
+        if (access == Disabled)
+        {
+            RequireReachableWithoutPublicAccess(cache, id, force, notices);
+        }
+        else
+        {
+            await NoticeOpenToTheInternetAsync(arm, id, notices, cancellationToken).ConfigureAwait(false);
+        }
+
+        plan.Add(CreateStep(arm, id, access, noWait));
+        return new PreparedWorkflow(plan, id, notices);
+    }
+
+    private static string Normalize(string? value)
+    {
+        foreach (var allowed in new[] { Enabled, Disabled })
+        {
+            if (string.Equals(value, allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return allowed;
+            }
+        }
+
+        throw new ValidationException(WorkflowErrorIds.InvalidPublicNetworkAccess, "PublicNetworkAccess",
+            $"Public network access '{value}' is not valid. Use Disabled (the cache answers only on its private endpoints) or Enabled.");
+    }
+
+    /// <summary>Without public access, only an approved private endpoint carries traffic to the cache.</summary>
+    private static void RequireReachableWithoutPublicAccess(RedisCache cache, ResourceId cacheId, bool force, ICollection<string> notices)
+    {
+        var connections = ConnectionStatuses.ConnectionsOf(cache);
+        if (connections.Any(ConnectionStatuses.IsApproved))
+        {
+            return;
+        }
+
+        var why = connections.Count == 0
+            ? $"cache '{cacheId.Name}' has no private endpoint"
+            : $"none of the private endpoint connections of cache '{cacheId.Name}' is Approved ({string.Join(", ", connections.Select(c => $"'{c.Name}' {ConnectionStatuses.StatusOf(c) ?? "unknown"}"))})";
+        if (!force)
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheWouldBeUnreachable, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Disabling public network access now would leave the cache reachable from nowhere: {why}. Add an endpoint with Add-RedisPrivateEndpoint, or approve a pending one with Approve-RedisPrivateEndpointConnection, then run the command again; or pass -Force to disable it anyway.",
+                cacheId.ToString());
+        }
+
+        notices.Add($"Disabling public network access with -Force although {why}: no client can reach the cache until a private endpoint to it is approved.");
+    }
+
+    /// <summary>Public access without firewall rules admits every address; the access key is then the only protection.</summary>
+    private static async Task NoticeOpenToTheInternetAsync(IArmGateway arm, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        const string Advice = "Add firewall rules to limit it to your addresses, or keep public network access Disabled and connect through private endpoints.";
+        try
+        {
+            if (await CacheFirewallRules.CountAsync(arm, cacheId, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                notices.Add($"Cache '{cacheId.Name}' has no firewall rules: once public network access is Enabled, any address on the internet that holds an access key can connect to it. {Advice}");
+            }
+        }
+        catch (ArmException e)
+        {
+            // The rules only decide whether to warn; not being allowed to read them must not stop the change itself.
+            notices.Add($"The firewall rules of cache '{cacheId.Name}' could not be read ({e.Code ?? "HTTP" + e.Status}). If it has none, once public network access is Enabled any address on the internet that holds an access key can connect to it. {Advice}");
+        }
+    }
+
+    private static PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, string access, bool noWait) =>
+        new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
+        {
+            // Only the one property: a PATCH leaves every other setting of the cache as it is.
+            var patch = new { properties = new { publicNetworkAccess = access } };
+            step.ReportStatus("Sending the update");
+            var cache = await arm.PatchAsync<RedisCache>(cacheId, patch, waitForCompletion: !noWait, ct).ConfigureAwait(false);
+            return noWait
+                ? StepResult.Updated($"the update was sent; Azure applies it within minutes, until then the cache still shows {ExistingCache.PublicNetworkAccessOf(cache)} (-NoWait)")
+                : StepResult.Updated($"public network access is {ExistingCache.PublicNetworkAccessOf(cache)}");
+        });
+}

@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Workflows;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Set-RedisPublicNetworkAccess: turns a cache's public network access on or off, the one setting no Az cmdlet sets.
+/// Refuses to disable it on a cache without an approved private endpoint, which would leave the cache unreachable.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "RedisPublicNetworkAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(RedisPrivateCache))]
+public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
+{
+    private const string ByIdSet = "ByCacheId";
+    private const string ByNameSet = "ByCacheName";
+
+    /// <summary>The cache's resource id; binds from the Id of a piped cache (ours or Az's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "CacheId")]
+    [ValidateNotNullOrEmpty]
+    public string ResourceId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string ResourceGroupName { get; set; } = null!;
+
+    [Parameter(Mandatory = true)]
+    [ValidateSet("Enabled", "Disabled")]
+    public string PublicNetworkAccess { get; set; } = null!;
+
+    /// <summary>Disables public access even when no approved private endpoint would be left to reach the cache.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    public SwitchParameter NoWait { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var context = ResolveContext();
+        var cacheId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name);
+        RunEngine(async token =>
+        {
+            var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
+            if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
+            {
+                return;
+            }
+
+            WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
+        }, cacheId);
+    }
+}
