@@ -30,4 +30,15 @@ public static class WorkflowErrorIds
     public const string LastPrivateEndpoint = nameof(LastPrivateEndpoint);
     public const string PrivateEndpointConnectionNotFound = nameof(PrivateEndpointConnectionNotFound);
     public const string ConnectionAlreadyRejected = nameof(ConnectionAlreadyRejected);
+    public const string InvalidDataMigration = nameof(InvalidDataMigration);
+    public const string CacheIsNotVNetInjected = nameof(CacheIsNotVNetInjected);
+    public const string CacheIsGeoReplicated = nameof(CacheIsGeoReplicated);
+    public const string ConflictingMigrationStrategy = nameof(ConflictingMigrationStrategy);
+    public const string StorageContainerUriRequired = nameof(StorageContainerUriRequired);
+    public const string InvalidStorageContainerUri = nameof(InvalidStorageContainerUri);
+    public const string DataMigrationRequiresPremium = nameof(DataMigrationRequiresPremium);
+    public const string EndpointSubnetIsInjectedSubnet = nameof(EndpointSubnetIsInjectedSubnet);
+    public const string MigrationTargetNotVerified = nameof(MigrationTargetNotVerified);
+    public const string MigrationSourceDeleted = nameof(MigrationSourceDeleted);
+    public const string CacheNameStillHeld = nameof(CacheNameStillHeld);
 }

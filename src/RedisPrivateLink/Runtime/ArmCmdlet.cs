@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -47,7 +48,8 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
     /// -WhatIf lists the whole plan and writes nothing), then the plan runs with progress.
     /// </summary>
     /// <returns>The run's result, or null when the plan had steps and none was allowed to run (-WhatIf).</returns>
-    protected async Task<PlanResult?> RunWorkflowAsync(PreparedWorkflow prepared, CancellationToken cancellationToken)
+    /// <param name="confirmStep">A further question for some steps (ShouldContinue), asked after ShouldProcess agreed.</param>
+    protected async Task<PlanResult?> RunWorkflowAsync(PreparedWorkflow prepared, CancellationToken cancellationToken, Func<PlanStep, Task<bool>>? confirmStep = null)
     {
         foreach (var notice in prepared.Notices)
         {
@@ -58,8 +60,9 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
             prepared.Plan,
             new PlanRunOptions
             {
-                ShouldProcess = step => Dispatcher.InvokeAsync(() =>
-                    ShouldProcess(step.Description, $"{step.Description}?", step.Action)),
+                ShouldProcess = async step =>
+                    await Dispatcher.InvokeAsync(() => ShouldProcess(step.Description, $"{step.Description}?", step.Action)).ConfigureAwait(false)
+                    && (confirmStep is null || await confirmStep(step).ConfigureAwait(false)),
             },
             cancellationToken).ConfigureAwait(false);
 

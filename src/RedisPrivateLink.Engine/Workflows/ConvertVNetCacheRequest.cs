@@ -1,0 +1,37 @@
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>What Convert-VNetCacheToPrivateEndpoint asks for: which VNet-injected cache moves, how, and where its private endpoint goes.</summary>
+public sealed class ConvertVNetCacheRequest
+{
+    /// <summary>The full ARM id of the VNet-injected cache.</summary>
+    public string SourceCacheId { get; set; } = string.Empty;
+
+    /// <summary>Side by side: the target gets this name and the source keeps running until the target is verified.</summary>
+    public string? NewName { get; set; }
+
+    /// <summary>Export, delete, and recreate under the same name, so clients keep their host name (with downtime).</summary>
+    public bool ReuseName { get; set; }
+
+    /// <summary>An existing subnet for the private endpoint.</summary>
+    public string? SubnetId { get; set; }
+
+    /// <summary>A subnet in the injected subnet's virtual network, created with <see cref="SubnetPrefix"/> when missing.</summary>
+    public string? SubnetName { get; set; }
+
+    public string? SubnetPrefix { get; set; }
+
+    /// <summary>"None" or "ExportImport" (Premium export and import through <see cref="StorageContainerUri"/>).</summary>
+    public string DataMigration { get; set; } = ConvertDataMigration.None;
+
+    /// <summary>The SAS URI of a blob container. A secret: it never appears in messages, notices or step descriptions.</summary>
+    public string? StorageContainerUri { get; set; }
+
+    /// <summary>Leave the source cache in place once the target is verified.</summary>
+    public bool KeepSource { get; set; }
+
+    public string? PrivateEndpointName { get; set; }
+
+    public string? PrivateDnsZoneResourceGroupName { get; set; }
+
+    public string? PrivateDnsZoneId { get; set; }
+}

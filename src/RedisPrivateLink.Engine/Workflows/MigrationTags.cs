@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Migration progress, recorded on Azure itself as tags so that a re-run after any interruption (Ctrl+C, a fault, a
+/// runbook timeout) knows where the last run stopped: the target cache names its source and its last finished stage;
+/// with -ReuseName the source records its export before it is deleted.
+/// </summary>
+internal static class MigrationTags
+{
+    public const string Source = "rpl-migration-source";
+    public const string Stage = "rpl-migration-stage";
+    public const string ExportPrefix = "rpl-migration-export-prefix";
+
+    /// <summary>The stage a resource's tags record, or <see cref="MigrationStage.None"/>.</summary>
+    public static MigrationStage StageOf(ArmResource? resource) =>
+        resource?.Tags is { } tags && tags.TryGetValue(Stage, out var value) ? MigrationStages.Parse(value) : MigrationStage.None;
+
+    /// <summary>True when <paramref name="cache"/> is the target of a migration from <paramref name="sourceId"/>.</summary>
+    public static bool IsTargetOf(RedisCache cache, ResourceId sourceId) =>
+        cache.Tags is { } tags && tags.TryGetValue(Source, out var value) && ResourceId.TryParse(value, out var id) && id == sourceId;
+
+    /// <summary>The tags a resource has, with the stage (and any other given migration tags) set; user tags stay.</summary>
+    public static Dictionary<string, string> With(IDictionary<string, string>? tags, MigrationStage stage, params (string Name, string Value)[] more)
+    {
+        var result = tags is null ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase);
+        result[Stage] = MigrationStages.Text(stage);
+        foreach (var (name, value) in more)
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Records <paramref name="stage"/> on the cache, keeping its other tags. A stage is only ever moved forward, so a
+    /// step re-run after an interruption cannot make the record claim less than was done.
+    /// </summary>
+    public static async Task RecordAsync(IArmGateway arm, ResourceId cacheId, MigrationStage stage, CancellationToken cancellationToken, params (string Name, string Value)[] more)
+    {
+        var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"Cache '{cacheId.Name}' disappeared during the migration. Run the same command again to continue.", cacheId.ToString());
+        if (StageOf(cache) >= stage)
+        {
+            return;
+        }
+
+        await arm.PatchAsync<RedisCache>(cacheId, new { tags = With(cache.Tags, stage, more) }, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}
