@@ -56,6 +56,7 @@ public static class ApiVersions
                 return PrivateDns;
             case "microsoft.network/virtualnetworks":
             case "microsoft.network/privateendpoints":
+            case "microsoft.network/networkinterfaces":
             case "microsoft.network/locations":
                 return Network;
             case "microsoft.storage/storageaccounts":

@@ -75,19 +75,18 @@ internal sealed class EndpointDetailReader
             return null;
         }
 
-        // networkInterfaces has no entry in the api-version table, so the request names the network version itself.
-        var response = await _arm.SendAsync(new ArmRequest(RequestMethod.Get, id!.ToString()) { ApiVersion = ApiVersions.Network }, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 403 or 404)
+        NetworkInterface? networkInterface;
+        try
         {
+            networkInterface = await _arm.GetAsync<NetworkInterface>(id!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArmException ex) when (ex.Status == 403)
+        {
+            // An interface in a subscription the credential cannot read: the address is simply unknown.
             return null;
         }
 
-        if (!response.IsSuccess)
-        {
-            throw new ArmException(response.Status, response.ReadAs<ArmErrorResponse>()?.Error, "GET", id.ToString(), response.CorrelationId, response.RequestId);
-        }
-
-        var configurations = response.ReadAs<NetworkInterface>()?.Properties?.IpConfigurations ?? Array.Empty<NetworkInterfaceIpConfiguration>();
+        var configurations = networkInterface?.Properties?.IpConfigurations ?? Array.Empty<NetworkInterfaceIpConfiguration>();
         return configurations
             .OrderByDescending(c => c.Properties?.Primary ?? false)
             .Select(c => c.Properties?.PrivateIpAddress)

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -25,10 +26,12 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CacheNameCompleter))]
     public string CacheName { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;
 
     [Parameter]
@@ -37,10 +40,12 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VirtualNetworkNameCompleter))]
     public string? VirtualNetworkName { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? VirtualNetworkResourceGroupName { get; set; }
 
     [Parameter]
@@ -49,6 +54,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubnetNameCompleter))]
     public string? SubnetName { get; set; }
 
     [Parameter]
@@ -57,6 +63,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string? Location { get; set; }
 
     [Parameter]
@@ -65,6 +72,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? EndpointResourceGroupName { get; set; }
 
     [Parameter]
@@ -76,6 +84,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
     [Parameter]

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -19,6 +20,7 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter(Position = 0, ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]

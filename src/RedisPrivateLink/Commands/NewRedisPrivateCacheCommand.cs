@@ -3,6 +3,7 @@ using System.Management.Automation;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -23,10 +24,12 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;
 
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LocationCompleter))]
     public string Location { get; set; } = null!;
 
     [Parameter]
@@ -46,6 +49,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = NewNetworkSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VirtualNetworkNameCompleter))]
     public string VirtualNetworkName { get; set; } = null!;
 
     [Parameter(ParameterSetName = NewNetworkSet)]
@@ -54,6 +58,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = NewNetworkSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubnetNameCompleter))]
     public string SubnetName { get; set; } = null!;
 
     [Parameter(ParameterSetName = NewNetworkSet)]
@@ -66,6 +71,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
     [Parameter]

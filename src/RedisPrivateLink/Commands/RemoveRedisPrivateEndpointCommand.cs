@@ -2,6 +2,7 @@ using System.Management.Automation;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -29,6 +30,7 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;
 
     /// <summary>Also removes the DNS zone's link to the endpoint's virtual network when no other endpoint there uses the zone.</summary>

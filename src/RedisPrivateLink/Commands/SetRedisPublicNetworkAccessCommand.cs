@@ -2,6 +2,7 @@ using System.Management.Automation;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -24,10 +25,12 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CacheNameCompleter))]
     public string Name { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;
 
     [Parameter(Mandatory = true)]

@@ -18,6 +18,7 @@ public class ApiVersionsTests
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/c/databases/default", "2025-07-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a", "2024-05-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/p/privateDnsZoneGroups/default", "2024-05-01")]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/pe.nic.1", "2024-05-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/virtualNetworkLinks/l", "2024-06-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/A/cache1", "2024-06-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa", "2023-05-01")]
