@@ -12,7 +12,7 @@ public static class SecretRedactor
     public const string Redacted = "***REDACTED***";
 
     private static readonly Regex JsonSecretProperty = new(
-        "(\"(?:primaryKey|secondaryKey|accessKey|key1|key2|password|clientSecret|client_secret|secret|connectionString|primaryConnectionString|secondaryConnectionString|sasToken|sasUri|sharedAccessSignature|accessToken|access_token|refresh_token|id_token|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+        "(\"(?:primaryKey|secondaryKey|accessKey|key1|key2|password|clientSecret|client_secret|secret|[^\"]*connection-?string[^\"]*|sasToken|sasUri|sharedAccessSignature|accessToken|access_token|refresh_token|id_token|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex StorageKeyValue = new(
@@ -20,7 +20,13 @@ public static class SecretRedactor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex SecretQueryParameter = new(
-        "([?&](?:sig|sas|token|access_token|code|client_secret|password)=)[^&#\"'\\s]*",
+        // A JSON body escapes '&' as \u0026, so a SAS inside one has its parameters after that instead.
+        "((?:[?&]|\\\\u0026)(?:sig|sas|token|access_token|code|client_secret|password)=)[^&#\"'\\s\\\\]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // Storage connection strings inside any value (Redis persistence settings, for one): the key, and a SAS form.
+    private static readonly Regex ConnectionStringSecret = new(
+        "((?:AccountKey|SharedAccessSignature|SharedAccessKey)=)[^;\"\\s]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex AuthorizationHeader = new(
@@ -38,6 +44,7 @@ public static class SecretRedactor
         var result = JsonSecretProperty.Replace(text, "$1\"" + Redacted + "\"");
         result = StorageKeyValue.Replace(result, "$1\"" + Redacted + "\"");
         result = SecretQueryParameter.Replace(result, "$1" + Redacted);
+        result = ConnectionStringSecret.Replace(result, "$1" + Redacted);
         return AuthorizationHeader.Replace(result, "$1" + Redacted);
     }
 

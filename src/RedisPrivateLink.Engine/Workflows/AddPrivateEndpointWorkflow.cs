@@ -35,6 +35,11 @@ public static class AddPrivateEndpointWorkflow
 
         var cacheId = ResourceId.Parse(ResourceIdRules.Parse(request.CacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToString());
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
+        if (request.Location is not null)
+        {
+            LocationRules.RequireKnownRegion(request.Location, AzureRegions.KnownFor(context));
+        }
+
         var networkRequest = NetworkRequestFor(request, cacheId);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var arm = context.GetArmGateway();

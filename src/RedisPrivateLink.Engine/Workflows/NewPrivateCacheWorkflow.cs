@@ -34,7 +34,7 @@ public static class NewPrivateCacheWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var definition = ValidateCache(request);
+        var definition = ValidateCache(request, AzureRegions.KnownFor(context));
         var endpointName = request.PrivateEndpointName ?? DefaultEndpointName(request.Name);
         NameRules.ValidatePrivateEndpointName(endpointName);
         var networkRequest = NetworkRequestFor(request, definition);
@@ -95,11 +95,11 @@ public static class NewPrivateCacheWorkflow
         }
     }
 
-    private static CacheDefinition ValidateCache(NewPrivateCacheRequest request)
+    private static CacheDefinition ValidateCache(NewPrivateCacheRequest request, IReadOnlyList<string>? knownRegions)
     {
         NameRules.ValidateCacheName(request.Name);
         NameRules.ValidateResourceGroupName(request.ResourceGroupName);
-        var location = LocationRules.Normalize(request.Location);
+        var location = LocationRules.RequireKnownRegion(request.Location, knownRegions);
         var sku = CacheSkuRules.Resolve(request.Sku, request.Size);
         var configuration = CacheSkuRules.ValidateRedisConfiguration(AsDictionary(request.RedisConfiguration));
         var zones = request.Zones ?? Array.Empty<string>();

@@ -98,11 +98,11 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        var cacheId = ParameterSetName == ByIdSet
-            ? ResourceId
-            : CacheIds.Format(context.SubscriptionId, ResourceGroupName, CacheName);
         RunEngine(async token =>
         {
+            var cacheId = ParameterSetName == ByIdSet
+                ? ResourceId
+                : CacheIds.Format(context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName));
             var request = new AddPrivateEndpointRequest
             {
                 CacheId = cacheId,
@@ -130,6 +130,6 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
             var cache = await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false);
             WriteObjectFromTask(cache);
-        }, cacheId);
+        }, ParameterSetName == ByIdSet ? ResourceId : CacheName);
     }
 }

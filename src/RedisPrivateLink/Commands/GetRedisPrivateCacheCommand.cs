@@ -3,6 +3,7 @@ using System.Management.Automation;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
 
@@ -41,6 +42,16 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
         var reader = ReaderFor(context);
         RunEngine(async token =>
         {
+            if (ResourceGroupName is not null)
+            {
+                NameRules.ValidateResourceGroupName(ResourceGroupName);
+            }
+
+            if (Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+            {
+                NameRules.ValidateCacheName(Name);
+            }
+
             if (ParameterSetName == ByIdSet)
             {
                 var id = CacheIds.Parse(ResourceId, nameof(ResourceId));

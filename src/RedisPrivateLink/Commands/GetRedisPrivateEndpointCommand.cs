@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
 
@@ -54,6 +55,16 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
                 }
 
                 return;
+            }
+
+            if (ResourceGroupName is not null)
+            {
+                NameRules.ValidateResourceGroupName(ResourceGroupName);
+            }
+
+            if (Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
+            {
+                NameRules.ValidatePrivateEndpointName(Name, nameof(Name));
             }
 
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);

@@ -94,7 +94,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     public Hashtable? RedisConfiguration { get; set; }
 
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidateSet("1", "2", "3")]
     public string[]? Zone { get; set; }
 
     [Parameter]

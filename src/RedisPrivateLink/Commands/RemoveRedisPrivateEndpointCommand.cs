@@ -48,11 +48,9 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        var endpointId = ParameterSetName == ByIdSet
-            ? ResourceId
-            : $"/subscriptions/{context.SubscriptionId}/resourceGroups/{ResourceGroupName}/providers/Microsoft.Network/privateEndpoints/{Name}";
         RunEngine(async token =>
         {
+            var endpointId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.FormatEndpoint(context.SubscriptionId, ResourceGroupName, Name);
             var prepared = await RemovePrivateEndpointWorkflow.PrepareAsync(context, endpointId, Force, RemoveDnsZoneLink, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null || !PassThru)
             {
@@ -60,6 +58,6 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
             }
 
             WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
-        }, endpointId);
+        }, ParameterSetName == ByIdSet ? ResourceId : Name);
     }
 }

@@ -47,9 +47,9 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        var cacheId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name);
         RunEngine(async token =>
         {
+            var cacheId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {
@@ -57,6 +57,6 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
             }
 
             WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
-        }, cacheId);
+        }, ParameterSetName == ByIdSet ? ResourceId : Name);
     }
 }

@@ -25,4 +25,25 @@ public class SecretRedactorTests
             SecretRedactor.DescribeUri(new Uri("https://management.azure.com/subscriptions/s/providers/Microsoft.Cache/locations/West%20Europe/asyncOperations/1?api-version=2024-11-01&t=1&c=MIIH&s=sig&h=hash")));
         Assert.Equal("/x", SecretRedactor.DescribeUri(new Uri("https://h/x?sig=1")));
     }
+
+    [Fact]
+    public void RedactsPersistenceConnectionStringsInRedisConfiguration()
+    {
+        const string body = """{"properties":{"redisConfiguration":{"rdb-storage-connection-string":"DefaultEndpointsProtocol=https;AccountName=sa;AccountKey=S3cr3tKey==;EndpointSuffix=core.windows.net","aof-storage-connection-string-0":"x","maxmemory-policy":"allkeys-lru"}}}""";
+
+        var redacted = SecretRedactor.Redact(body);
+
+        Assert.DoesNotContain("S3cr3tKey", redacted);
+        Assert.Contains("\"rdb-storage-connection-string\":\"***REDACTED***\"", redacted);
+        Assert.Contains("\"aof-storage-connection-string-0\":\"***REDACTED***\"", redacted);
+        Assert.Contains("allkeys-lru", redacted);
+    }
+
+    [Fact]
+    public void RedactsAccountKeysAndSignaturesInsideAnyText()
+    {
+        Assert.Equal("AccountName=sa;AccountKey=***REDACTED***;EndpointSuffix=x", SecretRedactor.Redact("AccountName=sa;AccountKey=abc+/==;EndpointSuffix=x"));
+        // System.Text.Json escapes '&' in a body; the signature after it must still go.
+        Assert.Equal("\"https://sa.blob/c?sv=1\\u0026sig=***REDACTED***\\u0026se=2\"", SecretRedactor.Redact("\"https://sa.blob/c?sv=1\\u0026sig=abc%2Bdef\\u0026se=2\""));
+    }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using RedisPrivateLink.Engine.Completion;
+using RedisPrivateLink.Engine.Context;
 
 namespace RedisPrivateLink.Runtime.Completion;
 

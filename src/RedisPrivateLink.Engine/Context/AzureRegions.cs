@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 
-namespace RedisPrivateLink.Engine.Completion;
+namespace RedisPrivateLink.Engine.Context;
 
 /// <summary>
-/// Region names offered for -Location. A fixed list per cloud: completing a location should not need a request, and
-/// ARM accepts any of these spellings ("eastus" as well as "East US").
+/// The region names of each cloud, for -Location completion and for refusing a misspelt region before anything is
+/// written (ARM would otherwise create the resource group first and refuse only a later resource).
 /// </summary>
 public static class AzureRegions
 {
@@ -28,6 +28,10 @@ public static class AzureRegions
     {
         "chinaeast", "chinaeast2", "chinaeast3", "chinanorth", "chinanorth2", "chinanorth3",
     };
+
+    /// <summary>The regions of a context's cloud; null for a custom ARM endpoint other than the emulator (Azure Stack has its own).</summary>
+    public static IReadOnlyList<string>? KnownFor(RedisPrivateLinkContext context) =>
+        context.CloudEnvironment.IsCustomEndpoint && !context.IsEmulator ? null : For(context.Environment);
 
     /// <summary>The regions of the named cloud; the public cloud's for a custom endpoint such as the emulator.</summary>
     public static IReadOnlyList<string> For(string environmentName) => environmentName switch
