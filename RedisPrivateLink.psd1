@@ -22,6 +22,7 @@
         'New-RedisPrivateCache'
         'Remove-RedisPrivateEndpoint'
         'Set-RedisPublicNetworkAccess'
+        'Test-RedisPrivateConnectivity'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

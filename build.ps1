@@ -91,6 +91,18 @@ function Restore-TestPackages {
     Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/TestPackages'), '--packages', $PackagesOut, '-nologo', '-v', 'quiet')
 }
 
+# tests/RedisPrivateLink.Connectivity.Tests runs a real redis-server with TLS on loopback; Debian's package has TLS.
+function Install-TestPrerequisites {
+    if (Get-Command redis-server -ErrorAction SilentlyContinue) { return }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        throw 'The connectivity tests need redis-server 6 or later built with TLS: install it (Debian/Ubuntu: apt-get install redis-server).'
+    }
+    Write-Host 'Installing redis-server for the connectivity tests' -ForegroundColor Cyan
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update', '-qq')
+    Invoke-Native apt-get @('install', '-y', '-qq', '--no-install-recommends', 'redis-server')
+}
+
 # Counts of one xunit project's run, read from its trx file.
 function Read-TrxCounts([string] $Path) {
     if (-not (Test-Path $Path)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
@@ -105,6 +117,7 @@ function Read-TrxCounts([string] $Path) {
 function Invoke-Test {
     Invoke-Build
     Restore-TestPackages
+    Install-TestPrerequisites
     if (Test-Path $ResultsOut) { Remove-Item -Recurse -Force $ResultsOut }
     $null = New-Item -ItemType Directory $ResultsOut
 

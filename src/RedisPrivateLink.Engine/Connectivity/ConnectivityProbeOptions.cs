@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Context;
+
+namespace RedisPrivateLink.Engine.Connectivity;
+
+/// <summary>What <see cref="ConnectivityProbe"/> tests, and how.</summary>
+public sealed class ConnectivityProbeOptions
+{
+    /// <summary>The port of the TLS endpoint of every Azure Cache for Redis.</summary>
+    public const int DefaultSslPort = 6380;
+
+    /// <summary>The cache's public host name, e.g. cache1.redis.cache.windows.net: the name clients use and the certificate names.</summary>
+    public string HostName { get; set; } = string.Empty;
+
+    public int Port { get; set; } = DefaultSslPort;
+
+    /// <summary>The TLS ports of a clustered cache's nodes (its shards' primaries and replicas), each tested for TCP.</summary>
+    public IReadOnlyList<int> ShardPorts { get; set; } = Array.Empty<int>();
+
+    /// <summary>A DNS server to ask instead of the system resolver, e.g. a custom DNS server's IP and port 53.</summary>
+    public IPEndPoint? DnsServer { get; set; }
+
+    /// <summary>The private endpoint IPs ARM reports; empty when unknown (then any private address is accepted).</summary>
+    public IReadOnlyList<IPAddress> ExpectedAddresses { get; set; } = Array.Empty<IPAddress>();
+
+    /// <summary>The cloud's privatelink zone, e.g. privatelink.redis.cache.windows.net, which the host name must CNAME into.</summary>
+    public string PrivateDnsZone { get; set; } = AzureCloudEnvironment.AzureCloud.RedisPrivateDnsZone;
+
+    /// <summary>An access key for AUTH and PING; read once when connecting and never written anywhere. Null skips both checks.</summary>
+    public SecureString? AccessKey { get; set; }
+
+    /// <summary>How long each network step may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The cache as ARM reports it; enables the ARM-side checks.</summary>
+    public RedisPrivateCache? Cache { get; set; }
+
+    /// <summary>The gateway for the DNS zone link check; needs <see cref="Cache"/> and <see cref="VirtualNetworkId"/>.</summary>
+    public IArmGateway? Arm { get; set; }
+
+    /// <summary>The virtual network this test runs from, whose link to the private DNS zone is checked.</summary>
+    public ResourceId? VirtualNetworkId { get; set; }
+
+    /// <summary>Replaces the name lookup (tests); by default <see cref="NameResolvers.ResolveAsync"/>.</summary>
+    public Func<string, IPEndPoint?, CancellationToken, Task<NameResolution>>? Resolver { get; set; }
+
+    /// <summary>
+    /// Trusts certificate chains the machine doesn't (a test CA). Asked only when the chain is the sole error: a
+    /// certificate for another name always fails. Null keeps the machine's trust alone.
+    /// </summary>
+    public Func<X509Certificate2, X509Chain?, bool>? AdditionalChainTrust { get; set; }
+
+    /// <summary>
+    /// The options for a cache read through ARM: its host name, port, endpoint IPs and the cloud's zone; for a clustered
+    /// cache also its nodes' TLS ports, read from ARM's instances. Null when the cache doesn't exist.
+    /// </summary>
+    public static async Task<ConnectivityProbeOptions?> ReadForCacheAsync(IArmGateway arm, string subscriptionId, ResourceId cacheId, AzureCloudEnvironment cloud, CancellationToken cancellationToken)
+    {
+        if (arm is null)
+        {
+            throw new ArgumentNullException(nameof(arm));
+        }
+
+        var cache = await new CacheReader(arm, subscriptionId).GetAsync(cacheId, cancellationToken).ConfigureAwait(false);
+        if (cache is null)
+        {
+            return null;
+        }
+
+        // The projection keeps no node list; the cache's own body has it.
+        var nodePorts = cache.ShardCount > 0
+            ? CacheInstancePorts.SslPortsOf(await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false))
+            : Array.Empty<int>();
+        var options = ForCache(cache, cloud, nodePorts);
+        options.Arm = arm;
+        return options;
+    }
+
+    /// <summary>The options for a cache ARM reported: its host name, port, endpoint IPs and the cloud's zone.</summary>
+    /// <param name="nodeSslPorts">The TLS ports of a clustered cache's nodes (ARM's instances[].sslPort); none for other caches.</param>
+    public static ConnectivityProbeOptions ForCache(RedisPrivateCache cache, AzureCloudEnvironment cloud, IReadOnlyList<int>? nodeSslPorts = null)
+    {
+        if (cache is null)
+        {
+            throw new ArgumentNullException(nameof(cache));
+        }
+
+        if (cloud is null)
+        {
+            throw new ArgumentNullException(nameof(cloud));
+        }
+
+        var port = cache.SslPort > 0 ? cache.SslPort : DefaultSslPort;
+        return new ConnectivityProbeOptions
+        {
+            HostName = string.IsNullOrEmpty(cache.HostName) ? cache.Name + cloud.RedisHostSuffix : cache.HostName,
+            Port = port,
+            ShardPorts = (nodeSslPorts ?? Array.Empty<int>()).Where(p => p != port).ToArray(),
+            ExpectedAddresses = cache.PrivateEndpoints
+                .Select(e => e.PrivateIpAddress)
+                .Concat(cache.PrivateIpAddresses)
+                .Select(ip => IPAddress.TryParse(ip, out var parsed) ? parsed : null)
+                .OfType<IPAddress>()
+                .Distinct()
+                .ToArray(),
+            PrivateDnsZone = cloud.RedisPrivateDnsZone,
+            Cache = cache,
+        };
+    }
+}

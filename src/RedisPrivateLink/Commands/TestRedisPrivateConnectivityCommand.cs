@@ -1,0 +1,169 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Connectivity;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Test-RedisPrivateConnectivity: answers "why can't I connect to the private endpoint?" from where it runs. DNS, TCP,
+/// TLS (certificate for the public name), optionally AUTH and PING, then what ARM says about the cache; one object per
+/// check with its evidence and a hint, then a summary. With -HostName it needs no context and reads nothing from ARM.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "RedisPrivateConnectivity", DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(ConnectivityCheck), typeof(ConnectivityReport))]
+[OutputType(typeof(bool))]
+public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
+{
+    private const string ByIdSet = "ByCacheId";
+    private const string ByNameSet = "ByCacheName";
+    private const string ByHostNameSet = "ByHostName";
+
+    /// <summary>The cache's resource id; binds from the Id of a piped cache (ours or Az's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "CacheId")]
+    [ValidateNotNullOrEmpty]
+    public string ResourceId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string ResourceGroupName { get; set; } = null!;
+
+    /// <summary>The cache's public host name, e.g. cache1.redis.cache.windows.net; tests without ARM.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByHostNameSet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string HostName { get; set; } = null!;
+
+    /// <summary>A DNS server to ask instead of the system resolver: an IP with an optional port.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DnsServer { get; set; }
+
+    /// <summary>The TLS port; by default the cache's SSL port (6380).</summary>
+    [Parameter]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    [Parameter]
+    public SecureString? AccessKey { get; set; }
+
+    /// <summary>Reads the cache's primary key through ARM (listKeys) for AUTH and PING; it is never output.</summary>
+    [Parameter(ParameterSetName = ByIdSet)]
+    [Parameter(ParameterSetName = ByNameSet)]
+    public SwitchParameter UseAccessKey { get; set; }
+
+    /// <summary>The virtual network this runs from; checks that the cache's private DNS zone is linked to it.</summary>
+    [Parameter(ParameterSetName = ByIdSet)]
+    [Parameter(ParameterSetName = ByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string? VirtualNetworkId { get; set; }
+
+    /// <summary>Returns only $true when every check that ran passed, else $false.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    /// <summary>How long each network step may take.</summary>
+    [Parameter]
+    [ValidateRange(1, 300)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    protected override void ProcessRecord()
+    {
+        if (AccessKey is not null && UseAccessKey)
+        {
+            ThrowTerminating("AccessKeyTwice", ErrorCategory.InvalidArgument, "Give either -AccessKey or -UseAccessKey, not both.");
+        }
+
+        var dnsServer = DnsServer is null ? null : ParseDnsServer(DnsServer);
+        // Read on the pipeline thread: the probe runs on a task.
+        int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : null;
+        if (ParameterSetName == ByHostNameSet)
+        {
+            var options = new ConnectivityProbeOptions { HostName = HostName.Trim().TrimEnd('.'), PrivateDnsZone = ZoneFor(HostName) };
+            RunEngine(token => ProbeAsync(options, dnsServer, port, token), HostName);
+            return;
+        }
+
+        var context = ResolveContext();
+        var virtualNetworkId = VirtualNetworkId is null ? null : ParseVirtualNetworkId(VirtualNetworkId);
+        RunEngine(async token =>
+        {
+            // Inside the engine work, so a bad id or name becomes its own error record.
+            var cacheId = ParameterSetName == ByIdSet
+                ? CacheIds.Parse(ResourceId, nameof(ResourceId))
+                : Engine.Arm.ResourceId.Parse(CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name));
+            var options = await ConnectivityProbeOptions.ReadForCacheAsync(context.GetArmGateway(), context.SubscriptionId, cacheId, context.CloudEnvironment, token).ConfigureAwait(false)
+                ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                    $"No Azure Cache for Redis '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the name, or list the caches with Get-RedisPrivateCache.",
+                    cacheId.ToString());
+            options.VirtualNetworkId = virtualNetworkId;
+            if (UseAccessKey)
+            {
+                options.AccessKey = await AccessKeyReader.ReadPrimaryKeyAsync(context.GetArmGateway(), cacheId, token).ConfigureAwait(false);
+            }
+
+            await ProbeAsync(options, dnsServer, port, token).ConfigureAwait(false);
+        }, ParameterSetName == ByIdSet ? ResourceId : Name);
+    }
+
+    private async Task ProbeAsync(ConnectivityProbeOptions options, IPEndPoint? dnsServer, int? port, CancellationToken token)
+    {
+        options.DnsServer = dnsServer;
+        options.Timeout = TimeSpan.FromSeconds(TimeoutSeconds);
+        options.AccessKey ??= AccessKey;
+        options.Port = port ?? options.Port;
+
+        var report = await new ConnectivityProbe(options).RunAsync(Quiet ? null : WriteObjectFromTask, token).ConfigureAwait(false);
+        WriteObjectFromTask(Quiet ? report.AllPassed : report);
+    }
+
+    /// <summary>The privatelink zone of the cloud whose host suffix the name ends with; AzureCloud's otherwise.</summary>
+    private static string ZoneFor(string hostName)
+    {
+        foreach (var cloud in AzureCloudEnvironment.All)
+        {
+            if (hostName.TrimEnd('.').EndsWith(cloud.RedisHostSuffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return cloud.RedisPrivateDnsZone;
+            }
+        }
+
+        return AzureCloudEnvironment.AzureCloud.RedisPrivateDnsZone;
+    }
+
+    private ResourceId ParseVirtualNetworkId(string value)
+    {
+        if (Engine.Arm.ResourceId.TryParse(value, out var id) && id!.IsOfType("Microsoft.Network/virtualNetworks"))
+        {
+            return id;
+        }
+
+        ThrowTerminating("InvalidVirtualNetworkId", ErrorCategory.InvalidArgument,
+            $"'{value}' is not a virtual network's resource id: give one such as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>.", value);
+        return null!;
+    }
+
+    private IPEndPoint ParseDnsServer(string value)
+    {
+        try
+        {
+            return DnsServerAddress.Parse(value);
+        }
+        catch (RedisPrivateLinkException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, value));
+            return null!;
+        }
+    }
+}
