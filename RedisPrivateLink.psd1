@@ -14,6 +14,7 @@
         'Add-RedisPrivateEndpoint'
         'Approve-RedisPrivateEndpointConnection'
         'Connect-RedisPrivateLink'
+        'Convert-VNetCacheToPrivateEndpoint'
         'Deny-RedisPrivateEndpointConnection'
         'Disconnect-RedisPrivateLink'
         'Get-RedisPrivateCache'

@@ -40,6 +40,31 @@ internal sealed class MigrationSource
 
     public MigrationChildResource? PatchSchedule { get; }
 
+    /// <summary>
+    /// The settings as tags for a -ReuseName target (see <see cref="MigrationSettingsTags"/>), or none when they would
+    /// not fit beside the user's tags and the migration's own.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Value)> SettingsTags
+    {
+        get
+        {
+            const int migrationTags = 4;
+            var pieces = MigrationSettingsTags.Encode(Settings);
+            var userTags = Cache.Tags?.Count(tag => !IsMigrationTag(tag.Key)) ?? 0;
+            return userTags + migrationTags + pieces.Count <= MigrationSettingsTags.MaxTagsPerResource ? pieces : Array.Empty<(string, string)>();
+        }
+    }
+
+    /// <summary>The firewall rules and the patch schedule, as the target receives them.</summary>
+    public IReadOnlyList<MigrationSetting> Settings =>
+        FirewallRules
+            .Where(rule => rule.Name is not null)
+            .Select(rule => new MigrationSetting { Collection = MigrationSetting.FirewallRules, Name = ChildName(rule.Name!), Properties = rule.Properties })
+            .Concat(PatchSchedule is null
+                ? Enumerable.Empty<MigrationSetting>()
+                : new[] { new MigrationSetting { Collection = MigrationSetting.PatchSchedules, Name = PatchScheduleName, Properties = PatchSchedule.Properties } })
+            .ToList();
+
     public ResourceId InjectedSubnetId => ResourceId.Parse(Cache.Properties!.SubnetId);
 
     public bool IsPremium => string.Equals(Cache.Properties?.Sku?.Name, CacheSku.Premium, StringComparison.OrdinalIgnoreCase);
@@ -76,6 +101,19 @@ internal sealed class MigrationSource
 
         var schedule = await arm.GetAsync<MigrationChildResource>(id.Child("patchSchedules", PatchScheduleName), cancellationToken).ConfigureAwait(false);
         return new MigrationSource(id, cache, rules, schedule);
+    }
+
+    /// <summary>
+    /// The definition to send again for a -ReuseName target an earlier run created and Azure left Failed, once the
+    /// source is gone: the target's own configuration, with the migration tags it carries.
+    /// </summary>
+    public static RedisCache ResendDefinition(RedisCache target, ResourceId targetId)
+    {
+        var carried = (target.Tags ?? new Dictionary<string, string>())
+            .Where(tag => IsMigrationTag(tag.Key) && tag.Key != MigrationTags.Stage && tag.Key != MigrationTags.Source)
+            .Select(tag => (tag.Key, tag.Value))
+            .ToArray();
+        return new MigrationSource(targetId, target, Array.Empty<MigrationChildResource>(), patchSchedule: null).ToTarget(MigrationTags.StageOf(target), carried);
     }
 
     /// <summary>The linked servers' ids of a geo-replicated cache; empty when it has none.</summary>
@@ -162,6 +200,9 @@ internal sealed class MigrationSource
     /// <summary>True when the source's identity includes a system-assigned principal, which the target cannot inherit.</summary>
     public bool HasSystemAssignedIdentity =>
         IdentityForTarget() is { } identity && identity.GetProperty("type").GetString()!.IndexOf("SystemAssigned", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>ARM names a cache's child "cache/child"; the child's own name is the last part.</summary>
+    private static string ChildName(string name) => name.Substring(name.LastIndexOf('/') + 1);
 
     private static bool IsMigrationTag(string name) => name.StartsWith("rpl-migration-", StringComparison.OrdinalIgnoreCase);
 }

@@ -16,11 +16,11 @@ internal sealed class MigrationStorageContainer
     /// <summary>The container's URL without the SAS, for messages.</summary>
     public string DisplayName => _uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
-    /// <summary>The SAS URI as given, for the export request's container.</summary>
-    public string SasUri => _uri.AbsoluteUri;
+    /// <summary>The SAS URI exactly as given (a re-escaped query would no longer match its signature), for the export's container.</summary>
+    public string SasUri => _uri.OriginalString;
 
-    /// <summary>The URL of the blob named <paramref name="prefix"/> in the container, with the SAS, for the import's files.</summary>
-    public string BlobSasUri(string prefix) => $"{DisplayName}/{Uri.EscapeDataString(prefix)}{_uri.Query}";
+    /// <summary>The URL of the blob named <paramref name="prefix"/> in the container, with the SAS as given, for the import's files.</summary>
+    public string BlobSasUri(string prefix) => $"{DisplayName}/{Uri.EscapeDataString(prefix)}{SasUri.Substring(SasUri.IndexOf('?'))}";
 
     /// <summary>The blob's URL without the SAS, for messages.</summary>
     public string BlobDisplayName(string prefix) => $"{DisplayName}/{prefix}";
@@ -28,7 +28,7 @@ internal sealed class MigrationStorageContainer
     /// <summary>An https URI with a signature; the message names what is wrong without echoing the query.</summary>
     public static MigrationStorageContainer Parse(string text)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || !string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase))
         {
             throw Invalid("it is not an absolute https:// URI");
         }

@@ -18,6 +18,9 @@ internal static class MigrationTags
     public const string Stage = "rpl-migration-stage";
     public const string ExportPrefix = "rpl-migration-export-prefix";
 
+    /// <summary>On the target: the subnet the source was injected into, so a re-run after the source is gone still knows its virtual network.</summary>
+    public const string InjectedSubnet = "rpl-migration-injected-subnet";
+
     /// <summary>The stage a resource's tags record, or <see cref="MigrationStage.None"/>.</summary>
     public static MigrationStage StageOf(ArmResource? resource) =>
         resource?.Tags is { } tags && tags.TryGetValue(Stage, out var value) ? MigrationStages.Parse(value) : MigrationStage.None;

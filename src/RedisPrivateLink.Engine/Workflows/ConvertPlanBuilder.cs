@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Adds Convert-VNetCacheToPrivateEndpoint's steps to its plan. Steps that write the target cache run one after another
+/// (Azure's Redis provider refuses a write while another operation runs on the cache), and every step that deletes
+/// the source comes after what makes the deletion safe.
+/// </summary>
+internal sealed class ConvertPlanBuilder
+{
+    private readonly IArmGateway _arm;
+    private readonly Plan _plan;
+    private readonly ConvertMigration _migration;
+    private readonly bool _keepSource;
+    private string[] _endpointPrerequisites = Array.Empty<string>();
+
+    public ConvertPlanBuilder(IArmGateway arm, Plan plan, ConvertMigration migration, bool keepSource)
+    {
+        _arm = arm;
+        _plan = plan;
+        _migration = migration;
+        _keepSource = keepSource;
+    }
+
+    /// <summary>The endpoint's subnet (created, or its network policies turned off), the DNS zone and its link to the VNet.</summary>
+    public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
+        if (hasNetworkStep)
+        {
+            _plan.Add(NetworkStep.Create(_arm, network, Array.Empty<string>()));
+        }
+
+        if (zone.ManagedByPlan)
+        {
+            _plan.Add(PrivateDnsZoneStep.Create(_arm, zone, tags: null, Array.Empty<string>()));
+        }
+
+        _plan.Add(ZoneLinkStep.Create(_arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName,
+            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        _endpointPrerequisites = StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network));
+    }
+
+    /// <summary>Side by side: target, settings, endpoint, [export, import], verify, then delete the source unless kept.</summary>
+    public void AddNewNameSteps(MigrationSource source, RedisCache? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
+            Summary(source), target is not null, Array.Empty<string>()));
+        _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
+        var last = AddEndpoint(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
+        if (_migration.MovesData)
+        {
+            var exported = MigrationTags.StageOf(target) >= MigrationStage.Exported;
+            _plan.Add(ConvertExportStep.Create(_arm, _migration, exported, new[] { last }));
+            _plan.Add(ConvertImportStep.Create(_arm, _migration, new[] { ConvertStepKeys.ExportSource }));
+            last = ConvertStepKeys.ImportData;
+        }
+
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
+        if (!_keepSource)
+        {
+            _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
+        }
+    }
+
+    /// <summary>Same name: [export], delete the source, create the target once Azure frees the name, settings, endpoint, [import], verify.</summary>
+    public void AddReuseNameSteps(MigrationSource source, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        if (_migration.MovesData)
+        {
+            var exported = MigrationTags.StageOf(source.Cache) >= MigrationStage.Exported;
+            _plan.Add(ConvertExportStep.Create(_arm, _migration, exported, Array.Empty<string>()));
+        }
+
+        // The network and the DNS zone are in place before the deletion, so what can fail there fails before the downtime starts.
+        _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, _endpointPrerequisites.Concat(StepKeys.Selected((_migration.MovesData, ConvertStepKeys.ExportSource)))));
+        var stage = _migration.MovesData ? MigrationStage.Exported : MigrationStage.Created;
+        var migrationTags = new[] { (MigrationTags.InjectedSubnet, injectedSubnetId.ToString()), (MigrationTags.ExportPrefix, _migration.ExportPrefix) };
+        var definition = source.ToTarget(stage, migrationTags.Concat(source.SettingsTags).ToArray());
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
+        _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
+        AddEndpointToVerify(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
+    }
+
+    /// <summary>
+    /// A re-run that finds the source gone and its target in place (a -ReuseName run that stopped after deleting the
+    /// source, or a finished migration): the target, the settings it carries, endpoint, [import], verify.
+    /// </summary>
+    public void AddStepsAfterSourceDeleted(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, MigrationSource.ResendDefinition(target, _migration.TargetId), "as an earlier run created it", exists: true, Array.Empty<string>()));
+        var carried = MigrationSettingsTags.Decode(target.Tags);
+        if (carried.Count > 0)
+        {
+            _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, carried, new[] { ConvertStepKeys.TargetCache }));
+        }
+
+        AddEndpointToVerify(endpoint, zone, existing, carried.Count > 0 ? ConvertStepKeys.TargetSettings : ConvertStepKeys.TargetCache);
+    }
+
+    private void AddEndpointToVerify(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string after)
+    {
+        var last = AddEndpoint(endpoint, zone, existing, after);
+        if (_migration.MovesData)
+        {
+            _plan.Add(ConvertImportStep.Create(_arm, _migration, new[] { last }));
+            last = ConvertStepKeys.ImportData;
+        }
+
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
+    }
+
+    /// <summary>The private endpoint and its DNS zone group once the target and the network are in place; returns the last key.</summary>
+    private string AddEndpoint(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string after)
+    {
+        var ready = new CacheReadiness(isReady: true);
+        _plan.Add(PrivateEndpointStep.Create(_arm, endpoint, existing.PrivateEndpoint, ready, _endpointPrerequisites.Concat(new[] { after }), existing.FailedState(StepKeys.PrivateEndpoint)));
+        _plan.Add(DnsZoneGroupStep.Create(_arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, ready, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
+        return StepKeys.DnsZoneGroup;
+    }
+
+    private static string Summary(MigrationSource source)
+    {
+        var properties = source.Cache.Properties!;
+        var parts = new List<string> { source.SkuText };
+        if (properties.ShardCount is { } shards)
+        {
+            parts.Add($"{shards} shards");
+        }
+
+        if (source.IsPremium && properties.ReplicasPerPrimary is { } replicas)
+        {
+            parts.Add($"{replicas} replicas per primary");
+        }
+
+        if (source.Cache.Zones?.Count > 0)
+        {
+            parts.Add("zones " + string.Join(",", source.Cache.Zones));
+        }
+
+        parts.Add($"TLS {properties.MinimumTlsVersion ?? "default"}");
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,15 @@
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// The keys of Convert-VNetCacheToPrivateEndpoint's own steps; the network, DNS zone, link, endpoint and zone group
+/// steps keep their <see cref="StepKeys"/>.
+/// </summary>
+public static class ConvertStepKeys
+{
+    public const string TargetCache = "target-cache";
+    public const string TargetSettings = "target-settings";
+    public const string ExportSource = "export-source";
+    public const string ImportData = "import-data";
+    public const string VerifyTarget = "verify-target";
+    public const string DeleteSource = ConvertVNetCacheWorkflow.DeleteSourceStepKey;
+}

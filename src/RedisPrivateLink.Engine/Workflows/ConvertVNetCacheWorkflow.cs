@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Convert-VNetCacheToPrivateEndpoint: validates with ARM reads only, then returns one plan that moves a VNet-injected
+/// cache to Private Link — a target cache with the source's configuration, public access Disabled and a private
+/// endpoint registered in the private DNS zone, the data moved by export and import when asked, and the source deleted
+/// only once the target is verified (side by side) or exported (same name). Progress is recorded in tags on Azure, so
+/// the same request run again after any interruption continues where it stopped.
+/// </summary>
+public static class ConvertVNetCacheWorkflow
+{
+    /// <summary>The step that deletes the source; the cmdlet asks ShouldContinue (ConfirmImpact High) for it unless -Force.</summary>
+    public const string DeleteSourceStepKey = "delete-source";
+
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, ConvertVNetCacheRequest request, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var sourceId = ResourceId.Parse(ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToString());
+        ValidateStrategy(request);
+        var container = ValidateDataMigration(request);
+        ValidateSubnetParameters(request);
+        if (request.PrivateEndpointName is not null)
+        {
+            NameRules.ValidatePrivateEndpointName(request.PrivateEndpointName);
+        }
+
+        var arm = context.GetArmGateway();
+        var notices = new List<string>();
+        var targetId = request.ReuseName
+            ? sourceId
+            : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, ResourceIdRules.RedisCacheType, request.NewName!);
+        var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container);
+
+        var (source, target) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
+        var injectedSubnetId = source?.InjectedSubnetId ?? InjectedSubnetRecordedOn(target!, migration);
+        var location = LocationRules.Normalize((source?.Cache ?? target!).Location, "CacheLocation");
+        var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
+
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(targetId.Name);
+        var endpointId = ResourceId.ForResource(context.SubscriptionId, targetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
+        if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, targetId))
+        {
+            throw PrivateEndpoints.NameInUse(endpointId, endpoint, targetId);
+        }
+
+        var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
+        var existing = new ExistingResources(resourceGroup: true, target is not null, link?.Name, endpoint is not null, zoneGroup?.Name)
+            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
+            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
+            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
+
+        AddNotices(notices, request, migration, source, target);
+        var plan = new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'");
+        var endpointDefinition = new EndpointDefinition(endpointId, targetId, network);
+        var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
+        builder.AddNetwork(network, zone, existing);
+        if (source is null)
+        {
+            builder.AddStepsAfterSourceDeleted(target!, endpointDefinition, zone, existing);
+        }
+        else if (request.ReuseName)
+        {
+            builder.AddReuseNameSteps(source, injectedSubnetId, endpointDefinition, zone, existing);
+        }
+        else
+        {
+            builder.AddNewNameSteps(source, target, injectedSubnetId, endpointDefinition, zone, existing);
+        }
+
+        return new PreparedWorkflow(plan, targetId, notices);
+    }
+
+    private static void ValidateStrategy(ConvertVNetCacheRequest request)
+    {
+        var hasNewName = !string.IsNullOrWhiteSpace(request.NewName);
+        if (hasNewName == request.ReuseName)
+        {
+            throw new ValidationException(WorkflowErrorIds.ConflictingMigrationStrategy, hasNewName ? "ReuseName" : "NewName",
+                hasNewName
+                    ? "-NewName and -ReuseName are two different strategies. Give -NewName to migrate side by side (no downtime, the host name changes), or -ReuseName to keep the host name (export, delete, recreate; downtime)."
+                    : "Choose a strategy: -NewName <name> to migrate side by side (no downtime, the host name changes), or -ReuseName to keep the host name (export, delete, recreate; downtime).");
+        }
+
+        if (request.ReuseName && request.KeepSource)
+        {
+            throw new ValidationException(WorkflowErrorIds.ConflictingMigrationStrategy, "KeepSource",
+                "-ReuseName recreates the cache under its own name, which needs the source deleted, so -KeepSource cannot be given with it. Use -NewName to keep the source.");
+        }
+
+        if (hasNewName)
+        {
+            NameRules.ValidateCacheName(request.NewName, "NewName");
+        }
+    }
+
+    private static MigrationStorageContainer? ValidateDataMigration(ConvertVNetCacheRequest request)
+    {
+        var dataMigration = ConvertDataMigration.Parse(request.DataMigration);
+        if (dataMigration == ConvertDataMigration.None)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.StorageContainerUri))
+        {
+            throw new ValidationException(WorkflowErrorIds.StorageContainerUriRequired, "StorageContainerUri",
+                "-DataMigration ExportImport moves the data through a blob container: give -StorageContainerUri, the container's SAS URI (read, write and list), or use -DataMigration None.");
+        }
+
+        return MigrationStorageContainer.Parse(request.StorageContainerUri!);
+    }
+
+    private static void ValidateSubnetParameters(ConvertVNetCacheRequest request)
+    {
+        var hasSubnetId = !string.IsNullOrWhiteSpace(request.SubnetId);
+        var hasSubnetName = !string.IsNullOrWhiteSpace(request.SubnetName);
+        if (hasSubnetId && (hasSubnetName || !string.IsNullOrWhiteSpace(request.SubnetPrefix)))
+        {
+            throw new ValidationException(WorkflowErrorIds.ConflictingNetworkParameters, "SubnetId",
+                "-SubnetId names the endpoint's subnet already, so -SubnetName and -SubnetPrefix cannot be given with it. Give either -SubnetId, or -SubnetName (with -SubnetPrefix to create it) in the cache's virtual network.");
+        }
+
+        if (!hasSubnetId && !hasSubnetName)
+        {
+            throw new ValidationException(WorkflowErrorIds.NetworkNotSpecified, "SubnetId",
+                "The private endpoint needs a subnet other than the one the cache is injected into (that one may hold only caches). Give -SubnetId of an existing subnet, or -SubnetName and -SubnetPrefix to create one in the cache's virtual network.");
+        }
+    }
+
+    /// <summary>
+    /// The source and the target as Azure holds them. With -ReuseName they share one id: a cache there with a subnet is
+    /// the source; one without, whose tags name it, is the target of an earlier run that already deleted the source.
+    /// </summary>
+    private static async Task<(MigrationSource? Source, RedisCache? Target)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    {
+        var sourceId = migration.SourceId;
+        var cache = await arm.GetAsync<RedisCache>(sourceId, cancellationToken).ConfigureAwait(false);
+        if (cache is null && !migration.ReuseName
+            && await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false) is { } finished
+            && MigrationTags.IsTargetOf(finished, sourceId) && MigrationTags.StageOf(finished) >= MigrationStage.Verified)
+        {
+            // Side by side, the source is deleted only after the target is verified: this is a finished migration run again.
+            return (null, finished);
+        }
+
+        if (cache is null)
+        {
+            if (migration.ReuseName)
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationSourceDeleted, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                    $"Cache '{sourceId.Name}' does not exist in '{sourceId.ResourceGroupName}': either it never did, or an earlier run deleted it and stopped before creating its replacement, whose configuration was not yet recorded anywhere. {DataWhereabouts(migration)} Create the cache with New-RedisPrivateCache, then import the data.",
+                    sourceId.ToString());
+            }
+
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"Cache '{sourceId.Name}' does not exist in resource group '{sourceId.ResourceGroupName}'. Check the id (Get-RedisPrivateCache lists the caches).",
+                sourceId.ToString());
+        }
+
+        if (migration.ReuseName && string.IsNullOrEmpty(cache.Properties?.SubnetId) && MigrationTags.IsTargetOf(cache, sourceId))
+        {
+            return (null, cache);
+        }
+
+        RequireMigratable(cache, migration);
+        var source = await MigrationSource.ReadAsync(arm, sourceId, cache, cancellationToken).ConfigureAwait(false);
+        if (migration.ReuseName)
+        {
+            return (source, null);
+        }
+
+        var target = await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            await CacheNameAvailability.RequireAvailableAsync(arm, migration.TargetId.SubscriptionId, migration.TargetId.Name, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!MigrationTags.IsTargetOf(target, sourceId))
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNameNotAvailable, RedisPrivateLinkErrorCategory.InvalidArgument,
+                $"Cache '{migration.TargetId.Name}' already exists in '{migration.TargetId.ResourceGroupName}' and is not the target of a migration from '{sourceId.Name}'. Choose another -NewName.",
+                migration.TargetId.ToString());
+        }
+
+        return (source, target);
+    }
+
+    private static void RequireMigratable(RedisCache cache, ConvertMigration migration)
+    {
+        var sourceId = migration.SourceId;
+
+        // Checked before VNet injection (a Premium-only feature) so that -DataMigration ExportImport on a Basic or
+        // Standard cache is told what it asked for that cannot work.
+        var sku = cache.Properties?.Sku;
+        if (migration.MovesData && !string.Equals(sku?.Name, CacheSku.Premium, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ValidationException(WorkflowErrorIds.DataMigrationRequiresPremium, "DataMigration",
+                $"Cache '{sourceId.Name}' is {sku?.Name} {sku?.Family}{sku?.Capacity}, and export and import are Premium features. Use -DataMigration None and move the data yourself.");
+        }
+
+        if (string.IsNullOrEmpty(cache.Properties?.SubnetId))
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheIsNotVNetInjected, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Cache '{sourceId.Name}' is not injected into a virtual network, so there is nothing to convert. Give it a private endpoint with Add-RedisPrivateEndpoint instead.",
+                sourceId.ToString());
+        }
+
+        var linked = MigrationSource.LinkedServersOf(cache);
+        if (linked.Count > 0)
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheIsGeoReplicated, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Cache '{sourceId.Name}' is geo-replicated with {string.Join(", ", linked.Select(id => ResourceId.TryParse(id, out var parsed) ? "'" + parsed!.Name + "'" : id))}. Unlink the geo-replication first (Remove-AzRedisCacheLink), migrate each cache, then link the new caches again.",
+                sourceId.ToString());
+        }
+    }
+
+    /// <summary>The injected subnet the target's tags recorded, for a -ReuseName re-run after the source is gone.</summary>
+    private static ResourceId InjectedSubnetRecordedOn(RedisCache target, ConvertMigration migration) =>
+        target.Tags is { } tags && tags.TryGetValue(MigrationTags.InjectedSubnet, out var text) && ResourceId.TryParse(text, out var id)
+            ? id!
+            : throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationSourceDeleted, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Cache '{migration.TargetId.Name}' was created by an earlier migration but its tag '{MigrationTags.InjectedSubnet}' is missing, so the source's virtual network is unknown. Give its private endpoint with Add-RedisPrivateEndpoint.",
+                migration.TargetId.ToString());
+
+    private static string DataWhereabouts(ConvertMigration migration) =>
+        migration.Container is { } container
+            ? $"If it was exported, the data is at '{container.BlobDisplayName(migration.ExportPrefix)}'."
+            : "No data was asked to move (-DataMigration None).";
+
+    private static async Task<EndpointNetwork> ResolveEndpointNetworkAsync(
+        IArmGateway arm, string subscriptionId, ConvertVNetCacheRequest request, ResourceId injectedSubnetId, string location, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        var injectedNetworkId = injectedSubnetId.Parent!;
+        var networkRequest = string.IsNullOrWhiteSpace(request.SubnetId)
+            ? new NetworkRequest
+            {
+                VirtualNetworkName = injectedNetworkId.Name,
+                ResourceGroupName = injectedNetworkId.ResourceGroupName!,
+                SubnetName = request.SubnetName,
+                SubnetPrefix = request.SubnetPrefix,
+                NewNetworkLocation = location,
+            }
+            : new NetworkRequest { SubnetId = request.SubnetId };
+        var candidate = string.IsNullOrWhiteSpace(request.SubnetId)
+            ? injectedNetworkId.Child("subnets", request.SubnetName!)
+            : ResourceId.Parse(ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId).ToString());
+        if (candidate == injectedSubnetId)
+        {
+            throw new ValidationException(WorkflowErrorIds.EndpointSubnetIsInjectedSubnet, string.IsNullOrWhiteSpace(request.SubnetId) ? "SubnetName" : "SubnetId",
+                $"Subnet '{injectedSubnetId.Name}' is the one the cache is injected into, and Azure lets an injected subnet hold only caches. Give another subnet: -SubnetId of an existing one, or -SubnetName and -SubnetPrefix to create one in virtual network '{injectedNetworkId.Name}'.");
+        }
+
+        return await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AddNotices(ICollection<string> notices, ConvertVNetCacheRequest request, ConvertMigration migration, MigrationSource? source, RedisCache? target)
+    {
+        var sourceName = migration.SourceId.Name;
+        if (source is null)
+        {
+            notices.Add($"The source '{sourceName}' is already deleted and cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");
+            return;
+        }
+
+        if (!request.ReuseName)
+        {
+            var host = source.Cache.Properties?.HostName ?? sourceName;
+            var suffix = host.Length > sourceName.Length ? host.Substring(sourceName.Length) : string.Empty;
+            notices.Add($"Clients must switch from host name '{host}' to '{migration.TargetId.Name}{suffix}', with the new cache's access keys; the source keeps serving until then{(request.KeepSource ? " (-KeepSource leaves it in place)" : " and is deleted once the target is verified")}.");
+        }
+        else
+        {
+            notices.Add($"-ReuseName keeps the host name but the cache is unavailable from its deletion until the new cache '{sourceName}' is created, which takes 15-30 minutes or more while Azure holds the deleted cache's name; clients need the new cache's access keys.");
+        }
+
+        if (migration.Container is null)
+        {
+            notices.Add(request.ReuseName
+                ? $"-DataMigration None: the data in cache '{sourceName}' is lost when it is deleted. Use -DataMigration ExportImport with -StorageContainerUri to keep it."
+                : $"-DataMigration None: cache '{migration.TargetId.Name}' starts empty; the data in '{sourceName}' is not copied.");
+        }
+
+        if (request.ReuseName && source.Settings.Count > 0 && source.SettingsTags.Count == 0)
+        {
+            notices.Add($"Cache '{sourceName}' has too many firewall rules and tags for the migration to carry its settings in tags across the deletion: if this run stops between creating the new cache and copying them, they must be re-created by hand.");
+        }
+
+        if (source.SecretConfigurationKeys.Count > 0)
+        {
+            notices.Add($"redisConfiguration {string.Join(", ", source.SecretConfigurationKeys.Select(k => "'" + k + "'"))} hold storage connection strings, which Azure never returns: they are not copied, and neither are {string.Join(", ", source.UncopiedConfigurationKeys.Except(source.SecretConfigurationKeys).Select(k => "'" + k + "'"))}. Re-supply them on cache '{migration.TargetId.Name}' to enable persistence again.");
+        }
+
+        if (source.HasSystemAssignedIdentity)
+        {
+            notices.Add($"Cache '{migration.TargetId.Name}' gets a new system-assigned identity: grant it the roles the source's identity had.");
+        }
+
+        notices.Add($"Not copied: the static IP in subnet '{source.InjectedSubnetId.Name}' (the target has no subnet and answers on its private endpoint), the access keys (the target has its own), and role assignments on the cache.");
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Proves the target serves before anything deletes the source: the cache Succeeded with public access Disabled, its
+/// private endpoint's connection Approved, the zone's A record pointing the cache name at the endpoint's address,
+/// and, when data moves, the import finished. Only then is the stage recorded as verified.
+/// </summary>
+internal static class ConvertVerifyStep
+{
+    public static PlanStep Create(IArmGateway arm, ConvertMigration migration, ResourceId endpointId, ResourceId zoneId, IEnumerable<string> dependsOn)
+    {
+        var description = $"Verify cache '{migration.TargetId.Name}': Succeeded, private endpoint '{endpointId.Name}' Approved, A record in '{zoneId.Name}'{(migration.MovesData ? ", data imported" : string.Empty)}";
+        return new PlanStep(ConvertStepKeys.VerifyTarget, "Verify", migration.TargetId.ToString(), description, dependsOn, async (_, ct) =>
+        {
+            var problems = await FindProblemsAsync(arm, migration, endpointId, zoneId, ct).ConfigureAwait(false);
+            if (problems.Count > 0)
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationTargetNotVerified, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"Cache '{migration.TargetId.Name}' is not ready to replace '{migration.SourceId.Name}': {string.Join("; ", problems)}. The source was not deleted; run the same command again to continue.",
+                    migration.TargetId.ToString());
+            }
+
+            await MigrationTags.RecordAsync(arm, migration.TargetId, MigrationStage.Verified, ct).ConfigureAwait(false);
+            return StepResult.Unchanged("verified");
+        });
+    }
+
+    private static async Task<List<string>> FindProblemsAsync(IArmGateway arm, ConvertMigration migration, ResourceId endpointId, ResourceId zoneId, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var target = await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            problems.Add("it does not exist");
+            return problems;
+        }
+
+        if (!CacheProvisioning.IsSucceeded(target))
+        {
+            problems.Add($"its provisioning state is {target.Properties?.ProvisioningState ?? "unknown"}");
+        }
+
+        if (!string.Equals(target.Properties?.PublicNetworkAccess, "Disabled", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"its public network access is {target.Properties?.PublicNetworkAccess ?? "not set"}");
+        }
+
+        if (migration.MovesData && MigrationTags.StageOf(target) < MigrationStage.Imported)
+        {
+            problems.Add("the data has not been imported");
+        }
+
+        var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
+        var status = endpoint is null ? null : PrivateEndpoints.Connections(endpoint).Select(c => c.Properties?.PrivateLinkServiceConnectionState?.Status).FirstOrDefault();
+        if (!string.Equals(status, "Approved", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(endpoint is null ? $"private endpoint '{endpointId.Name}' does not exist" : $"the connection of private endpoint '{endpointId.Name}' is {status ?? "unknown"}");
+            return problems;
+        }
+
+        var addresses = (endpoint!.Properties?.CustomDnsConfigs ?? new List<CustomDnsConfig>()).SelectMany(c => c.IpAddresses ?? new List<string>()).ToList();
+        var record = await arm.GetAsync<ARecordSet>(zoneId.Child("A", migration.TargetId.Name), cancellationToken).ConfigureAwait(false);
+        var recorded = (record?.Properties?.ARecords ?? new List<ARecord>()).Select(a => a.Ipv4Address).OfType<string>().ToList();
+        if (addresses.Count == 0 || !addresses.Any(recorded.Contains))
+        {
+            problems.Add(recorded.Count == 0
+                ? $"private DNS zone '{zoneId.Name}' has no A record for '{migration.TargetId.Name}'"
+                : $"the A record for '{migration.TargetId.Name}' points at {string.Join(", ", recorded)}, not at the endpoint's {string.Join(", ", addresses)}");
+        }
+
+        return problems;
+    }
+}

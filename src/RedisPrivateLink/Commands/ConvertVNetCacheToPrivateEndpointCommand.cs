@@ -1,0 +1,130 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Workflows;
+using RedisPrivateLink.Runtime;
+
+namespace RedisPrivateLink.Commands;
+
+/// <summary>
+/// Convert-VNetCacheToPrivateEndpoint: the FAQ's "delete your VNet-injected cache and create a new one with a private
+/// endpoint" as one resumable command that cannot lose the cache by accident: the source is deleted only after the
+/// target is verified, and only after a confirmation (ShouldContinue) that -Force skips. The other steps follow
+/// ConfirmImpact Medium, so they do not each ask.
+/// </summary>
+[Cmdlet(VerbsData.Convert, "VNetCacheToPrivateEndpoint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NewNameByIdSet)]
+[OutputType(typeof(RedisPrivateCache))]
+public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
+{
+    private const string NewNameByIdSet = "NewNameByCacheId";
+    private const string NewNameByNameSet = "NewNameByCacheName";
+    private const string ReuseNameByIdSet = "ReuseNameByCacheId";
+    private const string ReuseNameByNameSet = "ReuseNameByCacheName";
+
+    /// <summary>The VNet-injected cache's resource id; binds from the Id of a piped cache (ours or Az's).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NewNameByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ReuseNameByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id", "CacheId")]
+    [ValidateNotNullOrEmpty]
+    public string ResourceId { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = NewNameByNameSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ReuseNameByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = null!;
+
+    [Parameter(Mandatory = true, ParameterSetName = NewNameByNameSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ReuseNameByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string ResourceGroupName { get; set; } = null!;
+
+    /// <summary>Side by side under a new name: no downtime, clients move to the new host name.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = NewNameByIdSet)]
+    [Parameter(Mandatory = true, ParameterSetName = NewNameByNameSet)]
+    [ValidateNotNullOrEmpty]
+    public string NewName { get; set; } = null!;
+
+    /// <summary>Export, delete and recreate under the same name, so clients keep their host name; the cache is down meanwhile.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ReuseNameByIdSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ReuseNameByNameSet)]
+    public SwitchParameter ReuseName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetId { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubnetPrefix { get; set; }
+
+    [Parameter]
+    [ValidateSet("None", "ExportImport")]
+    public string DataMigration { get; set; } = "None";
+
+    /// <summary>A SAS URI of a blob container for export/import; a secret, so a SecureString.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? StorageContainerUri { get; set; }
+
+    [Parameter]
+    public SwitchParameter KeepSource { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PrivateEndpointName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PrivateDnsZoneResourceGroupName { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? PrivateDnsZoneId { get; set; }
+
+    /// <summary>Deletes the source without asking once the target is verified.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var context = ResolveContext();
+        var byId = ParameterSetName is NewNameByIdSet or ReuseNameByIdSet;
+        var request = new ConvertVNetCacheRequest
+        {
+            NewName = ReuseName ? null : NewName,
+            ReuseName = ReuseName,
+            SubnetId = SubnetId,
+            SubnetName = SubnetName,
+            SubnetPrefix = SubnetPrefix,
+            DataMigration = DataMigration,
+            StorageContainerUri = StorageContainerUri is null ? null : SecureStrings.Reveal(StorageContainerUri),
+            KeepSource = KeepSource,
+            PrivateEndpointName = PrivateEndpointName,
+            PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
+            PrivateDnsZoneId = PrivateDnsZoneId,
+        };
+
+        RunEngine(async token =>
+        {
+            request.SourceCacheId = byId ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
+            var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
+            Func<PlanStep, Task<bool>>? confirmDelete = Force
+                ? null
+                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey
+                    || ShouldContinue($"{step.Description}? It runs only after the target is verified; the source and its data are then gone.", "Delete the VNet-injected source cache"));
+            if (await RunWorkflowAsync(prepared, token, confirmDelete).ConfigureAwait(false) is null)
+            {
+                return;
+            }
+
+            WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
+        }, byId ? ResourceId : Name);
+    }
+}

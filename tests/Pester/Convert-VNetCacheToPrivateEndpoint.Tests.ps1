@@ -1,0 +1,99 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
+    Import-Module $env:RPL_TEST_MODULE
+    $script:Emulator = Start-TestEmulator
+    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Sub = $Emulator.SubscriptionId
+    $script:CommandType = 'RedisPrivateLink.Commands.ConvertVNetCacheToPrivateEndpointCommand'
+    $script:Signature = 'PesterSasSignature0123456789abcdef'
+    $script:Container = ConvertTo-SecureString "https://pestersa.blob.core.windows.net/migration?sv=2024-11-04&sr=c&sp=rwl&sig=$Signature" -AsPlainText -Force
+
+    # A VNet-injected Premium cache, made the way the portal made them, holding some data.
+    function script:New-InjectedCache([string] $Name, [int] $Octet) {
+        $group = "rg-$Name"
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @("10.$Octet.0.0/16") }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = "10.$Octet.1.0/24" } }) }
+        }
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01
+        $cachePath = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/$Name"
+        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body @{
+            location = 'eastus'; tags = @{ owner = 'pester' }
+            properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet/subnets/cache"
+                redisConfiguration = @{ 'maxmemory-policy' = 'allkeys-lru' } }
+        }
+        Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
+        $null = Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$group/$Name/data" -Method PUT -Body @{ fingerprint = "data-of-$Name" }
+        $group
+    }
+
+    function script:Get-Fingerprint([string] $Group, [string] $Name) {
+        (Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$Group/$Name/data").fingerprint
+    }
+}
+
+AfterAll {
+    Disconnect-RedisPrivateLink
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'Convert-VNetCacheToPrivateEndpoint' {
+    It 'moves a VNet-injected cache side by side with its data, deleting the source only after the target is verified' {
+        $group = New-InjectedCache -Name pester-legacy -Octet 101
+
+        $target = Convert-VNetCacheToPrivateEndpoint -Name pester-legacy -ResourceGroupName $group -NewName pester-modern `
+            -SubnetName endpoints -SubnetPrefix 10.101.2.0/24 -DataMigration ExportImport -StorageContainerUri $Container -Force -Confirm:$false -WarningAction SilentlyContinue
+
+        $target.Name | Should -Be 'pester-modern'
+        $target.IsVNetInjected | Should -BeFalse
+        $target.PublicNetworkAccess | Should -Be 'Disabled'
+        $target.Sku | Should -Be 'Premium'
+        $target.Size | Should -Be 'P1'
+        $target.PrivateEndpoints.Count | Should -Be 1
+        $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        $target.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.101\.2\.\d+$'
+        Get-Fingerprint $group 'pester-modern' | Should -Be 'data-of-pester-legacy'
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-legacy" -ApiVersion 2024-11-01).Status | Should -Be 404
+    }
+
+    It 'keeps the source with -KeepSource' {
+        $group = New-InjectedCache -Name pester-keep -Octet 102
+
+        $target = Convert-VNetCacheToPrivateEndpoint -Name pester-keep -ResourceGroupName $group -NewName pester-keep-pl `
+            -SubnetName endpoints -SubnetPrefix 10.102.2.0/24 -KeepSource -Confirm:$false -WarningAction SilentlyContinue
+
+        $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep" -ApiVersion 2024-11-01).Status | Should -Be 200
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $group = New-InjectedCache -Name pester-whatif-src -Octet 103
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        Convert-VNetCacheToPrivateEndpoint -Name pester-whatif-src -ResourceGroupName $group -NewName pester-whatif-dst `
+            -SubnetName endpoints -SubnetPrefix 10.103.2.0/24 -WhatIf -WarningAction SilentlyContinue
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a cache that is not VNet-injected with CacheIsNotVNetInjected, before any write' {
+        $null = New-RedisPrivateCache -Name pester-already-private -ResourceGroupName rg-conv-private -Location eastus -VirtualNetworkName vnet-104 `
+            -AddressPrefix 10.104.0.0/16 -SubnetName endpoints -SubnetPrefix 10.104.1.0/24 -Confirm:$false
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        { Convert-VNetCacheToPrivateEndpoint -Name pester-already-private -ResourceGroupName rg-conv-private -NewName pester-x -SubnetName s -SubnetPrefix 10.104.2.0/24 -Force -Confirm:$false } |
+            Should -Throw -ErrorId "CacheIsNotVNetInjected,$CommandType"
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'asks for a storage container with ExportImport, and never shows its signature' {
+        $group = New-InjectedCache -Name pester-nouri -Octet 105
+
+        { Convert-VNetCacheToPrivateEndpoint -Name pester-nouri -ResourceGroupName $group -NewName pester-nouri-pl -SubnetName endpoints -SubnetPrefix 10.105.2.0/24 -DataMigration ExportImport -Force -Confirm:$false } |
+            Should -Throw -ErrorId "StorageContainerUriRequired,$CommandType"
+
+        $all = Convert-VNetCacheToPrivateEndpoint -Name pester-nouri -ResourceGroupName $group -NewName pester-nouri-pl -SubnetName endpoints -SubnetPrefix 10.105.2.0/24 `
+            -DataMigration ExportImport -StorageContainerUri $Container -WhatIf -Verbose *>&1 | Out-String
+        $all | Should -Not -Match $Signature
+    }
+}
