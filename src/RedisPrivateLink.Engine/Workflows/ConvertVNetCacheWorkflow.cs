@@ -20,7 +20,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 public static class ConvertVNetCacheWorkflow
 {
-    /// <summary>The step that deletes the source; the cmdlet asks ShouldContinue (ConfirmImpact High) for it unless -Force.</summary>
+    /// <summary>The step that deletes the source; the cmdlet asks ShouldContinue for it unless -Force.</summary>
     public const string DeleteSourceStepKey = "delete-source";
 
     public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, ConvertVNetCacheRequest request, CancellationToken cancellationToken)
