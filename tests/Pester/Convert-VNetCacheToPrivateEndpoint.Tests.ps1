@@ -66,6 +66,17 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep" -ApiVersion 2024-11-01).Status | Should -Be 200
     }
 
+    It 'asks before deleting the source, and says so when the session cannot ask, before any write' {
+        $group = New-InjectedCache -Name pester-ask -Octet 106
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        # The suite runs non-interactively, as a runbook does: without -Force there is nobody to ask.
+        $failure = { Convert-VNetCacheToPrivateEndpoint -Name pester-ask -ResourceGroupName $group -NewName pester-ask-pl -SubnetName endpoints -SubnetPrefix 10.106.2.0/24 -Confirm:$false -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId "ConfirmationRequired,$CommandType" -PassThru
+        $failure.Exception.Message | Should -Match '-Force'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
     It 'writes nothing with -WhatIf' {
         $group = New-InjectedCache -Name pester-whatif-src -Octet 103
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE

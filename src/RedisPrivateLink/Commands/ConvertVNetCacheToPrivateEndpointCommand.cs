@@ -1,8 +1,10 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
@@ -92,6 +94,25 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private bool ConfirmSourceDeletion(PlanStep step)
+    {
+        try
+        {
+            return ShouldContinue(
+                $"{step.Description}? It runs only after the target is verified; the source and its data are then gone.",
+                "Delete the VNet-injected source cache");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or HostException)
+        {
+            // A runbook or any -NonInteractive session cannot answer; say so before anything is written.
+            throw new RedisPrivateLinkException(
+                "ConfirmationRequired",
+                RedisPrivateLinkErrorCategory.InvalidOperation,
+                "Deleting the source cache needs a confirmation that this session cannot give (it cannot prompt). Run the command again with -Force to delete the source once the target is verified, or with -KeepSource to keep it.",
+                innerException: ex);
+        }
+    }
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
@@ -117,8 +138,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
             Func<PlanStep, Task<bool>>? confirmDelete = Force
                 ? null
-                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey
-                    || ShouldContinue($"{step.Description}? It runs only after the target is verified; the source and its data are then gone.", "Delete the VNet-injected source cache"));
+                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey || ConfirmSourceDeletion(step));
             if (await RunWorkflowAsync(prepared, token, confirmDelete).ConfigureAwait(false) is null)
             {
                 return;

@@ -1,0 +1,243 @@
+# Every script in docs/examples runs here against the emulator, and what it leaves in ARM is checked.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
+    Import-Module $env:RPL_TEST_MODULE
+    $script:Examples = (Resolve-Path (Join-Path $PSScriptRoot '../../docs/examples')).Path
+    $script:Emulator = Start-TestEmulator
+    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Sub = $Emulator.SubscriptionId
+    $script:Zone = 'privatelink.redis.cache.windows.net'
+
+    function script:Get-ArmCache([string] $Group, [string] $Name) {
+        Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Group/providers/Microsoft.Cache/redis/$Name" -ApiVersion 2024-11-01
+    }
+    function script:Clear-EmulatorLog { $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE }
+}
+
+AfterAll {
+    Disconnect-RedisPrivateLink
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'docs/examples' {
+    It '<_> has comment-based help: synopsis, description, every parameter, an example' -ForEach @(
+        'Enforce-PrivateOnlyRunbook.ps1', 'HubAndSpoke.ps1', 'Migrate-VNetInjectedCache.ps1', 'MyScript.ps1'
+    ) {
+        $path = Join-Path $Examples $_
+        $help = Get-Help $path -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike "*$_*"   # Get-Help falls back to the syntax when there is no help
+        ($help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 1
+        $declared = (Get-Command $path).Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters -and $_ -notin [System.Management.Automation.PSCmdlet]::OptionalCommonParameters }
+        foreach ($name in $declared) {
+            $described = $help.parameters.parameter | Where-Object name -eq $name
+            ($described.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "-$name of $_ needs a .PARAMETER"
+        }
+    }
+
+    It 'README.md describes every example' {
+        $readme = Get-Content -Raw (Join-Path $Examples 'README.md')
+        foreach ($file in Get-ChildItem $Examples -Filter *.ps1) { $readme | Should -Match ([regex]::Escape($file.Name)) }
+    }
+}
+
+Describe 'Enforce-PrivateOnlyRunbook.ps1' {
+    BeforeAll {
+        $script:Runbook = Join-Path $Examples 'Enforce-PrivateOnlyRunbook.ps1'
+        $network = @{ Location = 'eastus'; VirtualNetworkName = 'vnet-rb'; AddressPrefix = '10.71.0.0/16'; SubnetName = 'endpoints'; SubnetPrefix = '10.71.1.0/24'; Confirm = $false }
+        # Private already.
+        $null = New-RedisPrivateCache -Name rb-private -ResourceGroupName rg-rb @network
+        # An approved endpoint, but public access opened again (as for a migration window).
+        $null = New-RedisPrivateCache -Name rb-open -ResourceGroupName rg-rb @network
+        $null = Set-RedisPublicNetworkAccess -Name rb-open -ResourceGroupName rg-rb -PublicNetworkAccess Enabled -Force -Confirm:$false -WarningAction SilentlyContinue
+        # Public with no endpoint at all, made without the module.
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion 2024-11-01 -Method PUT `
+            -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } }
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion 2024-11-01
+
+        function script:Get-Action($Summary, [string] $Name) { ($Summary | Where-Object Name -eq $Name).Action }
+    }
+
+    It 'with -WhatIf reports what it would do and writes nothing' {
+        Clear-EmulatorLog
+
+        $summary = & $Runbook -EmulatorConnectionFile $Emulator.ConnectionFile -WhatIf -WarningAction SilentlyContinue
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        Get-Action $summary rb-private | Should -Be 'AlreadyPrivate'
+        Get-Action $summary rb-open | Should -Be 'WouldDisable'
+        Get-Action $summary rb-bare | Should -Be 'NeedsEndpoint'
+        (Get-ArmCache rg-rb rb-open).Body.properties.publicNetworkAccess | Should -Be 'Enabled'
+    }
+
+    It 'disables public access where an approved endpoint exists and only reports the others' {
+        $summary = & $Runbook -EmulatorConnectionFile $Emulator.ConnectionFile -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $open = $summary | Where-Object Name -eq rb-open
+        $open.Action | Should -Be 'Disabled'
+        $open.ResourceGroupName | Should -Be 'rg-rb'
+        $open.PublicNetworkAccess | Should -Be 'Disabled'
+        $open.ApprovedEndpoints | Should -Be 1
+        Get-Action $summary rb-private | Should -Be 'AlreadyPrivate'
+        Get-Action $summary rb-bare | Should -Be 'NeedsEndpoint'
+        ($summary | Where-Object Name -eq rb-bare).ResourceGroupName | Should -Be 'rg-rb-bare'
+        @($summary | Where-Object Name -like 'rb-*').Count | Should -Be 3
+
+        (Get-ArmCache rg-rb rb-open).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+        (Get-ArmCache rg-rb rb-private).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+        (Get-ArmCache rg-rb-bare rb-bare).Body.properties.publicNetworkAccess | Should -Be 'Enabled'
+        ($warnings -join "`n") | Should -Match "'rb-bare'"
+        ($warnings -join "`n") | Should -Not -Match "'rb-open'"
+    }
+
+    It 'changes nothing when run again' {
+        Clear-EmulatorLog
+
+        $summary = & $Runbook -EmulatorConnectionFile $Emulator.ConnectionFile -WarningAction SilentlyContinue
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        Get-Action $summary rb-open | Should -Be 'AlreadyPrivate'
+        Get-Action $summary rb-bare | Should -Be 'NeedsEndpoint'
+    }
+}
+
+Describe 'HubAndSpoke.ps1' {
+    BeforeAll {
+        $script:HubScript = Join-Path $Examples 'HubAndSpoke.ps1'
+        $script:HubZonePath = "/subscriptions/$Sub/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/$Zone"
+    }
+
+    It 'stops before any write, saying how to create it, while the hub has no zone' {
+        Clear-EmulatorLog
+
+        $failure = { & $HubScript -HubResourceGroupName rg-hub-empty -EmulatorConnectionFile $Emulator.ConnectionFile } | Should -Throw -PassThru
+
+        $failure.Exception.Message | Should -Match 'New-AzPrivateDnsZone -ResourceGroupName rg-hub-empty'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'puts a cache in each spoke, both spoke networks linked to the one hub zone that holds both A records' {
+        # The platform team's one-time step: the hub resource group and its zone (a raw ARM PUT; New-AzPrivateDnsZone on Azure).
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator $HubZonePath -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
+        Wait-EmulatorProvisioned $Emulator $HubZonePath -ApiVersion 2024-06-01
+
+        $caches = & $HubScript -HubResourceGroupName rg-hub -EmulatorConnectionFile $Emulator.ConnectionFile
+
+        @($caches.Name | Sort-Object) | Should -Be @('contoso-spoke1-cache', 'contoso-spoke2-cache')
+        foreach ($cache in $caches) {
+            $cache.PublicNetworkAccess | Should -Be 'Disabled'
+            $cache.PrivateEndpoints.Count | Should -Be 1
+            $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        }
+        ($caches | Where-Object Name -eq contoso-spoke1-cache).ResourceGroupName | Should -Be 'rg-spoke1'
+        ($caches | Where-Object Name -eq contoso-spoke2-cache).PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.2\.1\.\d+$'
+
+        $links = Invoke-EmulatorArm $Emulator "$HubZonePath/virtualNetworkLinks" -ApiVersion 2024-06-01
+        @($links.Body.value.properties.virtualNetwork.id | Sort-Object) | Should -Be @(
+            "/subscriptions/$Sub/resourceGroups/rg-spoke1/providers/Microsoft.Network/virtualNetworks/vnet-spoke1"
+            "/subscriptions/$Sub/resourceGroups/rg-spoke2/providers/Microsoft.Network/virtualNetworks/vnet-spoke2")
+        foreach ($cache in $caches) {
+            $record = Invoke-EmulatorArm $Emulator "$HubZonePath/A/$($cache.Name)" -ApiVersion 2024-06-01
+            $record.Body.properties.aRecords.ipv4Address | Should -Be @($cache.PrivateEndpoints[0].PrivateIpAddress)
+        }
+        foreach ($spoke in 'rg-spoke1', 'rg-spoke2') {
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$spoke/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01).Status |
+                Should -Be 404 -Because 'the spokes use the hub zone, they get none of their own'
+        }
+    }
+
+    It 'writes nothing when run again' {
+        Clear-EmulatorLog
+
+        $caches = & $HubScript -HubResourceGroupName rg-hub -EmulatorConnectionFile $Emulator.ConnectionFile
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        @($caches).Count | Should -Be 2
+    }
+}
+
+Describe 'Migrate-VNetInjectedCache.ps1' {
+    BeforeAll {
+        $script:MigrateScript = Join-Path $Examples 'Migrate-VNetInjectedCache.ps1'
+        # A VNet-injected Premium cache, made the way the portal made them.
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $script:VnetPath = "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Network/virtualNetworks/vnet-mig"
+        $null = Invoke-EmulatorArm $Emulator $VnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.81.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.81.1.0/24' } }) }
+        }
+        Wait-EmulatorProvisioned $Emulator $VnetPath -ApiVersion 2024-05-01
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion 2024-11-01 -Method PUT -Body @{
+            location = 'eastus'; tags = @{ owner = 'examples' }
+            properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$VnetPath/subnets/cache"; redisConfiguration = @{ 'maxmemory-policy' = 'allkeys-lru' } }
+        }
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion 2024-11-01
+    }
+
+    It 'converts only the VNet-injected cache, side by side, into a new subnet of its network, keeping the source' {
+        $targets = & $MigrateScript -SubnetPrefix 10.81.2.0/24 -EmulatorConnectionFile $Emulator.ConnectionFile -WarningAction SilentlyContinue -InformationVariable info 6>$null
+
+        @($targets).Count | Should -Be 1 -Because 'the other caches of the subscription are not VNet-injected'
+        $targets.Name | Should -Be 'mig-legacy-pl'
+        $targets.ResourceGroupName | Should -Be 'rg-mig'
+        $targets.IsVNetInjected | Should -BeFalse
+        $targets.PublicNetworkAccess | Should -Be 'Disabled'
+        $targets.Sku | Should -Be 'Premium'
+        $targets.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        $targets.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.81\.2\.\d+$'
+        $targets.PrivateEndpoints[0].SubnetId | Should -Be "$VnetPath/subnets/private-endpoints"
+        ($info -join "`n") | Should -Match 'Test-RedisPrivateConnectivity'
+
+        $source = Get-ArmCache rg-mig mig-legacy
+        $source.Status | Should -Be 200
+        $source.Body.properties.subnetId | Should -Be "$VnetPath/subnets/cache"
+        $target = Get-ArmCache rg-mig mig-legacy-pl
+        $target.Body.properties.redisConfiguration.'maxmemory-policy' | Should -Be 'allkeys-lru'
+        $target.Body.tags.owner | Should -Be 'examples'
+        $subnet = Invoke-EmulatorArm $Emulator "$VnetPath/subnets/private-endpoints" -ApiVersion 2024-05-01
+        $subnet.Body.properties.addressPrefix | Should -Be '10.81.2.0/24'
+        $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Disabled'
+    }
+
+    It 'converges when run again: the same target, no second cache or endpoint' {
+        $again = & $MigrateScript -SubnetPrefix 10.81.2.0/24 -EmulatorConnectionFile $Emulator.ConnectionFile -WarningAction SilentlyContinue 6>$null
+
+        @($again).Count | Should -Be 1
+        $again.Name | Should -Be 'mig-legacy-pl'
+        $caches = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis" -ApiVersion 2024-11-01
+        @($caches.Body.value.name | Sort-Object) | Should -Be @('mig-legacy', 'mig-legacy-pl')
+        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
+        @($endpoints.Body.value).Count | Should -Be 1
+    }
+
+    It 'deletes the kept source when Convert- runs again without -KeepSource, as the script''s help says' {
+        $target = Convert-VNetCacheToPrivateEndpoint -Name mig-legacy -ResourceGroupName rg-mig -NewName mig-legacy-pl -SubnetName private-endpoints `
+            -SubnetPrefix 10.81.2.0/24 -Force -Confirm:$false -WarningAction SilentlyContinue
+
+        $target.Name | Should -Be 'mig-legacy-pl'
+        (Get-ArmCache rg-mig mig-legacy).Status | Should -Be 404
+        (Get-ArmCache rg-mig mig-legacy-pl).Status | Should -Be 200
+    }
+}
+
+Describe 'MyScript.Tests.ps1 (a user testing their own script)' {
+    It 'passes as its own Pester run, starting its own emulator from RPL_EMULATOR' {
+        $pester = Get-ChildItem -Path $env:RPL_TEST_PACKAGES -Filter Pester.psd1 -Recurse | Select-Object -First 1
+        $lines = Invoke-ChildPwsh -ArgumentList $pester.FullName, $env:RPL_TEST_MODULE, (Join-Path $env:RPL_TEST_EMULATOR 'RedisPrivateLink.Emulator.dll'), (Join-Path $Examples 'MyScript.Tests.ps1') -Script {
+            param($pesterManifest, $module, $emulatorDll, $testFile)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $pesterManifest
+            Import-Module $module
+            $env:RPL_EMULATOR = $emulatorDll
+            $result = Invoke-Pester -Path $testFile -PassThru -Output Detailed
+            'RESULT ' + (@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } | ConvertTo-Json -Compress)
+        }
+
+        $result = ($lines | Where-Object { $_ -like 'RESULT *' } | Select-Object -Last 1).Substring(7) | ConvertFrom-Json
+        $result.Failed | Should -Be 0 -Because ($lines -join "`n")
+        $result.Passed | Should -BeGreaterThan 0
+        $result.Passed | Should -Be 4
+    }
+}
