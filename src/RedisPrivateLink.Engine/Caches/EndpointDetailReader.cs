@@ -60,11 +60,34 @@ internal sealed class EndpointDetailReader
         try
         {
             var groups = await _arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups", cancellationToken).ConfigureAwait(false);
-            return groups.SelectMany(PrivateDnsRecords.FromZoneGroup).ToArray();
+            var records = groups.SelectMany(PrivateDnsRecords.FromZoneGroup).ToArray();
+            await Task.WhenAll(records.Select(record => ReadZoneAnswersAsync(record, cancellationToken))).ConfigureAwait(false);
+            return records;
         }
         catch (ArmException e) when (IsUnreadable(e))
         {
             return Array.Empty<RedisPrivateDnsRecord>();
+        }
+    }
+
+    /// <summary>Reads the zone's own A record for the name, so a registration another endpoint overwrote shows as stale.</summary>
+    private async Task ReadZoneAnswersAsync(RedisPrivateDnsRecord record, CancellationToken cancellationToken)
+    {
+        var suffix = "." + record.ZoneName;
+        if (!ResourceId.TryParse(record.ZoneId, out var zoneId) || !record.Fqdn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var recordSetName = record.Fqdn.Substring(0, record.Fqdn.Length - suffix.Length);
+        try
+        {
+            var recordSet = await _arm.GetAsync<ARecordSet>(zoneId!.Child("A", recordSetName), cancellationToken).ConfigureAwait(false);
+            record.ZoneAnswers = recordSet?.Properties?.ARecords?.Select(a => a.Ipv4Address).OfType<string>().ToArray() ?? Array.Empty<string>();
+        }
+        catch (ArmException e) when (IsUnreadable(e))
+        {
+            // A zone in a subscription the credential cannot read: what it answers stays unknown.
         }
     }
 
