@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RedisPrivateLink.Engine.Arm;
 
 namespace RedisPrivateLink.Engine.Validation;
 
@@ -36,6 +37,9 @@ public sealed class ValidatedResourceId
 
     /// <summary>The resource's own name (the last name segment).</summary>
     public string Name => Names[Names.Count - 1];
+
+    /// <summary>The id as the ARM layer takes it; parsing the canonical form cannot fail once validated.</summary>
+    public ResourceId ToResourceId() => ResourceId.Parse(ToString());
 
     public override string ToString()
     {

@@ -33,7 +33,7 @@ public static class AddPrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var cacheId = ResourceId.Parse(ResourceIdRules.Parse(request.CacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToString());
+        var cacheId = ResourceIdRules.Parse(request.CacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToResourceId();
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         if (request.Location is not null)
         {

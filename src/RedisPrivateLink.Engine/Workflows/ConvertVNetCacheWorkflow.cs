@@ -35,7 +35,7 @@ public static class ConvertVNetCacheWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var sourceId = ResourceId.Parse(ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToString());
+        var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToResourceId();
         ValidateStrategy(request);
         var container = ValidateDataMigration(request);
         ValidateSubnetParameters(request);
@@ -265,7 +265,7 @@ public static class ConvertVNetCacheWorkflow
             : new NetworkRequest { SubnetId = request.SubnetId };
         var candidate = string.IsNullOrWhiteSpace(request.SubnetId)
             ? injectedNetworkId.Child("subnets", request.SubnetName!)
-            : ResourceId.Parse(ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId).ToString());
+            : ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId).ToResourceId();
         if (candidate == injectedSubnetId)
         {
             throw new ValidationException(WorkflowErrorIds.EndpointSubnetIsInjectedSubnet, string.IsNullOrWhiteSpace(request.SubnetId) ? "SubnetName" : "SubnetId",

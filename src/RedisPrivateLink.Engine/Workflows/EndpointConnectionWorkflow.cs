@@ -32,7 +32,7 @@ public static class EndpointConnectionWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceId.Parse(ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToString());
+        var id = ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToResourceId();
         var status = approve ? ConnectionStatuses.Approved : ConnectionStatuses.Rejected;
         var arm = context.GetArmGateway();
         var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);

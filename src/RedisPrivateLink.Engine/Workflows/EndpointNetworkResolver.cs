@@ -60,7 +60,7 @@ internal static class EndpointNetworkResolver
     private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
     {
         var validated = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId);
-        var subnetId = ResourceId.Parse(validated.ToString());
+        var subnetId = validated.ToResourceId();
         var subnet = await arm.GetAsync<Subnet>(subnetId, cancellationToken).ConfigureAwait(false);
         var network = subnet is null ? null : await arm.GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
         if (subnet is null || network is null)

@@ -35,7 +35,7 @@ internal static class PrivateDnsZoneResolver
                     $"Private DNS zone '{validated.Name}' is not the zone caches resolve in on {context.Environment}: clients look the cache up in '{zoneName}'. Give the id of a zone named '{zoneName}', or leave -PrivateDnsZoneId out to create one.");
             }
 
-            var zoneId = ResourceId.Parse(validated.ToString());
+            var zoneId = validated.ToResourceId();
             await RequireExistingAsync(arm, zoneId, "Give the id of an existing zone, or leave -PrivateDnsZoneId out to create one.", cancellationToken).ConfigureAwait(false);
             return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
         }

@@ -36,7 +36,7 @@ public static class PublicNetworkAccessWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceId.Parse(ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "ResourceId", context.SubscriptionId).ToString());
+        var id = ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "ResourceId", context.SubscriptionId).ToResourceId();
         var access = Normalize(desired);
         var arm = context.GetArmGateway();
         var notices = new List<string>();

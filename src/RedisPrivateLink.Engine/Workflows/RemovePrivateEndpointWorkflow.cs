@@ -34,7 +34,7 @@ public static class RemovePrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceId.Parse(ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId", context.SubscriptionId).ToString());
+        var id = ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId", context.SubscriptionId).ToResourceId();
         var arm = context.GetArmGateway();
         var notices = new List<string>();
 

@@ -28,6 +28,6 @@ internal static class CacheIds
     public static ResourceId Parse(string value, string parameterName)
     {
         var validated = ResourceIdRules.Parse(value, ResourceIdRules.RedisCacheType, parameterName, contextSubscriptionId: null, allowOtherSubscription: true);
-        return ResourceId.Parse(validated.ToString());
+        return validated.ToResourceId();
     }
 }
