@@ -11,6 +11,7 @@ internal sealed class ArmDispatcher
     private readonly ResourceHandler resources;
     private readonly OperationPollHandler polls;
     private readonly RedisActionHandler redisActions;
+    private readonly TagsHandler tags;
 
     public ArmDispatcher(EmulatorContext emulator)
     {
@@ -21,6 +22,7 @@ internal sealed class ArmDispatcher
         resources = new ResourceHandler(emulator, operations);
         polls = new OperationPollHandler(emulator, operations);
         redisActions = new RedisActionHandler(emulator, operations);
+        tags = new TagsHandler(emulator);
     }
 
     public ArmResult Dispatch(ArmRequest request)
@@ -97,6 +99,11 @@ internal sealed class ArmDispatcher
     private ArmResult ResourceGroupScoped(ArmRequest request)
     {
         var path = request.Path;
+        if (path.Count == 8 && path.Is(5, "Microsoft.Resources") && path.Is(6, "tags") && path.Is(7, "default"))
+        {
+            return tags.Handle(request);
+        }
+
         if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationStatuses"))
         {
             return RequireGet(request, polls.PrivateDnsStatus);

@@ -14,6 +14,7 @@ public static class ApiVersions
     public const string Network = "2024-05-01";
     public const string PrivateDns = "2024-06-01";
     public const string ResourceGroups = "2021-04-01";
+    public const string Tags = "2021-04-01";
     public const string Storage = "2023-05-01";
     public const string Subscriptions = "2022-12-01";
 
@@ -64,6 +65,8 @@ public static class ApiVersions
                 return Storage;
             case "microsoft.resources/resourcegroups":
                 return ResourceGroups;
+            case "microsoft.resources/tags":
+                return Tags;
             default:
                 return null;
         }

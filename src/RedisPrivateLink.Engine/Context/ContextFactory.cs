@@ -92,7 +92,8 @@ public static class ContextFactory
             subscription.TenantId ?? request.Tenant ?? emulator?.TenantId,
             account,
             request.CredentialKind,
-            gateway);
+            gateway,
+            emulator?.TimeScale ?? 1);
     }
 
     /// <summary>The Azure.Identity credential for the request's kind; input it needs but lacks is refused here, before any network call.</summary>

@@ -12,7 +12,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
 {
     private IArmGateway? _gateway;
 
-    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway)
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, double timeScale = 1)
     {
         CloudEnvironment = environment;
         SubscriptionId = subscriptionId;
@@ -21,6 +21,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
         Account = account;
         CredentialType = credentialKind.ToString();
         IsEmulator = credentialKind == CredentialKind.Emulator;
+        TimeScale = timeScale;
         _gateway = gateway;
     }
 
@@ -47,6 +48,13 @@ public sealed class RedisPrivateLinkContext : IDisposable
     public bool IsEmulator { get; }
 
     public bool IsDisposed => _gateway is null;
+
+    /// <summary>
+    /// How fast the endpoint runs Azure's operations relative to Azure: 1 on Azure, the emulator's time scale otherwise.
+    /// Bounds the module derives from Azure's own pace (how long a deleted cache's name is held) scale by it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public double TimeScale { get; }
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public AzureCloudEnvironment CloudEnvironment { get; }

@@ -8,7 +8,8 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// Deletes the source cache, re-checking on Azure at run time what makes that safe, so no plan built from stale reads
 /// can lose data: side by side, the target's tags must say verified; with -ReuseName, the source's tags must say
-/// exported (unless the data is not to move), because the target can only be created once the name is free.
+/// exported (unless the data is not to move) and the target's definition must be recorded on the resource group,
+/// because the target can only be created once the name is free.
 /// </summary>
 internal static class ConvertDeleteSourceStep
 {
@@ -31,6 +32,11 @@ internal static class ConvertDeleteSourceStep
                 if (migration.MovesData && MigrationTags.StageOf(sourceCache) < MigrationStage.Exported)
                 {
                     throw NotSafe(migration, "its data has not been exported");
+                }
+
+                if (await MigrationTargetRecord.ReadAsync(arm, source, ct).ConfigureAwait(false) is null)
+                {
+                    throw NotSafe(migration, $"the configuration of the cache that replaces it is not recorded on resource group '{source.ResourceGroupName}'");
                 }
             }
             else

@@ -28,6 +28,8 @@ internal sealed class ConvertPlanBuilder
         _keepSource = keepSource;
     }
 
+    public Plan Plan => _plan;
+
     /// <summary>The endpoint's subnet (created, or its network policies turned off), the DNS zone and its link to the VNet.</summary>
     public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
@@ -69,8 +71,11 @@ internal sealed class ConvertPlanBuilder
         }
     }
 
-    /// <summary>Same name: [export], delete the source, create the target once Azure frees the name, settings, endpoint, [import], verify.</summary>
-    public void AddReuseNameSteps(MigrationSource source, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    /// <summary>
+    /// Same name: [export], record the target's definition, delete the source, create the target once Azure frees the
+    /// name, settings, endpoint, [import], verify.
+    /// </summary>
+    public void AddReuseNameSteps(MigrationSource source, RedisCache definition, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         if (_migration.MovesData)
         {
@@ -79,13 +84,29 @@ internal sealed class ConvertPlanBuilder
         }
 
         // The network and the DNS zone are in place before the deletion, so what can fail there fails before the downtime starts.
-        _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, _endpointPrerequisites.Concat(StepKeys.Selected((_migration.MovesData, ConvertStepKeys.ExportSource)))));
-        var stage = _migration.MovesData ? MigrationStage.Exported : MigrationStage.Created;
-        var migrationTags = new[] { (MigrationTags.InjectedSubnet, injectedSubnetId.ToString()), (MigrationTags.ExportPrefix, _migration.ExportPrefix) };
-        var definition = source.ToTarget(stage, migrationTags.Concat(source.SettingsTags).ToArray());
+        _plan.Add(ConvertRecordTargetStep.Create(_arm, _migration, definition, _endpointPrerequisites.Concat(StepKeys.Selected((_migration.MovesData, ConvertStepKeys.ExportSource)))));
+        _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.RecordTarget }));
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
         AddEndpointToVerify(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
+    }
+
+    /// <summary>The -ReuseName target's definition: the source's configuration, carrying what a re-run after the deletion needs.</summary>
+    public RedisCache ReuseNameTarget(MigrationSource source, ResourceId injectedSubnetId)
+    {
+        var stage = _migration.MovesData ? MigrationStage.Exported : MigrationStage.Created;
+        var migrationTags = new[] { (MigrationTags.InjectedSubnet, injectedSubnetId.ToString()), (MigrationTags.ExportPrefix, _migration.ExportPrefix) };
+        return source.ToTarget(stage, migrationTags.Concat(source.SettingsTags).ToArray());
+    }
+
+    /// <summary>
+    /// A -ReuseName re-run that finds neither cache, the source deleted before Azure accepted the target: the target
+    /// as recorded on the resource group, the settings it carries, endpoint, [import], verify.
+    /// </summary>
+    public void AddStepsFromRecord(RedisCache recorded, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, recorded, $"as recorded on resource group '{_migration.TargetId.ResourceGroupName}'", exists: false, Array.Empty<string>()));
+        AddCarriedSettingsToVerify(recorded, endpoint, zone, existing);
     }
 
     /// <summary>
@@ -95,6 +116,12 @@ internal sealed class ConvertPlanBuilder
     public void AddStepsAfterSourceDeleted(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, MigrationSource.ResendDefinition(target, _migration.TargetId), "as an earlier run created it", exists: true, Array.Empty<string>()));
+        AddCarriedSettingsToVerify(target, endpoint, zone, existing);
+    }
+
+    /// <summary>After the target step: the firewall rules and patch schedule the target's tags carry, endpoint, [import], verify.</summary>
+    private void AddCarriedSettingsToVerify(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
         var carried = MigrationSettingsTags.Decode(target.Tags);
         if (carried.Count > 0)
         {

@@ -9,6 +9,7 @@ public static class ConvertStepKeys
     public const string TargetCache = "target-cache";
     public const string TargetSettings = "target-settings";
     public const string ExportSource = "export-source";
+    public const string RecordTarget = "record-target";
     public const string ImportData = "import-data";
     public const string VerifyTarget = "verify-target";
     public const string DeleteSource = ConvertVNetCacheWorkflow.DeleteSourceStepKey;

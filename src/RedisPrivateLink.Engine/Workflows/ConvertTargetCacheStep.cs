@@ -11,14 +11,14 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// Creates the target cache with the source's configuration and waits for it, or reuses the target an earlier run
 /// created (its tags name the source). With -ReuseName, Azure holds a deleted cache's name for a while, so the create
-/// is retried with backoff while ARM answers NameNotAvailable, up to <see cref="NameHoldLimit"/>.
+/// is retried with backoff while ARM answers NameNotAvailable, up to <see cref="ConvertMigration.NameHoldLimit"/>;
+/// once Azure holds the target, the definition recorded on the resource group for that wait is removed.
 /// </summary>
 internal static class ConvertTargetCacheStep
 {
-    /// <summary>How long Azure may hold a deleted cache's name before the step gives up and says where the data is.</summary>
-    public static readonly TimeSpan NameHoldLimit = TimeSpan.FromMinutes(30);
-
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest pause between creates; never more than a thirtieth of the limit, so a scaled-down wait keeps its rhythm.</summary>
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
     public static PlanStep Create(IArmGateway arm, ConvertMigration migration, RedisCache definition, string summary, bool exists, IEnumerable<string> dependsOn)
@@ -44,6 +44,7 @@ internal static class ConvertTargetCacheStep
 
         if (existing is not null && !CacheProvisioning.IsFailed(existing))
         {
+            await RemoveRecordAsync(arm, migration, cancellationToken).ConfigureAwait(false);
             await CacheProvisioning.WaitAsync(arm, target, step, cancellationToken).ConfigureAwait(false);
             return StepResult.Reused($"migration stage '{MigrationStages.Text(MigrationTags.StageOf(existing))}'");
         }
@@ -55,14 +56,26 @@ internal static class ConvertTargetCacheStep
         }
 
         var retries = await PutWhileNameHeldAsync(arm, migration, definition, step, cancellationToken).ConfigureAwait(false);
+        await RemoveRecordAsync(arm, migration, cancellationToken).ConfigureAwait(false);
         await CacheProvisioning.WaitAsync(arm, target, step, cancellationToken).ConfigureAwait(false);
         var waited = retries == 0 ? null : $"Azure held the name; created after {retries} retries";
         return existing is null ? StepResult.Created(waited) : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState, waited));
     }
 
+    /// <summary>With -ReuseName, once the target exists it carries its own configuration: the record has served.</summary>
+    private static async Task RemoveRecordAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    {
+        if (migration.ReuseName)
+        {
+            await MigrationTargetRecord.RemoveAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static async Task<int> PutWhileNameHeldAsync(IArmGateway arm, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)
     {
-        var delay = FirstRetryDelay;
+        var limit = migration.NameHoldLimit;
+        var maxDelay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, limit.Ticks / 30));
+        var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks, maxDelay.Ticks));
         var started = DateTimeOffset.UtcNow;
         for (var retries = 0; ; retries++)
         {
@@ -75,14 +88,14 @@ internal static class ConvertTargetCacheStep
             catch (ArmException e) when (migration.ReuseName && e.Code == CacheNameAvailability.NameNotAvailableCode)
             {
                 var held = DateTimeOffset.UtcNow - started;
-                if (held >= NameHoldLimit)
+                if (held >= limit)
                 {
                     throw NameStillHeld(migration, held, e);
                 }
 
                 step.ReportStatus($"Azure still holds the name '{migration.TargetId.Name}' of the deleted cache; retrying ({(int)held.TotalMinutes} min so far)");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, maxDelay.Ticks));
             }
         }
     }
@@ -93,7 +106,7 @@ internal static class ConvertTargetCacheStep
             ? $"The exported data is safe at '{container.BlobDisplayName(migration.ExportPrefix)}'."
             : "No data was exported (-DataMigration None).";
         return new RedisPrivateLinkException(WorkflowErrorIds.CacheNameStillHeld, RedisPrivateLinkErrorCategory.ResourceUnavailable,
-            $"Azure still holds the name '{migration.TargetId.Name}' {(int)held.TotalMinutes} minutes after the source cache was deleted. {data} Run the same command again later to create the cache and continue the migration.",
+            $"Azure still holds the name '{migration.TargetId.Name}' {(int)held.TotalMinutes} minutes after the source cache was deleted. {data} The new cache's configuration is recorded on resource group '{migration.TargetId.ResourceGroupName}': run the same command again later to create the cache and continue the migration.",
             migration.TargetId.ToString(), inner);
     }
 }

@@ -49,11 +49,19 @@ public static class ConvertVNetCacheWorkflow
         var targetId = request.ReuseName
             ? sourceId
             : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, ResourceIdRules.RedisCacheType, request.NewName!);
-        var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container);
+        var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container, context.TimeScale);
 
-        var (source, target) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
-        var injectedSubnetId = source?.InjectedSubnetId ?? InjectedSubnetRecordedOn(target!, migration);
-        var location = LocationRules.Normalize((source?.Cache ?? target!).Location, "CacheLocation");
+        var (source, target, recorded) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
+        var injectedSubnetId = source?.InjectedSubnetId ?? InjectedSubnetRecordedOn((target ?? recorded)!, migration);
+        var location = LocationRules.Normalize((source?.Cache ?? target ?? recorded)!.Location, "CacheLocation");
+        var builder = new ConvertPlanBuilder(arm, new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'"), migration, request.KeepSource);
+        var reuseNameTarget = source is not null && request.ReuseName ? builder.ReuseNameTarget(source, injectedSubnetId) : null;
+        if (reuseNameTarget is not null)
+        {
+            var groupTags = await MigrationTargetRecord.ReadTagsAsync(arm, targetId, cancellationToken).ConfigureAwait(false);
+            MigrationTargetRecord.RequireRoom(targetId, groupTags, MigrationTargetRecord.Encode(targetId, reuseNameTarget).Count);
+        }
+
         var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
 
         var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
@@ -72,25 +80,27 @@ public static class ConvertVNetCacheWorkflow
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
 
-        AddNotices(notices, request, migration, source, target);
-        var plan = new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'");
+        AddNotices(notices, request, migration, source, target, recorded is not null);
         var endpointDefinition = new EndpointDefinition(endpointId, targetId, network);
-        var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
         builder.AddNetwork(network, zone, existing);
-        if (source is null)
+        if (recorded is not null)
+        {
+            builder.AddStepsFromRecord(recorded, endpointDefinition, zone, existing);
+        }
+        else if (source is null)
         {
             builder.AddStepsAfterSourceDeleted(target!, endpointDefinition, zone, existing);
         }
-        else if (request.ReuseName)
+        else if (reuseNameTarget is not null)
         {
-            builder.AddReuseNameSteps(source, injectedSubnetId, endpointDefinition, zone, existing);
+            builder.AddReuseNameSteps(source, reuseNameTarget, endpointDefinition, zone, existing);
         }
         else
         {
             builder.AddNewNameSteps(source, target, injectedSubnetId, endpointDefinition, zone, existing);
         }
 
-        return new PreparedWorkflow(plan, targetId, notices);
+        return new PreparedWorkflow(builder.Plan, targetId, notices);
     }
 
     private static void ValidateStrategy(ConvertVNetCacheRequest request)
@@ -152,9 +162,11 @@ public static class ConvertVNetCacheWorkflow
 
     /// <summary>
     /// The source and the target as Azure holds them. With -ReuseName they share one id: a cache there with a subnet is
-    /// the source; one without, whose tags name it, is the target of an earlier run that already deleted the source.
+    /// the source; one without, whose tags name it, is the target of an earlier run that already deleted the source;
+    /// when there is none, the target's definition an earlier run recorded on the resource group before deleting the
+    /// source (<paramref name="migration"/> stopped between the deletion and Azure accepting the target).
     /// </summary>
-    private static async Task<(MigrationSource? Source, RedisCache? Target)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    private static async Task<(MigrationSource? Source, RedisCache? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
     {
         var sourceId = migration.SourceId;
         var cache = await arm.GetAsync<RedisCache>(sourceId, cancellationToken).ConfigureAwait(false);
@@ -163,16 +175,17 @@ public static class ConvertVNetCacheWorkflow
             && MigrationTags.IsTargetOf(finished, sourceId) && MigrationTags.StageOf(finished) >= MigrationStage.Verified)
         {
             // Side by side, the source is deleted only after the target is verified: this is a finished migration run again.
-            return (null, finished);
+            return (null, finished, null);
         }
 
         if (cache is null)
         {
             if (migration.ReuseName)
             {
-                throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationSourceDeleted, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                    $"Cache '{sourceId.Name}' does not exist in '{sourceId.ResourceGroupName}': either it never did, or an earlier run deleted it and stopped before creating its replacement, whose configuration was not yet recorded anywhere. {DataWhereabouts(migration)} Create the cache with New-RedisPrivateCache, then import the data.",
-                    sourceId.ToString());
+                return (null, null, await MigrationTargetRecord.ReadAsync(arm, sourceId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationSourceDeleted, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                        $"Cache '{sourceId.Name}' does not exist in '{sourceId.ResourceGroupName}', and the resource group records no migration of it (tags '{MigrationTargetRecord.Prefix}{sourceId.Name.ToLowerInvariant()}-*'): check the name and resource group. {DataWhereabouts(migration)}",
+                        sourceId.ToString()));
             }
 
             throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
@@ -182,14 +195,14 @@ public static class ConvertVNetCacheWorkflow
 
         if (migration.ReuseName && string.IsNullOrEmpty(cache.Properties?.SubnetId) && MigrationTags.IsTargetOf(cache, sourceId))
         {
-            return (null, cache);
+            return (null, cache, null);
         }
 
         RequireMigratable(cache, migration);
         var source = await MigrationSource.ReadAsync(arm, sourceId, cache, cancellationToken).ConfigureAwait(false);
         if (migration.ReuseName)
         {
-            return (source, null);
+            return (source, null, null);
         }
 
         var target = await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false);
@@ -204,7 +217,7 @@ public static class ConvertVNetCacheWorkflow
                 migration.TargetId.ToString());
         }
 
-        return (source, target);
+        return (source, target, null);
     }
 
     private static void RequireMigratable(RedisCache cache, ConvertMigration migration)
@@ -275,9 +288,15 @@ public static class ConvertVNetCacheWorkflow
         return await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void AddNotices(ICollection<string> notices, ConvertVNetCacheRequest request, ConvertMigration migration, MigrationSource? source, RedisCache? target)
+    private static void AddNotices(ICollection<string> notices, ConvertVNetCacheRequest request, ConvertMigration migration, MigrationSource? source, RedisCache? target, bool fromRecord)
     {
         var sourceName = migration.SourceId.Name;
+        if (fromRecord)
+        {
+            notices.Add($"The source '{sourceName}' is already deleted and its replacement not yet created: the plan creates it from the configuration an earlier run recorded on resource group '{migration.TargetId.ResourceGroupName}'.");
+            return;
+        }
+
         if (source is null)
         {
             notices.Add($"The source '{sourceName}' is already deleted and cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");

@@ -41,4 +41,6 @@ public static class WorkflowErrorIds
     public const string MigrationTargetNotVerified = nameof(MigrationTargetNotVerified);
     public const string MigrationSourceDeleted = nameof(MigrationSourceDeleted);
     public const string CacheNameStillHeld = nameof(CacheNameStillHeld);
+    public const string MigrationRecordDoesNotFit = nameof(MigrationRecordDoesNotFit);
+    public const string MigrationRecordUnreadable = nameof(MigrationRecordUnreadable);
 }

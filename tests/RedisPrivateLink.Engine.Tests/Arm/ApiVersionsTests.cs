@@ -10,6 +10,7 @@ public class ApiVersionsTests
     [InlineData("/subscriptions", "2022-12-01")]
     [InlineData("/subscriptions/s", "2022-12-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg", "2021-04-01")]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Resources/tags/default", "2021-04-01")]
     [InlineData("/subscriptions/s/resourcegroups", "2021-04-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c", "2024-11-01")]
     [InlineData("/subscriptions/s/resourceGroups/rg/providers/microsoft.cache/redis/c/privateEndpointConnections/p", "2024-11-01")]

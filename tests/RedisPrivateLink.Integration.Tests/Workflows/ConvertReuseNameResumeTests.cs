@@ -45,7 +45,7 @@ public sealed class ConvertReuseNameResumeTests
         await WorkflowScenario.RunAsync(prepared);
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertStepKeys.RecordTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));
