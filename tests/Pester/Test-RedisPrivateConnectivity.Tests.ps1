@@ -233,10 +233,49 @@ Describe 'Test-RedisPrivateConnectivity on a cache read through ARM' {
         ($everything -join "`n") | Should -Match '/listKeys'
     }
 
-    It 'refuses -AccessKey with -UseAccessKey with AccessKeyTwice' {
-        $key = ConvertTo-SecureString 'not-a-key' -AsPlainText -Force
-        { $Cache | Test-RedisPrivateConnectivity -AccessKey $key -UseAccessKey -DnsServer $EmptyDns.Server } |
-            Should -Throw -ErrorId "AccessKeyTwice,$CommandType"
+    It 'refuses two ways to authenticate (<Given>) with ConflictingAuthentication' -ForEach @(
+        @{ Given = '-AccessKey -UseAccessKey'; Parameters = @{ AccessKey = 'key'; UseAccessKey = $true } }
+        @{ Given = '-AccessKey -EntraToken'; Parameters = @{ AccessKey = 'key'; EntraToken = 'token' } }
+        @{ Given = '-UseAccessKey -UseEntraToken'; Parameters = @{ UseAccessKey = $true; UseEntraToken = $true } }
+        @{ Given = '-EntraToken -UseEntraToken'; Parameters = @{ EntraToken = 'token'; UseEntraToken = $true } }
+    ) {
+        $bound = @{}
+        foreach ($pair in $Parameters.GetEnumerator()) {
+            $bound[$pair.Key] = if ($pair.Value -is [string]) { ConvertTo-SecureString $pair.Value -AsPlainText -Force } else { $pair.Value }
+        }
+
+        { $Cache | Test-RedisPrivateConnectivity @bound -DnsServer $EmptyDns.Server } |
+            Should -Throw -ErrorId "ConflictingAuthentication,$CommandType"
+    }
+
+    It 'refuses an -EntraToken that is not a Microsoft Entra token with InvalidEntraToken, before any request' {
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        $notAToken = ConvertTo-SecureString 'secret-looking-but-not-a-jwt' -AsPlainText -Force
+
+        $thrown = { $Cache | Test-RedisPrivateConnectivity -EntraToken $notAToken -DnsServer $EmptyDns.Server } |
+            Should -Throw -ErrorId "InvalidEntraToken,$CommandType" -PassThru
+
+        $thrown.Exception.Message | Should -Not -Match 'secret-looking'
+        $thrown.Exception.Message | Should -Match 'Get-AzAccessToken -ResourceUrl https://redis.azure.com'
+        @(Invoke-EmulatorControl $Emulator '/_emulator/requests').Count | Should -Be 0
+    }
+
+    It 'says the emulator''s sign-in has no Microsoft Entra identity for -UseEntraToken (EntraTokenUnavailable)' {
+        { $Cache | Test-RedisPrivateConnectivity -UseEntraToken -DnsServer $EmptyDns.Server } |
+            Should -Throw -ErrorId "EntraTokenUnavailable,$CommandType"
+    }
+
+    It 'writes an -EntraToken to no stream' {
+        $base64Url = { param($text) [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($text)).TrimEnd('=').Replace('+', '-').Replace('/', '_') }
+        $signature = 'c2lnbmF0dXJlLW9mLXRoZS10b2tlbi0xMjM0NTY3ODkw'
+        $jwt = '{0}.{1}.{2}' -f (& $base64Url '{"typ":"JWT"}'), (& $base64Url '{"oid":"5f0e7d1c-2b3a-4c5d-8e9f-0a1b2c3d4e5f"}'), $signature
+
+        $everything = Test-RedisPrivateConnectivity -HostName 'pester-conn.redis.cache.windows.net' -EntraToken (ConvertTo-SecureString $jwt -AsPlainText -Force) `
+            -DnsServer $EmptyDns.Server -TimeoutSeconds 5 -Verbose -Debug *>&1 |
+            ForEach-Object { if ($_.GetType().FullName -eq $CheckType) { "$($_.Target) $($_.Evidence) $($_.Hint)" } else { "$_" } }
+
+        $everything | Should -Not -BeNullOrEmpty
+        ($everything -join "`n") | Should -Not -Match $signature
     }
 
     It 'stops with CacheNotFound for a cache that does not exist' {

@@ -102,9 +102,9 @@ public sealed class ConnectivityProbe
         {
             AddSkippedRedisChecks(checks, "Skipped: no trusted TLS session.");
         }
-        else if (_options.AccessKey is null)
+        else if (_options.AccessKey is null && _options.EntraToken is null)
         {
-            AddSkippedRedisChecks(checks, "Skipped: no access key given (-AccessKey, or -UseAccessKey to read it through ARM).");
+            AddSkippedRedisChecks(checks, "Skipped: no credential given (-AccessKey or -UseAccessKey for an access key, -EntraToken or -UseEntraToken for Microsoft Entra).");
         }
         else
         {

@@ -39,6 +39,12 @@ public sealed class ConnectivityProbeOptions
     /// <summary>An access key for AUTH and PING; read once when connecting and never written anywhere. Null skips both checks.</summary>
     public SecureString? AccessKey { get; set; }
 
+    /// <summary>
+    /// A Microsoft Entra token for AUTH as its principal, instead of <see cref="AccessKey"/>; read once when connecting
+    /// and never written anywhere.
+    /// </summary>
+    public RedisEntraToken? EntraToken { get; set; }
+
     /// <summary>How long each network step may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

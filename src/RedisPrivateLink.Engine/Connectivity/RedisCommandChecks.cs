@@ -10,7 +10,8 @@ namespace RedisPrivateLink.Engine.Connectivity;
 
 /// <summary>
 /// AUTH and PING the way applications connect: StackExchange.Redis over TLS with the public host name as the
-/// certificate name, at the endpoint's address. The access key is read into the client's options once and never
+/// certificate name, at the endpoint's address, authenticating with an access key or as a Microsoft Entra principal
+/// (user name its object id, password the token). The secret is read into the client's options once and never
 /// appears in evidence (the client's own messages are not passed on for a failed AUTH).
 /// </summary>
 internal static class RedisCommandChecks
@@ -24,7 +25,8 @@ internal static class RedisCommandChecks
         {
             Ssl = true,
             SslHost = options.HostName,
-            Password = new NetworkCredential(string.Empty, options.AccessKey).Password,
+            User = options.EntraToken?.ObjectId,
+            Password = new NetworkCredential(string.Empty, options.EntraToken?.Token ?? options.AccessKey).Password,
             // Applications set abortConnect=false to keep retrying in the background; a probe wants the one attempt's
             // failure and its kind (AuthenticationFailure, UnableToConnect, ...), which only the thrown exception carries.
             AbortOnConnectFail = true,
@@ -47,8 +49,7 @@ internal static class RedisCommandChecks
         catch (RedisConnectionException ex)
         {
             var authentication = ex.FailureType == ConnectionFailureType.AuthenticationFailure
-                ? new ConnectivityCheck(ConnectivityCheckNames.Authentication, target, false, "The cache refused the access key (AUTH failed)",
-                    "Use the cache's current primary or secondary key (they change when regenerated), or a Microsoft Entra token when access keys are disabled on the cache.", watch.Elapsed)
+                ? Refused(options, target, watch.Elapsed)
                 : new ConnectivityCheck(ConnectivityCheckNames.Authentication, target, false, $"No Redis session: {ex.FailureType}",
                     "No Redis session followed the connection: see the TlsHandshake check, and check that access-key authentication is enabled on the cache.", watch.Elapsed);
             return new[] { authentication, NotAuthenticated(target) };
@@ -62,8 +63,9 @@ internal static class RedisCommandChecks
 
         using (connection)
         {
+            var who = options.EntraToken is { } entra ? $" for Microsoft Entra principal {entra.ObjectId}" : string.Empty;
             var authenticated = new ConnectivityCheck(ConnectivityCheckNames.Authentication, target, true,
-                $"AUTH accepted by Redis {connection.GetServer(endPoint).Version} at {endPoint}", null, watch.Elapsed);
+                $"AUTH{who} accepted by Redis {connection.GetServer(endPoint).Version} at {endPoint}", null, watch.Elapsed);
             watch.Restart();
             try
             {
@@ -81,6 +83,13 @@ internal static class RedisCommandChecks
             }
         }
     }
+
+    private static ConnectivityCheck Refused(ConnectivityProbeOptions options, string target, TimeSpan elapsed) =>
+        options.EntraToken is { } entra
+            ? new ConnectivityCheck(ConnectivityCheckNames.Authentication, target, false, $"The cache refused the Microsoft Entra token of principal {entra.ObjectId} (AUTH failed)",
+                $"Check that Microsoft Entra authentication is enabled on the cache and that principal {entra.ObjectId} has a data access policy assignment on it (Data Owner, Contributor or Reader); a token expires after about an hour, and must be issued for https://redis.azure.com.", elapsed)
+            : new ConnectivityCheck(ConnectivityCheckNames.Authentication, target, false, "The cache refused the access key (AUTH failed)",
+                "Use the cache's current primary or secondary key (they change when regenerated), or a Microsoft Entra token when access keys are disabled on the cache.", elapsed);
 
     private static ConnectivityCheck NotAuthenticated(string target) =>
         new(ConnectivityCheckNames.Ping, target, null, "Skipped: not authenticated.", null, TimeSpan.Zero);

@@ -93,6 +93,7 @@ public static class ContextFactory
             account,
             request.CredentialKind,
             gateway,
+            credential,
             emulator?.TimeScale ?? 1);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using Azure.Core;
 using RedisPrivateLink.Engine.Arm;
 
 namespace RedisPrivateLink.Engine.Context;
@@ -11,8 +12,9 @@ namespace RedisPrivateLink.Engine.Context;
 public sealed class RedisPrivateLinkContext : IDisposable
 {
     private IArmGateway? _gateway;
+    private TokenCredential? _credential;
 
-    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, double timeScale = 1)
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, double timeScale = 1)
     {
         CloudEnvironment = environment;
         SubscriptionId = subscriptionId;
@@ -23,6 +25,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
         IsEmulator = credentialKind == CredentialKind.Emulator;
         TimeScale = timeScale;
         _gateway = gateway;
+        _credential = credential;
     }
 
     public string Environment => CloudEnvironment.Name;
@@ -67,6 +70,10 @@ public sealed class RedisPrivateLinkContext : IDisposable
     public IArmGateway GetArmGateway() =>
         _gateway ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
 
+    /// <summary>The credential signed in as this context, for tokens other than ARM's (Redis data access).</summary>
+    internal TokenCredential GetCredential() =>
+        _credential ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
+
     /// <summary>Same as <see cref="Dispose"/>: disconnects.</summary>
     public void Close() => Dispose();
 
@@ -75,6 +82,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
     {
         (_gateway as IDisposable)?.Dispose();
         _gateway = null;
+        _credential = null;
     }
 
     public override string ToString() =>

@@ -63,6 +63,18 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     [Parameter(ParameterSetName = ByNameSet)]
     public SwitchParameter UseAccessKey { get; set; }
 
+    /// <summary>
+    /// A Microsoft Entra access token for Redis (from Get-AzAccessToken -ResourceUrl https://redis.azure.com
+    /// -AsSecureString); AUTH as its principal, the token's object id the user name. It is never output.
+    /// </summary>
+    [Parameter]
+    public SecureString? EntraToken { get; set; }
+
+    /// <summary>Gets a Microsoft Entra token for Redis with the context's sign-in for AUTH and PING; it is never output.</summary>
+    [Parameter(ParameterSetName = ByIdSet)]
+    [Parameter(ParameterSetName = ByNameSet)]
+    public SwitchParameter UseEntraToken { get; set; }
+
     /// <summary>The virtual network this runs from; checks that the cache's private DNS zone is linked to it.</summary>
     [Parameter(ParameterSetName = ByIdSet)]
     [Parameter(ParameterSetName = ByNameSet)]
@@ -80,10 +92,13 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
 
     protected override void ProcessRecord()
     {
-        if (AccessKey is not null && UseAccessKey)
+        if ((AccessKey is null ? 0 : 1) + (UseAccessKey ? 1 : 0) + (EntraToken is null ? 0 : 1) + (UseEntraToken ? 1 : 0) > 1)
         {
-            ThrowTerminating("AccessKeyTwice", ErrorCategory.InvalidArgument, "Give either -AccessKey or -UseAccessKey, not both.");
+            ThrowTerminating("ConflictingAuthentication", ErrorCategory.InvalidArgument,
+                "Give one way to authenticate: -AccessKey or -UseAccessKey for an access key, -EntraToken or -UseEntraToken for Microsoft Entra.");
         }
+
+        var entraToken = EntraToken is null ? null : ReadEntraToken(EntraToken);
 
         var dnsServer = DnsServer is null ? null : ParseDnsServer(DnsServer);
         // Read on the pipeline thread: the probe runs on a task.
@@ -91,6 +106,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
         if (ParameterSetName == ByHostNameSet)
         {
             var options = new ConnectivityProbeOptions { HostName = HostName.Trim().TrimEnd('.'), PrivateDnsZone = ZoneFor(HostName) };
+            options.EntraToken = entraToken;
             RunEngine(token => ProbeAsync(options, dnsServer, port, token), HostName);
             return;
         }
@@ -112,6 +128,8 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
             {
                 options.AccessKey = await AccessKeyReader.ReadPrimaryKeyAsync(context.GetArmGateway(), cacheId, token).ConfigureAwait(false);
             }
+
+            options.EntraToken = UseEntraToken ? await RedisEntraToken.AcquireAsync(context, token).ConfigureAwait(false) : entraToken;
 
             await ProbeAsync(options, dnsServer, port, token).ConfigureAwait(false);
         }, ParameterSetName == ByIdSet ? ResourceId : Name);
@@ -152,6 +170,19 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
         ThrowTerminating("InvalidVirtualNetworkId", ErrorCategory.InvalidArgument,
             $"'{value}' is not a virtual network's resource id: give one such as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>.", value);
         return null!;
+    }
+
+    private RedisEntraToken ReadEntraToken(SecureString token)
+    {
+        try
+        {
+            return RedisEntraToken.FromAccessToken(token);
+        }
+        catch (RedisPrivateLinkException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, "EntraToken"));
+            return null!;
+        }
     }
 
     private IPEndPoint ParseDnsServer(string value)
