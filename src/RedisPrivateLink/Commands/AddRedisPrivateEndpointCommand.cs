@@ -95,9 +95,18 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNull]
     public Hashtable? Tag { get; set; }
 
+    /// <summary>Runs the command as a PowerShell job and returns the job at once; Receive-Job gives its output.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
+        if (AsJob && StartAsJob(context))
+        {
+            return;
+        }
+
         RunEngine(async token =>
         {
             var cacheId = ParameterSetName == ByIdSet

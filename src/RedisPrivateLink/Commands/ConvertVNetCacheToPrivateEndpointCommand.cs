@@ -113,9 +113,24 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
         }
     }
 
+    /// <summary>Runs the command as a PowerShell job and returns the job at once; Receive-Job gives its output.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
+        if (AsJob && !Force && !KeepSource && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        {
+            ThrowTerminating("ConfirmationRequired", ErrorCategory.InvalidOperation,
+                "-AsJob runs the migration where nothing can answer the question before the source cache is deleted: add -Force to delete it once the target is verified, or -KeepSource to keep it.");
+        }
+
+        if (AsJob && StartAsJob(context))
+        {
+            return;
+        }
+
         var byId = ParameterSetName is NewNameByIdSet or ReuseNameByIdSet;
         var request = new ConvertVNetCacheRequest
         {

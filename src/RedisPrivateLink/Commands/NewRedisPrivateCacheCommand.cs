@@ -108,9 +108,18 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
+    /// <summary>Runs the command as a PowerShell job and returns the job at once; Receive-Job gives its output.</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
+        if (AsJob && StartAsJob(context))
+        {
+            return;
+        }
+
         RunEngine(async token =>
         {
             var request = new NewPrivateCacheRequest

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -40,6 +41,38 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
         return context!;
     }
 
+    /// <summary>
+    /// -AsJob: starts this command, with its parameters and <paramref name="context"/>, as a job (see
+    /// <see cref="RedisPrivateLinkJob"/>), writes the job and returns true. With -WhatIf it returns false: nothing is
+    /// done, so the plan is shown now. -Confirm is refused, since nothing in a job can answer a prompt.
+    /// </summary>
+    protected bool StartAsJob(RedisPrivateLinkContext context)
+    {
+        if (IsPresent("WhatIf"))
+        {
+            return false;
+        }
+
+        if (IsPresent("Confirm"))
+        {
+            ThrowTerminating("AsJobCannotConfirm", ErrorCategory.InvalidArgument,
+                "-AsJob runs the command where nothing can answer a prompt, so -Confirm cannot be given with it: run without -AsJob to confirm each step, or with -WhatIf first to see the plan.");
+        }
+
+        var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in MyInvocation.BoundParameters.Where(p => !string.Equals(p.Key, "AsJob", StringComparison.OrdinalIgnoreCase)))
+        {
+            parameters[parameter.Key] = parameter.Value;
+        }
+
+        parameters[nameof(Context)] = context;
+        var command = MyInvocation.MyCommand;
+        var job = RedisPrivateLinkJob.Start(command.Name, command.Module.ModuleBase, parameters, MyInvocation.Line?.Trim() is { Length: > 0 } line ? line : command.Name);
+        JobRepository.Add(job);
+        WriteObject(job);
+        return true;
+    }
+
     protected static CacheReader ReaderFor(RedisPrivateLinkContext context) =>
         new(context.GetArmGateway(), context.SubscriptionId);
 
@@ -68,4 +101,7 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
 
         return result.Steps.Count > 0 && result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;
     }
+
+    private bool IsPresent(string switchName) =>
+        MyInvocation.BoundParameters.TryGetValue(switchName, out var value) && value is SwitchParameter { IsPresent: true };
 }
