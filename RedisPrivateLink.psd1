@@ -30,8 +30,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = 'Azure', 'Redis', 'PrivateLink', 'PrivateEndpoint', 'DNS', 'Network'
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = 'Azure', 'Redis', 'AzureCacheForRedis', 'PrivateLink', 'PrivateEndpoint', 'DNS', 'Network', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS'
+            LicenseUri   = 'https://github.com/RedisPrivateLink/RedisPrivateLink/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/RedisPrivateLink/RedisPrivateLink'
+            ReleaseNotes = ''
         }
     }
 }

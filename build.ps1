@@ -4,14 +4,16 @@
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
       Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator.
-      Test   Build, then every xunit and Pester test, each suite in a fresh process against out/; ends with one
+      Test   Build and Package, then every xunit and Pester test, each suite in a fresh process against out/; ends with one
              line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
       Demo   Build, start the emulator and run the module's main job against it.
+      Package  Build, then out/package/RedisPrivateLink (the module as a PowerShell repository publishes it, with its
+             LICENSE, manifest checked by Test-ModuleManifest) and its .nupkg in out/package/repository.
       Clean  Remove out/ and every bin/ and obj/.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -27,6 +29,7 @@ $ModuleOut = Join-Path $Out 'RedisPrivateLink'
 $EmulatorOut = Join-Path $Out 'emulator'
 $PackagesOut = Join-Path $Out 'packages'
 $ResultsOut = Join-Path $Out 'test-results'
+$PackageOut = Join-Path $Out 'package'
 $Solution = Join-Path $Root 'RedisPrivateLink.sln'
 
 function Invoke-Native {
@@ -49,6 +52,18 @@ function Get-ModuleVersion {
     $version = $props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ } | Select-Object -First 1
     if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
     return $version
+}
+
+# The section of CHANGELOG.md for this version, for the manifest's ReleaseNotes.
+function Get-ReleaseNotes([string] $Version) {
+    $lines = Get-Content (Join-Path $Root 'CHANGELOG.md')
+    $start = [array]::IndexOf($lines, "## $Version")
+    if ($start -lt 0) { throw "CHANGELOG.md has no '## $Version' section." }
+    $section = $lines[($start + 1)..($lines.Count - 1)] | ForEach-Object -Begin { $done = $false } -Process {
+        if ($_ -like '## *') { $done = $true }
+        if (-not $done) { $_ }
+    }
+    return ($section -join "`n").Trim()
 }
 
 function Invoke-Build {
@@ -79,7 +94,10 @@ function Invoke-Build {
     Copy-Item -Recurse (Join-Path $Root 'en-US') $ModuleOut
 
     $manifest = Get-Content -Raw (Join-Path $Root 'RedisPrivateLink.psd1')
-    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
+    $version = Get-ModuleVersion
+    $notes = (Get-ReleaseNotes $version) -replace "'", "''"
+    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    $stamped = $stamped.Replace("ReleaseNotes = ''", "ReleaseNotes = '$notes'")
     Set-Content -Path (Join-Path $ModuleOut 'RedisPrivateLink.psd1') -Value $stamped -NoNewline
 
     Remove-Item -Recurse -Force $staging
@@ -116,6 +134,7 @@ function Read-TrxCounts([string] $Path) {
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package
     Restore-TestPackages
     Install-TestPrerequisites
     if (Test-Path $ResultsOut) { Remove-Item -Recurse -Force $ResultsOut }
@@ -163,6 +182,32 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+# What a PowerShell repository receives: the built module with its LICENSE, its manifest checked, and the .nupkg
+# Publish-PSResource makes of it, published to a file repository registered only for the call.
+function Invoke-Package {
+    if (Test-Path $PackageOut) { Remove-Item -Recurse -Force $PackageOut }
+    $moduleDir = Join-Path $PackageOut 'RedisPrivateLink'
+    $repositoryDir = New-Item -ItemType Directory -Force (Join-Path $PackageOut 'repository')
+    Copy-Item -Recurse $ModuleOut $moduleDir
+    Copy-Item (Join-Path $Root 'LICENSE') $moduleDir
+    $manifest = Test-ModuleManifest (Join-Path $moduleDir 'RedisPrivateLink.psd1')
+    foreach ($field in 'Description', 'ProjectUri', 'LicenseUri', 'ReleaseNotes') {
+        if (-not $manifest.$field) { throw "The packaged manifest has no $field." }
+    }
+
+    $repository = "RedisPrivateLink-package-$([guid]::NewGuid().ToString('N'))"
+    Register-PSResourceRepository -Name $repository -Uri $repositoryDir.FullName -Trusted
+    try {
+        Publish-PSResource -Path $moduleDir -Repository $repository -SkipDependenciesCheck
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+
+    Write-Host "Package:  $moduleDir" -ForegroundColor Green
+    Write-Host "Nupkg:    $(Get-ChildItem $repositoryDir -Filter *.nupkg | Select-Object -ExpandProperty FullName)" -ForegroundColor Green
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
@@ -172,5 +217,6 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Package' { Invoke-Build; Invoke-Package }
     'Clean' { Invoke-Clean }
 }
