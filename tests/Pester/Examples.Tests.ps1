@@ -149,6 +149,46 @@ Describe 'HubAndSpoke.ps1' {
         }
     }
 
+    It 'creates the hub zone once with Az.PrivateDns when signed in to Azure' {
+        # Signed in to Azure means a context that is not the emulator's, and Az.PrivateDns loaded. Here the session's
+        # emulator context stands in, showing IsEmulator $false, and the four Az cmdlets the script calls are
+        # stand-ins that do the same on the emulator and record their calls.
+        $azCalls = [System.Collections.Generic.List[string]]::new()
+        function Get-RedisPrivateLinkContext {
+            $context = [psobject](RedisPrivateLink\Get-RedisPrivateLinkContext)
+            Add-Member -InputObject $context -NotePropertyName IsEmulator -NotePropertyValue $false -Force
+            $context
+        }
+        function Get-AzResourceGroup([string] $Name) {
+            $azCalls.Add("Get-AzResourceGroup $Name")
+            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion 2021-04-01).Status -eq 200) { $Name }
+        }
+        function New-AzResourceGroup([string] $Name, [string] $Location) {
+            $azCalls.Add("New-AzResourceGroup $Name")
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = $Location }
+        }
+        function Get-AzPrivateDnsZone([string] $ResourceGroupName, [string] $Name) {
+            $azCalls.Add("Get-AzPrivateDnsZone $ResourceGroupName/$Name")
+            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/privateDnsZones/$Name" -ApiVersion 2024-06-01).Status -eq 200) { $Name }
+        }
+        function New-AzPrivateDnsZone([string] $ResourceGroupName, [string] $Name) {
+            $azCalls.Add("New-AzPrivateDnsZone $ResourceGroupName/$Name")
+            $path = "/subscriptions/$Sub/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/privateDnsZones/$Name"
+            $null = Invoke-EmulatorArm $Emulator $path -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
+            Wait-EmulatorProvisioned $Emulator $path -ApiVersion 2024-06-01
+        }
+        $spokes = @(@{ Name = 'spoke3'; AddressPrefix = '10.3.0.0/16'; SubnetPrefix = '10.3.1.0/24'; CacheName = 'contoso-spoke3-cache' })
+
+        $caches = & $HubScript -HubResourceGroupName rg-hub-az -Spoke $spokes
+        $again = & $HubScript -HubResourceGroupName rg-hub-az -Spoke $spokes
+
+        @($azCalls | Where-Object { $_ -like 'New-Az*' }) | Should -Be @('New-AzResourceGroup rg-hub-az', "New-AzPrivateDnsZone rg-hub-az/$Zone")
+        $caches.Name | Should -Be 'contoso-spoke3-cache'
+        $again.Name | Should -Be 'contoso-spoke3-cache'
+        $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub-az/providers/Microsoft.Network/privateDnsZones/$Zone/A/contoso-spoke3-cache" -ApiVersion 2024-06-01
+        $record.Body.properties.aRecords.ipv4Address | Should -Be @($caches.PrivateEndpoints[0].PrivateIpAddress)
+    }
+
     It 'writes nothing when run again' {
         Clear-EmulatorLog
 
