@@ -48,8 +48,7 @@ public sealed class ManagedRedisDatabaseTests
     public async Task ModulesComeBackWithTheirArgsAndVersionAsTheExampleShows()
     {
         await using var emulator = await StartWithClusterAsync();
-        var request = (JsonObject)JsonNode.Parse(File.ReadAllText(
-            Path.Combine(AppContext.BaseDirectory, "Examples", "redisenterprise", "RedisEnterpriseDatabasesCreate.json")))!["parameters"]!["parameters"]!;
+        var request = ExampleRequest("RedisEnterpriseDatabasesCreate.json", "parameters");
 
         using var created = await emulator.PutAsync(Amr(emulator.DatabaseId("amr1")), request);
 

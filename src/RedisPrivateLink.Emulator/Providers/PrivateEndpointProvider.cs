@@ -71,6 +71,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
                         ["type"] = target.ConnectionResponseType,
                         ["properties"] = new JsonObject
                         {
+                            ["provisioningState"] = "Succeeded",
                             ["privateEndpoint"] = new JsonObject { ["id"] = resource.Id },
                             ["privateLinkServiceConnectionState"] = connection["properties"]!["privateLinkServiceConnectionState"]!.DeepClone(),
                         },

@@ -8,7 +8,7 @@ internal static class ManagedRedis
 {
     public const string Api = "2025-07-01";
 
-    public const string Zone = "privatelink.redis.azure.net";
+    public const string ManagedZone = "privatelink.redis.azure.net";
 
     /// <summary>A cluster create as the 2025-07-01 rules want it: a new-family SKU and publicNetworkAccess.</summary>
     public static JsonObject Cluster(string sku = "Balanced_B1", string? publicNetworkAccess = "Disabled", string location = "eastus")
@@ -70,7 +70,11 @@ internal static class ManagedRedis
     public static string? Text(this JsonNode? node, string property) => (string?)node?["properties"]?[property];
 
     /// <summary>One response body of an official 2025-07-01 example kept under Examples/redisenterprise.</summary>
-    public static JsonObject Example(string file, string status) =>
-        (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "redisenterprise", file)))!
-            ["responses"]![status]!["body"]!;
+    public static JsonObject Example(string file, string status) => (JsonObject)LoadExample(file)["responses"]![status]!["body"]!;
+
+    /// <summary>The request body of an example (its body parameter, named as the spec names it).</summary>
+    public static JsonObject ExampleRequest(string file, string parameter) => (JsonObject)LoadExample(file)["parameters"]![parameter]!;
+
+    private static JsonNode LoadExample(string file) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", "redisenterprise", file)))!;
 }
