@@ -202,6 +202,24 @@ public sealed class ManagedRedisDatabaseTests
     }
 
     [Fact]
+    public async Task AnInjectedLroFailureEndsAnExportFailedWithoutWritingItsBlob()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.CreateReadyAsync("amr1");
+        using var fault = await emulator.Client.PostAsJsonAsync("_emulator/faults",
+            new { method = "POST", pathPattern = "*/databases/default/export", kind = "lroFailed" });
+        Assert.Equal(HttpStatusCode.Created, fault.StatusCode);
+
+        using var export = await PostAsync(emulator, "export", new { sasUri = $"{Container}/failed" });
+        emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("Failed", (string)(await emulator.StatusAsync(export))["status"]!);
+        using var import = await PostAsync(emulator, "import", new { sasUris = new[] { $"{Container}/failed" } });
+        emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal("Failed", (string)(await emulator.StatusAsync(import))["status"]!);
+    }
+
+    [Fact]
     public async Task ExportIsRefusedWhileTheDatabaseIsBusy()
     {
         await using var emulator = await StartWithClusterAsync();

@@ -94,6 +94,24 @@ public sealed class ManagedRedisTests
     }
 
     [Fact]
+    public async Task PutOfAnExistingClusterAnswers200UpdatingWithTheNewValuesAsTheSpecShows()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.CreateReadyAsync("amr1");
+
+        using var updated = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), Cluster("Balanced_B5", publicNetworkAccess: "Enabled"));
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Contains("/providers/Microsoft.Cache/locations/eastus/operationsStatus/", updated.Header("Azure-AsyncOperation"));
+        var body = await updated.JsonAsync();
+        Assert.Equal("Balanced_B5", (string)body["sku"]!["name"]!);
+        Assert.Equal("Enabled", body.Text("publicNetworkAccess"));
+        Assert.Equal("Updating", body.Text("resourceState"));
+        emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal("Running", (await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")))).Text("resourceState"));
+    }
+
+    [Fact]
     public async Task DeleteAnswers202AndTakesTheDatabaseAndConnectionsAlong()
     {
         await using var emulator = await StartAsync();
