@@ -5,8 +5,9 @@ using RedisPrivateLink.Emulator.Store;
 namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
-/// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record named
-/// after the cache with the endpoint's private IP (TTL 10, as Azure does), and lists them as its recordSets.
+/// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record for the
+/// target's host name (a cache's name, a Managed Redis cluster's {name}.{region}) with the endpoint's private IP (TTL 10,
+/// as Azure does), and lists them as its recordSets.
 /// Removing the group removes those records. An endpoint has at most one group, and every zone it names must exist.
 /// </summary>
 internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourceGuid: false)

@@ -16,7 +16,8 @@ internal static class ResourceTypeCatalog
     /// Managed Redis: 2025-07-01 (publicNetworkAccess, which it requires on PUT) and the stable versions before it that
     /// Managed Redis SKUs were served with.
     /// </summary>
-    private static readonly string[] ManagedRedisApiVersions = ["2024-09-01-preview", "2024-10-01", "2025-04-01", "2025-05-01-preview", "2025-07-01"];
+    private static readonly string[] ManagedRedisApiVersions =
+        ["2024-09-01-preview", "2024-10-01", "2025-04-01", "2025-05-01-preview", "2025-07-01"];
 
     private static readonly string[] NetworkApiVersions =
         ["2021-05-01", "2022-07-01", "2022-11-01", "2023-04-01", "2023-05-01", "2023-06-01", "2023-09-01",
