@@ -57,8 +57,22 @@ public sealed class ManagedRedisDatabaseTests
         Assert.Equal("Enabled", body.Text("accessKeysAuthentication"));
     }
 
+    [Fact]
+    public async Task ADatabaseNotNamedDefaultIsRefusedAsAzureAnswersIt()
+    {
+        await using var emulator = await StartWithClusterAsync();
+
+        using var refused = await emulator.PutAsync(Amr(emulator.DatabaseId("amr1", "db1")), Database());
+
+        var message = await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
+        Assert.StartsWith("You can currently only create or update a single RedisEnterprise database which must be named 'default'. " +
+                          "CorrelationID=", message);
+        Assert.Contains(" Timestamp=2026-01-15T09:30:00Z", message);
+        using var missing = await emulator.GetAsync(Amr(emulator.DatabaseId("amr1", "db1")));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     [Theory]
-    [InlineData("db1", null, "databaseName")]
     [InlineData("default", "{\"port\":10001}", "properties.port")]
     [InlineData("default", "{\"clusteringPolicy\":\"RedisCluster\"}", "properties.clusteringPolicy")]
     [InlineData("default", "{\"clientProtocol\":\"Tls\"}", "properties.clientProtocol")]

@@ -3,9 +3,10 @@ using RedisPrivateLink.Emulator.Arm;
 namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
-/// Microsoft.Cache/redisEnterprise's refusals. Only the legacy Enterprise retirement wording is Azure's own (as users
-/// have published it); for the rest no published answer was found, so they use the code Microsoft.Cache gives a bad
-/// request field (InvalidRequestBody) with a message that names the field and what to change — our reading.
+/// Microsoft.Cache/redisEnterprise's refusals. The legacy Enterprise retirement and the database name wordings are
+/// Azure's own (as users have published them); for the rest no published answer was found, so they use the code
+/// Microsoft.Cache gives a bad request field (InvalidRequestBody) with a message that names the field and what to
+/// change — our reading.
 /// </summary>
 internal static class ManagedRedisErrors
 {
@@ -21,9 +22,13 @@ internal static class ManagedRedisErrors
         "Creation of new Azure Cache for Redis Enterprise resources is no longer supported. Azure Cache for Redis Enterprise is " +
         "retiring, please create Azure Managed Redis instead.");
 
-    /// <summary>A Managed Redis cluster holds exactly one database, named default.</summary>
-    public static ArmException DatabaseName(string name) => InvalidParameter("databaseName",
-        $"A cluster holds one database and it must be named 'default', not '{name}'.");
+    /// <summary>
+    /// A cluster holds exactly one database, named default: Azure's answer as quoted in
+    /// Azure/bicep-registry-modules#6868, with the CorrelationID/RequestID/Timestamp tail the RP adds.
+    /// </summary>
+    public static ArmException DatabaseName(DateTimeOffset now) => new(400, "BadRequest",
+        "You can currently only create or update a single RedisEnterprise database which must be named 'default'. " +
+        $"CorrelationID={Guid.NewGuid()} RequestID={Guid.NewGuid()} Timestamp={now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}");
 
     /// <summary>Our reading: listKeys and regenerateKey are refused while the database does not accept access keys.</summary>
     public static ArmException AccessKeysDisabled(string databaseName) => new(400, "BadRequest",

@@ -95,7 +95,7 @@ internal static partial class ManagedRedisRules
         var name = context.Id[(context.Id.LastIndexOf('/') + 1)..];
         if (!name.Equals(ManagedRedisProvider.DefaultDatabase, StringComparison.Ordinal))
         {
-            throw ManagedRedisErrors.DatabaseName(name);
+            throw ManagedRedisErrors.DatabaseName(context.Options.Clock.GetUtcNow());
         }
 
         var properties = context.Request["properties"] as JsonObject ?? [];
