@@ -134,6 +134,7 @@ public sealed class ManagedRedisDatabaseTests
         Assert.Equal("Disabled", (await patched.JsonAsync()).Text("accessKeysAuthentication"));
         emulator.Clock.Advance(TimeSpan.FromMinutes(2));
 
+        Assert.Equal("amr1/default", (string)(await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1"))))["name"]!);
         using var listed = await PostAsync(emulator, "listKeys");
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         var keys = await listed.JsonAsync();

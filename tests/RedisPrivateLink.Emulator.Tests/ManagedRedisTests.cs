@@ -112,6 +112,25 @@ public sealed class ManagedRedisTests
     }
 
     [Fact]
+    public async Task APatchDerivesWhatAPutWouldAndAnOlderApiVersionCannotSetPublicNetworkAccess()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.CreateReadyAsync("amr1");
+
+        using var patched = await emulator.SendAsync(HttpMethod.Patch, Amr(emulator.ClusterId("amr1"), "2024-10-01"),
+            new { sku = new { name = "balanced_b3" }, properties = new { highAvailability = "Disabled", publicNetworkAccess = "Enabled" } });
+        Assert.Equal(HttpStatusCode.Accepted, patched.StatusCode);
+        emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var cluster = await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")));
+        Assert.Equal("Balanced_B3", (string)cluster["sku"]!["name"]!);
+        Assert.Equal("Disabled", cluster.Text("highAvailability"));
+        Assert.Equal("None", cluster.Text("redundancyMode"));
+        Assert.Equal("Disabled", cluster.Text("publicNetworkAccess"));
+        Assert.Equal("amr1/default", (string)(await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1"))))["name"]!);
+    }
+
+    [Fact]
     public async Task DeleteAnswers202AndTakesTheDatabaseAndConnectionsAlong()
     {
         await using var emulator = await StartAsync();

@@ -180,7 +180,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireIdle(existing, type);
         var patch = request.RequireObjectBody();
         var merged = JsonMerge.Apply(existing.Body, patch);
-        type.Provider.ValidatePatch(new WriteContext
+        var context = new WriteContext
         {
             Id = existing.Id,
             Name = existing.Name,
@@ -191,7 +191,13 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             Existing = existing,
             Options = emulator.Options,
             ApiVersion = request.ApiVersion,
-        });
+        };
+        type.Provider.ValidatePatch(context);
+        if (type.Provider.RebuildsOnPatch)
+        {
+            merged = type.Provider.Build(context);
+        }
+
         JsonMerge.Properties(merged)["provisioningState"] = existing.ProvisioningState;
         if (type.Style is not (LroStyle.Redis or LroStyle.ManagedRedis))
         {

@@ -17,6 +17,8 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
 
     public override string CreatingState => "Creating";
 
+    public override bool RebuildsOnPatch => true;
+
     public override void Validate(WriteContext context) => ManagedRedisRules.ValidateDatabase(context);
 
     public override void ValidatePatch(WriteContext context) => ManagedRedisRules.ValidateDatabase(context);
@@ -24,8 +26,9 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
-        var cluster = context.Id[..context.Id.LastIndexOf("/databases/", StringComparison.OrdinalIgnoreCase)];
-        body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Name}";
+        var separator = context.Id.LastIndexOf("/databases/", StringComparison.OrdinalIgnoreCase);
+        var cluster = context.Id[..separator];
+        body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Id[(separator + "/databases/".Length)..]}";
         var properties = Properties(body);
         properties["clientProtocol"] ??= "Encrypted";
         properties["port"] ??= ManagedRedisRules.DatabasePort;
