@@ -31,6 +31,8 @@ internal sealed class ManagedRedisProvider : ResourceProvider
 
     public override string CreatingState => "Creating";
 
+    public override bool RebuildsOnPatch => true;
+
     public override void Validate(WriteContext context) => ManagedRedisRules.ValidateCluster(context);
 
     public override void ValidatePatch(WriteContext context) => ManagedRedisRules.ValidateClusterPatch(context);
