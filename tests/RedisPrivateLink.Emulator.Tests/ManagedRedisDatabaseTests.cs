@@ -45,6 +45,26 @@ public sealed class ManagedRedisDatabaseTests
     }
 
     [Fact]
+    public async Task DeleteAnswers202AndTakesTheDataWithTheDatabase()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.CreateReadyAsync("amr1");
+        await SetDataAsync(emulator, "amr1", "gone-soon");
+
+        using var deleted = await emulator.SendAsync(HttpMethod.Delete, Amr(emulator.DatabaseId("amr1")));
+
+        Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
+        Assert.Contains("/providers/Microsoft.Cache/locations/eastus/operationsStatus/", deleted.Header("Azure-AsyncOperation"));
+        Assert.Equal("Deleting", (await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1")))).Text("resourceState"));
+        emulator.Clock.Advance(TimeSpan.FromMinutes(2));
+        using var gone = await emulator.GetAsync(Amr(emulator.DatabaseId("amr1")));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var data = await emulator.Client.GetAsync(DataPath(emulator, "amr1"));
+        Assert.Equal(HttpStatusCode.NotFound, data.StatusCode);
+        Assert.Equal("Running", (await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")))).Text("resourceState"));
+    }
+
+    [Fact]
     public async Task ModulesComeBackWithTheirArgsAndVersionAsTheExampleShows()
     {
         await using var emulator = await StartWithClusterAsync();
