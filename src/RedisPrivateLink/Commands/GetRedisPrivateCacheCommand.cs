@@ -20,7 +20,11 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
 
-    [Parameter(Position = 0, ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// Not bound from the pipeline: a piped cache (ours or Az's) has a ResourceGroupName too, and must select itself by
+    /// its Id rather than list its whole group.
+    /// </summary>
+    [Parameter(Position = 0, ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
