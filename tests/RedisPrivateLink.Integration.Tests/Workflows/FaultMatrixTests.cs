@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Core;
 using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
@@ -17,6 +18,9 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// exercised in each of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network
 /// policies of an existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM
 /// (and the emulator), so it has no operation to fail: that pair is not in the matrix.
+/// The same four faults hit the other plans' writes: Set-RedisPublicNetworkAccess's PATCH, each DELETE of
+/// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone group, endpoint), and the connection PUT of
+/// Approve- and Deny-RedisPrivateEndpointConnection.
 /// </summary>
 public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmulator>
 {
@@ -30,6 +34,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     /// <summary>The network step when the endpoint goes in an existing subnet (-SubnetId) whose network policies are Enabled (a subnet PUT).</summary>
     public const string PoliciesFixed = "network/policies";
+
+    /// <summary>Approve-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
+    public const string Approve = "connection/approve";
+
+    /// <summary>Deny-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
+    public const string Deny = "connection/deny";
 
     private static readonly string[] Faults = { Throttled, ServerError, Dropped, OperationFailed };
 
@@ -45,6 +55,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     public static TheoryData<string, string> AddCases => Matrix(
         StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, PoliciesFixed, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
+
+    public static TheoryData<string, string> SetCases => Matrix(PublicNetworkAccessWorkflow.StepKey);
+
+    public static TheoryData<string, string> RemoveCases => Matrix(StepKeys.ZoneLink, StepKeys.DnsZoneGroup, StepKeys.PrivateEndpoint);
+
+    public static TheoryData<string, string> ConnectionCases => Matrix(Approve, Deny);
 
     [Theory]
     [MemberData(nameof(NewCases))]
@@ -155,6 +171,125 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         }
     }
 
+    /// <summary>Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled on a private cache someone opened: one PATCH.</summary>
+    [Theory]
+    [MemberData(nameof(SetCases))]
+    public async Task SetPublicNetworkAccess(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await s.Arm.PatchAsync<RedisCache>(s.CacheId(), new { properties = new { publicNetworkAccess = PublicNetworkAccessWorkflow.Enabled } });
+        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
+            await PublicNetworkAccessWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), PublicNetworkAccessWorkflow.Disabled, force: false, noWait: false, CancellationToken.None));
+
+        await RunWithFaultAsync(step, step, fault, "*/resourceGroups/rg-app/providers/Microsoft.Cache/redis/cache1", Run, StepOutcome.Updated, new Rerun
+        {
+            Method = "PATCH",
+            Shows = result =>
+            {
+                Assert.Equal(StepOutcome.Updated, result[step].Outcome);
+                Assert.Equal("was Failed; sent again; public network access is Disabled", result[step].Message);
+            },
+        });
+
+        await AssertEndStateAsync(new Expected
+        {
+            Groups = { WorkflowScenario.Group },
+            Networks = { s.VnetId() },
+            Endpoints = { (s.EndpointId(), s.SubnetId()) },
+        });
+    }
+
+    /// <summary>
+    /// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink of the second of a cache's two endpoints: its network's zone link,
+    /// its zone group, then the endpoint, each a DELETE with an operation to poll.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RemoveCases))]
+    public async Task RemovePrivateEndpoint(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await WorkflowScenario.RunAsync(await s.PrepareAsync(new AddPrivateEndpointRequest
+        {
+            CacheId = s.CacheId().ToString(),
+            VirtualNetworkName = "vnet2",
+            VirtualNetworkResourceGroupName = "rg-spoke",
+            AddressPrefix = new[] { "10.1.0.0/16" },
+            SubnetName = "endpoints",
+            SubnetPrefix = "10.1.0.0/24",
+        }));
+        var removed = s.EndpointId("cache1-pe-vnet2", "rg-spoke");
+        var (stepKey, target) = step switch
+        {
+            StepKeys.ZoneLink => (RemovePrivateEndpointWorkflow.ZoneLinkStepKey(s.ZoneId()), "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet2-link"),
+            StepKeys.DnsZoneGroup => (RemovePrivateEndpointWorkflow.ZoneGroupStepKey("default"), "*/privateEndpoints/cache1-pe-vnet2/privateDnsZoneGroups/default"),
+            _ => (StepKeys.PrivateEndpoint, "*/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/cache1-pe-vnet2"),
+        };
+        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
+            await RemovePrivateEndpointWorkflow.PrepareAsync(s.Azure.Context, removed.ToString(), force: false, removeDnsZoneLink: true, CancellationToken.None));
+
+        await RunWithFaultAsync(stepKey, step, fault, target, Run, StepOutcome.Deleted, new Rerun
+        {
+            Method = "DELETE",
+            Shows = result => Assert.Equal(StepOutcome.Deleted, result[stepKey].Outcome),
+
+            // Once the endpoint is gone there is nothing to remove: the command says so, and writes nothing.
+            Settled = async () => Assert.Equal(WorkflowErrorIds.PrivateEndpointNotFound,
+                (await Assert.ThrowsAsync<RedisPrivateLinkException>(Run)).ErrorId),
+        });
+
+        // The spoke network stays, without its link; the zone group's deletion took the cache's record with it.
+        await AssertEndStateAsync(new Expected
+        {
+            Groups = { WorkflowScenario.Group, "rg-spoke" },
+            Networks = { s.VnetId() },
+            UnlinkedNetworks = { s.VnetId("vnet2", "rg-spoke") },
+            Endpoints = { (s.EndpointId(), s.SubnetId()) },
+            RecordDeleted = true,
+        });
+    }
+
+    /// <summary>Approve- or Deny-RedisPrivateEndpointConnection of a cache's manually requested second endpoint: one PUT.</summary>
+    [Theory]
+    [MemberData(nameof(ConnectionCases))]
+    public async Task DecideEndpointConnection(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await PrivateLinkArrangements.AddManualEndpointAsync(s);
+        var connectionName = await PrivateLinkArrangements.ConnectionNameAsync(s, PrivateLinkArrangements.ManualEndpointName);
+        var approve = step == Approve;
+        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
+            await EndpointConnectionWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), connectionName, approve, "decided by the fault matrix", CancellationToken.None));
+
+        await RunWithFaultAsync(EndpointConnectionWorkflow.StepKey, step, fault, "*/redis/cache1/privateEndpointConnections/" + connectionName, Run, StepOutcome.Updated, new Rerun
+        {
+            // A connection shows no provisioning state, only its status, which the Failed PUT already set: the
+            // re-run finds the decision made, on the cache and on the endpoint (asserted below), and writes nothing.
+            Shows = result => Assert.Empty(result.Steps),
+        });
+
+        var manual = s.EndpointId(PrivateLinkArrangements.ManualEndpointName, PrivateLinkArrangements.ManualEndpointGroup);
+        var expected = new Expected
+        {
+            Groups = { WorkflowScenario.Group, PrivateLinkArrangements.ManualEndpointGroup },
+            Networks = { s.VnetId(), s.VnetId("vnet2", PrivateLinkArrangements.ManualEndpointGroup) },
+            Endpoints = { (s.EndpointId(), s.SubnetId()), (manual, s.SubnetId("vnet2", "endpoints", PrivateLinkArrangements.ManualEndpointGroup)) },
+        };
+        if (!approve)
+        {
+            // A rejected endpoint keeps its NIC and zone group, and so the record its zone group wrote, but gets no DNS configuration.
+            expected.Statuses[manual] = "Rejected";
+            expected.RecordAddress = "10.1.0.4";
+        }
+
+        await AssertEndStateAsync(expected);
+    }
+
     private static TheoryData<string, string> Matrix(params string[] steps)
     {
         var data = new TheoryData<string, string>();
@@ -170,20 +305,22 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     }
 
     /// <summary>
-    /// Arms one fault on the step's PUT and runs the workflow. A transient fault must be absorbed by the gateway's retry
-    /// (once, after Retry-After for the 429); an operation that ends Failed must stop the run at that step, and the same
-    /// command run again must send the Failed resource again and converge; a third run must find nothing left to do.
+    /// Arms one fault on the step's write (a PUT unless <paramref name="rerun"/> names another method) and runs the
+    /// workflow. A transient fault must be absorbed by the gateway's retry (once, after Retry-After for the 429); an
+    /// operation that ends Failed must stop the run at that step, and the same command run again must converge
+    /// (by default: send the Failed resource again, saying so); a third run must write nothing.
     /// </summary>
-    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<Task<PlanResult>> run, StepOutcome cleanOutcome)
+    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<Task<PlanResult>> run, StepOutcome cleanOutcome, Rerun? rerun = null)
     {
         var s = _scenario;
+        var method = rerun?.Method ?? "PUT";
         await s.Control.ClearRequestsAsync();
         await s.Control.AddFaultAsync(fault switch
         {
-            Throttled => (object)new { method = "PUT", pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
-            ServerError => new { method = "PUT", pathPattern, kind = "status", status = 500, count = 1 },
-            Dropped => new { method = "PUT", pathPattern, kind = "drop", count = 1 },
-            _ => new { method = "PUT", pathPattern, kind = "lroFailed", count = 1 },
+            Throttled => (object)new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
+            ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
+            Dropped => new { method, pathPattern, kind = "drop", count = 1 },
+            _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
         });
 
         if (fault != OperationFailed)
@@ -192,10 +329,10 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
             Assert.Empty(await s.Control.FaultsAsync());
             Assert.Equal(cleanOutcome, result[stepKey].Outcome);
-            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == "PUT" && Matches(pathPattern, r.Path)).ToList();
+            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == method && Matches(pathPattern, r.Path)).ToList();
             var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
             Assert.True(puts.Count == 2 && puts[0].Status == expectedStatus && puts[1].Status is >= 200 and < 300,
-                $"{row}/{fault}: expected the faulted PUT then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
+                $"{row}/{fault}: expected the faulted {method} then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
             if (fault == Throttled)
             {
                 // The retry waited for Retry-After (1 s) before it was sent: the emulator logs each request as it ends.
@@ -212,17 +349,33 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         Assert.Contains($"Step '{failure.FailedStep.Description}' failed", failure.Message, StringComparison.Ordinal);
         Assert.Contains("run the same command again", failure.Message, StringComparison.Ordinal);
 
-        // The re-run's plan says, before it runs (-WhatIf), that the Failed resource will be sent again; then it is.
-        var rerun = await run();
-        Assert.Equal("Update", rerun[stepKey].Step.Action);
-        Assert.StartsWith("Send ", rerun[stepKey].Step.Description, StringComparison.Ordinal);
-        Assert.Contains("again: its provisioning state is Failed", rerun[stepKey].Step.Description, StringComparison.Ordinal);
-        Assert.Equal(StepOutcome.Updated, rerun[stepKey].Outcome);
-        Assert.StartsWith("was Failed; sent again", rerun[stepKey].Message, StringComparison.Ordinal);
+        var rerunResult = await run();
+        if (rerun?.Shows is { } shows)
+        {
+            shows(rerunResult);
+        }
+        else
+        {
+            var second = rerunResult[stepKey];
+            // The re-run's plan says, before it runs (-WhatIf), that the Failed resource will be sent again; then it is.
+            Assert.Equal("Update", second.Step.Action);
+            Assert.StartsWith("Send ", second.Step.Description, StringComparison.Ordinal);
+            Assert.Contains("again: its provisioning state is Failed", second.Step.Description, StringComparison.Ordinal);
+            Assert.Equal(StepOutcome.Updated, second.Outcome);
+            Assert.StartsWith("was Failed; sent again", second.Message, StringComparison.Ordinal);
+        }
 
         await s.Control.ClearRequestsAsync();
-        var third = await run();
-        Assert.All(third.Steps, r => Assert.Contains(r.Outcome, new[] { StepOutcome.Reused, StepOutcome.Unchanged }));
+        if (rerun?.Settled is { } settled)
+        {
+            await settled();
+        }
+        else
+        {
+            var third = await run();
+            Assert.All(third.Steps, r => Assert.Contains(r.Outcome, new[] { StepOutcome.Reused, StepOutcome.Unchanged }));
+        }
+
         Assert.Empty(await s.Control.WritesAsync());
     }
 
@@ -262,11 +415,13 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
             var endpoint = endpoints.Single(e => ResourceId.Parse(e.Id) == endpointId);
             Assert.Equal("Succeeded", endpoint.Properties!.ProvisioningState);
             Assert.Equal(subnetId.ToString(), endpoint.Properties.Subnet!.Id, ignoreCase: true);
-            var connection = Assert.Single(endpoint.Properties.PrivateLinkServiceConnections!);
-            Assert.Equal("Approved", connection.Properties!.PrivateLinkServiceConnectionState!.Status);
+            var status = expected.Statuses.TryGetValue(endpointId, out var other) ? other : "Approved";
+            var connection = Assert.Single((endpoint.Properties.PrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>())
+                .Concat(endpoint.Properties.ManualPrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>()));
+            Assert.Equal(status, connection.Properties!.PrivateLinkServiceConnectionState!.Status);
             Assert.Single(endpoint.Properties.NetworkInterfaces!);
             Assert.Single(connections, c => ResourceId.Parse(c.Properties!.PrivateEndpoint!.Id) == endpointId
-                && c.Properties.PrivateLinkServiceConnectionState!.Status == "Approved");
+                && c.Properties.PrivateLinkServiceConnectionState!.Status == status);
 
             var zoneGroup = Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups"));
             Assert.Equal("Succeeded", zoneGroup.Properties!.ProvisioningState);
@@ -280,10 +435,10 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         Assert.Equal(expected.Endpoints.Count, await CountNetworkInterfacesAsync(subscription));
 
         var networks = await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks");
-        Assert.Equal(expected.Networks.Count, networks.Count);
+        Assert.Equal(expected.Networks.Count + expected.UnlinkedNetworks.Count, networks.Count);
         foreach (var network in networks)
         {
-            Assert.Contains(ResourceId.Parse(network.Id), expected.Networks);
+            Assert.Contains(ResourceId.Parse(network.Id), expected.Networks.Concat(expected.UnlinkedNetworks));
             Assert.Equal("Succeeded", network.Properties!.ProvisioningState);
             Assert.All(network.Properties.Subnets!, n => Assert.Equal("Succeeded", n.Properties!.ProvisioningState));
         }
@@ -301,9 +456,16 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         }
 
         // The zone groups all write the record named after the cache; the last endpoint's address is the one it holds.
-        var record = Assert.Single(await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A"));
+        var records = await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A");
+        if (expected.RecordDeleted)
+        {
+            Assert.Empty(records);
+            return;
+        }
+
+        var record = Assert.Single(records);
         Assert.Equal("cache1", record.Name);
-        Assert.Equal(await s.EndpointAddressAsync(expected.Endpoints[^1].Endpoint), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
+        Assert.Equal(expected.RecordAddress ?? await s.EndpointAddressAsync(expected.Endpoints[^1].Endpoint), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
     }
 
     /// <summary>NICs have no pinned api-version in the engine (it never reads them), so they are listed with the network one.</summary>
@@ -320,10 +482,35 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     {
         public List<string> Groups { get; } = new();
 
+        /// <summary>The networks the zone is linked to.</summary>
         public List<ResourceId> Networks { get; } = new();
+
+        /// <summary>Networks that exist but have no link to the zone.</summary>
+        public List<ResourceId> UnlinkedNetworks { get; } = new();
 
         /// <summary>Each endpoint with its subnet, the one whose zone group wrote the cache's A record last.</summary>
         public List<(ResourceId Endpoint, ResourceId Subnet)> Endpoints { get; } = new();
+
+        /// <summary>The connection status of endpoints that are not Approved.</summary>
+        public Dictionary<ResourceId, string> Statuses { get; } = new();
+
+        /// <summary>The record's address when the last endpoint has none of its own to compare with (it is not approved).</summary>
+        public string? RecordAddress { get; set; }
+
+        /// <summary>No A record is left in the zone.</summary>
+        public bool RecordDeleted { get; set; }
+    }
+
+    /// <summary>How a plan's faulted write differs from the default: a PUT whose Failed resource a re-run sends again.</summary>
+    private sealed class Rerun
+    {
+        public string Method { get; init; } = "PUT";
+
+        /// <summary>Checks the re-run's result, after the run the failed operation stopped.</summary>
+        public Action<PlanResult>? Shows { get; init; }
+
+        /// <summary>Runs the same command a third time, expecting it to find nothing to do; the caller then checks nothing was written.</summary>
+        public Func<Task>? Settled { get; init; }
     }
 
     /// <summary>
