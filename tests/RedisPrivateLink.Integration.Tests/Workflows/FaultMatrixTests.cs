@@ -10,17 +10,17 @@ using RedisPrivateLink.Engine.Workflows;
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// The fault matrix's first slice (issue 7) for New-RedisPrivateCache and Add-RedisPrivateEndpoint: every write step of
-/// each plan, with a fault injected through /_emulator/faults on exactly that step's PUT — a 429 with Retry-After 1, a
-/// 500, a dropped connection (each once: the run must recover by itself), and a long-running operation that ends Failed
-/// (the run must stop naming the step and saying to run again; the re-run must converge, and a third run write nothing).
-/// Every case then checks the whole end state, and that nothing was duplicated or left orphaned. The network step is
-/// exercised in each of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network
-/// policies of an existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM
-/// (and the emulator), so it has no operation to fail: that pair is not in the matrix.
-/// The same four faults hit the other plans' writes: Set-RedisPublicNetworkAccess's PATCH, each DELETE of
-/// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone group, endpoint), and the connection PUT of
-/// Approve- and Deny-RedisPrivateEndpointConnection.
+/// The fault matrix of issue 7: every write step of the New-RedisPrivateCache and Add-RedisPrivateEndpoint plans (PUTs),
+/// Set-RedisPublicNetworkAccess's PATCH, each DELETE of Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone
+/// group, endpoint) and the connection PUT of Approve- and Deny-RedisPrivateEndpointConnection, with a fault injected
+/// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
+/// answer held past the client's network timeout (each once: the run must recover by itself, the gateway sending the
+/// idempotent write again), and a long-running operation that ends Failed (the run must stop naming the step and saying
+/// to run again; the re-run must converge, and a third run write nothing). Every case then checks the whole end state,
+/// and that nothing was duplicated or left orphaned. The network step is exercised in each of its shapes: a new VNet
+/// (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an existing subnet turned off (New
+/// with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the emulator), so it has no operation to
+/// fail: that pair is not in the matrix.
 /// </summary>
 public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmulator>
 {
@@ -28,6 +28,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     public const string ServerError = "500";
     public const string Dropped = "drop";
     public const string OperationFailed = "lroFailed";
+
+    /// <summary>The answer held back past the client's network timeout (<see cref="NetworkTimeout"/>): the client abandons it, ARM never acts on it.</summary>
+    public const string TimedOut = "timeout";
+
+    /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Add's network step when the VNet exists and the endpoint's subnet is added to it (a subnet PUT).</summary>
     public const string AddedSubnet = "network/added-subnet";
@@ -41,7 +47,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     /// <summary>Deny-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
     public const string Deny = "connection/deny";
 
-    private static readonly string[] Faults = { Throttled, ServerError, Dropped, OperationFailed };
+    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed };
 
     private readonly WorkflowScenario _scenario;
 
@@ -320,6 +326,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
             Throttled => (object)new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
             ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
             Dropped => new { method, pathPattern, kind = "drop", count = 1 },
+            TimedOut => new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
             _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
         });
 
@@ -329,7 +336,10 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
             Assert.Empty(await s.Control.FaultsAsync());
             Assert.Equal(cleanOutcome, result[stepKey].Outcome);
-            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == method && Matches(pathPattern, r.Path)).ToList();
+            // In the order they were sent: the log has them as they ended, and an abandoned request may end last.
+            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == method && Matches(pathPattern, r.Path))
+                .OrderBy(r => r.Time - TimeSpan.FromMilliseconds(r.DurationMs)).ToList();
+            // A dropped or abandoned request is logged without a status: the emulator never answered it.
             var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
             Assert.True(puts.Count == 2 && puts[0].Status == expectedStatus && puts[1].Status is >= 200 and < 300,
                 $"{row}/{fault}: expected the faulted {method} then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
@@ -515,17 +525,20 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     /// <summary>
     /// One emulator for the whole matrix, reset before each case: Azure's durations 10,000 times faster (a cache in
-    /// 0.12 s), and its own throttling off, since the matrix injects the 429s it wants and counts every request.
+    /// 0.12 s), and its own throttling off, since the matrix injects the 429s it wants and counts every request. The
+    /// engine connects with a network timeout of <see cref="NetworkTimeout"/>.
     /// </summary>
     public sealed class SharedEmulator : IAsyncLifetime
     {
         internal WorkflowScenario Scenario { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Scenario = await WorkflowScenario.StartAsync(options =>
-        {
-            options.TimeScale = 0.0001;
-            options.Throttling.Enabled = false;
-        });
+        public async Task InitializeAsync() => Scenario = await WorkflowScenario.StartAsync(
+            options =>
+            {
+                options.TimeScale = 0.0001;
+                options.Throttling.Enabled = false;
+            },
+            connect => connect.NetworkTimeout = NetworkTimeout);
 
         public async Task DisposeAsync() => await Scenario.DisposeAsync();
     }
