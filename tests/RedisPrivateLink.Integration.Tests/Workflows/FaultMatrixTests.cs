@@ -4,6 +4,7 @@ using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 
@@ -47,7 +48,23 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     /// <summary>Deny-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
     public const string Deny = "connection/deny";
 
-    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed };
+    /// <summary>Ctrl+C as the step's write is about to be sent.</summary>
+    public const string CtrlCBeforeSending = "ctrl+c/sending";
+
+    /// <summary>Ctrl+C while ARM holds the step's write unanswered.</summary>
+    public const string CtrlCWhileHeld = "ctrl+c/held";
+
+    /// <summary>Ctrl+C while the engine polls the step's long-running operation.</summary>
+    public const string CtrlCWhilePolling = "ctrl+c/polling";
+
+    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed, CtrlCBeforeSending, CtrlCWhileHeld, CtrlCWhilePolling };
+
+    private static readonly Dictionary<string, CtrlCMoment> CtrlCMoments = new()
+    {
+        [CtrlCBeforeSending] = CtrlCMoment.BeforeSending,
+        [CtrlCWhileHeld] = CtrlCMoment.WhileHeld,
+        [CtrlCWhilePolling] = CtrlCMoment.WhilePolling,
+    };
 
     private readonly WorkflowScenario _scenario;
 
@@ -97,7 +114,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
         var stepKey = step == PoliciesFixed ? StepKeys.Network : step;
         var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, () => s.CreateAsync(request), cleanOutcome);
+        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(request), ctrlC), cleanOutcome);
 
         await AssertEndStateAsync(new Expected
         {
@@ -159,7 +176,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
         var stepKey = existingNetwork ? StepKeys.Network : step;
         var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, async () => await WorkflowScenario.RunAsync(await s.PrepareAsync(Request())), cleanOutcome);
+        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(Request()), ctrlC), cleanOutcome);
 
         await AssertEndStateAsync(new Expected
         {
@@ -186,8 +203,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         await s.Control.ResetAsync();
         await s.CreateAsync(WorkflowScenario.NewCache());
         await s.Arm.PatchAsync<RedisCache>(s.CacheId(), new { properties = new { publicNetworkAccess = PublicNetworkAccessWorkflow.Enabled } });
-        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
-            await PublicNetworkAccessWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), PublicNetworkAccessWorkflow.Disabled, force: false, noWait: false, CancellationToken.None));
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            PublicNetworkAccessWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), PublicNetworkAccessWorkflow.Disabled, force: false, noWait: false, CancellationToken.None), ctrlC);
 
         await RunWithFaultAsync(step, step, fault, "*/resourceGroups/rg-app/providers/Microsoft.Cache/redis/cache1", Run, StepOutcome.Updated, new Rerun
         {
@@ -234,8 +251,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
             StepKeys.DnsZoneGroup => (RemovePrivateEndpointWorkflow.ZoneGroupStepKey("default"), "*/privateEndpoints/cache1-pe-vnet2/privateDnsZoneGroups/default"),
             _ => (StepKeys.PrivateEndpoint, "*/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/cache1-pe-vnet2"),
         };
-        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
-            await RemovePrivateEndpointWorkflow.PrepareAsync(s.Azure.Context, removed.ToString(), force: false, removeDnsZoneLink: true, CancellationToken.None));
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            RemovePrivateEndpointWorkflow.PrepareAsync(s.Azure.Context, removed.ToString(), force: false, removeDnsZoneLink: true, CancellationToken.None), ctrlC);
 
         await RunWithFaultAsync(stepKey, step, fault, target, Run, StepOutcome.Deleted, new Rerun
         {
@@ -244,7 +261,19 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
             // Once the endpoint is gone there is nothing to remove: the command says so, and writes nothing.
             Settled = async () => Assert.Equal(WorkflowErrorIds.PrivateEndpointNotFound,
-                (await Assert.ThrowsAsync<RedisPrivateLinkException>(Run)).ErrorId),
+                (await Assert.ThrowsAsync<RedisPrivateLinkException>(() => Run(CancellationToken.None))).ErrorId),
+
+            // Ctrl+C while the endpoint's deletion was polled leaves it to finish in Azure: then there is nothing to resume.
+            Resume = async () =>
+            {
+                if (await s.Arm.GetAsync<PrivateEndpoint>(removed) is null)
+                {
+                    Assert.True(step == StepKeys.PrivateEndpoint && fault == CtrlCWhilePolling, $"{step}/{fault}: the endpoint is gone before its deletion was sent.");
+                    return;
+                }
+
+                await Run(CancellationToken.None);
+            },
         });
 
         // The spoke network stays, without its link; the zone group's deletion took the cache's record with it.
@@ -269,8 +298,8 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         await PrivateLinkArrangements.AddManualEndpointAsync(s);
         var connectionName = await PrivateLinkArrangements.ConnectionNameAsync(s, PrivateLinkArrangements.ManualEndpointName);
         var approve = step == Approve;
-        async Task<PlanResult> Run() => await WorkflowScenario.RunAsync(
-            await EndpointConnectionWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), connectionName, approve, "decided by the fault matrix", CancellationToken.None));
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            EndpointConnectionWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), connectionName, approve, "decided by the fault matrix", CancellationToken.None), ctrlC);
 
         await RunWithFaultAsync(EndpointConnectionWorkflow.StepKey, step, fault, "*/redis/cache1/privateEndpointConnections/" + connectionName, Run, StepOutcome.Updated, new Rerun
         {
@@ -296,12 +325,16 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         await AssertEndStateAsync(expected);
     }
 
+    /// <summary>Runs a prepared plan (prepared without the token: Ctrl+C is pressed during the run) until Ctrl+C.</summary>
+    private static async Task<PlanResult> RunAsync(Task<PreparedWorkflow> preparing, CancellationToken ctrlC) =>
+        await PlanExecutor.RunAsync((await preparing).Plan, cancellationToken: ctrlC);
+
     private static TheoryData<string, string> Matrix(params string[] steps)
     {
         var data = new TheoryData<string, string>();
         foreach (var step in steps)
         {
-            foreach (var fault in Faults.Where(f => !(step == StepKeys.ResourceGroup && f == OperationFailed)))
+            foreach (var fault in Faults.Where(f => !(step == StepKeys.ResourceGroup && f is OperationFailed or CtrlCWhilePolling)))
             {
                 data.Add(step, fault);
             }
@@ -316,11 +349,19 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     /// operation that ends Failed must stop the run at that step, and the same command run again must converge
     /// (by default: send the Failed resource again, saying so); a third run must write nothing.
     /// </summary>
-    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<Task<PlanResult>> run, StepOutcome cleanOutcome, Rerun? rerun = null)
+    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil, StepOutcome cleanOutcome, Rerun? rerun = null)
     {
         var s = _scenario;
         var method = rerun?.Method ?? "PUT";
+        Task<PlanResult> run() => runUntil(CancellationToken.None);
         await s.Control.ClearRequestsAsync();
+        if (CtrlCMoments.TryGetValue(fault, out var moment))
+        {
+            await InterruptAsync(row, fault, moment, method, pathPattern, runUntil);
+            await ConvergesAsync(run, rerun);
+            return;
+        }
+
         await s.Control.AddFaultAsync(fault switch
         {
             Throttled => (object)new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
@@ -375,6 +416,13 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
             Assert.StartsWith("was Failed; sent again", second.Message, StringComparison.Ordinal);
         }
 
+        await SettledAsync(run, rerun);
+    }
+
+    /// <summary>The same command once more finds nothing left to do and writes nothing.</summary>
+    private async Task SettledAsync(Func<Task<PlanResult>> run, Rerun? rerun)
+    {
+        var s = _scenario;
         await s.Control.ClearRequestsAsync();
         if (rerun?.Settled is { } settled)
         {
@@ -387,6 +435,62 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         }
 
         Assert.Empty(await s.Control.WritesAsync());
+    }
+
+    /// <summary>
+    /// Presses Ctrl+C at one moment of the step's write. The run must stop with OperationCanceledException, promptly
+    /// (the bound is a safety net, not a performance claim: the token, not a timer, stops the work), and the write
+    /// must have reached ARM exactly as far as the moment says: not at all before it was sent, abandoned unanswered
+    /// while held, accepted while its operation was polled.
+    /// </summary>
+    private async Task InterruptAsync(string row, string fault, CtrlCMoment moment, string method, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil)
+    {
+        var s = _scenario;
+        if (moment == CtrlCMoment.WhileHeld)
+        {
+            await s.Control.AddFaultAsync(new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 });
+        }
+
+        using var ctrlC = new CtrlCReporter(moment, method, pathPattern, () => UntilHeldAsync(row));
+        Exception? interruption;
+        using (OperationReporter.Use(ctrlC))
+        {
+            interruption = await Record.ExceptionAsync(() => runUntil(ctrlC.Token));
+        }
+
+        var returnedAfter = ctrlC.SincePressed;
+        Assert.True(ctrlC.Pressed, $"{row}/{fault}: the run ended before the moment to press Ctrl+C came.");
+        Assert.True(interruption is OperationCanceledException, $"{row}/{fault}: expected OperationCanceledException, got {interruption?.ToString() ?? "no exception"}.");
+        Assert.True(returnedAfter < TimeSpan.FromSeconds(5), $"{row}/{fault}: the run returned {returnedAfter.TotalSeconds:0.0} s after Ctrl+C.");
+
+        var answered = (await s.Control.RequestsAsync()).Where(r => r.Method == method && Matches(pathPattern, r.Path) && r.Status != 0).ToList();
+        if (moment == CtrlCMoment.WhilePolling)
+        {
+            Assert.True(answered.Count == 1 && answered[0].Status is >= 200 and < 300, $"{row}/{fault}: expected the write accepted once, got {string.Join(", ", answered.Select(r => r.Status))}.");
+        }
+        else
+        {
+            Assert.True(answered.Count == 0, $"{row}/{fault}: the write reached ARM although Ctrl+C came before it was answered ({string.Join(", ", answered.Select(r => r.Status))}).");
+        }
+    }
+
+    /// <summary>Completes once the emulator took the armed delay fault, that is, holds the write.</summary>
+    private async Task UntilHeldAsync(string row)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await _scenario.Control.FaultsAsync()).Count > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{row}: the write never reached the emulator.");
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>After Ctrl+C the same command finishes the work, and once more finds nothing left to do.</summary>
+    private async Task ConvergesAsync(Func<Task<PlanResult>> run, Rerun? rerun)
+    {
+        // The interrupted step may be gone from the re-run's plan: Azure can finish an accepted write after Ctrl+C.
+        await (rerun?.Resume ?? run)();
+        await SettledAsync(run, rerun);
     }
 
     /// <summary>The emulator's glob (matched against the whole path, case-insensitive), for reading its request log.</summary>
@@ -521,6 +625,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
         /// <summary>Runs the same command a third time, expecting it to find nothing to do; the caller then checks nothing was written.</summary>
         public Func<Task>? Settled { get; init; }
+
+        /// <summary>Runs the same command again after Ctrl+C, expecting it to finish the work.</summary>
+        public Func<Task>? Resume { get; init; }
     }
 
     /// <summary>
