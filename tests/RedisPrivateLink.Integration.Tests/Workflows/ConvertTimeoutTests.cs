@@ -16,10 +16,17 @@ public sealed class ConvertTimeoutTests
 {
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>Every write of the migration but the export and import, in the order the plan sends them.</summary>
     [Theory]
     [InlineData("PUT", "*/redis/" + Target)]
+    [InlineData("PUT", "*/privateDnsZones/" + WorkflowScenario.Zone)]
+    [InlineData("PUT", "*/virtualNetworks/vnet1/subnets/endpoints")]
+    [InlineData("PUT", "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet1-link")]
     [InlineData("PUT", "*/redis/" + Target + "/firewallRules/office")]
+    [InlineData("PUT", "*/redis/" + Target + "/patchSchedules/default")]
     [InlineData("PUT", "*/privateEndpoints/" + Target + "-pe")]
+    [InlineData("PUT", "*/privateEndpoints/" + Target + "-pe/privateDnsZoneGroups/default")]
+    [InlineData("PATCH", "*/redis/" + Target)]
     [InlineData("DELETE", "*/redis/" + Source)]
     public async Task AnIdempotentWritePastTheTimeoutIsSentAgainAndTheMigrationFinishes(string method, string pathPattern)
     {
