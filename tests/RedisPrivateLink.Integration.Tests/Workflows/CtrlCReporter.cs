@@ -32,6 +32,8 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
     private readonly string _resource;
     private readonly Func<Task> _untilHeld;
     private readonly Stopwatch _sincePressed = new();
+    private readonly HashSet<string> _writesBeforePress = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _writesAfterPress = new(StringComparer.OrdinalIgnoreCase);
     private int _triggered;
 
     /// <param name="pathPattern">The emulator's glob for the write's path; its last segment names the resource.</param>
@@ -52,12 +54,25 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
     /// <summary>Time since Ctrl+C was pressed.</summary>
     public TimeSpan SincePressed => _sincePressed.Elapsed;
 
+    /// <summary>"METHOD /path" of the writes the engine first went to send after Ctrl+C; none of them may reach ARM.</summary>
+    public IReadOnlyCollection<string> WritesAfterPress
+    {
+        get
+        {
+            lock (_writesAfterPress)
+            {
+                return _writesAfterPress.ToList();
+            }
+        }
+    }
+
     public void Verbose(string message)
     {
     }
 
     public void Debug(string message)
     {
+        Note(message);
         if (_moment == CtrlCMoment.WhilePolling || !IsTheWrite(message) || Interlocked.Exchange(ref _triggered, 1) != 0)
         {
             return;
@@ -99,6 +114,27 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
         _stop.Cancel();
     }
 
+    /// <summary>Files each write the engine goes to send under before or after Ctrl+C, by the first time it went to.</summary>
+    private void Note(string message)
+    {
+        if (RequestOf(message) is not { } request || request.StartsWith("GET ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        lock (_writesAfterPress)
+        {
+            if (!Pressed)
+            {
+                _writesBeforePress.Add(request);
+            }
+            else if (!_writesBeforePress.Contains(request))
+            {
+                _writesAfterPress.Add(request);
+            }
+        }
+    }
+
     /// <summary>The gateway's progress bar for the resource's long-running operation: "Creating or updating TYPE 'name'".</summary>
     private bool IsTheOperation(ProgressUpdate update) =>
         OperationVerbs.Any(verb => update.Activity.StartsWith(verb, StringComparison.Ordinal))
@@ -109,17 +145,22 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
         update.Status.Contains("Azure takes 15-30 minutes to create a cache", StringComparison.Ordinal)
         && update.Activity.Contains($"'{_resource}'", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The gateway's debug line for a request: "HTTP request METHOD /path?api-version=...", then its headers.</summary>
-    private bool IsTheWrite(string message)
+    /// <summary>"METHOD /path" from the gateway's debug line for a request ("HTTP request METHOD /path?api-version=...", then its headers).</summary>
+    private static string? RequestOf(string message)
     {
-        var prefix = $"HTTP request {_method} ";
-        if (!message.StartsWith(prefix, StringComparison.Ordinal))
+        const string Prefix = "HTTP request ";
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
-        var target = message.Substring(prefix.Length);
-        var end = target.IndexOfAny(new[] { '?', '\r', '\n' });
-        return _path.IsMatch(end < 0 ? target : target.Substring(0, end));
+        var line = message.Substring(Prefix.Length);
+        var end = line.IndexOfAny(new[] { '?', '\r', '\n' });
+        return end < 0 ? line : line.Substring(0, end);
     }
+
+    private bool IsTheWrite(string message) =>
+        RequestOf(message) is { } request
+        && request.StartsWith(_method + " ", StringComparison.Ordinal)
+        && _path.IsMatch(request.Substring(_method.Length + 1));
 }
