@@ -17,11 +17,13 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
 /// answer held past the client's network timeout (each once: the run must recover by itself, the gateway sending the
 /// idempotent write again), and a long-running operation that ends Failed (the run must stop naming the step and saying
-/// to run again; the re-run must converge, and a third run write nothing). Every case then checks the whole end state,
-/// and that nothing was duplicated or left orphaned. The network step is exercised in each of its shapes: a new VNet
-/// (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an existing subnet turned off (New
-/// with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the emulator), so it has no operation to
-/// fail: that pair is not in the matrix.
+/// to run again; the re-run must converge, and a third run write nothing). Ctrl+C (the run's token cancelled, as
+/// StopProcessing does) is pressed at three moments of the same write: as it is about to be sent, while ARM holds it,
+/// and while its operation is polled; the run must stop at once, and the same command then converge. Every case then
+/// checks the whole end state, and that nothing was duplicated or left orphaned. The network step is exercised in each
+/// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an
+/// existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the
+/// emulator), so it has no operation to fail or poll: those pairs are not in the matrix.
 /// </summary>
 public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmulator>
 {
@@ -33,8 +35,6 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     /// <summary>The answer held back past the client's network timeout (<see cref="NetworkTimeout"/>): the client abandons it, ARM never acts on it.</summary>
     public const string TimedOut = "timeout";
 
-    /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
-    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Add's network step when the VNet exists and the endpoint's subnet is added to it (a subnet PUT).</summary>
     public const string AddedSubnet = "network/added-subnet";
@@ -56,6 +56,9 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     /// <summary>Ctrl+C while the engine polls the step's long-running operation.</summary>
     public const string CtrlCWhilePolling = "ctrl+c/polling";
+
+    /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed, CtrlCBeforeSending, CtrlCWhileHeld, CtrlCWhilePolling };
 
@@ -353,7 +356,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     {
         var s = _scenario;
         var method = rerun?.Method ?? "PUT";
-        Task<PlanResult> run() => runUntil(CancellationToken.None);
+        Func<Task<PlanResult>> run = () => runUntil(CancellationToken.None);
         await s.Control.ClearRequestsAsync();
         if (CtrlCMoments.TryGetValue(fault, out var moment))
         {
