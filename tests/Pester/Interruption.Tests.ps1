@@ -54,3 +54,72 @@ Describe 'Stopping New-RedisPrivateCache while the cache is being created' {
         @($links.Body.value).Count | Should -Be 1
     }
 }
+
+# Ctrl+C while ARM holds a write unanswered (a delay fault far longer than any wait here): the cmdlet must not wait for
+# the answer, nor for the network timeout, but return at once; the held write is abandoned, and a re-run finishes.
+Describe 'Stopping a cmdlet while ARM holds its write' {
+    BeforeAll {
+        $script:HeldCache = New-RedisPrivateCache -Name pester-held -ResourceGroupName rg-held -Location eastus -VirtualNetworkName vnet-82 `
+            -AddressPrefix 10.82.0.0/16 -SubnetName endpoints -SubnetPrefix 10.82.1.0/24 -Confirm:$false
+        $script:Spoke = Add-RedisPrivateEndpoint -CacheName pester-held -ResourceGroupName rg-held -VirtualNetworkName vnet-83 -VirtualNetworkResourceGroupName rg-held `
+            -AddressPrefix 10.83.0.0/16 -SubnetName endpoints -SubnetPrefix 10.83.1.0/24 -Confirm:$false -WarningAction SilentlyContinue
+
+        # Starts the command in its own runspace with a fault that holds its write, waits until ARM holds it (the fault
+        # is taken when the request arrives), presses Ctrl+C and returns how long the stop took.
+        function Stop-WhileHeld([string] $Method, [string] $PathPattern, [scriptblock] $Command) {
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/faults' -Method POST -Body @{ method = $Method; pathPattern = $PathPattern; kind = 'delay'; delayMs = 120000 }
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddCommand('Import-Module').AddArgument($env:RPL_TEST_MODULE).AddStatement()
+                $null = $shell.AddCommand('Connect-RedisPrivateLink').AddParameter('EmulatorConnectionFile', $Emulator.ConnectionFile).AddStatement()
+                $null = $shell.AddScript($Command.ToString())
+                $invocation = $shell.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(60)
+                while (@(Invoke-EmulatorControl $Emulator '/_emulator/faults').Count -gt 0) {
+                    if ([DateTime]::UtcNow -gt $deadline -or $invocation.IsCompleted) { throw "The $Method never reached the emulator: $($shell.Streams.Error)" }
+                    Start-Sleep -Milliseconds 20
+                }
+
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $shell.Stop()
+                $watch.Stop()
+                $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+                $watch.Elapsed
+            }
+            finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    It 'Set-RedisPublicNetworkAccess stops at once during its PATCH, and a re-run sets it' {
+        $took = Stop-WhileHeld PATCH '*/redis/pester-held' {
+            Set-RedisPublicNetworkAccess -Name pester-held -ResourceGroupName rg-held -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue
+        }
+
+        # A safety bound, not a performance claim: without cancellation the stop would wait for the two-minute hold.
+        $took.TotalSeconds | Should -BeLessThan 5
+        (Invoke-EmulatorArm $Emulator $HeldCache.Id -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+
+        $after = Set-RedisPublicNetworkAccess -Name pester-held -ResourceGroupName rg-held -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue
+
+        $after.PublicNetworkAccess | Should -Be 'Enabled'
+    }
+
+    It 'Remove-RedisPrivateEndpoint stops at once during the endpoint DELETE, and a re-run removes it' {
+        $endpoint = $Spoke.PrivateEndpoints | Where-Object Name -ne 'pester-held-pe'
+        $took = Stop-WhileHeld DELETE "*/privateEndpoints/$($endpoint.Name)" ([scriptblock]::Create(
+                "Remove-RedisPrivateEndpoint -Name $($endpoint.Name) -ResourceGroupName rg-held -Confirm:`$false -WarningAction SilentlyContinue"))
+
+        $took.TotalSeconds | Should -BeLessThan 5
+        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion 2024-05-01).Status | Should -Be 200 -Because 'the held DELETE was abandoned, not carried out'
+
+        Remove-RedisPrivateEndpoint -Name $endpoint.Name -ResourceGroupName rg-held -Confirm:$false -WarningAction SilentlyContinue
+
+        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion 2024-05-01).Status | Should -Be 404
+        $cache = Get-RedisPrivateCache -Name pester-held -ResourceGroupName rg-held
+        @($cache.PrivateEndpoints).Name | Should -Be @('pester-held-pe')
+        $nics = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-held/providers/Microsoft.Network/networkInterfaces" -ApiVersion 2024-05-01
+        @($nics.Body.value).Count | Should -Be 1
+    }
+}

@@ -13,9 +13,14 @@ namespace RedisPrivateLink.Engine.Arm;
 
 /// <summary>
 /// Retries what ARM says is transient: 408, 429, 500, 502, 503, 504, the RetryableErrorDueToAnotherOperation conflict
-/// and network failures. It waits for Retry-After (or retry-after-ms / x-ms-retry-after-ms) when given, else an
-/// exponential delay with jitter, capped. It stands in for Azure.Core's RetryPolicy because that one sleeps internally;
-/// this one waits through the gateway's delay hook, so the wait is cancellable, named in verbose output and instant in tests.
+/// and network failures (timeouts included). It waits for Retry-After (or retry-after-ms / x-ms-retry-after-ms) when
+/// given, else an exponential delay with jitter, capped. It stands in for Azure.Core's RetryPolicy because that one
+/// sleeps internally; this one waits through the gateway's delay hook, so the wait is cancellable, named in verbose
+/// output and instant in tests.
+/// A POST action is not idempotent (a second export or import starts a second operation), so after an answer that
+/// leaves open whether ARM acted on it — a network failure, a timeout, 408 or 5xx — it is not sent again: only 429
+/// and the conflict, which say it was refused, are retried. ARM's read-only actions (list*, checkNameAvailability) are
+/// safe to repeat and keep every retry.
 /// </summary>
 internal sealed class ArmRetryPolicy : HttpPipelinePolicy
 {
@@ -55,12 +60,12 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
                     ProcessNext(message, pipeline);
                 }
             }
-            catch (Exception ex) when (IsTransientFailure(ex, message.CancellationToken) && attempt <= _maxRetries)
+            catch (Exception ex) when (IsTransientFailure(ex, message.CancellationToken) && attempt <= _maxRetries && IsSafeToRepeat(message.Request))
             {
                 failure = ex;
             }
 
-            if (failure is null && !IsTransientResponse(message))
+            if (failure is null && !(IsTransientResponse(message) && (IsRefusal(message) || IsSafeToRepeat(message.Request))))
             {
                 return;
             }
@@ -94,6 +99,25 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
         return status is 408 or 429 or 500 or 502 or 503 or 504
             || (status == 409 && message.Response.Content.ToString().IndexOf("RetryableErrorDueToAnotherOperation", StringComparison.OrdinalIgnoreCase) >= 0);
     }
+
+    /// <summary>A 429, or a conflict with another operation: ARM did not act on the request.</summary>
+    private static bool IsRefusal(HttpMessage message) => message.Response.Status is 429 or 409;
+
+    /// <summary>Every method but POST is idempotent in ARM; of the POST actions, only the read-only ones are.</summary>
+    internal static bool IsSafeToRepeat(string method, string path)
+    {
+        if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var trimmed = path.TrimEnd('/');
+        var action = trimmed.Substring(trimmed.LastIndexOf('/') + 1);
+        return action.StartsWith("list", StringComparison.OrdinalIgnoreCase)
+            || action.Equals("checkNameAvailability", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsSafeToRepeat(Request request) => IsSafeToRepeat(request.Method.Method, request.Uri.Path);
 
     /// <summary>
     /// Network failures and network timeouts are transient; the caller's own cancellation is not, and neither is a

@@ -23,7 +23,7 @@ internal static class TransportFailures
 
     /// <summary>
     /// The error a cmdlet shows for a request that got no answer, once retries are spent. Null for anything that is
-    /// not a transport failure (cancellation included), which the caller rethrows as it is.
+    /// not a transport failure, which the caller rethrows as it is; the caller's own cancellation never comes here.
     /// </summary>
     public static RedisPrivateLinkException? Explain(Exception exception, string method, Uri uri, bool pinned)
     {
@@ -41,12 +41,25 @@ internal static class TransportFailures
                 exception);
         }
 
+        // A POST that may have been acted on is sent once (see ArmRetryPolicy); every other request was retried.
+        var attempts = ArmRetryPolicy.IsSafeToRepeat(method, uri.AbsolutePath) ? " after retries" : string.Empty;
         if (exception is RequestFailedException { Status: 0 } or System.Net.Http.HttpRequestException or System.IO.IOException)
         {
             return new RedisPrivateLinkException(
                 "ArmUnreachable",
                 RedisPrivateLinkErrorCategory.ConnectionError,
-                $"No answer from Azure Resource Manager at {uri.Authority} after retries ({target}): {exception.GetBaseException().Message} Check the network and proxy settings; running the same command again continues where it stopped.",
+                $"No answer from Azure Resource Manager at {uri.Authority}{attempts} ({target}): {exception.GetBaseException().Message} Check the network and proxy settings; running the same command again continues where it stopped.",
+                target,
+                exception);
+        }
+
+        // The caller's token is not cancelled (the gateway asks only then), so the network timeout of the request ran out.
+        if (exception is OperationCanceledException)
+        {
+            return new RedisPrivateLinkException(
+                "ArmRequestTimedOut",
+                RedisPrivateLinkErrorCategory.ConnectionError,
+                $"Azure Resource Manager at {uri.Authority} did not answer in time{attempts} ({target}): {exception.Message} Running the same command again continues where it stopped.",
                 target,
                 exception);
         }

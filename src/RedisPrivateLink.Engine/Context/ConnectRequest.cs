@@ -41,6 +41,12 @@ public sealed class ConnectRequest
 
     public string? EmulatorConnectionFile { get; set; }
 
+    /// <summary>
+    /// How long one ARM request may go unanswered before it is abandoned (and, when repeating it is safe, sent again);
+    /// null keeps the default of 100 s.
+    /// </summary>
+    public TimeSpan? NetworkTimeout { get; set; }
+
     /// <summary>Shows the device-code sign-in instructions to the user.</summary>
     public Action<string>? DeviceCodePrompt { get; set; }
 }

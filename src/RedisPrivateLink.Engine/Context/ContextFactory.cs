@@ -64,6 +64,13 @@ public static class ContextFactory
             gatewayOptions.ScaleWaits(emulator.TimeScale);
         }
 
+        if (request.NetworkTimeout is { } networkTimeout)
+        {
+            gatewayOptions.NetworkTimeout = networkTimeout > TimeSpan.Zero
+                ? networkTimeout
+                : throw new ArgumentOutOfRangeException(nameof(request), networkTimeout, "The network timeout must be positive.");
+        }
+
         var gateway = new ArmGateway(gatewayOptions);
 
         Subscription subscription;

@@ -49,7 +49,14 @@ public static class PublicNetworkAccessWorkflow
             return new PreparedWorkflow(plan, id, notices);
         }
 
-        ExistingCache.RequireIdle(cache, id);
+        // A cache whose last update ended Failed takes the PATCH again: that is how a re-run recovers it.
+        var state = cache.Properties?.ProvisioningState;
+        var failed = FailedProvisioning.IsFailed(state);
+        if (!failed)
+        {
+            ExistingCache.RequireIdle(cache, id);
+        }
+
         if (access == Disabled)
         {
             RequireReachableWithoutPublicAccess(cache, id, force, notices);
@@ -59,7 +66,7 @@ public static class PublicNetworkAccessWorkflow
             await NoticeOpenToTheInternetAsync(arm, id, notices, cancellationToken).ConfigureAwait(false);
         }
 
-        plan.Add(CreateStep(arm, id, access, noWait));
+        plan.Add(CreateStep(arm, id, access, noWait, failed ? state : null));
         return new PreparedWorkflow(plan, id, notices);
     }
 
@@ -117,15 +124,17 @@ public static class PublicNetworkAccessWorkflow
         }
     }
 
-    private static PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, string access, bool noWait) =>
+    /// <param name="failedState">The cache's provisioning state when its last update ended Failed or Canceled, else null.</param>
+    private static PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, string access, bool noWait, string? failedState) =>
         new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
         {
             // Only the one property: a PATCH leaves every other setting of the cache as it is.
             var patch = new { properties = new { publicNetworkAccess = access } };
             step.ReportStatus("Sending the update");
             var cache = await arm.PatchAsync<RedisCache>(cacheId, patch, waitForCompletion: !noWait, ct).ConfigureAwait(false);
-            return noWait
-                ? StepResult.Updated($"the update was sent; Azure applies it within minutes, until then the cache still shows {ExistingCache.PublicNetworkAccessOf(cache)} (-NoWait)")
-                : StepResult.Updated($"public network access is {ExistingCache.PublicNetworkAccessOf(cache)}");
+            var message = noWait
+                ? $"the update was sent; Azure applies it within minutes, until then the cache still shows {ExistingCache.PublicNetworkAccessOf(cache)} (-NoWait)"
+                : $"public network access is {ExistingCache.PublicNetworkAccessOf(cache)}";
+            return StepResult.Updated(failedState is null ? message : FailedProvisioning.Resent(failedState, message));
         });
 }

@@ -12,9 +12,9 @@ using RedisPrivateLink.Engine.Validation;
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
-/// Remove-RedisPrivateEndpoint: validates with ARM reads only, then returns a plan that deletes the endpoint's DNS zone
-/// group (and so its A record), then the endpoint (the cache-side connection goes with it), then, when asked, the
-/// zone's link to the endpoint's network if nothing else there uses it. The zone itself always stays.
+/// Remove-RedisPrivateEndpoint: validates with ARM reads only, then returns a plan that, when asked, first deletes the
+/// zone's link to the endpoint's network if nothing else there uses it, then the endpoint's DNS zone group (and so its
+/// A record), then the endpoint (the cache-side connection goes with it). The zone itself always stays.
 /// </summary>
 public static class RemovePrivateEndpointWorkflow
 {
@@ -53,21 +53,22 @@ public static class RemovePrivateEndpointWorkflow
         }
 
         var plan = new Plan($"Removing private endpoint '{id.Name}' of cache '{cacheId.Name}'");
+
+        // The links go first: only the zone groups say which zones the endpoint uses and only the endpoint says which
+        // network it is in, so a link deletion that failed after either was gone could never be found by a re-run.
+        var linkKeys = removeDnsZoneLink
+            ? await AddLinkDeletionsAsync(arm, plan, endpoint, id, groups, notices, cancellationToken).ConfigureAwait(false)
+            : new List<string>();
         var groupKeys = new List<string>();
         foreach (var group in groups.Where(g => !string.IsNullOrEmpty(g.Name)))
         {
             var key = ZoneGroupStepKey(group.Name!);
-            plan.Add(DeleteStep.Create(arm, key, id.Child("privateDnsZoneGroups", group.Name!), DescribeGroupDeletion(id, group), null));
+            plan.Add(DeleteStep.Create(arm, key, id.Child("privateDnsZoneGroups", group.Name!), DescribeGroupDeletion(id, group), linkKeys));
             groupKeys.Add(key);
         }
 
         plan.Add(DeleteStep.Create(arm, StepKeys.PrivateEndpoint, id,
-            $"Delete private endpoint '{id.Name}' in '{id.ResourceGroupName}' and with it its connection to cache '{cacheId.Name}'", groupKeys));
-
-        if (removeDnsZoneLink)
-        {
-            await AddLinkDeletionsAsync(arm, plan, endpoint, id, groups, notices, cancellationToken).ConfigureAwait(false);
-        }
+            $"Delete private endpoint '{id.Name}' in '{id.ResourceGroupName}' and with it its connection to cache '{cacheId.Name}'", groupKeys.Concat(linkKeys)));
 
         return new PreparedWorkflow(plan, cacheId, notices);
     }
@@ -175,20 +176,26 @@ public static class RemovePrivateEndpointWorkflow
         return $"Delete DNS zone group '{group.Name}' of private endpoint '{endpointId.Name}', and with it {what}";
     }
 
-    private static async Task AddLinkDeletionsAsync(
+    /// <summary>Adds a step for each link that can go, and returns their keys.</summary>
+    private static async Task<List<string>> AddLinkDeletionsAsync(
         IArmGateway arm, Plan plan, PrivateEndpoint endpoint, ResourceId endpointId, IReadOnlyList<PrivateDnsZoneGroup> groups, ICollection<string> notices, CancellationToken cancellationToken)
     {
+        var keys = new List<string>();
         var zoneIds = groups.SelectMany(ZoneGroupContents.ZonesOf).Distinct().ToList();
         if (UnusedZoneLinks.NetworkOf(endpoint) is not { } networkId)
         {
             notices.Add($"Private endpoint '{endpointId.Name}' names no subnet, so no link of a private DNS zone is removed with it.");
-            return;
+            return keys;
         }
 
         foreach (var (zoneId, linkId) in await UnusedZoneLinks.FindAsync(arm, endpointId, networkId, zoneIds, notices, cancellationToken).ConfigureAwait(false))
         {
-            plan.Add(DeleteStep.Create(arm, ZoneLinkStepKey(zoneId), linkId,
-                $"Delete the link '{linkId.Name}' of private DNS zone '{zoneId.Name}' to virtual network '{networkId.Name}' (the zone stays)", new[] { StepKeys.PrivateEndpoint }));
+            var key = ZoneLinkStepKey(zoneId);
+            plan.Add(DeleteStep.Create(arm, key, linkId,
+                $"Delete the link '{linkId.Name}' of private DNS zone '{zoneId.Name}' to virtual network '{networkId.Name}' (the zone stays)", null));
+            keys.Add(key);
         }
+
+        return keys;
     }
 }

@@ -109,6 +109,19 @@ public class ContextFactoryTests
         Assert.Equal("Bearer " + Token, request.Headers["Authorization"]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task ANetworkTimeoutThatIsNotPositiveIsRefusedBeforeAnyRequest(int seconds)
+    {
+        var transport = new FakeTransport();
+        var request = new ConnectRequest { CredentialKind = CredentialKind.AccessToken, AccessToken = Secure(Token), Subscription = SubscriptionB, NetworkTimeout = TimeSpan.FromSeconds(seconds) };
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ContextFactory.ConnectAsync(request, transport, null, default));
+
+        Assert.Empty(transport.Requests);
+    }
+
     [Fact]
     public async Task SubscriptionByNameMatchesIgnoringCase()
     {

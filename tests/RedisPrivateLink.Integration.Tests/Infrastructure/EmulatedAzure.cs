@@ -31,7 +31,8 @@ public sealed class EmulatedAzure : IAsyncDisposable
 
     public string SubscriptionId => Context.SubscriptionId;
 
-    public static async Task<EmulatedAzure> StartAsync(Action<EmulatorOptions>? configure = null, CancellationToken cancellationToken = default)
+    /// <param name="connect">Adjusts how the engine connects (its network timeout, say) before it does.</param>
+    public static async Task<EmulatedAzure> StartAsync(Action<EmulatorOptions>? configure = null, CancellationToken cancellationToken = default, Action<ConnectRequest>? connect = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"rpl-integration-{Guid.NewGuid():N}");
         var options = new EmulatorOptions
@@ -42,9 +43,9 @@ public sealed class EmulatedAzure : IAsyncDisposable
         };
         configure?.Invoke(options);
         var emulator = await EmulatorHost.StartAsync(options, cancellationToken);
-        var context = await ContextFactory.ConnectAsync(
-            new ConnectRequest { CredentialKind = CredentialKind.Emulator, EmulatorConnectionFile = options.ConnectionFile },
-            cancellationToken);
+        var request = new ConnectRequest { CredentialKind = CredentialKind.Emulator, EmulatorConnectionFile = options.ConnectionFile };
+        connect?.Invoke(request);
+        var context = await ContextFactory.ConnectAsync(request, cancellationToken);
         return new EmulatedAzure(emulator, context, directory);
     }
 

@@ -1,22 +1,29 @@
 using System.Text.Json;
 using Azure.Core;
 using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// The fault matrix's first slice (issue 7) for New-RedisPrivateCache and Add-RedisPrivateEndpoint: every write step of
-/// each plan, with a fault injected through /_emulator/faults on exactly that step's PUT — a 429 with Retry-After 1, a
-/// 500, a dropped connection (each once: the run must recover by itself), and a long-running operation that ends Failed
-/// (the run must stop naming the step and saying to run again; the re-run must converge, and a third run write nothing).
-/// Every case then checks the whole end state, and that nothing was duplicated or left orphaned. The network step is
-/// exercised in each of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network
-/// policies of an existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM
-/// (and the emulator), so it has no operation to fail: that pair is not in the matrix.
+/// The fault matrix of issue 7: every write step of the New-RedisPrivateCache and Add-RedisPrivateEndpoint plans (PUTs),
+/// Set-RedisPublicNetworkAccess's PATCH, each DELETE of Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone
+/// group, endpoint) and the connection PUT of Approve- and Deny-RedisPrivateEndpointConnection, with a fault injected
+/// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
+/// answer held past the client's network timeout (each once: the run must recover by itself, the gateway sending the
+/// idempotent write again), and a long-running operation that ends Failed (the run must stop naming the step and saying
+/// to run again; the re-run must converge, and a third run write nothing). Ctrl+C (the run's token cancelled, as
+/// StopProcessing does) is pressed at three moments of the same write: as it is about to be sent, while ARM holds it,
+/// and while its operation is polled; the run must stop at once, and the same command then converge. Every case then
+/// checks the whole end state, and that nothing was duplicated or left orphaned. The network step is exercised in each
+/// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an
+/// existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the
+/// emulator), so it has no operation to fail or poll: those pairs are not in the matrix.
 /// </summary>
 public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmulator>
 {
@@ -25,13 +32,42 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     public const string Dropped = "drop";
     public const string OperationFailed = "lroFailed";
 
+    /// <summary>The answer held back past the client's network timeout (<see cref="NetworkTimeout"/>): the client abandons it, ARM never acts on it.</summary>
+    public const string TimedOut = "timeout";
+
+
     /// <summary>Add's network step when the VNet exists and the endpoint's subnet is added to it (a subnet PUT).</summary>
     public const string AddedSubnet = "network/added-subnet";
 
     /// <summary>The network step when the endpoint goes in an existing subnet (-SubnetId) whose network policies are Enabled (a subnet PUT).</summary>
     public const string PoliciesFixed = "network/policies";
 
-    private static readonly string[] Faults = { Throttled, ServerError, Dropped, OperationFailed };
+    /// <summary>Approve-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
+    public const string Approve = "connection/approve";
+
+    /// <summary>Deny-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
+    public const string Deny = "connection/deny";
+
+    /// <summary>Ctrl+C as the step's write is about to be sent.</summary>
+    public const string CtrlCBeforeSending = "ctrl+c/sending";
+
+    /// <summary>Ctrl+C while ARM holds the step's write unanswered.</summary>
+    public const string CtrlCWhileHeld = "ctrl+c/held";
+
+    /// <summary>Ctrl+C while the engine polls the step's long-running operation.</summary>
+    public const string CtrlCWhilePolling = "ctrl+c/polling";
+
+    /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed, CtrlCBeforeSending, CtrlCWhileHeld, CtrlCWhilePolling };
+
+    private static readonly Dictionary<string, CtrlCMoment> CtrlCMoments = new()
+    {
+        [CtrlCBeforeSending] = CtrlCMoment.BeforeSending,
+        [CtrlCWhileHeld] = CtrlCMoment.WhileHeld,
+        [CtrlCWhilePolling] = CtrlCMoment.WhilePolling,
+    };
 
     private readonly WorkflowScenario _scenario;
 
@@ -45,6 +81,12 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     public static TheoryData<string, string> AddCases => Matrix(
         StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, PoliciesFixed, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
+
+    public static TheoryData<string, string> SetCases => Matrix(PublicNetworkAccessWorkflow.StepKey);
+
+    public static TheoryData<string, string> RemoveCases => Matrix(StepKeys.ZoneLink, StepKeys.DnsZoneGroup, StepKeys.PrivateEndpoint);
+
+    public static TheoryData<string, string> ConnectionCases => Matrix(Approve, Deny);
 
     [Theory]
     [MemberData(nameof(NewCases))]
@@ -75,7 +117,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
         var stepKey = step == PoliciesFixed ? StepKeys.Network : step;
         var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, () => s.CreateAsync(request), cleanOutcome);
+        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(request), ctrlC), cleanOutcome);
 
         await AssertEndStateAsync(new Expected
         {
@@ -137,7 +179,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
         var stepKey = existingNetwork ? StepKeys.Network : step;
         var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, async () => await WorkflowScenario.RunAsync(await s.PrepareAsync(Request())), cleanOutcome);
+        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(Request()), ctrlC), cleanOutcome);
 
         await AssertEndStateAsync(new Expected
         {
@@ -155,12 +197,147 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         }
     }
 
+    /// <summary>Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled on a private cache someone opened: one PATCH.</summary>
+    [Theory]
+    [MemberData(nameof(SetCases))]
+    public async Task SetPublicNetworkAccess(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await s.Arm.PatchAsync<RedisCache>(s.CacheId(), new { properties = new { publicNetworkAccess = PublicNetworkAccessWorkflow.Enabled } });
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            PublicNetworkAccessWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), PublicNetworkAccessWorkflow.Disabled, force: false, noWait: false, CancellationToken.None), ctrlC);
+
+        await RunWithFaultAsync(step, step, fault, "*/resourceGroups/rg-app/providers/Microsoft.Cache/redis/cache1", Run, StepOutcome.Updated, new Rerun
+        {
+            Method = "PATCH",
+            Shows = result =>
+            {
+                Assert.Equal(StepOutcome.Updated, result[step].Outcome);
+                Assert.Equal("was Failed; sent again; public network access is Disabled", result[step].Message);
+            },
+        });
+
+        await AssertEndStateAsync(new Expected
+        {
+            Groups = { WorkflowScenario.Group },
+            Networks = { s.VnetId() },
+            Endpoints = { (s.EndpointId(), s.SubnetId()) },
+        });
+    }
+
+    /// <summary>
+    /// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink of the second of a cache's two endpoints: its network's zone link,
+    /// its zone group, then the endpoint, each a DELETE with an operation to poll.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RemoveCases))]
+    public async Task RemovePrivateEndpoint(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await WorkflowScenario.RunAsync(await s.PrepareAsync(new AddPrivateEndpointRequest
+        {
+            CacheId = s.CacheId().ToString(),
+            VirtualNetworkName = "vnet2",
+            VirtualNetworkResourceGroupName = "rg-spoke",
+            AddressPrefix = new[] { "10.1.0.0/16" },
+            SubnetName = "endpoints",
+            SubnetPrefix = "10.1.0.0/24",
+        }));
+        var removed = s.EndpointId("cache1-pe-vnet2", "rg-spoke");
+        var (stepKey, target) = step switch
+        {
+            StepKeys.ZoneLink => (RemovePrivateEndpointWorkflow.ZoneLinkStepKey(s.ZoneId()), "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet2-link"),
+            StepKeys.DnsZoneGroup => (RemovePrivateEndpointWorkflow.ZoneGroupStepKey("default"), "*/privateEndpoints/cache1-pe-vnet2/privateDnsZoneGroups/default"),
+            _ => (StepKeys.PrivateEndpoint, "*/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/cache1-pe-vnet2"),
+        };
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            RemovePrivateEndpointWorkflow.PrepareAsync(s.Azure.Context, removed.ToString(), force: false, removeDnsZoneLink: true, CancellationToken.None), ctrlC);
+
+        await RunWithFaultAsync(stepKey, step, fault, target, Run, StepOutcome.Deleted, new Rerun
+        {
+            Method = "DELETE",
+            Shows = result => Assert.Equal(StepOutcome.Deleted, result[stepKey].Outcome),
+
+            // Once the endpoint is gone there is nothing to remove: the command says so, and writes nothing.
+            Settled = async () => Assert.Equal(WorkflowErrorIds.PrivateEndpointNotFound,
+                (await Assert.ThrowsAsync<RedisPrivateLinkException>(() => Run(CancellationToken.None))).ErrorId),
+
+            // Ctrl+C while the endpoint's deletion was polled leaves it to finish in Azure: then there is nothing to resume.
+            Resume = async () =>
+            {
+                if (await s.Arm.GetAsync<PrivateEndpoint>(removed) is null)
+                {
+                    Assert.True(step == StepKeys.PrivateEndpoint && fault == CtrlCWhilePolling, $"{step}/{fault}: the endpoint is gone before its deletion was sent.");
+                    return;
+                }
+
+                await Run(CancellationToken.None);
+            },
+        });
+
+        // The spoke network stays, without its link; the zone group's deletion took the cache's record with it.
+        await AssertEndStateAsync(new Expected
+        {
+            Groups = { WorkflowScenario.Group, "rg-spoke" },
+            Networks = { s.VnetId() },
+            UnlinkedNetworks = { s.VnetId("vnet2", "rg-spoke") },
+            Endpoints = { (s.EndpointId(), s.SubnetId()) },
+            RecordDeleted = true,
+        });
+    }
+
+    /// <summary>Approve- or Deny-RedisPrivateEndpointConnection of a cache's manually requested second endpoint: one PUT.</summary>
+    [Theory]
+    [MemberData(nameof(ConnectionCases))]
+    public async Task DecideEndpointConnection(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await s.CreateAsync(WorkflowScenario.NewCache());
+        await PrivateLinkArrangements.AddManualEndpointAsync(s);
+        var connectionName = await PrivateLinkArrangements.ConnectionNameAsync(s, PrivateLinkArrangements.ManualEndpointName);
+        var approve = step == Approve;
+        Task<PlanResult> Run(CancellationToken ctrlC) => RunAsync(
+            EndpointConnectionWorkflow.PrepareAsync(s.Azure.Context, s.CacheId().ToString(), connectionName, approve, "decided by the fault matrix", CancellationToken.None), ctrlC);
+
+        await RunWithFaultAsync(EndpointConnectionWorkflow.StepKey, step, fault, "*/redis/cache1/privateEndpointConnections/" + connectionName, Run, StepOutcome.Updated, new Rerun
+        {
+            // A connection shows no provisioning state, only its status, which the Failed PUT already set: the
+            // re-run finds the decision made, on the cache and on the endpoint (asserted below), and writes nothing.
+            Shows = result => Assert.Empty(result.Steps),
+        });
+
+        var manual = s.EndpointId(PrivateLinkArrangements.ManualEndpointName, PrivateLinkArrangements.ManualEndpointGroup);
+        var expected = new Expected
+        {
+            Groups = { WorkflowScenario.Group, PrivateLinkArrangements.ManualEndpointGroup },
+            Networks = { s.VnetId(), s.VnetId("vnet2", PrivateLinkArrangements.ManualEndpointGroup) },
+            Endpoints = { (s.EndpointId(), s.SubnetId()), (manual, s.SubnetId("vnet2", "endpoints", PrivateLinkArrangements.ManualEndpointGroup)) },
+        };
+        if (!approve)
+        {
+            // A rejected endpoint keeps its NIC and zone group, and so the record its zone group wrote, but gets no DNS configuration.
+            expected.Statuses[manual] = "Rejected";
+            expected.RecordAddress = "10.1.0.4";
+        }
+
+        await AssertEndStateAsync(expected);
+    }
+
+    /// <summary>Runs a prepared plan (prepared without the token: Ctrl+C is pressed during the run) until Ctrl+C.</summary>
+    private static async Task<PlanResult> RunAsync(Task<PreparedWorkflow> preparing, CancellationToken ctrlC) =>
+        await PlanExecutor.RunAsync((await preparing).Plan, cancellationToken: ctrlC);
+
     private static TheoryData<string, string> Matrix(params string[] steps)
     {
         var data = new TheoryData<string, string>();
         foreach (var step in steps)
         {
-            foreach (var fault in Faults.Where(f => !(step == StepKeys.ResourceGroup && f == OperationFailed)))
+            foreach (var fault in Faults.Where(f => !(step == StepKeys.ResourceGroup && f is OperationFailed or CtrlCWhilePolling)))
             {
                 data.Add(step, fault);
             }
@@ -170,20 +347,31 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     }
 
     /// <summary>
-    /// Arms one fault on the step's PUT and runs the workflow. A transient fault must be absorbed by the gateway's retry
-    /// (once, after Retry-After for the 429); an operation that ends Failed must stop the run at that step, and the same
-    /// command run again must send the Failed resource again and converge; a third run must find nothing left to do.
+    /// Arms one fault on the step's write (a PUT unless <paramref name="rerun"/> names another method) and runs the
+    /// workflow. A transient fault must be absorbed by the gateway's retry (once, after Retry-After for the 429); an
+    /// operation that ends Failed must stop the run at that step, and the same command run again must converge
+    /// (by default: send the Failed resource again, saying so); a third run must write nothing.
     /// </summary>
-    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<Task<PlanResult>> run, StepOutcome cleanOutcome)
+    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil, StepOutcome cleanOutcome, Rerun? rerun = null)
     {
         var s = _scenario;
+        var method = rerun?.Method ?? "PUT";
+        Func<Task<PlanResult>> run = () => runUntil(CancellationToken.None);
         await s.Control.ClearRequestsAsync();
+        if (CtrlCMoments.TryGetValue(fault, out var moment))
+        {
+            await InterruptAsync(row, fault, moment, method, pathPattern, runUntil);
+            await ConvergesAsync(run, rerun);
+            return;
+        }
+
         await s.Control.AddFaultAsync(fault switch
         {
-            Throttled => (object)new { method = "PUT", pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
-            ServerError => new { method = "PUT", pathPattern, kind = "status", status = 500, count = 1 },
-            Dropped => new { method = "PUT", pathPattern, kind = "drop", count = 1 },
-            _ => new { method = "PUT", pathPattern, kind = "lroFailed", count = 1 },
+            Throttled => (object)new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
+            ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
+            Dropped => new { method, pathPattern, kind = "drop", count = 1 },
+            TimedOut => new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
+            _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
         });
 
         if (fault != OperationFailed)
@@ -192,10 +380,13 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
             Assert.Empty(await s.Control.FaultsAsync());
             Assert.Equal(cleanOutcome, result[stepKey].Outcome);
-            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == "PUT" && Matches(pathPattern, r.Path)).ToList();
+            // In the order they were sent: the log has them as they ended, and an abandoned request may end last.
+            var puts = (await s.Control.RequestsAsync()).Where(r => r.Method == method && Matches(pathPattern, r.Path))
+                .OrderBy(r => r.Time - TimeSpan.FromMilliseconds(r.DurationMs)).ToList();
+            // A dropped or abandoned request is logged without a status: the emulator never answered it.
             var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
             Assert.True(puts.Count == 2 && puts[0].Status == expectedStatus && puts[1].Status is >= 200 and < 300,
-                $"{row}/{fault}: expected the faulted PUT then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
+                $"{row}/{fault}: expected the faulted {method} then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
             if (fault == Throttled)
             {
                 // The retry waited for Retry-After (1 s) before it was sent: the emulator logs each request as it ends.
@@ -212,18 +403,104 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         Assert.Contains($"Step '{failure.FailedStep.Description}' failed", failure.Message, StringComparison.Ordinal);
         Assert.Contains("run the same command again", failure.Message, StringComparison.Ordinal);
 
-        // The re-run's plan says, before it runs (-WhatIf), that the Failed resource will be sent again; then it is.
-        var rerun = await run();
-        Assert.Equal("Update", rerun[stepKey].Step.Action);
-        Assert.StartsWith("Send ", rerun[stepKey].Step.Description, StringComparison.Ordinal);
-        Assert.Contains("again: its provisioning state is Failed", rerun[stepKey].Step.Description, StringComparison.Ordinal);
-        Assert.Equal(StepOutcome.Updated, rerun[stepKey].Outcome);
-        Assert.StartsWith("was Failed; sent again", rerun[stepKey].Message, StringComparison.Ordinal);
+        var rerunResult = await run();
+        if (rerun?.Shows is { } shows)
+        {
+            shows(rerunResult);
+        }
+        else
+        {
+            var second = rerunResult[stepKey];
+            // The re-run's plan says, before it runs (-WhatIf), that the Failed resource will be sent again; then it is.
+            Assert.Equal("Update", second.Step.Action);
+            Assert.StartsWith("Send ", second.Step.Description, StringComparison.Ordinal);
+            Assert.Contains("again: its provisioning state is Failed", second.Step.Description, StringComparison.Ordinal);
+            Assert.Equal(StepOutcome.Updated, second.Outcome);
+            Assert.StartsWith("was Failed; sent again", second.Message, StringComparison.Ordinal);
+        }
 
+        await SettledAsync(run, rerun);
+    }
+
+    /// <summary>The same command once more finds nothing left to do and writes nothing.</summary>
+    private async Task SettledAsync(Func<Task<PlanResult>> run, Rerun? rerun)
+    {
+        var s = _scenario;
         await s.Control.ClearRequestsAsync();
-        var third = await run();
-        Assert.All(third.Steps, r => Assert.Contains(r.Outcome, new[] { StepOutcome.Reused, StepOutcome.Unchanged }));
+        if (rerun?.Settled is { } settled)
+        {
+            await settled();
+        }
+        else
+        {
+            var third = await run();
+            Assert.All(third.Steps, r => Assert.Contains(r.Outcome, new[] { StepOutcome.Reused, StepOutcome.Unchanged }));
+        }
+
         Assert.Empty(await s.Control.WritesAsync());
+    }
+
+    /// <summary>
+    /// Presses Ctrl+C at one moment of the step's write. The run must stop with OperationCanceledException, promptly
+    /// (the bound is a safety net, not a performance claim: the token, not a timer, stops the work), and the write
+    /// must have reached ARM exactly as far as the moment says: not at all before it was sent, abandoned unanswered
+    /// while held, accepted while its operation was polled.
+    /// </summary>
+    private async Task InterruptAsync(string row, string fault, CtrlCMoment moment, string method, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil)
+    {
+        var s = _scenario;
+        if (moment == CtrlCMoment.WhileHeld)
+        {
+            await s.Control.AddFaultAsync(new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 });
+        }
+
+        using var ctrlC = new CtrlCReporter(moment, method, pathPattern, () => UntilHeldAsync(row));
+        Exception? interruption;
+        using (OperationReporter.Use(ctrlC))
+        {
+            interruption = await Record.ExceptionAsync(() => runUntil(ctrlC.Token));
+        }
+
+        var returnedAfter = ctrlC.SincePressed;
+        Assert.True(ctrlC.Pressed, $"{row}/{fault}: the run ended before the moment to press Ctrl+C came.");
+        Assert.True(interruption is OperationCanceledException, $"{row}/{fault}: expected OperationCanceledException, got {interruption?.ToString() ?? "no exception"}.");
+        Assert.True(returnedAfter < TimeSpan.FromSeconds(5), $"{row}/{fault}: the run returned {returnedAfter.TotalSeconds:0.0} s after Ctrl+C.");
+
+        // The token stopped the work: no write the engine went to send after Ctrl+C reached ARM.
+        var log = await s.Control.RequestsAsync();
+        foreach (var write in ctrlC.WritesAfterPress)
+        {
+            Assert.DoesNotContain(log, r => r.Status != 0 && string.Equals($"{r.Method} {r.Path}", write, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var answered = log.Where(r => r.Method == method && Matches(pathPattern, r.Path) && r.Status != 0).ToList();
+        if (moment == CtrlCMoment.WhilePolling)
+        {
+            Assert.True(answered.Count == 1 && answered[0].Status is >= 200 and < 300, $"{row}/{fault}: expected the write accepted once, got {string.Join(", ", answered.Select(r => r.Status))}.");
+        }
+        else
+        {
+            Assert.True(answered.Count == 0, $"{row}/{fault}: the write reached ARM although Ctrl+C came before it was answered ({string.Join(", ", answered.Select(r => r.Status))}).");
+        }
+    }
+
+    /// <summary>Completes once the emulator took the armed delay fault, that is, holds the write.</summary>
+    private async Task UntilHeldAsync(string row)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await _scenario.Control.FaultsAsync()).Count > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{row}: the write never reached the emulator.");
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>After Ctrl+C the same command finishes the work, and once more finds nothing left to do.</summary>
+    private async Task ConvergesAsync(Func<Task<PlanResult>> run, Rerun? rerun)
+    {
+        // The interrupted step may be gone from the re-run's plan: Azure can finish an accepted write after Ctrl+C.
+        await (rerun?.Resume ?? run)();
+        await SettledAsync(run, rerun);
     }
 
     /// <summary>The emulator's glob (matched against the whole path, case-insensitive), for reading its request log.</summary>
@@ -262,11 +539,13 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
             var endpoint = endpoints.Single(e => ResourceId.Parse(e.Id) == endpointId);
             Assert.Equal("Succeeded", endpoint.Properties!.ProvisioningState);
             Assert.Equal(subnetId.ToString(), endpoint.Properties.Subnet!.Id, ignoreCase: true);
-            var connection = Assert.Single(endpoint.Properties.PrivateLinkServiceConnections!);
-            Assert.Equal("Approved", connection.Properties!.PrivateLinkServiceConnectionState!.Status);
+            var status = expected.Statuses.TryGetValue(endpointId, out var other) ? other : "Approved";
+            var connection = Assert.Single((endpoint.Properties.PrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>())
+                .Concat(endpoint.Properties.ManualPrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>()));
+            Assert.Equal(status, connection.Properties!.PrivateLinkServiceConnectionState!.Status);
             Assert.Single(endpoint.Properties.NetworkInterfaces!);
             Assert.Single(connections, c => ResourceId.Parse(c.Properties!.PrivateEndpoint!.Id) == endpointId
-                && c.Properties.PrivateLinkServiceConnectionState!.Status == "Approved");
+                && c.Properties.PrivateLinkServiceConnectionState!.Status == status);
 
             var zoneGroup = Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups"));
             Assert.Equal("Succeeded", zoneGroup.Properties!.ProvisioningState);
@@ -280,10 +559,10 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         Assert.Equal(expected.Endpoints.Count, await CountNetworkInterfacesAsync(subscription));
 
         var networks = await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks");
-        Assert.Equal(expected.Networks.Count, networks.Count);
+        Assert.Equal(expected.Networks.Count + expected.UnlinkedNetworks.Count, networks.Count);
         foreach (var network in networks)
         {
-            Assert.Contains(ResourceId.Parse(network.Id), expected.Networks);
+            Assert.Contains(ResourceId.Parse(network.Id), expected.Networks.Concat(expected.UnlinkedNetworks));
             Assert.Equal("Succeeded", network.Properties!.ProvisioningState);
             Assert.All(network.Properties.Subnets!, n => Assert.Equal("Succeeded", n.Properties!.ProvisioningState));
         }
@@ -301,9 +580,16 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         }
 
         // The zone groups all write the record named after the cache; the last endpoint's address is the one it holds.
-        var record = Assert.Single(await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A"));
+        var records = await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A");
+        if (expected.RecordDeleted)
+        {
+            Assert.Empty(records);
+            return;
+        }
+
+        var record = Assert.Single(records);
         Assert.Equal("cache1", record.Name);
-        Assert.Equal(await s.EndpointAddressAsync(expected.Endpoints[^1].Endpoint), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
+        Assert.Equal(expected.RecordAddress ?? await s.EndpointAddressAsync(expected.Endpoints[^1].Endpoint), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
     }
 
     /// <summary>NICs have no pinned api-version in the engine (it never reads them), so they are listed with the network one.</summary>
@@ -320,25 +606,56 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     {
         public List<string> Groups { get; } = new();
 
+        /// <summary>The networks the zone is linked to.</summary>
         public List<ResourceId> Networks { get; } = new();
+
+        /// <summary>Networks that exist but have no link to the zone.</summary>
+        public List<ResourceId> UnlinkedNetworks { get; } = new();
 
         /// <summary>Each endpoint with its subnet, the one whose zone group wrote the cache's A record last.</summary>
         public List<(ResourceId Endpoint, ResourceId Subnet)> Endpoints { get; } = new();
+
+        /// <summary>The connection status of endpoints that are not Approved.</summary>
+        public Dictionary<ResourceId, string> Statuses { get; } = new();
+
+        /// <summary>The record's address when the last endpoint has none of its own to compare with (it is not approved).</summary>
+        public string? RecordAddress { get; set; }
+
+        /// <summary>No A record is left in the zone.</summary>
+        public bool RecordDeleted { get; set; }
+    }
+
+    /// <summary>How a plan's faulted write differs from the default: a PUT whose Failed resource a re-run sends again.</summary>
+    private sealed class Rerun
+    {
+        public string Method { get; init; } = "PUT";
+
+        /// <summary>Checks the re-run's result, after the run the failed operation stopped.</summary>
+        public Action<PlanResult>? Shows { get; init; }
+
+        /// <summary>Runs the same command a third time, expecting it to find nothing to do; the caller then checks nothing was written.</summary>
+        public Func<Task>? Settled { get; init; }
+
+        /// <summary>Runs the same command again after Ctrl+C, expecting it to finish the work.</summary>
+        public Func<Task>? Resume { get; init; }
     }
 
     /// <summary>
     /// One emulator for the whole matrix, reset before each case: Azure's durations 10,000 times faster (a cache in
-    /// 0.12 s), and its own throttling off, since the matrix injects the 429s it wants and counts every request.
+    /// 0.12 s), and its own throttling off, since the matrix injects the 429s it wants and counts every request. The
+    /// engine connects with a network timeout of <see cref="NetworkTimeout"/>.
     /// </summary>
     public sealed class SharedEmulator : IAsyncLifetime
     {
         internal WorkflowScenario Scenario { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Scenario = await WorkflowScenario.StartAsync(options =>
-        {
-            options.TimeScale = 0.0001;
-            options.Throttling.Enabled = false;
-        });
+        public async Task InitializeAsync() => Scenario = await WorkflowScenario.StartAsync(
+            options =>
+            {
+                options.TimeScale = 0.0001;
+                options.Throttling.Enabled = false;
+            },
+            connect => connect.NetworkTimeout = NetworkTimeout);
 
         public async Task DisposeAsync() => await Scenario.DisposeAsync();
     }

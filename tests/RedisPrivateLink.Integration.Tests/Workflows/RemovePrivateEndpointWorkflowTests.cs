@@ -118,7 +118,9 @@ public sealed class RemovePrivateEndpointWorkflowTests
 
         var linkStep = RemovePrivateEndpointWorkflow.ZoneLinkStepKey(scenario.ZoneId());
         Assert.Equal(StepOutcome.Deleted, result[linkStep].Outcome);
-        Assert.Contains(StepKeys.PrivateEndpoint, prepared.Plan.Steps.Single(s => s.Key == linkStep).DependsOn);
+        // The link goes first, while the zone group and the endpoint still say which zone and network it joins.
+        Assert.Empty(prepared.Plan.Steps.Single(s => s.Key == linkStep).DependsOn);
+        Assert.Contains(linkStep, prepared.Plan.Steps.Single(s => s.Key == RemovePrivateEndpointWorkflow.ZoneGroupStepKey("default")).DependsOn);
         Assert.Empty(await scenario.Arm.ListAsync<VirtualNetworkLink>(scenario.ZoneId() + "/virtualNetworkLinks"));
         await scenario.RequireAsync<PrivateDnsZone>(scenario.ZoneId());
     }

@@ -1,6 +1,7 @@
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Integration.Tests.Infrastructure;
@@ -28,7 +29,8 @@ internal sealed class WorkflowScenario : IAsyncDisposable
 
     public string Subscription => Azure.SubscriptionId;
 
-    public static async Task<WorkflowScenario> StartAsync(Action<EmulatorOptions>? configure = null) => new(await EmulatedAzure.StartAsync(configure));
+    public static async Task<WorkflowScenario> StartAsync(Action<EmulatorOptions>? configure = null, Action<ConnectRequest>? connect = null) =>
+        new(await EmulatedAzure.StartAsync(configure, connect: connect));
 
     public static NewPrivateCacheRequest NewCache(string name = "cache1") => new()
     {
