@@ -61,9 +61,9 @@ Describe 'Get-RedisPrivateCache' {
             Should -Throw -ErrorId "WrongResourceType,$CommandType"
     }
 
-    It 'shows name, group, SKU, state, access and endpoints in its table' {
+    It 'shows name, group, kind, SKU, port, state, access and endpoints in its table' {
         $table = Get-RedisPrivateCache -ResourceGroupName rg-get1 -Name pester-get-a | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Name\s+ResourceGroupName\s+Location\s+Sku\s+ProvisioningState\s+PublicNetworkAccess\s+Endpoints\s+PrivateIpAddresses'
-        $table | Should -Match 'pester-get-a\s+rg-get1\s+eastus\s+Standard C1\s+Succeeded\s+Disabled\s+1\s+10\.31\.1\.\d+'
+        $table | Should -Match 'Name\s+ResourceGroupName\s+Location\s+Kind\s+Sku\s+Port\s+ProvisioningState\s+PublicNetworkAccess\s+Endpoints\s+PrivateIpAddresses'
+        $table | Should -Match 'pester-get-a\s+rg-get1\s+eastus\s+Classic\s+Standard C1\s+6380\s+Succeeded\s+Disabled\s+1\s+10\.31\.1\.\d+'
     }
 }
