@@ -154,8 +154,8 @@ public sealed class RedisRulesTests
         await using var emulator = await TestEmulator.StartAsync(o => (o.TimeScale, o.StateFile, o.RefuseClassicCreate) = (0, stateFile, true));
         using var created = await emulator.PutAsync(Redis(emulator.CacheId("newcache")), new { location = "eastus" });
         var message = await created.AssertErrorAsync(HttpStatusCode.BadRequest, "BadRequest");
-        Assert.StartsWith("Creation of new Azure Cache for Redis resources is no longer supported. Azure Cache for Redis is retiring, " +
-                          "please create Azure Managed Redis instead.", message);
+        Assert.StartsWith("Azure Cache for Redis is retiring, create Azure Managed Redis instance instead. " +
+                          "https://aka.ms/AzureCacheForRedisRetirement", message);
 
         using var updated = await emulator.PutAsync(Redis(emulator.CacheId("existing")), new { location = "eastus", tags = new { a = "b" } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);

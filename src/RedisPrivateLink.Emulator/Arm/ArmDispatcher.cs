@@ -11,6 +11,7 @@ internal sealed class ArmDispatcher
     private readonly ResourceHandler resources;
     private readonly OperationPollHandler polls;
     private readonly RedisActionHandler redisActions;
+    private readonly ManagedRedisActionHandler managedRedisActions;
 
     public ArmDispatcher(EmulatorContext emulator)
     {
@@ -20,7 +21,9 @@ internal sealed class ArmDispatcher
         resourceGroups = new ResourceGroupHandler(emulator);
         resources = new ResourceHandler(emulator, operations);
         polls = new OperationPollHandler(emulator, operations);
-        redisActions = new RedisActionHandler(emulator, operations);
+        var transfers = new DataTransferStarter(emulator, operations);
+        redisActions = new RedisActionHandler(emulator, transfers);
+        managedRedisActions = new ManagedRedisActionHandler(emulator, transfers);
     }
 
     public ArmResult Dispatch(ArmRequest request)
@@ -75,6 +78,7 @@ internal sealed class ArmDispatcher
             return (path[3].ToLowerInvariant(), path[6].ToLowerInvariant()) switch
             {
                 ("microsoft.cache", "asyncoperations") => RequireGet(request, polls.RedisStatus),
+                ("microsoft.cache", "operationsstatus") => RequireGet(request, polls.ManagedRedisStatus),
                 ("microsoft.network", "operations") => RequireGet(request, polls.NetworkStatus),
                 ("microsoft.network", "operationresults") => RequireGet(request, polls.NetworkResult),
                 _ => throw ArmErrors.NoRoute(request.Method, path.Raw),
@@ -127,12 +131,41 @@ internal sealed class ArmDispatcher
             return redisActions.PrivateLinkResources(request);
         }
 
+        if (path.Count >= 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redisEnterprise") && ManagedRedisAction(request) is { } action)
+        {
+            return action;
+        }
+
         if (request.Method == "POST")
         {
             throw ArmErrors.NoRoute(request.Method, path.Raw);
         }
 
         return resources.Handle(request);
+    }
+
+    /// <summary>.../redisEnterprise/{c}/privateLinkResources and .../redisEnterprise/{c}/databases/{db}/{action}; null for the rest.</summary>
+    private ArmResult? ManagedRedisAction(ArmRequest request)
+    {
+        var path = request.Path;
+        if (request.Method == "GET" && path.Count == 9 && path.Is(8, "privateLinkResources"))
+        {
+            return managedRedisActions.PrivateLinkResources(request);
+        }
+
+        if (request.Method != "POST" || path.Count != 11 || !path.Is(8, "databases"))
+        {
+            return null;
+        }
+
+        return path[10].ToLowerInvariant() switch
+        {
+            "listkeys" => managedRedisActions.ListKeys(request),
+            "regeneratekey" => managedRedisActions.RegenerateKey(request),
+            "export" => managedRedisActions.Export(request),
+            "import" => managedRedisActions.Import(request),
+            _ => null,
+        };
     }
 
     private ArmResult ListBySubscription(ArmRequest request)

@@ -24,6 +24,32 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
         });
     }
 
+    /// <summary>
+    /// Microsoft.Cache/locations/{loc}/operationsStatus/{id} (Managed Redis): 200 {id, name, status, startTime, endTime}
+    /// as the 2025-07-01 OperationsStatusGet example, endTime null while running, error added when it failed.
+    /// </summary>
+    public ArmResult ManagedRedisStatus(ArmRequest request)
+    {
+        var operation = Find(request);
+        var body = new JsonObject
+        {
+            ["id"] = OperationStarter.ManagedRedisStatusPath(operation),
+            ["name"] = operation.Id,
+            ["status"] = operation.Status.ToString(),
+            ["startTime"] = Timestamp(operation.StartedAt),
+            ["endTime"] = operation.Status == OperationStatus.InProgress ? null : Timestamp(operation.CompletesAt),
+        };
+        if (operation.Status == OperationStatus.Failed)
+        {
+            body["error"] = operation.FailureError;
+        }
+
+        return new ArmResult(200, body);
+    }
+
+    private static string? Timestamp(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Microsoft.Network/locations/{loc}/operations/{id}: 200 {"status":...}, Retry-After while running.</summary>
     public ArmResult NetworkStatus(ArmRequest request)
     {

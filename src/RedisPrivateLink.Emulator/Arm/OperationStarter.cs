@@ -18,9 +18,9 @@ internal sealed class OperationStarter(EmulatorContext emulator)
         }, fails, $"{kind}{type.ResponseTypeSegment}");
 
     /// <summary>An action's operation (export, import), whose outcome the caller decides.</summary>
-    public LongRunningOperation StartAction(StoredResource resource, TimeSpan azureDuration, bool fails, JsonObject? error,
-        DataTransfer transfer) =>
-        Start(LroStyle.Redis, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, transfer);
+    public LongRunningOperation StartAction(LroStyle style, StoredResource resource, TimeSpan azureDuration, bool fails,
+        JsonObject? error, DataTransfer transfer) =>
+        Start(style, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, transfer);
 
     private LongRunningOperation Start(LroStyle style, OperationKind kind, StoredResource resource, string resourceGroupName,
         TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, DataTransfer? transfer = null)
@@ -38,6 +38,7 @@ internal sealed class OperationStarter(EmulatorContext emulator)
                 LroStyle.PrivateDns => resourceGroupName,
                 _ => Regions.Normalize(location),
             },
+            StartedAt = emulator.Now,
             CompletesAt = emulator.Now + emulator.Scale(azureDuration),
             Fails = fails,
             Error = error,
@@ -73,13 +74,18 @@ internal sealed class OperationStarter(EmulatorContext emulator)
         LroStyle.Redis => request.Url(
             $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(operation.Scope)}/asyncOperations/{operation.Id}")
             + SignedOperationQuery.For(operation.Id, request.Now),
+        LroStyle.ManagedRedis => request.Url(ManagedRedisStatusPath(operation).TrimStart('/')),
         LroStyle.Network => request.Url(
             $"subscriptions/{operation.SubscriptionId}/providers/Microsoft.Network/locations/{operation.Scope}/operations/{operation.Id}"),
         _ => request.Url(
             $"subscriptions/{operation.SubscriptionId}/resourceGroups/{Uri.EscapeDataString(operation.Scope)}/providers/Microsoft.Network/privateDnsOperationStatuses/{operation.Id}"),
     };
 
-    /// <summary>The Location URL of an operation (Redis points both headers at its status).</summary>
+    /// <summary>Microsoft.Cache/locations/{loc}/operationsStatus/{id}, as the 2025-07-01 OperationsStatusGet example spells it.</summary>
+    public static string ManagedRedisStatusPath(LongRunningOperation operation) =>
+        $"/subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{operation.Scope}/operationsStatus/{operation.Id}";
+
+    /// <summary>The Location URL of an operation (Microsoft.Cache points both headers at its status).</summary>
     public static string ResultUrl(LroStyle style, LongRunningOperation operation, ArmRequest request) => style switch
     {
         LroStyle.Network => request.Url(

@@ -5,7 +5,7 @@ using RedisPrivateLink.Emulator.Store;
 namespace RedisPrivateLink.Emulator.Arm;
 
 /// <summary>Microsoft.Cache's POST actions: global name availability, listKeys, and a Premium cache's export and import.</summary>
-internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStarter operations)
+internal sealed class RedisActionHandler(EmulatorContext emulator, DataTransferStarter transfers)
 {
     private const string RedisType = "Microsoft.Cache/redis";
 
@@ -25,7 +25,7 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
             throw new ArmException(400, "InvalidResourceType", $"The resource type '{type}' is not supported by this operation.");
         }
 
-        return CacheNames.IsTaken(name, emulator.Store, emulator.Options, emulator.Now)
+        return CacheNames.IsTaken(name, RedisType, emulator.Store, emulator.Options, emulator.Now)
             ? throw CacheNames.NotAvailable(name)
             : new ArmResult(200);
     }
@@ -56,9 +56,8 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
         new(200, RequireCache(request).Secrets?.DeepClone() ?? new JsonObject());
 
     /// <summary>
-    /// POST .../redis/{name}/export {format, prefix, container}: 202 and an asyncOperation. Nothing real is written;
-    /// once the export succeeds the blob {container}/{prefix} "exists" holding the cache's data fingerprint as it was
-    /// when the export started, so a later import of it succeeds and carries that data.
+    /// POST .../redis/{name}/export {format, prefix, container}: 202 and an asyncOperation; once it succeeds the blob
+    /// {container}/{prefix} holds the cache's data fingerprint as it was when the export started.
     /// </summary>
     public ArmResult Export(ArmRequest request)
     {
@@ -66,46 +65,18 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
         var body = request.RequireObjectBody();
         var prefix = JsonMerge.String(body, "prefix") ?? throw RedisErrors.InvalidParameter("prefix");
         var container = JsonMerge.String(body, "container") ?? throw RedisErrors.InvalidParameter("container");
-        var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
-            emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error: null,
-            DataTransfer.Export($"{WithoutSas(container).TrimEnd('/')}/{prefix}", cache.DataFingerprint));
-        return Accepted(request, operation);
+        return transfers.Export(request, LroStyle.Redis, cache, $"{DataTransferStarter.WithoutSas(container).TrimEnd('/')}/{prefix}");
     }
 
     /// <summary>
     /// POST .../redis/{name}/import {format, files}: 202 and an asyncOperation, which fails when a file is not a blob an
-    /// export wrote (the SAS part of each URL is ignored). On success the cache holds the files' data: their
-    /// fingerprints, joined with ',' when there are several.
+    /// export wrote; on success the cache holds the files' data.
     /// </summary>
     public ArmResult Import(ArmRequest request)
     {
         var cache = RequireIdlePremiumCache(request, "import");
         var files = (request.RequireObjectBody()["files"] as JsonArray ?? []).Select(f => f?.GetValue<string>()).OfType<string>().ToList();
-        if (files.Count == 0)
-        {
-            throw RedisErrors.InvalidParameter("files");
-        }
-
-        var missing = files.FirstOrDefault(f => !emulator.Store.HasBlob(WithoutSas(f)));
-
-        // Our reading of the RP's answer: the import runs, then fails naming the file it could not read.
-        var error = missing is null ? null : new JsonObject
-        {
-            ["code"] = "BadRequest",
-            ["message"] = $"Import failed: the blob '{WithoutSas(missing)}' could not be found. Check that the file exists " +
-                          $"and that the URL grants read access.\r\nRequestID={Guid.NewGuid()}",
-        };
-        var operation = operations.StartAction(cache, ResourceTypeCatalog.RedisDataTransfer,
-            missing is not null || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw), error,
-            DataTransfer.Import(ImportedFingerprint(files)));
-        return Accepted(request, operation);
-    }
-
-    /// <summary>As Redis answers its other long-running writes: no body, both headers on the async operation.</summary>
-    private static ArmResult Accepted(ArmRequest request, LongRunningOperation operation)
-    {
-        var url = OperationStarter.StatusUrl(LroStyle.Redis, operation, request);
-        return new ArmResult(202).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
+        return files.Count == 0 ? throw RedisErrors.InvalidParameter("files") : transfers.Import(request, LroStyle.Redis, cache, files);
     }
 
     /// <summary>Export and import are Premium features, refused while the cache is busy with another operation.</summary>
@@ -121,14 +92,6 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, OperationStar
 
         return cache.OperationId is null ? cache : throw ArmErrors.AnotherOperationInProgress(cache.Name);
     }
-
-    private string? ImportedFingerprint(IEnumerable<string> files)
-    {
-        var fingerprints = files.Select(f => emulator.Store.BlobFingerprint(WithoutSas(f))).OfType<string>().ToList();
-        return fingerprints.Count == 0 ? null : string.Join(",", fingerprints);
-    }
-
-    private static string WithoutSas(string url) => url.Split('?')[0];
 
     /// <summary>The cache a .../redis/{name}/{action} path names.</summary>
     private StoredResource RequireCache(ArmRequest request)

@@ -89,6 +89,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             Store = Store,
             Existing = existing,
             Options = emulator.Options,
+            ApiVersion = request.ApiVersion,
         };
         type.Provider.Validate(context);
         var built = type.Provider.Build(context);
@@ -159,6 +160,10 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
                     .WithHeader("Location", type.IsChild
                         ? OperationStarter.ResultUrl(type.Style, operation!, request)
                         : request.Url(resource.Id.TrimStart('/')));
+            case LroStyle.ManagedRedis:
+                // 2025-07-01 answers the create with the body and Azure-AsyncOperation; the final state is the original URI.
+                return new ArmResult(status, rendered)
+                    .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request));
             case LroStyle.Network:
                 return operations.WithRetryAfter(new ArmResult(status, rendered)
                     .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request)), type.Style);
@@ -175,7 +180,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireIdle(existing, type);
         var patch = request.RequireObjectBody();
         var merged = JsonMerge.Apply(existing.Body, patch);
-        type.Provider.ValidatePatch(new WriteContext
+        var context = new WriteContext
         {
             Id = existing.Id,
             Name = existing.Name,
@@ -185,15 +190,22 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             Store = Store,
             Existing = existing,
             Options = emulator.Options,
-        });
+            ApiVersion = request.ApiVersion,
+        };
+        type.Provider.ValidatePatch(context);
+        if (type.Provider.RebuildsOnPatch)
+        {
+            merged = type.Provider.Build(context);
+        }
+
         JsonMerge.Properties(merged)["provisioningState"] = existing.ProvisioningState;
-        if (type.Style != LroStyle.Redis)
+        if (type.Style is not (LroStyle.Redis or LroStyle.ManagedRedis))
         {
             existing.Body = merged;
             return new ArmResult(200, Render(existing, type));
         }
 
-        // Redis answers 202 with the old values and Updating; both headers point at the async operation.
+        // Microsoft.Cache answers 202 with the old values and Updating; both headers point at the async operation.
         var operation = operations.Start(type, OperationKind.Update, existing, resourceGroup.Name,
             emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
         existing.PendingBody = merged;
@@ -225,7 +237,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
         return type.Style switch
         {
-            LroStyle.Redis => new ArmResult(202)
+            LroStyle.Redis or LroStyle.ManagedRedis => new ArmResult(202)
                 .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
                 .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)),
             LroStyle.Network => operations.WithRetryAfter(new ArmResult(202)

@@ -11,7 +11,8 @@ public sealed record CacheData(string? Fingerprint);
 
 /// <summary>
 /// /_emulator/caches/{subscriptionId}/{resourceGroup}/{name}/data: reads and sets a cache's data fingerprint, which
-/// exports carry into their blob and imports load from it, so tests can prove data moved.
+/// exports carry into their blob and imports load from it, so tests can prove data moved. The name is a classic cache's
+/// or a Managed Redis cluster's, whose data lives in its default database.
 /// </summary>
 internal static class CacheDataEndpoints
 {
@@ -36,11 +37,24 @@ internal static class CacheDataEndpoints
         lock (emulator.Store.Gate)
         {
             emulator.Store.Settle(emulator.Now);
-            var id = $"{EmulatorContext.ResourceGroupId(subscriptionId, resourceGroup)}/providers/{PrivateEndpointNetwork.RedisType}/{name}";
-            return emulator.Store.Find(id) is { } cache
-                   && cache.TypeKey.Equals(PrivateEndpointNetwork.RedisType, StringComparison.OrdinalIgnoreCase)
-                ? action(cache)
-                : Results.NotFound(new { error = new { code = "CacheNotFound", message = $"No cache '{id}' in the emulator." } });
+            var providers = $"{EmulatorContext.ResourceGroupId(subscriptionId, resourceGroup)}/providers";
+            var holder = Find(emulator, $"{providers}/{PrivateEndpointNetwork.RedisType}/{name}", PrivateEndpointNetwork.RedisType)
+                         ?? Find(emulator, $"{providers}/{ManagedRedisProvider.Type}/{name}/databases/{ManagedRedisProvider.DefaultDatabase}",
+                             ManagedRedisProvider.DatabaseType);
+            return holder is not null
+                ? action(holder)
+                : Results.NotFound(new
+                {
+                    error = new
+                    {
+                        code = "CacheNotFound",
+                        message = $"No cache, and no Managed Redis cluster with a default database, named '{name}' in " +
+                                  $"'{resourceGroup}' in the emulator.",
+                    },
+                });
         }
     }
+
+    private static StoredResource? Find(EmulatorContext emulator, string id, string typeKey) =>
+        emulator.Store.Find(id) is { } found && found.TypeKey.Equals(typeKey, StringComparison.OrdinalIgnoreCase) ? found : null;
 }

@@ -34,7 +34,8 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// Answer a new classic cache (Microsoft.Cache/redis) with Azure's retirement refusal, as Azure does for new
-    /// customers since 2026-04-01 and announces for everyone from 2026-10-01. Existing caches stay writable.
+    /// customers since 2026-04-01 and announces for everyone from 2026-10-01, and a new legacy Enterprise cluster
+    /// (redisEnterprise with an Enterprise_E*/EnterpriseFlash_F* SKU) with its own. Existing caches stay writable.
     /// </summary>
     public bool RefuseClassicCreate { get; set; }
 

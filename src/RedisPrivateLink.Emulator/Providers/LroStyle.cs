@@ -12,6 +12,13 @@ internal enum LroStyle
     /// <summary>Microsoft.Network: 201/200 with provisioningState Updating, Azure-AsyncOperation under locations/{loc}/operations, Retry-After.</summary>
     Network,
 
+    /// <summary>
+    /// Microsoft.Cache/redisEnterprise (Azure Managed Redis, 2025-07-01): PUT 201/200 with the body and Azure-AsyncOperation
+    /// (final state on the original URI); PATCH/DELETE 202 with both headers; polls under locations/{loc}/operationsStatus
+    /// answer {id,name,status,startTime,endTime[,error]}.
+    /// </summary>
+    ManagedRedis,
+
     /// <summary>Private DNS zones and links: 202 with "{}", privateDnsOperationStatuses answering 202 while running.</summary>
     PrivateDns,
 }

@@ -5,8 +5,9 @@ using RedisPrivateLink.Emulator.Store;
 namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
-/// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record named
-/// after the cache with the endpoint's private IP (TTL 10, as Azure does), and lists them as its recordSets.
+/// A private endpoint's DNS zone group. When it is provisioned it writes, in each zone it names, an A record for the
+/// target's host name (a cache's name, a Managed Redis cluster's {name}.{region}) with the endpoint's private IP (TTL 10,
+/// as Azure does), and lists them as its recordSets.
 /// Removing the group removes those records. An endpoint has at most one group, and every zone it names must exist.
 /// </summary>
 internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourceGuid: false)
@@ -67,12 +68,13 @@ internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourc
             {
                 foreach (var cache in caches)
                 {
-                    WriteRecord(store, zone, cache.Name, address);
+                    var recordName = RecordName(cache, zone.Name);
+                    WriteRecord(store, zone, recordName, address);
                     recordSets.Add(new JsonObject
                     {
                         ["recordType"] = "A",
-                        ["recordSetName"] = cache.Name,
-                        ["fqdn"] = $"{cache.Name}.{zone.Name}",
+                        ["recordSetName"] = recordName,
+                        ["fqdn"] = $"{recordName}.{zone.Name}",
                         ["provisioningState"] = "Succeeded",
                         ["ttl"] = RecordTtl,
                         ["ipAddresses"] = new JsonArray(address),
@@ -94,6 +96,20 @@ internal sealed class PrivateDnsZoneGroupProvider() : NetworkProvider(hasResourc
                 store.RemoveTree($"{zoneId}/A/{JsonMerge.String(recordSet, "recordSetName")}");
             }
         }
+    }
+
+    /// <summary>
+    /// The record the zone needs for the target's host name: the part before the zone's public suffix, so a classic
+    /// cache gets "{name}" in privatelink.redis.cache.windows.net and a Managed Redis cluster "{name}.{region}" in
+    /// privatelink.redis.azure.net. A host name outside the zone's suffix gets the resource name, as before.
+    /// </summary>
+    private static string RecordName(StoredResource target, string zoneName)
+    {
+        var publicSuffix = "." + (zoneName.StartsWith("privatelink.", StringComparison.OrdinalIgnoreCase) ? zoneName["privatelink.".Length..] : zoneName);
+        return JsonMerge.String(target.Body["properties"], "hostName") is { } hostName
+               && hostName.EndsWith(publicSuffix, StringComparison.OrdinalIgnoreCase)
+            ? hostName[..^publicSuffix.Length]
+            : target.Name;
     }
 
     private static void WriteRecord(ResourceStore store, StoredResource zone, string name, string address)

@@ -4,10 +4,11 @@ using RedisPrivateLink.Emulator.Store;
 namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
-/// A connection on a cache, created by a private endpoint; PUT approves or rejects it. As recorded, that PUT answers
-/// 201 with the new state at once, the body carries no provisioningState, and DELETE answers 200 with no body.
+/// A connection on a cache or Managed Redis cluster, created by a private endpoint; PUT approves or rejects it. As
+/// recorded, that PUT answers 201 with the new state at once and DELETE answers 200 with no body; a classic cache's
+/// connection carries no provisioningState, a Managed Redis one does (the 2025-07-01 example shows Succeeded).
 /// </summary>
-internal sealed class PrivateEndpointConnectionProvider : ResourceProvider
+internal sealed class PrivateEndpointConnectionProvider(bool answersProvisioningState) : ResourceProvider
 {
     /// <summary>Azure's Redis answers a PUT on an existing private endpoint connection with 201, not 200.</summary>
     public override int PutStatus(bool created) => 201;
@@ -26,7 +27,11 @@ internal sealed class PrivateEndpointConnectionProvider : ResourceProvider
     public override JsonObject Render(StoredResource resource, ResourceStore store)
     {
         var body = base.Render(resource, store);
-        Properties(body).Remove("provisioningState");
+        if (!answersProvisioningState)
+        {
+            Properties(body).Remove("provisioningState");
+        }
+
         return body;
     }
 }

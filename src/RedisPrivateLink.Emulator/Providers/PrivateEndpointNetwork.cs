@@ -15,7 +15,7 @@ internal static class PrivateEndpointNetwork
     public const string NetworkInterfaceType = "Microsoft.Network/networkInterfaces";
     public const string EndpointType = "Microsoft.Network/privateEndpoints";
 
-    /// <summary>The one private link group a cache offers.</summary>
+    /// <summary>The one private link group a classic cache offers.</summary>
     public const string RedisGroupId = "redisCache";
 
     /// <summary>Azure keeps the first four addresses of every subnet for itself (and the last one, the broadcast).</summary>
@@ -76,16 +76,17 @@ internal static class PrivateEndpointNetwork
         (endpointBody["properties"]?["privateLinkServiceConnections"] as JsonArray ?? []).OfType<JsonObject>().Select(c => (c, false))
         .Concat((endpointBody["properties"]?["manualPrivateLinkServiceConnections"] as JsonArray ?? []).OfType<JsonObject>().Select(c => (c, true)));
 
+    /// <summary>The cache or Managed Redis cluster a connection of an endpoint points at, if it exists.</summary>
     public static StoredResource? TargetCache(JsonObject connection, ResourceStore store) =>
         JsonMerge.String(connection["properties"], "privateLinkServiceId") is { } targetId
         && store.Find(targetId) is { } target
-        && target.TypeKey.Equals(RedisType, StringComparison.OrdinalIgnoreCase)
+        && PrivateLinkTarget.For(target.TypeKey) is not null
             ? target
             : null;
 
     /// <summary>The connection on the cache side that belongs to this endpoint, if the cache has one.</summary>
     public static StoredResource? CacheConnection(StoredResource cache, string endpointId, ResourceStore store) =>
-        store.Under(cache.Id, ConnectionType).FirstOrDefault(c =>
+        store.Under(cache.Id, PrivateLinkTarget.For(cache.TypeKey)!.ConnectionTypeKey).FirstOrDefault(c =>
             string.Equals(JsonMerge.String(c.Body["properties"]?["privateEndpoint"], "id"), endpointId, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How many private endpoints the subnet can hold: its size less the five addresses Azure reserves.</summary>

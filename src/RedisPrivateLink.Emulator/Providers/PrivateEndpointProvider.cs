@@ -56,20 +56,22 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
             if (PrivateEndpointNetwork.TargetCache(connection, store) is { } cache
                 && PrivateEndpointNetwork.CacheConnection(cache, resource.Id, store) is null)
             {
+                var target = PrivateLinkTarget.For(cache.TypeKey)!;
                 var name = $"{resource.Name}.{Guid.NewGuid()}";
                 var id = $"{cache.Id}/privateEndpointConnections/{name}";
                 store.Put(new StoredResource
                 {
                     Id = id,
-                    TypeKey = PrivateEndpointNetwork.ConnectionType,
+                    TypeKey = target.ConnectionTypeKey,
                     Sequence = store.NextSequence(),
                     Body = new JsonObject
                     {
                         ["id"] = id,
                         ["name"] = name,
-                        ["type"] = "Microsoft.Cache/Redis/privateEndpointConnections",
+                        ["type"] = target.ConnectionResponseType,
                         ["properties"] = new JsonObject
                         {
+                            ["provisioningState"] = "Succeeded",
                             ["privateEndpoint"] = new JsonObject { ["id"] = resource.Id },
                             ["privateLinkServiceConnectionState"] = connection["properties"]!["privateLinkServiceConnectionState"]!.DeepClone(),
                         },
@@ -123,7 +125,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         }
 
         foreach (var connection in store.Resources
-                     .Where(r => r.TypeKey == PrivateEndpointNetwork.ConnectionType
+                     .Where(r => PrivateLinkTarget.IsConnection(r.TypeKey)
                                  && string.Equals(JsonMerge.String(r.Body["properties"]?["privateEndpoint"], "id"), resource.Id,
                                      StringComparison.OrdinalIgnoreCase))
                      .ToList())
@@ -158,20 +160,23 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         return subnet;
     }
 
-    /// <summary>The target must exist; a cache offers only redisCache, and not at all when it is VNet-injected.</summary>
+    /// <summary>
+    /// The target must exist; a cache offers only redisCache (and nothing when it is VNet-injected), a Managed Redis
+    /// cluster only redisEnterprise.
+    /// </summary>
     private static void RequireTarget(JsonObject connection, ResourceStore store)
     {
         var targetId = JsonMerge.String(connection["properties"], "privateLinkServiceId") ?? "";
         var target = store.Find(targetId) ?? throw NetworkErrors.PrivateLinkTargetNotFound(targetId);
-        if (!target.TypeKey.Equals(PrivateEndpointNetwork.RedisType, StringComparison.OrdinalIgnoreCase))
+        if (PrivateLinkTarget.For(target.TypeKey) is not { } kind)
         {
             return;
         }
 
         var groupIds = (connection["properties"]?["groupIds"] as JsonArray ?? []).Select(g => g?.GetValue<string>() ?? "").ToList();
-        if (groupIds.Count != 1 || !groupIds[0].Equals(PrivateEndpointNetwork.RedisGroupId, StringComparison.OrdinalIgnoreCase))
+        if (groupIds.Count != 1 || !groupIds[0].Equals(kind.GroupId, StringComparison.OrdinalIgnoreCase))
         {
-            throw NetworkErrors.InvalidGroupId("Microsoft.Cache/Redis", string.Join(",", groupIds), [PrivateEndpointNetwork.RedisGroupId]);
+            throw NetworkErrors.InvalidGroupId(kind.ResponseType, string.Join(",", groupIds), [kind.GroupId]);
         }
 
         if (JsonMerge.String(target.Body["properties"], "subnetId") is not null)

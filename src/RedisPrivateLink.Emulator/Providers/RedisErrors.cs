@@ -21,12 +21,11 @@ internal static class RedisErrors
         "hyphens, start and end with a letter or number, and not contain consecutive hyphens.");
 
     /// <summary>
-    /// Modelled on the refusal Azure gives for new Enterprise caches since 2026-04-01 (quoted in
-    /// Azure/azure-sdk-for-java#50073); the classic tiers' wording is our reading of the same rule.
+    /// Azure's refusal of a new classic cache, worded as users have published it ("BadRequest: Azure Cache for Redis is
+    /// retiring, create Azure Managed Redis instance instead. https://aka.ms/AzureCacheForRedisRetirement").
     /// </summary>
     public static ArmException Retiring() => Error(400, "BadRequest",
-        "Creation of new Azure Cache for Redis resources is no longer supported. Azure Cache for Redis is retiring, please " +
-        "create Azure Managed Redis instead.");
+        "Azure Cache for Redis is retiring, create Azure Managed Redis instance instead. https://aka.ms/AzureCacheForRedisRetirement");
 
     /// <summary>Azure's wording for a create-only property in an update (reported for the subnet in hashicorp's issue tracker).</summary>
     public static ArmException CannotBeModified(string property) => Error(400, "BadRequest",

@@ -53,7 +53,8 @@ internal static partial class RedisRules
             throw RedisErrors.InvalidName(context.Name);
         }
 
-        if (CacheNames.IsTaken(context.Name, context.Store, context.Options, context.Options.Clock.GetUtcNow(), context.Id))
+        if (CacheNames.IsTaken(context.Name, PrivateEndpointNetwork.RedisType, context.Store, context.Options,
+                context.Options.Clock.GetUtcNow(), context.Id))
         {
             throw CacheNames.NotAvailable(context.Name);
         }

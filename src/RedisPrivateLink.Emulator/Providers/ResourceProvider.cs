@@ -16,6 +16,12 @@ internal class ResourceProvider
     /// <summary>Redis answers an update with the old values until it is done; network shows the new ones at once.</summary>
     public virtual bool ShowsOldValuesWhileUpdating => false;
 
+    /// <summary>
+    /// A PATCH's merged body is built again, so the fields the provider derives (a Managed Redis cluster's redundancyMode,
+    /// what an older api-version cannot set) follow the patch as they follow a PUT.
+    /// </summary>
+    public virtual bool RebuildsOnPatch => false;
+
     /// <summary>Refuses a PUT the way the resource provider would, before anything is stored.</summary>
     public virtual void Validate(WriteContext context)
     {

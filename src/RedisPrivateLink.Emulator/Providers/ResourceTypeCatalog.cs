@@ -3,7 +3,7 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// <summary>
 /// The one table of supported types, their api-versions and Azure's pace. Durations come from the recordings in
 /// shared/recordings (cache create ~13-29 min, network seconds, private DNS tens of seconds; linking geo-replication
-/// is our estimate of minutes) and are multiplied by the time scale. A zero delete duration means the provider deletes synchronously (200, no body).
+/// is our estimate of minutes; a Managed Redis cluster takes tens of minutes, its database a few — our estimates) and are multiplied by the time scale. A zero delete duration means the provider deletes synchronously (200, no body).
 /// </summary>
 internal static class ResourceTypeCatalog
 {
@@ -11,6 +11,13 @@ internal static class ResourceTypeCatalog
     private static readonly string[] RedisApiVersions =
         ["2019-07-01", "2020-06-01", "2020-12-01", "2021-06-01", "2022-05-01", "2022-06-01", "2023-04-01",
          "2023-08-01", "2024-03-01", "2024-04-01-preview", "2024-11-01"];
+
+    /// <summary>
+    /// Managed Redis: 2025-07-01 (publicNetworkAccess, which it requires on PUT) and the stable versions before it that
+    /// Managed Redis SKUs were served with.
+    /// </summary>
+    private static readonly string[] ManagedRedisApiVersions =
+        ["2024-09-01-preview", "2024-10-01", "2025-04-01", "2025-05-01-preview", "2025-07-01"];
 
     private static readonly string[] NetworkApiVersions =
         ["2021-05-01", "2022-07-01", "2022-11-01", "2023-04-01", "2023-05-01", "2023-06-01", "2023-09-01",
@@ -40,10 +47,13 @@ internal static class ResourceTypeCatalog
     [
         //  key                                                   response type                                   style                  create      update      delete      by sub
         new("Microsoft.Cache/redis",                              "Microsoft.Cache/Redis",                        LroStyle.Redis,        Minutes(20), Seconds(90), Minutes(5), true,  RedisApiVersions,       new RedisProvider()),
-        new("Microsoft.Cache/redis/privateEndpointConnections",   "Microsoft.Cache/Redis/privateEndpointConnections", LroStyle.Redis,   Seconds(10), Seconds(10), TimeSpan.Zero, false, RedisApiVersions,   new PrivateEndpointConnectionProvider()),
+        new("Microsoft.Cache/redis/privateEndpointConnections",   "Microsoft.Cache/Redis/privateEndpointConnections", LroStyle.Redis,   Seconds(10), Seconds(10), TimeSpan.Zero, false, RedisApiVersions,   new PrivateEndpointConnectionProvider(answersProvisioningState: false)),
         new("Microsoft.Cache/redis/firewallRules",                "Microsoft.Cache/Redis/firewallRules",          LroStyle.Synchronous,  TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, false, RedisApiVersions, new FirewallRuleProvider()),
         new("Microsoft.Cache/redis/patchSchedules",               "Microsoft.Cache/Redis/PatchSchedules",         LroStyle.Synchronous,  TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, false, RedisApiVersions, new PatchScheduleProvider()),
         new(LinkedServerProvider.Type,                            "Microsoft.Cache/Redis/linkedServers",          LroStyle.Redis,        Minutes(5),  Minutes(5),  Minutes(2),  false, RedisApiVersions,       new LinkedServerProvider()),
+        new(ManagedRedisProvider.Type,                            ManagedRedisProvider.Type,                      LroStyle.ManagedRedis, Minutes(30), Minutes(5),  Minutes(10), true,  ManagedRedisApiVersions, new ManagedRedisProvider()),
+        new(ManagedRedisProvider.DatabaseType,                    ManagedRedisProvider.DatabaseType,              LroStyle.ManagedRedis, Minutes(3),  Minutes(2),  Minutes(2),  false, ManagedRedisApiVersions, new ManagedRedisDatabaseProvider()),
+        new(ManagedRedisProvider.ConnectionType,                  ManagedRedisProvider.ConnectionType,            LroStyle.Synchronous,  TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, false, ManagedRedisApiVersions, new PrivateEndpointConnectionProvider(answersProvisioningState: true)),
         new("Microsoft.Network/virtualNetworks",                  "Microsoft.Network/virtualNetworks",            LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(10), true, NetworkApiVersions,     new VirtualNetworkProvider()),
         new("Microsoft.Network/virtualNetworks/subnets",          "Microsoft.Network/virtualNetworks/subnets",    LroStyle.Network,      Seconds(5),  Seconds(5),  Seconds(5),  false, NetworkApiVersions,    new SubnetProvider()),
         new("Microsoft.Network/privateEndpoints",                 "Microsoft.Network/privateEndpoints",           LroStyle.Network,      Seconds(30), Seconds(30), Seconds(30), true, NetworkApiVersions,     new PrivateEndpointProvider()),

@@ -81,6 +81,7 @@ internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid
                 Store = context.Store,
                 Existing = existing,
                 Options = context.Options,
+                ApiVersion = context.ApiVersion,
             };
             var subnet = new StoredResource
             {

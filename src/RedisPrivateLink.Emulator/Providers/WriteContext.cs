@@ -22,6 +22,9 @@ internal sealed class WriteContext
 
     public StoredResource? Existing { get; init; }
 
+    /// <summary>The request's api-version, for rules that changed between versions (Managed Redis publicNetworkAccess).</summary>
+    public required string ApiVersion { get; init; }
+
     /// <summary>The emulator's options, for rules a switch turns on (such as refusing classic cache creates).</summary>
     public required EmulatorOptions Options { get; init; }
 

@@ -36,6 +36,9 @@ internal sealed class LongRunningOperation
     /// <summary>As the polling URL spells it: "East US" for Redis, "eastus" for network, the resource group for DNS.</summary>
     public required string Scope { get; init; }
 
+    /// <summary>When the write was accepted (Managed Redis polls report it); absent in state files written before it existed.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public required DateTimeOffset CompletesAt { get; init; }
 
     public bool Fails { get; init; }

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// Microsoft.Cache/redisEnterprise/databases/default, as the 2025-07-01 examples show it: named "{cluster}/default",
+/// no location, the service's defaults filled in (Encrypted, port 10000, OSSCluster, VolatileLRU, modules with their
+/// version), accessKeysAuthentication Disabled unless the create asks (the spec's default), resourceState beside
+/// provisioningState. Its access keys are answered only by listKeys; it holds the cluster's data fingerprint.
+/// </summary>
+internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
+{
+    private const string ModuleVersion = "1.0.0";
+
+    public override string CreatingState => "Creating";
+
+    public override bool RebuildsOnPatch => true;
+
+    public override void Validate(WriteContext context) => ManagedRedisRules.ValidateDatabase(context);
+
+    public override void ValidatePatch(WriteContext context) => ManagedRedisRules.ValidateDatabase(context);
+
+    public override JsonObject Build(WriteContext context)
+    {
+        var body = base.Build(context);
+        var separator = context.Id.LastIndexOf("/databases/", StringComparison.OrdinalIgnoreCase);
+        var cluster = context.Id[..separator];
+        body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Id[(separator + "/databases/".Length)..]}";
+        var properties = Properties(body);
+        properties["clientProtocol"] ??= "Encrypted";
+        properties["port"] ??= ManagedRedisRules.DatabasePort;
+        properties["clusteringPolicy"] ??= "OSSCluster";
+        properties["evictionPolicy"] ??= "VolatileLRU";
+        properties["persistence"] ??= new JsonObject { ["aofEnabled"] = false, ["rdbEnabled"] = false };
+        properties["modules"] = Modules(properties["modules"] as JsonArray);
+        properties["deferUpgrade"] ??= "NotDeferred";
+        properties["accessKeysAuthentication"] ??= JsonMerge.String(context.Existing?.Body["properties"], "accessKeysAuthentication")
+                                                   ?? "Disabled";
+        properties["redisVersion"] = ManagedRedisProvider.RedisVersion;
+        properties.Remove("resourceState");
+        return body;
+    }
+
+    public override JsonObject Render(StoredResource resource, ResourceStore store)
+    {
+        var body = base.Render(resource, store);
+        Properties(body)["resourceState"] = ManagedRedisProvider.ResourceState(resource, store);
+        return body;
+    }
+
+    public override JsonObject? CreateSecrets() => new()
+    {
+        ["primaryKey"] = NewKey(),
+        ["secondaryKey"] = NewKey(),
+    };
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    protected override bool HasLocation(WriteContext context) => false;
+
+    /// <summary>Each module comes back with its args ("" when none) and the version the service runs.</summary>
+    private static JsonArray Modules(JsonArray? requested) =>
+        new((requested ?? []).OfType<JsonObject>().Select(m => (JsonNode)new JsonObject
+        {
+            ["name"] = m["name"]?.DeepClone(),
+            ["args"] = JsonMerge.String(m, "args") ?? "",
+            ["version"] = ModuleVersion,
+        }).ToArray());
+}

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Store;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// Microsoft.Cache/redisEnterprise, Azure Managed Redis, as the 2025-07-01 examples show it: kind, sku (a capacity only
+/// for the legacy Enterprise families), "West US" locations, hostName {name}.{region}.redis.azure.net (legacy Enterprise:
+/// {name}.{region}.redisenterprise.cache.azure.net), resourceState beside provisioningState (Running once ready) and the
+/// private endpoint connections embedded. publicNetworkAccess exists from 2025-07-01; a cluster created with an older
+/// api-version reads null, which means the legacy rule (its endpoints block public traffic once it has private ones).
+/// </summary>
+internal sealed class ManagedRedisProvider : ResourceProvider
+{
+    public const string Type = "Microsoft.Cache/redisEnterprise";
+    public const string DatabaseType = "Microsoft.Cache/redisEnterprise/databases";
+    public const string ConnectionType = "Microsoft.Cache/redisEnterprise/privateEndpointConnections";
+
+    /// <summary>The one private link group a cluster offers.</summary>
+    public const string GroupId = "redisEnterprise";
+
+    /// <summary>The one database a cluster holds.</summary>
+    public const string DefaultDatabase = "default";
+
+    public const string HostSuffix = "redis.azure.net";
+    public const string LegacyHostSuffix = "redisenterprise.cache.azure.net";
+
+    /// <summary>The version Managed Redis runs (the examples show older clusters' "5" and "6").</summary>
+    public const string RedisVersion = "7.4";
+
+    public override string CreatingState => "Creating";
+
+    public override bool RebuildsOnPatch => true;
+
+    public override void Validate(WriteContext context) => ManagedRedisRules.ValidateCluster(context);
+
+    public override void ValidatePatch(WriteContext context) => ManagedRedisRules.ValidateClusterPatch(context);
+
+    public override JsonObject Build(WriteContext context)
+    {
+        var body = base.Build(context);
+        var sku = (JsonObject)body["sku"]!;
+        var skuName = ManagedRedisRules.CanonicalSku(JsonMerge.String(sku, "name")!);
+        sku["name"] = skuName;
+        var legacy = ManagedRedisRules.IsLegacy(skuName);
+        body["kind"] = legacy ? "v1" : "v2";
+
+        var properties = Properties(body);
+        properties["highAvailability"] ??= "Enabled";
+        properties["minimumTlsVersion"] ??= "1.2";
+        properties["publicNetworkAccess"] = ManagedRedisRules.HasPublicNetworkAccess(context.ApiVersion)
+            ? properties["publicNetworkAccess"]?.DeepClone()
+            : context.Existing?.Body["properties"]?["publicNetworkAccess"]?.DeepClone();
+        properties["hostName"] = HostName(context.Name, context.Location, legacy);
+        properties["redisVersion"] = RedisVersion;
+        properties["redundancyMode"] = JsonMerge.String(properties, "highAvailability") == "Disabled" ? "None"
+            : legacy && body["zones"] is not JsonArray { Count: > 0 } ? "LR" : "ZR";
+        properties.Remove("resourceState");
+        properties.Remove("privateEndpointConnections");
+        return body;
+    }
+
+    /// <summary>resourceState follows provisioningState; the connections live as child resources.</summary>
+    public override JsonObject Render(StoredResource resource, ResourceStore store)
+    {
+        var body = base.Render(resource, store);
+        var properties = Properties(body);
+        properties["resourceState"] = ResourceState(resource, store);
+        properties["publicNetworkAccess"] ??= null;
+        var connectionType = ResourceTypeCatalog.Find(ConnectionType)!;
+        properties["privateEndpointConnections"] = new JsonArray(store.Under(resource.Id, ConnectionType)
+            .Select(c => (JsonNode)connectionType.Provider.Render(c, store))
+            .ToArray());
+        return body;
+    }
+
+    /// <summary>Azure holds a deleted cluster's name for a while, as it does a classic cache's.</summary>
+    public override void OnRemoved(StoredResource resource, ResourceStore store) =>
+        store.RecordDeleted(new DeletedResource(resource.Id, resource.TypeKey, resource.Name, store.ChangeTime));
+
+    /// <summary>{name}.{region}.redis.azure.net, region being the location lowercased without spaces.</summary>
+    public static string HostName(string name, string location, bool legacy) =>
+        $"{name}.{Regions.Normalize(location)}.{(legacy ? LegacyHostSuffix : HostSuffix)}";
+
+    /// <summary>The private DNS zone a cluster's endpoints need: privatelink. and its host name's public suffix.</summary>
+    public static string ZoneName(StoredResource cluster) =>
+        JsonMerge.String(cluster.Body["properties"], "hostName")?.EndsWith("." + LegacyHostSuffix, StringComparison.OrdinalIgnoreCase) == true
+            ? $"privatelink.{LegacyHostSuffix}"
+            : $"privatelink.{HostSuffix}";
+
+    /// <summary>
+    /// The RP's resourceState for a provisioningState: Running once Succeeded, the state itself while it runs, and
+    /// CreateFailed/UpdateFailed/DeleteFailed after the failed operation of that kind.
+    /// </summary>
+    public static string ResourceState(StoredResource resource, ResourceStore store) => resource.ProvisioningState switch
+    {
+        "Succeeded" => "Running",
+        "Failed" => store.Operations.Where(o => o.ResourceId.Equals(resource.Id, StringComparison.OrdinalIgnoreCase)
+                                                && o.Kind != OperationKind.Action)
+                .OrderBy(o => o.CompletesAt).LastOrDefault()?.Kind switch
+            {
+                OperationKind.Create => "CreateFailed",
+                OperationKind.Delete => "DeleteFailed",
+                _ => "UpdateFailed",
+            },
+        var running => running,
+    };
+
+    protected override string Location(WriteContext context) => Regions.DisplayName(context.Location);
+}
