@@ -62,9 +62,16 @@ internal sealed class CacheDefinition : ICacheDefinition
         },
     };
 
-    /// <summary>Cache names are global DNS names; Microsoft.Cache answers whether one is free.</summary>
-    public Task RequireNameAvailableAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken) =>
-        CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, cancellationToken);
+    /// <summary>Cache names are global DNS names, and Microsoft.Cache answers whether one is free; persistence needs its storage account.</summary>
+    public async Task ValidateAgainstArmAsync(IArmGateway arm, ResourceId cacheId, bool exists, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        if (!exists)
+        {
+            await CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PersistenceStorageCheck.RequireReachableAsync(arm, cacheId.SubscriptionId, RedisConfiguration, notices, cancellationToken).ConfigureAwait(false);
+    }
 
     public IReadOnlyList<string> DifferencesFrom(CacheState existing) => DifferencesFrom((RedisCache)existing.Resource);
 

@@ -22,8 +22,11 @@ internal interface ICacheDefinition
     /// <summary>One line for -WhatIf; never a secret.</summary>
     string Summary { get; }
 
-    /// <summary>Refuses a name another cache holds, where the kind lets that be asked before creating.</summary>
-    Task RequireNameAvailableAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The checks of this kind that need ARM reads, before any write: for a new cache, that no other cache holds the
+    /// name, where the kind lets that be asked; and that what the cache would depend on is reachable.
+    /// </summary>
+    Task ValidateAgainstArmAsync(IArmGateway arm, ResourceId cacheId, bool exists, ICollection<string> notices, CancellationToken cancellationToken);
 
     /// <summary>How <paramref name="existing"/> differs from this definition, one phrase per setting.</summary>
     IReadOnlyList<string> DifferencesFrom(CacheState existing);

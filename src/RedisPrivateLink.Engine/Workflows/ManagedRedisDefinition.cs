@@ -59,10 +59,10 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
     private string AccessKeys => EnableAccessKeysAuthentication ? Enabled : Disabled;
 
     /// <summary>
-    /// Managed Redis has no checkNameAvailability: a name another cluster in the region holds comes back as the
-    /// cluster PUT's conflict, which the create step reports as CacheNameNotAvailable.
+    /// Nothing to read: Managed Redis has no checkNameAvailability (a name another cluster holds comes back as the
+    /// cluster PUT's conflict, which the create step reports as CacheNameNotAvailable), and no persistence storage account.
     /// </summary>
-    public Task RequireNameAvailableAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task ValidateAgainstArmAsync(IArmGateway arm, ResourceId cacheId, bool exists, ICollection<string> notices, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState) =>
         ManagedRedisCacheStep.Create(arm, cacheId, this, exists, noWait, readiness, dependsOn, failedState);

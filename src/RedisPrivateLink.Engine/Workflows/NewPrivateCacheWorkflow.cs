@@ -24,6 +24,7 @@ public static class NewPrivateCacheWorkflow
 {
     private const string DefaultClassicSku = CacheSku.Standard;
     private const string DefaultClassicSize = "C1";
+    private const int MaxManagedRedisNameLength = 60;
 
     /// <summary>The endpoint's name when none is given: "&lt;cache&gt;-pe".</summary>
     public static string DefaultEndpointName(string cacheName) => cacheName + "-pe";
@@ -54,11 +55,8 @@ public static class NewPrivateCacheWorkflow
 
         var group = await arm.GetAsync<ResourceGroup>(groupId, cancellationToken).ConfigureAwait(false);
         var cache = group is null ? null : await definition.Kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
-        await CheckCacheAsync(arm, cacheId, cache, definition, notices, cancellationToken).ConfigureAwait(false);
-        if (definition is CacheDefinition classic)
-        {
-            await PersistenceStorageCheck.RequireReachableAsync(arm, subscriptionId, classic.RedisConfiguration, notices, cancellationToken).ConfigureAwait(false);
-        }
+        await definition.ValidateAgainstArmAsync(arm, cacheId, cache is not null, notices, cancellationToken).ConfigureAwait(false);
+        CheckExistingCache(cache, definition, notices);
 
         var network = await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
         if (!LocationRules.AreSame(network.Location, definition.Location))
@@ -90,12 +88,11 @@ public static class NewPrivateCacheWorkflow
         return new PreparedWorkflow(plan, cacheId, notices);
     }
 
-    /// <summary>A new cache needs a globally free name; an existing one in this group is a re-run, reused as it is.</summary>
-    private static async Task CheckCacheAsync(IArmGateway arm, ResourceId cacheId, CacheState? cache, ICacheDefinition definition, ICollection<string> notices, CancellationToken cancellationToken)
+    /// <summary>An existing cache of the name in this group is a re-run, reused as it is.</summary>
+    private static void CheckExistingCache(CacheState? cache, ICacheDefinition definition, ICollection<string> notices)
     {
         if (cache is null)
         {
-            await definition.RequireNameAvailableAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -103,7 +100,7 @@ public static class NewPrivateCacheWorkflow
         var differences = definition.DifferencesFrom(cache);
         if (differences.Count > 0)
         {
-            notices.Add($"Cache '{cacheId.Name}' already exists in '{cacheId.ResourceGroupName}' and is reused as it is, though it differs from the request: {string.Join("; ", differences)}.");
+            notices.Add($"Cache '{cache.Id.Name}' already exists in '{cache.Id.ResourceGroupName}' and is reused as it is, though it differs from the request: {string.Join("; ", differences)}.");
         }
     }
 
@@ -180,6 +177,12 @@ public static class NewPrivateCacheWorkflow
     private static ManagedRedisDefinition ValidateManagedRedis(NewPrivateCacheRequest request, string location, string publicNetworkAccess)
     {
         const string Classic = "Azure Cache for Redis (Basic, Standard, Premium)";
+        if (request.Name.Length > MaxManagedRedisNameLength)
+        {
+            throw new ValidationException(ValidationErrorIds.InvalidCacheName, "Name",
+                $"Cache name '{request.Name}' is {request.Name.Length} characters long, and an Azure Managed Redis cache name has at most {MaxManagedRedisNameLength}. Choose a shorter name.");
+        }
+
         RequireNotGiven("Size", request.Size is not null, ValidationErrorIds.ClassicOnlyFeature, Classic, " The Managed Redis SKU names the size (Balanced_B5 is 6 GB).");
         RequireNotGiven("ShardCount", request.ShardCount is not null, ValidationErrorIds.ClassicOnlyFeature, Classic, " Managed Redis shards on its own; choose -ClusteringPolicy instead.");
         RequireNotGiven("RedisConfiguration", request.RedisConfiguration is { Count: > 0 }, ValidationErrorIds.ClassicOnlyFeature, Classic, " Use -EvictionPolicy and -Module for the database.");

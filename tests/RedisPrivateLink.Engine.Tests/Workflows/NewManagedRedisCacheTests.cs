@@ -191,6 +191,19 @@ public class NewManagedRedisCacheTests
     }
 
     [Fact]
+    public async Task AManagedRedisNameHasAtMostSixtyCharacters()
+    {
+        var arm = new InMemoryArmGateway();
+        var request = Request();
+        request.Name = new string('a', 61);
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => NewPrivateCacheWorkflow.PrepareAsync(ContextOver(arm), request, CancellationToken.None));
+
+        Assert.Equal((ValidationErrorIds.InvalidCacheName, "Name"), (error.ErrorId, error.ParameterName));
+        Assert.Empty(arm.Reads);
+    }
+
+    [Fact]
     public async Task ManagedRedisSettingsAreRefusedForAClassicCache()
     {
         var request = Request();
