@@ -51,7 +51,7 @@ internal static class ManagedRedisCacheStep
         }
 
         await CacheProvisioning.WaitAsync(arm, CacheKind.ManagedRedis, cacheId, step, cancellationToken).ConfigureAwait(false);
-        var databaseNote = await EnsureDatabaseAsync(arm, cacheId, definition, step, cancellationToken).ConfigureAwait(false);
+        var databaseNote = await EnsureDatabaseAsync(arm, cacheId, definition, noWait, step, cancellationToken).ConfigureAwait(false);
         readiness.IsReady = true;
         return Result(existing, clusterNote, databaseNote);
     }
@@ -70,8 +70,8 @@ internal static class ManagedRedisCacheStep
         }
     }
 
-    /// <summary>The cluster's one database: created when missing or Failed, else left as it is.</summary>
-    private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, StepContext step, CancellationToken cancellationToken)
+    /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), else left as it is.</summary>
+    private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, StepContext step, CancellationToken cancellationToken)
     {
         var databaseId = cacheId.Child("databases", ManagedRedisDefinition.DatabaseName);
         var database = await arm.GetAsync<ManagedRedisDatabase>(databaseId, cancellationToken).ConfigureAwait(false);
@@ -79,8 +79,9 @@ internal static class ManagedRedisCacheStep
         if (database is null || FailedProvisioning.IsFailed(state))
         {
             step.ReportStatus("Creating the database");
-            await arm.PutAsync(databaseId, definition.ToDatabase(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return database is null ? $"database '{databaseId.Name}' created" : $"database '{databaseId.Name}' " + FailedProvisioning.Resent(state);
+            await arm.PutAsync(databaseId, definition.ToDatabase(), waitForCompletion: !noWait, cancellationToken).ConfigureAwait(false);
+            var created = noWait ? $"database '{databaseId.Name}' creation started (-NoWait)" : $"database '{databaseId.Name}' created";
+            return database is null ? created : $"database '{databaseId.Name}' " + FailedProvisioning.Resent(state);
         }
 
         var differences = definition.DifferencesFrom(database);

@@ -90,6 +90,38 @@ public class NewManagedRedisCacheTests
     }
 
     [Fact]
+    public async Task NoWaitStartsTheClusterAndLeavesDatabaseAndEndpointToTheNextRun()
+    {
+        var arm = ArrangeGroupAndSubnet();
+        var request = Request();
+        request.NoWait = true;
+
+        var result = await RunAsync(arm, request);
+
+        Assert.Equal(StepOutcome.Created, result[StepKeys.Cache].Outcome);
+        Assert.Contains("its database follows on the next run (-NoWait)", result[StepKeys.Cache].Message);
+        Assert.Equal(StepOutcome.Skipped, result[StepKeys.PrivateEndpoint].Outcome);
+        Assert.Contains("PUT " + NewClusterId, arm.Writes);
+        Assert.DoesNotContain("PUT " + DatabaseId, arm.Writes);
+    }
+
+    [Fact]
+    public async Task ANoWaitRerunOnARunningClusterStartsItsDatabaseWithoutWaiting()
+    {
+        var arm = ArrangeGroupAndSubnet();
+        var cluster = Cluster("Disabled");
+        cluster.Id = NewClusterId;
+        arm.Add(NewClusterId, cluster);
+        var request = Request();
+        request.NoWait = true;
+
+        var result = await RunAsync(arm, request);
+
+        Assert.Equal("database 'default' creation started (-NoWait)", result[StepKeys.Cache].Message);
+        Assert.Contains("PUT " + DatabaseId, arm.Writes);
+    }
+
+    [Fact]
     public async Task ANameAnotherClusterHoldsComesBackFromThePutAsCacheNameNotAvailable()
     {
         var arm = ArrangeGroupAndSubnet();
