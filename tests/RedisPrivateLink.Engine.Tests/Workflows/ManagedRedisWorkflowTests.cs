@@ -138,6 +138,20 @@ public class ManagedRedisWorkflowTests
         Assert.Contains(prepared.Notices, n => n.Contains("already resolves 'amr1.eastus' to 10.9.0.4"));
     }
 
+    [Fact]
+    public async Task APendingConnectionOfAClusterIsApprovedOnTheCluster()
+    {
+        var arm = new InMemoryArmGateway();
+        var connection = Connection(EndpointId("manual-pe"), "Pending");
+        arm.Add(ClusterId, Cluster("Disabled", connection));
+
+        var prepared = await EndpointConnectionWorkflow.PrepareAsync(ContextOver(arm), ClusterId, connection.Name!, approve: true, "ok", CancellationToken.None);
+        await PlanExecutor.RunAsync(prepared.Plan, new PlanRunOptions(), CancellationToken.None);
+
+        Assert.Equal(new[] { "PUT " + connection.Id }, arm.Writes);
+        Assert.Equal("Approved", (string?)arm.Stored(connection.Id!)!["properties"]!["privateLinkServiceConnectionState"]!["status"]);
+    }
+
     private static InMemoryArmGateway ArrangeOneEndpoint(string? publicNetworkAccess)
     {
         var arm = new InMemoryArmGateway();
