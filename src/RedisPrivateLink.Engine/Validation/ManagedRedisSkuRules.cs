@@ -20,9 +20,6 @@ public static class ManagedRedisSkuRules
 
     public const string DefaultEvictionPolicy = "VolatileLRU";
 
-    /// <summary>The database port of every Azure Managed Redis cache (TLS; the service has no non-TLS port).</summary>
-    public const int DatabasePort = 10000;
-
     public static readonly IReadOnlyList<string> ClusteringPolicies = Array.AsReadOnly(new[] { OssCluster, EnterpriseCluster, NoCluster });
 
     public static readonly IReadOnlyList<string> EvictionPolicies = Array.AsReadOnly(new[]

@@ -86,7 +86,7 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
         Properties = new ManagedRedisDatabaseProperties
         {
             ClientProtocol = "Encrypted",
-            Port = ManagedRedisSkuRules.DatabasePort,
+            Port = Kind.TlsPort,
             ClusteringPolicy = ClusteringPolicy,
             EvictionPolicy = EvictionPolicy,
             Modules = Modules.Count > 0 ? Modules.Select(m => new ManagedRedisModule { Name = m }).ToList() : null,
