@@ -66,4 +66,32 @@ Describe 'Add-RedisPrivateEndpoint' {
         { Add-RedisPrivateEndpoint -CacheName pester-missing -ResourceGroupName rg-add -SubnetId "$($Cache.PrivateEndpoints[0].SubnetId)" -Confirm:$false } |
             Should -Throw -ErrorId "CacheNotFound,$CommandType"
     }
+
+    Context 'for an Azure Managed Redis cache' {
+        BeforeAll {
+            $script:Managed = New-RedisPrivateCache -Name pester-add-amr -ResourceGroupName rg-add -Location eastus -Sku Balanced_B3 `
+                -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-add-amr-pe -Confirm:$false
+        }
+
+        It 'adds an endpoint by cache name, in the Managed Redis zone, under the <name>.<region> record' {
+            $updated = Add-RedisPrivateEndpoint -CacheName pester-add-amr -ResourceGroupName rg-add -VirtualNetworkName vnet-25 -AddressPrefix 10.25.0.0/16 `
+                -SubnetName endpoints -SubnetPrefix 10.25.1.0/24 -Confirm:$false -WarningAction SilentlyContinue
+
+            $updated.Kind | Should -Be 'ManagedRedis'
+            $updated.PrivateEndpoints.Count | Should -Be 2
+            $second = $updated.PrivateEndpoints | Where-Object PrivateIpAddress -like '10.25.*'
+            $second.Name | Should -Be 'pester-add-amr-pe-vnet-25'
+            $second.ConnectionState | Should -Be 'Approved'
+            $endpoint = Invoke-EmulatorArm $Emulator $second.Id -ApiVersion 2024-05-01
+            $endpoint.Body.properties.privateLinkServiceConnections[0].properties.groupIds | Should -Be @('redisEnterprise')
+            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/virtualNetworkLinks" -ApiVersion 2024-06-01
+            @($links.Body.value.properties.virtualNetwork.id | ForEach-Object { ($_ -split '/')[-1] } | Sort-Object) | Should -Be @('vnet-21', 'vnet-25')
+            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-add-amr.eastus" -ApiVersion 2024-06-01
+            $record.Body.properties.aRecords.ipv4Address | Should -Be @($second.PrivateIpAddress)
+        }
+
+        It 'lists the endpoints of a piped Managed Redis cache' {
+            @(Get-RedisPrivateEndpoint -CacheId $Managed.Id | ForEach-Object Name | Sort-Object) | Should -Be @('pester-add-amr-pe', 'pester-add-amr-pe-vnet-25')
+        }
+    }
 }

@@ -11,7 +11,7 @@ Describe "The README's main job (build.ps1 -Task Demo)" {
         $output | Should -Match "What if: Create resource group 'rg-cache'"
         $output | Should -Match "What if: Create private endpoint 'contoso-cache-pe'"
         $output | Should -Match 'PublicNetworkAccess\s*:\s*Disabled'
-        $output | Should -Match 'contoso-cache\s+rg-cache\s+eastus\s+Standard C1\s+Succeeded\s+Disabled\s+2'
+        $output | Should -Match 'contoso-cache\s+rg-cache\s+eastus\s+Classic\s+Standard C1\s+6380\s+Succeeded\s+Disabled\s+2'
         $output | Should -Match 'contoso-cache\.privatelink\.redis\.cache\.windows\.net -> 10\.10\.1\.\d+'
         $output | Should -Match 'contoso-cache\.privatelink\.redis\.cache\.windows\.net -> 10\.20\.1\.\d+'
         $output | Should -Match '0 cache\(s\) with public network access enabled'

@@ -61,9 +61,36 @@ Describe 'Get-RedisPrivateCache' {
             Should -Throw -ErrorId "WrongResourceType,$CommandType"
     }
 
-    It 'shows name, group, SKU, state, access and endpoints in its table' {
+    It 'shows name, group, kind, SKU, port, state, access and endpoints in its table' {
         $table = Get-RedisPrivateCache -ResourceGroupName rg-get1 -Name pester-get-a | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Name\s+ResourceGroupName\s+Location\s+Sku\s+ProvisioningState\s+PublicNetworkAccess\s+Endpoints\s+PrivateIpAddresses'
-        $table | Should -Match 'pester-get-a\s+rg-get1\s+eastus\s+Standard C1\s+Succeeded\s+Disabled\s+1\s+10\.31\.1\.\d+'
+        $table | Should -Match 'Name\s+ResourceGroupName\s+Location\s+Kind\s+Sku\s+Port\s+ProvisioningState\s+PublicNetworkAccess\s+Endpoints\s+PrivateIpAddresses'
+        $table | Should -Match 'pester-get-a\s+rg-get1\s+eastus\s+Classic\s+Standard C1\s+6380\s+Succeeded\s+Disabled\s+1\s+10\.31\.1\.\d+'
+    }
+
+    Context 'with an Azure Managed Redis cache beside the classic ones' {
+        BeforeAll {
+            $script:Managed = New-RedisPrivateCache -Name pester-get-amr -ResourceGroupName rg-get1 -Location eastus -Sku Balanced_B5 `
+                -SubnetId $Private.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-get-amr-pe -Confirm:$false
+        }
+
+        It 'lists both kinds, each with its kind and port' {
+            $fleet = Get-RedisPrivateCache -ResourceGroupName rg-get1
+            @($fleet | ForEach-Object { "$($_.Name) $($_.Kind) $($_.Port)" }) | Should -Be @('pester-get-a Classic 6380', 'pester-get-amr ManagedRedis 10000')
+        }
+
+        It 'gets a Managed Redis cache by name and by id, with its <name>.<region> record' {
+            (Get-RedisPrivateCache -ResourceGroupName rg-get1 -Name pester-get-amr).Id | Should -Be $Managed.Id
+            $byId = Get-RedisPrivateCache -ResourceId $Managed.Id
+            $byId.Kind | Should -Be 'ManagedRedis'
+            $byId.PrivateEndpoints[0].DnsRecords[0].Fqdn | Should -Be 'pester-get-amr.eastus.privatelink.redis.azure.net'
+        }
+
+        It 'shows the Managed Redis SKU alone in the table, and port and high availability in the list' {
+            $table = $Managed | Format-Table | Out-String -Width 250
+            $table | Should -Match 'pester-get-amr\s+rg-get1\s+eastus\s+ManagedRedis\s+Balanced_B5\s+10000\s+Succeeded\s+Disabled\s+1\s+10\.31\.1\.\d+'
+            $list = $Managed | Format-List | Out-String -Width 250
+            $list | Should -Match 'Port\s+:\s+10000'
+            $list | Should -Match 'HighAvailability\s+:\s+Enabled'
+        }
     }
 }

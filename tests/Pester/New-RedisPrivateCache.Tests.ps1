@@ -149,4 +149,95 @@ Describe 'New-RedisPrivateCache' {
         $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-fault/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
         @($endpoints.Body.value).Count | Should -Be 1
     }
+
+    Context 'for Azure Managed Redis' {
+        BeforeAll {
+            $script:Managed = New-TestCache -Name 'pester-amr1' -Group 'rg-amr1' -Octet 61 -Extra @{ Sku = 'Balanced_B5'; ClusteringPolicy = 'EnterpriseCluster'; Module = 'RedisJSON'; Persistence = 'RdbEvery6h' }
+        }
+
+        It 'writes a Managed Redis cache that says its kind, port and SKU' {
+            $Managed.Kind | Should -Be 'ManagedRedis'
+            $Managed.Port | Should -Be 10000
+            $Managed.Sku | Should -Be 'Balanced_B5'
+            $Managed.HostName | Should -Be 'pester-amr1.eastus.redis.azure.net'
+            $Managed.HighAvailability | Should -Be 'Enabled'
+            $Managed.PublicNetworkAccess | Should -Be 'Disabled'
+            $Managed.Id | Should -BeLike '*/providers/Microsoft.Cache/redisEnterprise/pester-amr1'
+            $Managed.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+            $Managed.PrivateIpAddresses | Should -Be @($Managed.PrivateEndpoints[0].PrivateIpAddress)
+        }
+
+        It 'leaves the cluster, its database and the <name>.<region> record in ARM' {
+            $base = "/subscriptions/$Sub/resourceGroups/rg-amr1/providers"
+            $cluster = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1" -ApiVersion 2025-07-01
+            $cluster.Body.properties.minimumTlsVersion | Should -Be '1.2'
+            $database = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1/databases/default" -ApiVersion 2025-07-01
+            $database.Body.properties.port | Should -Be 10000
+            $database.Body.properties.clusteringPolicy | Should -Be 'EnterpriseCluster'
+            $database.Body.properties.modules.name | Should -Be @('RedisJSON')
+            $database.Body.properties.accessKeysAuthentication | Should -Be 'Disabled'
+            $database.Body.properties.persistence.rdbEnabled | Should -BeTrue
+            $database.Body.properties.persistence.rdbFrequency | Should -Be '6h'
+            $record = Invoke-EmulatorArm $Emulator "$base/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-amr1.eastus" -ApiVersion 2024-06-01
+            $record.Body.properties.aRecords.ipv4Address | Should -Be @($Managed.PrivateEndpoints[0].PrivateIpAddress)
+        }
+
+        It 'asks for Balanced_B1 with -Kind ManagedRedis and no -Sku, naming the cluster, database and zone under -WhatIf' {
+            $lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Emulator.ConnectionFile -Script {
+                param($module, $connectionFile)
+                $ErrorActionPreference = 'Stop'
+                Import-Module $module
+                $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
+                New-RedisPrivateCache -Name pester-amr2 -ResourceGroupName rg-amr2 -Location eastus -Kind ManagedRedis -VirtualNetworkName vnet-62 `
+                    -AddressPrefix 10.62.0.0/16 -SubnetName endpoints -SubnetPrefix 10.62.1.0/24 -WhatIf
+            }
+
+            $whatIf = @($lines | Where-Object { $_ -like 'What if:*' }) -join "`n"
+            $whatIf | Should -Match "Create Managed Redis cache 'pester-amr2' \(Azure Managed Redis Balanced_B1, high availability Enabled, public network access Disabled, TLS 1\.2"
+            $whatIf | Should -Match "database 'default' on port 10000"
+            $whatIf | Should -Match "private DNS zone 'privatelink\.redis\.azure\.net'"
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-amr2/providers/Microsoft.Cache/redisEnterprise/pester-amr2" -ApiVersion 2025-07-01).Status | Should -Be 404
+        }
+
+        It 'refuses <Case> with <ErrorId> before any write' -ForEach @(
+            @{ Case = 'a classic -Sku with -Kind ManagedRedis'; Extra = @{ Kind = 'ManagedRedis'; Sku = 'Premium'; Size = 'P1' }; ErrorId = 'CacheKindMismatch' }
+            @{ Case = 'a Managed Redis -Sku with -Kind Classic'; Extra = @{ Kind = 'Classic'; Sku = 'Balanced_B5' }; ErrorId = 'CacheKindMismatch' }
+            @{ Case = '-Size with a Managed Redis SKU'; Extra = @{ Sku = 'Balanced_B5'; Size = 'C1' }; ErrorId = 'ClassicOnlyFeature' }
+            @{ Case = '-Zone with a Managed Redis SKU'; Extra = @{ Sku = 'Balanced_B5'; Zone = '1' }; ErrorId = 'ClassicOnlyFeature' }
+            @{ Case = '-ClusteringPolicy on a classic cache'; Extra = @{ Sku = 'Standard'; ClusteringPolicy = 'OSSCluster' }; ErrorId = 'ManagedRedisOnlyFeature' }
+            @{ Case = '-Persistence on a classic cache'; Extra = @{ Sku = 'Premium'; Size = 'P1'; Persistence = 'AofAlways' }; ErrorId = 'ManagedRedisOnlyFeature' }
+            @{ Case = 'an unknown SKU'; Extra = @{ Sku = 'Balanced_B2' }; ErrorId = 'ParameterArgumentValidationError' }
+        ) {
+            $before = @(Get-EmulatorWrite $Emulator).Count
+            { New-TestCache -Name 'pester-amr-bad' -Group 'rg-amr-bad' -Octet 63 -Extra $Extra -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,$CommandType"
+            @(Get-EmulatorWrite $Emulator).Count | Should -Be $before
+        }
+    }
+
+    Context 'when Azure refuses new classic caches' {
+        BeforeAll {
+            $script:Refusing = Start-TestEmulator -ExtraArgument '--refuse-classic-create'
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Refusing.ConnectionFile
+        }
+
+        AfterAll {
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+            Stop-TestEmulator $Refusing
+        }
+
+        It 'stops with ClassicCacheCreationBlocked naming the Managed Redis SKU, and the Managed Redis re-run converges' {
+            $network = @{ VirtualNetworkName = 'vnet-64'; AddressPrefix = '10.64.0.0/16'; SubnetName = 'endpoints'; SubnetPrefix = '10.64.1.0/24' }
+            $failure = $null
+            try {
+                New-RedisPrivateCache -Name pester-retired -ResourceGroupName rg-retired -Location eastus -Sku Premium -Size P1 @network -Confirm:$false -ErrorAction Stop
+            }
+            catch { $failure = $_ }
+            $failure.FullyQualifiedErrorId | Should -Be "ClassicCacheCreationBlocked,$CommandType"
+            $failure.Exception.Message | Should -Match '-Sku Balanced_B5'
+
+            $cache = New-RedisPrivateCache -Name pester-retired -ResourceGroupName rg-retired -Location eastus -Sku Balanced_B5 @network -Confirm:$false
+            $cache.Kind | Should -Be 'ManagedRedis'
+            $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        }
+    }
 }

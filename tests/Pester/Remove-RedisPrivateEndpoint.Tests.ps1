@@ -50,4 +50,17 @@ Describe 'Remove-RedisPrivateEndpoint' {
         (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rm/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-rm" -ApiVersion 2024-06-01).Status |
             Should -Be 404
     }
+
+    It 'keeps the last endpoint of a closed Managed Redis cache unless -Force' {
+        $managed = New-RedisPrivateCache -Name pester-rm-amr -ResourceGroupName rg-rm -Location eastus -Sku Balanced_B1 `
+            -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-rm-amr-pe -Confirm:$false
+
+        { Remove-RedisPrivateEndpoint -ResourceGroupName rg-rm -Name pester-rm-amr-pe -Confirm:$false } | Should -Throw -ErrorId "LastPrivateEndpoint,$CommandType"
+        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion 2024-05-01).Status | Should -Be 200
+
+        $after = Remove-RedisPrivateEndpoint -ResourceGroupName rg-rm -Name pester-rm-amr-pe -Force -PassThru -Confirm:$false -WarningAction SilentlyContinue
+        $after.Kind | Should -Be 'ManagedRedis'
+        $after.PrivateEndpointCount | Should -Be 0
+        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion 2024-05-01).Status | Should -Be 404
+    }
 }

@@ -96,4 +96,38 @@ Describe 'Set-RedisPublicNetworkAccess' {
         { Set-RedisPublicNetworkAccess -Name pester-nope -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false } |
             Should -Throw -ErrorId "CacheNotFound,$CommandType"
     }
+
+    Context 'on Azure Managed Redis and a mixed fleet' {
+        BeforeAll {
+            $script:Managed = New-RedisPrivateCache -Name pester-pna-amr -ResourceGroupName rg-pna -Location eastus -Sku Balanced_B1 `
+                -SubnetId $Private.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-pna-amr-pe -Confirm:$false
+            function script:Get-ArmClusterPublicAccess {
+                (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redisEnterprise/pester-pna-amr" -ApiVersion 2025-07-01).Body.properties.publicNetworkAccess
+            }
+        }
+
+        It 'finds a Managed Redis cache by name and changes it' {
+            $cache = Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Enabled -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
+            $cache.Kind | Should -Be 'ManagedRedis'
+            $cache.PublicNetworkAccess | Should -Be 'Enabled'
+            Get-ArmClusterPublicAccess | Should -Be 'Enabled'
+            "$warnings" | Should -Match 'Azure Managed Redis has no firewall rules'
+        }
+
+        It 'closes the classic and the Managed Redis cache of a mixed group from one pipeline' {
+            $closed = Get-RedisPrivateCache -ResourceGroupName rg-pna | Where-Object PrivateEndpointCount -gt 0 |
+                Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled -Confirm:$false
+            @($closed | ForEach-Object { "$($_.Name) $($_.Kind) $($_.PublicNetworkAccess)" } | Sort-Object) | Should -Be @('pester-pna Classic Disabled', 'pester-pna-amr ManagedRedis Disabled')
+            Get-ArmClusterPublicAccess | Should -Be 'Disabled'
+            Get-ArmPublicAccess pester-pna | Should -Be 'Disabled'
+        }
+
+        It 'refuses to close a Managed Redis cache without an approved endpoint' {
+            $null = Remove-RedisPrivateEndpoint -ResourceGroupName rg-pna -Name pester-pna-amr-pe -Force -Confirm:$false -WarningAction SilentlyContinue
+            { Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue } | Should -Not -Throw
+            { Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false } |
+                Should -Throw -ErrorId "CacheWouldBeUnreachable,$CommandType"
+            Get-ArmClusterPublicAccess | Should -Be 'Enabled'
+        }
+}
 }

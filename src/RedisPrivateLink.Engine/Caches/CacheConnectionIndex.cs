@@ -8,7 +8,7 @@ using RedisPrivateLink.Engine.Arm.Models;
 namespace RedisPrivateLink.Engine.Caches;
 
 /// <summary>
-/// The cache-side connections of private endpoints, for a list of endpoints: the subscription's caches are listed once,
+/// The cache-side connections of private endpoints, for a list of endpoints: the subscription's caches of both kinds are listed once,
 /// on first need (each embeds its connections), so any number of endpoints costs the same few requests. A cache in
 /// another subscription is read on its own, once. Used by one list at a time; not thread-safe.
 /// </summary>
@@ -49,8 +49,8 @@ internal sealed class CacheConnectionIndex
         var connections = new Dictionary<ResourceId, PrivateEndpointConnection>();
         try
         {
-            var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
-            foreach (var connection in cache?.Properties?.PrivateEndpointConnections ?? Array.Empty<PrivateEndpointConnection>())
+            var cache = CacheKind.ForType(cacheId.ResourceType) is { } kind ? await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false) : null;
+            foreach (var connection in cache?.Connections ?? Array.Empty<PrivateEndpointConnection>())
             {
                 if (CacheProjection.EndpointIdOf(connection) is { } endpointId)
                 {
@@ -69,27 +69,29 @@ internal sealed class CacheConnectionIndex
     private async Task<Dictionary<(ResourceId, ResourceId), PrivateEndpointConnection>> ListSubscriptionConnectionsAsync(CancellationToken cancellationToken)
     {
         var connections = new Dictionary<(ResourceId, ResourceId), PrivateEndpointConnection>();
-        await _arm.ForEachPageAsync<RedisCache>(
-            $"/subscriptions/{_subscriptionId}/providers/Microsoft.Cache/redis",
-            (page, _) =>
-            {
-                foreach (var cache in page)
+        foreach (var kind in CacheKind.All)
+        {
+            await kind.ForEachPageWhereOfferedAsync(
+                _arm,
+                $"/subscriptions/{_subscriptionId}/providers/{kind.ResourceType}",
+                (page, _) =>
                 {
-                    if (ResourceId.TryParse(cache.Id, out var cacheId))
+                    foreach (var cache in page)
                     {
-                        foreach (var connection in cache.Properties?.PrivateEndpointConnections ?? Array.Empty<PrivateEndpointConnection>())
+                        foreach (var connection in cache.Connections)
                         {
                             if (CacheProjection.EndpointIdOf(connection) is { } endpointId)
                             {
-                                connections[(cacheId!, endpointId)] = connection;
+                                connections[(cache.Id, endpointId)] = connection;
                             }
                         }
                     }
-                }
 
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
+                    return Task.CompletedTask;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return connections;
     }
 }

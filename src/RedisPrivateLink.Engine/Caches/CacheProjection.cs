@@ -10,9 +10,6 @@ namespace RedisPrivateLink.Engine.Caches;
 /// <summary>Turns ARM models into the output objects: names normalized, secrets left out or redacted.</summary>
 internal static class CacheProjection
 {
-    /// <summary>The TLS port of Azure Cache for Redis, fixed by the service.</summary>
-    private const int DefaultSslPort = 6380;
-
     private const int DefaultNonSslPort = 6379;
 
     /// <summary>What ARM assumes when a cache states no publicNetworkAccess (caches made before the property existed).</summary>
@@ -33,13 +30,14 @@ internal static class CacheProjection
             ResourceGroupName = id.ResourceGroupName ?? string.Empty,
             SubscriptionId = id.SubscriptionId,
             Location = AzureLocations.Normalize(cache.Location),
-            Kind = CacheKinds.AzureCacheForRedis,
+            Kind = CacheKind.Classic.Name,
             Sku = properties.Sku?.Name ?? string.Empty,
             Size = capacity is null ? string.Empty : family + capacity.Value.ToString(CultureInfo.InvariantCulture),
             SkuFamily = family,
             SkuCapacity = capacity ?? 0,
             HostName = properties.HostName ?? string.Empty,
-            SslPort = properties.SslPort ?? DefaultSslPort,
+            Port = properties.SslPort ?? CacheKind.Classic.TlsPort,
+            SslPort = properties.SslPort ?? CacheKind.Classic.TlsPort,
             NonSslPort = enableNonSslPort ? properties.Port ?? DefaultNonSslPort : null,
             EnableNonSslPort = enableNonSslPort,
             MinimumTlsVersion = properties.MinimumTlsVersion,
@@ -53,12 +51,46 @@ internal static class CacheProjection
             Tags = CopyIgnoringCase(cache.Tags),
             PrivateEndpoints = endpoints,
             PrivateEndpointCount = endpoints.Count,
-            PrivateIpAddresses = endpoints
-                .Where(e => string.Equals(e.ConnectionState, ApprovedState, StringComparison.OrdinalIgnoreCase) && e.PrivateIpAddress is not null)
-                .Select(e => e.PrivateIpAddress!)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToArray(),
+            PrivateIpAddresses = ApprovedAddresses(endpoints),
             RedisConfiguration = Redact(properties.RedisConfiguration),
+        };
+    }
+
+    /// <summary>
+    /// An Azure Managed Redis cluster. Its port is the database's, which is 10000 for every Managed Redis database, so
+    /// lists need not read each cluster's database. <paramref name="publicNetworkAccess"/> is the value in effect.
+    /// </summary>
+    public static RedisPrivateCache ToManagedRedisCache(ManagedRedisCluster cluster, ResourceId id, string publicNetworkAccess, IReadOnlyList<RedisPrivateEndpoint> endpoints)
+    {
+        var properties = cluster.Properties ?? new ManagedRedisClusterProperties();
+        var sku = cluster.Sku?.Name ?? string.Empty;
+        var separator = sku.IndexOf('_');
+        return new RedisPrivateCache
+        {
+            Id = id.ToString(),
+            Name = id.Name,
+            ResourceGroupName = id.ResourceGroupName ?? string.Empty,
+            SubscriptionId = id.SubscriptionId,
+            Location = AzureLocations.Normalize(cluster.Location),
+            Kind = CacheKind.ManagedRedis.Name,
+            Sku = sku,
+            Size = separator < 0 ? sku : sku.Substring(separator + 1),
+            SkuFamily = separator < 0 ? string.Empty : sku.Substring(0, separator),
+            SkuCapacity = cluster.Sku?.Capacity ?? 0,
+            HostName = properties.HostName ?? string.Empty,
+            Port = CacheKind.ManagedRedis.TlsPort,
+            SslPort = CacheKind.ManagedRedis.TlsPort,
+            MinimumTlsVersion = properties.MinimumTlsVersion,
+            RedisVersion = properties.RedisVersion,
+            ProvisioningState = properties.ProvisioningState ?? string.Empty,
+            ResourceState = properties.ResourceState,
+            HighAvailability = properties.HighAvailability,
+            PublicNetworkAccess = publicNetworkAccess,
+            Zones = cluster.Zones?.ToArray() ?? Array.Empty<string>(),
+            Tags = CopyIgnoringCase(cluster.Tags),
+            PrivateEndpoints = endpoints,
+            PrivateEndpointCount = endpoints.Count,
+            PrivateIpAddresses = ApprovedAddresses(endpoints),
         };
     }
 
@@ -101,6 +133,13 @@ internal static class CacheProjection
     /// <summary>The endpoint a cache-side connection belongs to; null when the connection names none.</summary>
     public static ResourceId? EndpointIdOf(PrivateEndpointConnection connection) =>
         ResourceId.TryParse(connection.Properties?.PrivateEndpoint?.Id, out var id) ? id : null;
+
+    private static string[] ApprovedAddresses(IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
+        endpoints
+            .Where(e => string.Equals(e.ConnectionState, ApprovedState, StringComparison.OrdinalIgnoreCase) && e.PrivateIpAddress is not null)
+            .Select(e => e.PrivateIpAddress!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
 
     private static IReadOnlyDictionary<string, string> Redact(IDictionary<string, string>? configuration)
     {

@@ -23,7 +23,6 @@ namespace RedisPrivateLink.Engine.Caches;
 /// </summary>
 public sealed class CacheReader
 {
-    private const string RedisType = "Microsoft.Cache/redis";
     private const string PrivateEndpointType = "Microsoft.Network/privateEndpoints";
 
     private readonly IArmGateway _arm;
@@ -44,28 +43,35 @@ public sealed class CacheReader
         _endpointDetails = new EndpointDetailReader(arm);
     }
 
-    /// <summary>The cache with its endpoints in detail; null when the cache doesn't exist.</summary>
+    /// <summary>The cache (of either kind) with its endpoints in detail; null when the cache doesn't exist.</summary>
     public async Task<RedisPrivateCache?> GetAsync(ResourceId cacheId, CancellationToken cancellationToken = default)
     {
-        RequireType(cacheId, RedisType, nameof(cacheId));
-        var cache = await _arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
-        if (cache is null)
-        {
-            return null;
-        }
-
-        var id = IdOf(cache, cacheId);
-        var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => ReadEndpointOfConnectionAsync(id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
-        return CacheProjection.ToCache(cache, id, endpoints);
+        var cache = await KindOf(cacheId, nameof(cacheId)).ReadAsync(_arm, cacheId, cancellationToken).ConfigureAwait(false);
+        return cache is null ? null : await InDetailAsync(cache, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The cache <paramref name="name"/> in <paramref name="resourceGroupName"/> of this reader's subscription; null when it doesn't exist.</summary>
-    public Task<RedisPrivateCache?> GetAsync(string resourceGroupName, string name, CancellationToken cancellationToken = default) =>
-        GetAsync(ResourceId.ForResource(_subscriptionId, resourceGroupName, RedisType, name), cancellationToken);
+    /// <summary>
+    /// The cache <paramref name="name"/> in <paramref name="resourceGroupName"/> of this reader's subscription: the
+    /// classic cache of that name, else the Managed Redis cache; null when neither exists.
+    /// </summary>
+    public async Task<RedisPrivateCache?> GetAsync(string resourceGroupName, string name, CancellationToken cancellationToken = default)
+    {
+        foreach (var kind in CacheKind.All)
+        {
+            var id = ResourceId.ForResource(_subscriptionId, resourceGroupName, kind.ResourceType, name);
+            if (await kind.ReadWhereOfferedAsync(_arm, id, cancellationToken).ConfigureAwait(false) is { } cache)
+            {
+                return await InDetailAsync(cache, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
-    /// Streams the caches of the subscription (<paramref name="resourceGroupName"/> null) or of one resource group, page
-    /// by page, to <paramref name="onCache"/>, in ARM's order. <paramref name="nameFilter"/> picks caches by name before
+    /// Streams the caches of both kinds of the subscription (<paramref name="resourceGroupName"/> null) or of one
+    /// resource group, page by page, to <paramref name="onCache"/>: the classic caches, then the Managed Redis ones,
+    /// each in ARM's order. <paramref name="nameFilter"/> picks caches by name before
     /// anything more is read. The subscription's private endpoints are listed once, and only when a cache has a
     /// connection. Lists read no DNS zone groups: each endpoint's DnsRecords come from its customDnsConfigs, with ZoneId
     /// null; <see cref="GetAsync(ResourceId, CancellationToken)"/> is the detailed view.
@@ -78,26 +84,28 @@ public sealed class CacheReader
         }
 
         var endpoints = new EndpointIndex(_arm, _subscriptionId);
-        await _arm.ForEachPageAsync<RedisCache>(CollectionPath(resourceGroupName, RedisType), async (page, token) =>
+        foreach (var kind in CacheKind.All)
         {
-            foreach (var cache in page)
+            await kind.ForEachPageWhereOfferedAsync(_arm, CollectionPath(resourceGroupName, kind.ResourceType), async (page, token) =>
             {
-                if (cache.Name is null || (nameFilter is not null && !nameFilter(cache.Name)))
+                foreach (var cache in page)
                 {
-                    continue;
-                }
+                    if (nameFilter is not null && !nameFilter(cache.Id.Name))
+                    {
+                        continue;
+                    }
 
-                var id = IdOf(cache, null);
-                var cacheEndpoints = new List<RedisPrivateEndpoint>();
-                foreach (var (connection, endpointId) in ConnectionsOf(cache))
-                {
-                    var snapshot = await endpoints.FindAsync(endpointId, token).ConfigureAwait(false);
-                    cacheEndpoints.Add(CacheProjection.ToEndpoint(endpointId, id, connection, snapshot, null));
-                }
+                    var cacheEndpoints = new List<RedisPrivateEndpoint>();
+                    foreach (var (connection, endpointId) in ConnectionsOf(cache))
+                    {
+                        var snapshot = await endpoints.FindAsync(endpointId, token).ConfigureAwait(false);
+                        cacheEndpoints.Add(CacheProjection.ToEndpoint(endpointId, cache.Id, connection, snapshot, null));
+                    }
 
-                await onCache(CacheProjection.ToCache(cache, id, cacheEndpoints), token).ConfigureAwait(false);
-            }
-        }, cancellationToken).ConfigureAwait(false);
+                    await onCache(kind.Project(cache, cacheEndpoints), token).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The cache's private endpoints in detail.</summary>
@@ -106,7 +114,7 @@ public sealed class CacheReader
     {
         var cache = await GetAsync(cacheId, cancellationToken).ConfigureAwait(false)
             ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"No Azure Cache for Redis '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
+                $"No {CacheKind.Of(cacheId).DisplayName} '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
                 cacheId.ToString());
         return cache.PrivateEndpoints;
     }
@@ -161,6 +169,13 @@ public sealed class CacheReader
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The cache with each of its endpoints read in detail, concurrently.</summary>
+    private async Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken)
+    {
+        var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
+        return cache.Kind.Project(cache, endpoints);
+    }
+
     private async Task<RedisPrivateEndpoint> ReadEndpointOfConnectionAsync(ResourceId cacheId, PrivateEndpointConnection connection, ResourceId endpointId, CancellationToken cancellationToken)
     {
         var (snapshot, zoneGroupRecords) = await _endpointDetails.ReadAsync(endpointId, cancellationToken).ConfigureAwait(false);
@@ -168,9 +183,9 @@ public sealed class CacheReader
     }
 
     /// <summary>The cache's connections that name their endpoint, with that endpoint's id.</summary>
-    private static IEnumerable<(PrivateEndpointConnection Connection, ResourceId EndpointId)> ConnectionsOf(RedisCache cache)
+    private static IEnumerable<(PrivateEndpointConnection Connection, ResourceId EndpointId)> ConnectionsOf(CacheState cache)
     {
-        foreach (var connection in cache.Properties?.PrivateEndpointConnections ?? Array.Empty<PrivateEndpointConnection>())
+        foreach (var connection in cache.Connections)
         {
             if (CacheProjection.EndpointIdOf(connection) is { } endpointId)
             {
@@ -179,15 +194,21 @@ public sealed class CacheReader
         }
     }
 
-    /// <summary>The id ARM gave the cache (its casing is ARM's); the requested one when ARM gave none.</summary>
-    private static ResourceId IdOf(RedisCache cache, ResourceId? requested) =>
-        ResourceId.TryParse(cache.Id, out var id) ? id!
-        : requested ?? throw new FormatException($"ARM listed the cache '{cache.Name}' without a valid resource id ('{cache.Id}').");
-
     private string CollectionPath(string? resourceGroupName, string resourceType) =>
         resourceGroupName is null
             ? $"/subscriptions/{_subscriptionId}/providers/{resourceType}"
             : $"{ResourceId.ForResourceGroup(_subscriptionId, resourceGroupName)}/providers/{resourceType}";
+
+    private static CacheKind KindOf(ResourceId id, string parameterName)
+    {
+        if (id is null)
+        {
+            throw new ArgumentNullException(parameterName);
+        }
+
+        return CacheKind.ForType(id.ResourceType)
+            ?? throw new ArgumentException($"'{id}' is a {id.ResourceType}, not a Redis cache ({string.Join(" or ", CacheKind.All.Select(k => k.ResourceType))}).", parameterName);
+    }
 
     private static void RequireType(ResourceId id, string resourceType, string parameterName)
     {

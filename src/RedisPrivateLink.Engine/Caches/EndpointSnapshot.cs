@@ -12,8 +12,6 @@ namespace RedisPrivateLink.Engine.Caches;
 /// </summary>
 internal sealed class EndpointSnapshot
 {
-    private const string RedisType = "Microsoft.Cache/redis";
-
     private EndpointSnapshot(
         ResourceId id,
         string? location,
@@ -47,7 +45,7 @@ internal sealed class EndpointSnapshot
     /// <summary>From customDnsConfigs, which fill in only once the connection is approved; see <see cref="WithPrivateIpAddress"/>.</summary>
     public string? PrivateIpAddress { get; }
 
-    /// <summary>The endpoint's connections to Redis caches; connections to other kinds of resources are left out.</summary>
+    /// <summary>The endpoint's connections to Redis caches of either kind; connections to other kinds of resources are left out.</summary>
     public IReadOnlyList<EndpointCacheConnection> CacheConnections { get; }
 
     /// <summary>The records its customDnsConfigs call for (ZoneId null).</summary>
@@ -88,7 +86,7 @@ internal sealed class EndpointSnapshot
     {
         foreach (var connection in connections ?? Array.Empty<PrivateLinkServiceConnection>())
         {
-            if (ResourceId.TryParse(connection.Properties?.PrivateLinkServiceId, out var targetId) && targetId!.IsOfType(RedisType))
+            if (ResourceId.TryParse(connection.Properties?.PrivateLinkServiceId, out var targetId) && CacheKind.ForType(targetId!.ResourceType) is not null)
             {
                 var state = connection.Properties!.PrivateLinkServiceConnectionState;
                 yield return new EndpointCacheConnection(targetId, connection.Name ?? string.Empty, state?.Status, state?.Description, isManual);

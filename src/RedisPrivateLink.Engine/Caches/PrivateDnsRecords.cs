@@ -47,6 +47,13 @@ internal static class PrivateDnsRecords
             }
         }
 
+        // Managed Redis: <name>.<region>.redis.azure.net resolves through <name>.<region> in privatelink.redis.azure.net.
+        if (ManagedRedisCacheKind.RecordOfHost(host) is { } record)
+        {
+            var zone = CacheKind.ManagedRedis.PrivateDnsZoneName(AzureCloudEnvironment.AzureCloud, host);
+            return new RedisPrivateDnsRecord(record + "." + zone, zone, null, addresses);
+        }
+
         // A host name of no known cloud: keep it, and name the privatelink zone of its parent domain, as Azure's convention goes.
         var firstDot = host.IndexOf('.');
         var zoneName = firstDot < 0 ? host : "privatelink." + host.Substring(firstDot + 1);

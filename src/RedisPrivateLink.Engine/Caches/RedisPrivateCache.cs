@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace RedisPrivateLink.Engine.Caches;
 
 /// <summary>
-/// A Redis cache with what decides where it can be reached from: public network access, VNet injection, and its
+/// A Redis cache of either kind (classic Azure Cache for Redis or Azure Managed Redis) with what decides where it can be reached from: public network access, VNet injection, and its
 /// private endpoints. Carries Id, Name, ResourceGroupName and SubscriptionId so it pipes into the other cmdlets.
 /// Holds no secrets: access keys are never read, and secret redis configuration values are redacted.
 /// </summary>
@@ -28,13 +28,13 @@ public sealed class RedisPrivateCache
     /// <summary>Normalized, e.g. eastus (the Redis provider answers "East US").</summary>
     public string Location { get; internal set; } = string.Empty;
 
-    /// <summary>One of <see cref="CacheKinds"/>.</summary>
-    public string Kind { get; internal set; } = CacheKinds.AzureCacheForRedis;
+    /// <summary>Classic (Azure Cache for Redis) or ManagedRedis (Azure Managed Redis): the <see cref="CacheKind.Name"/>.</summary>
+    public string Kind { get; internal set; } = CacheKind.Classic.Name;
 
-    /// <summary>Basic, Standard or Premium.</summary>
+    /// <summary>Basic, Standard or Premium; for Managed Redis the SKU, e.g. Balanced_B5.</summary>
     public string Sku { get; internal set; } = string.Empty;
 
-    /// <summary>Family and capacity, e.g. C1 or P1.</summary>
+    /// <summary>Family and capacity, e.g. C1 or P1; for Managed Redis the size part of the SKU, e.g. B5.</summary>
     public string Size { get; internal set; } = string.Empty;
 
     public string SkuFamily { get; internal set; } = string.Empty;
@@ -43,6 +43,10 @@ public sealed class RedisPrivateCache
 
     public string HostName { get; internal set; } = string.Empty;
 
+    /// <summary>The TLS port clients connect to: 6380 for classic caches, 10000 for Managed Redis.</summary>
+    public int Port { get; internal set; }
+
+    /// <summary>The TLS port as the classic provider names it; the same as <see cref="Port"/>.</summary>
     public int SslPort { get; internal set; }
 
     /// <summary>The non-TLS port, only when it is enabled.</summary>
@@ -56,7 +60,16 @@ public sealed class RedisPrivateCache
 
     public string ProvisioningState { get; internal set; } = string.Empty;
 
-    /// <summary>Enabled or Disabled. While a change is Updating, the provider still answers the old value.</summary>
+    /// <summary>Managed Redis only: Running when the cluster serves.</summary>
+    public string? ResourceState { get; internal set; }
+
+    /// <summary>Managed Redis only: Enabled (a replica, zone-redundant where the region has zones) or Disabled.</summary>
+    public string? HighAvailability { get; internal set; }
+
+    /// <summary>
+    /// Enabled or Disabled. While a change is Updating, the provider still answers the old value. A Managed Redis
+    /// cluster made before the setting existed states none: it is Disabled once it has a private endpoint.
+    /// </summary>
     public string PublicNetworkAccess { get; internal set; } = string.Empty;
 
     /// <summary>The subnet of a VNet-injected cache; such a cache can't have private endpoints.</summary>

@@ -1,15 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 
 namespace RedisPrivateLink.Engine.Completion;
 
 /// <summary>
-/// Names for tab completion, read from ARM: one list request each, names only. A missing resource group or virtual
-/// network yields no names rather than an error: completion must stay silent.
+/// Names for tab completion, read from ARM: one list request each (caches: one per kind), names only. A missing
+/// resource group or virtual network yields no names rather than an error: completion must stay silent.
 /// </summary>
 public sealed class ResourceNameSource
 {
@@ -25,13 +27,17 @@ public sealed class ResourceNameSource
     public Task<IReadOnlyList<string>> ResourceGroupsAsync(CancellationToken cancellationToken) =>
         NamesAsync<ResourceGroup>($"/subscriptions/{_subscriptionId}/resourcegroups", cancellationToken);
 
-    /// <summary>Caches of a resource group, or of the subscription when <paramref name="resourceGroupName"/> is null.</summary>
-    public Task<IReadOnlyList<string>> CachesAsync(string? resourceGroupName, CancellationToken cancellationToken) =>
-        NamesAsync<RedisCache>(
-            resourceGroupName is null
-                ? $"/subscriptions/{_subscriptionId}/providers/Microsoft.Cache/redis"
-                : $"{ResourceId.ForResourceGroup(_subscriptionId, resourceGroupName)}/providers/Microsoft.Cache/redis",
-            cancellationToken);
+    /// <summary>
+    /// Caches of both kinds (classic and Managed Redis) of a resource group, or of the subscription when
+    /// <paramref name="resourceGroupName"/> is null; a kind the cloud does not offer adds none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CachesAsync(string? resourceGroupName, CancellationToken cancellationToken)
+    {
+        var scope = resourceGroupName is null ? $"/subscriptions/{_subscriptionId}" : ResourceId.ForResourceGroup(_subscriptionId, resourceGroupName).ToString();
+        var classic = await NamesAsync<RedisCache>($"{scope}/providers/{CacheKind.Classic.ResourceType}", cancellationToken).ConfigureAwait(false);
+        var managed = await NamesAsync<ManagedRedisCluster>($"{scope}/providers/{CacheKind.ManagedRedis.ResourceType}", cancellationToken).ConfigureAwait(false);
+        return classic.Concat(managed).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(name => name).ToList();
+    }
 
     public Task<IReadOnlyList<string>> VirtualNetworksAsync(string resourceGroupName, CancellationToken cancellationToken) =>
         NamesAsync<VirtualNetwork>($"{ResourceId.ForResourceGroup(_subscriptionId, resourceGroupName)}/providers/Microsoft.Network/virtualNetworks", cancellationToken);
@@ -52,7 +58,7 @@ public sealed class ResourceNameSource
             var items = await _arm.ListAsync<T>(collectionPath, cancellationToken).ConfigureAwait(false);
             return items.Select(item => item.Name).OfType<string>().OrderBy(name => name).ToList();
         }
-        catch (ArmException ex) when (ex.Status == 404)
+        catch (ArmException ex) when (ex.Status == 404 || ex.Code is "InvalidResourceType" or "NoRegisteredProviderFound")
         {
             return new List<string>();
         }

@@ -45,12 +45,15 @@ public static class CacheSkuRules
         ("120GB", null, "P5"),
     };
 
+    /// <summary>True for Basic, Standard or Premium in any casing.</summary>
+    public static bool IsClassicSkuName(string? sku) => SkuNames.Any(name => string.Equals(name, sku, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Returns the canonical SKU name for Basic, Standard or Premium in any casing.</summary>
     public static string ParseSkuName(string? sku, string parameterName = "Sku")
     {
         var match = SkuNames.FirstOrDefault(name => string.Equals(name, sku, StringComparison.OrdinalIgnoreCase));
         return match ?? throw new ValidationException(ValidationErrorIds.InvalidCacheSku, parameterName,
-            $"Cache SKU {NameRules.Quote(sku)} is not valid. Use Basic, Standard or Premium.");
+            $"Cache SKU {NameRules.Quote(sku)} is not valid. Use Basic, Standard or Premium, or an Azure Managed Redis SKU such as Balanced_B1 or MemoryOptimized_M10.");
     }
 
     /// <summary>

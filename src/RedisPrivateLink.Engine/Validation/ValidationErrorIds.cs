@@ -27,4 +27,13 @@ public static class ValidationErrorIds
     public const string InvalidResourceId = nameof(InvalidResourceId);
     public const string WrongResourceType = nameof(WrongResourceType);
     public const string ResourceInOtherSubscription = nameof(ResourceInOtherSubscription);
+    public const string InvalidCacheKind = nameof(InvalidCacheKind);
+    public const string CacheKindMismatch = nameof(CacheKindMismatch);
+    public const string ClassicOnlyFeature = nameof(ClassicOnlyFeature);
+    public const string ManagedRedisOnlyFeature = nameof(ManagedRedisOnlyFeature);
+    public const string InvalidClusteringPolicy = nameof(InvalidClusteringPolicy);
+    public const string InvalidEvictionPolicy = nameof(InvalidEvictionPolicy);
+    public const string InvalidModule = nameof(InvalidModule);
+    public const string InvalidPersistence = nameof(InvalidPersistence);
+    public const string InvalidHighAvailability = nameof(InvalidHighAvailability);
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
@@ -33,7 +34,7 @@ public static class AddPrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var cacheId = ResourceIdRules.Parse(request.CacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToResourceId();
+        var cacheId = CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId);
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         if (request.Location is not null)
         {
@@ -61,11 +62,12 @@ public static class AddPrivateEndpointWorkflow
         }
 
         // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
         if (endpoint is null)
         {
-            await NoticeSharedRecordAsync(arm, zone, cacheId, notices, cancellationToken).ConfigureAwait(false);
+            await NoticeSharedRecordAsync(arm, zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
         }
 
         if (request.ManualApproval)
@@ -78,6 +80,7 @@ public static class AddPrivateEndpointWorkflow
             ManualApproval = request.ManualApproval,
             RequestMessage = request.RequestMessage,
             Tags = request.Tags,
+            GroupId = target.GroupId,
         };
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
         var existing = new ExistingResources(resourceGroup: true, cache: true, link?.Name, endpoint is not null, zoneGroup?.Name)
@@ -89,14 +92,15 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <summary>The cache, which must exist, be reached through Private Link rather than VNet injection, and be running.</summary>
-    private static async Task<RedisCache> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
+    private static async Task<CacheState> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
     {
-        var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false)
+        var kind = CacheKind.Of(cacheId);
+        var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
             ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"Cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches), or create it with New-RedisPrivateCache.",
+                $"{kind.DisplayName} cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches), or create it with New-RedisPrivateCache.",
                 cacheId.ToString());
-        CacheChecks.RequireNotVNetInjected(cache, cacheId);
-        CacheChecks.RequireReady(cache, cacheId);
+        CacheChecks.RequireNotVNetInjected(cache);
+        CacheChecks.RequireReady(cache);
         return cache;
     }
 
@@ -125,21 +129,21 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <summary>
-    /// A zone group writes the A record named after the cache with its own endpoint's address, replacing the address
-    /// another endpoint's group wrote there: every VNet linked to the zone then resolves the cache to the new endpoint.
+    /// A zone group writes the cache's A record (<paramref name="recordName"/>) with its own endpoint's address, replacing
+    /// the address another endpoint's group wrote there: every VNet linked to the zone then resolves the cache to the new endpoint.
     /// </summary>
-    private static async Task NoticeSharedRecordAsync(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
+    private static async Task NoticeSharedRecordAsync(IArmGateway arm, PrivateDnsZoneTarget zone, string recordName, ICollection<string> notices, CancellationToken cancellationToken)
     {
         if (!zone.Exists)
         {
             return;
         }
 
-        var record = await arm.GetAsync<ARecordSet>(zone.ZoneId.Child("A", cacheId.Name), cancellationToken).ConfigureAwait(false);
+        var record = await arm.GetAsync<ARecordSet>(zone.ZoneId.Child("A", recordName), cancellationToken).ConfigureAwait(false);
         var addresses = (record?.Properties?.ARecords ?? new List<ARecord>()).Select(a => a.Ipv4Address).OfType<string>().ToList();
         if (addresses.Count > 0)
         {
-            notices.Add($"Private DNS zone '{zone.ZoneId.Name}' already resolves '{cacheId.Name}' to {string.Join(", ", addresses)} (another private endpoint). The new endpoint's DNS zone group will point that record at its own address, for every virtual network linked to the zone; if those networks cannot reach the new endpoint (no peering), give -PrivateDnsZoneResourceGroupName or -PrivateDnsZoneId of a separate zone for this virtual network.");
+            notices.Add($"Private DNS zone '{zone.ZoneId.Name}' already resolves '{recordName}' to {string.Join(", ", addresses)} (another private endpoint). The new endpoint's DNS zone group will point that record at its own address, for every virtual network linked to the zone; if those networks cannot reach the new endpoint (no peering), give -PrivateDnsZoneResourceGroupName or -PrivateDnsZoneId of a separate zone for this virtual network.");
         }
     }
 

@@ -1,19 +1,26 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
-/// <summary>The cache New-RedisPrivateCache asks for, validated: what it PUTs, and how an existing cache differs from it.</summary>
-internal sealed class CacheDefinition
+/// <summary>The classic cache New-RedisPrivateCache asks for, validated: what it PUTs, and how an existing cache differs from it.</summary>
+internal sealed class CacheDefinition : ICacheDefinition
 {
     public CacheDefinition(string location, CacheSku sku)
     {
         Location = location;
         Sku = sku;
     }
+
+    public CacheKind Kind => CacheKind.Classic;
 
     public string Location { get; }
 
@@ -54,6 +61,22 @@ internal sealed class CacheDefinition
             RedisConfiguration = RedisConfiguration.Count > 0 ? RedisConfiguration.ToDictionary(e => e.Key, e => e.Value) : null,
         },
     };
+
+    /// <summary>Cache names are global DNS names, and Microsoft.Cache answers whether one is free; persistence needs its storage account.</summary>
+    public async Task ValidateAgainstArmAsync(IArmGateway arm, ResourceId cacheId, bool exists, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        if (!exists)
+        {
+            await CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PersistenceStorageCheck.RequireReachableAsync(arm, cacheId.SubscriptionId, RedisConfiguration, notices, cancellationToken).ConfigureAwait(false);
+    }
+
+    public IReadOnlyList<string> DifferencesFrom(CacheState existing) => DifferencesFrom((RedisCache)existing.Resource);
+
+    public PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState) =>
+        CacheStep.Create(arm, cacheId, this, exists, noWait, readiness, dependsOn, failedState);
 
     /// <summary>How <paramref name="existing"/> differs from this definition, one phrase per setting; values of secret settings are never shown.</summary>
     public IReadOnlyList<string> DifferencesFrom(RedisCache existing)

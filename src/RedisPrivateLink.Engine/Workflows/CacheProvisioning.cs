@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
@@ -22,33 +23,34 @@ internal static class CacheProvisioning
 
     public static bool IsSucceeded(RedisCache cache) => string.Equals(cache.Properties?.ProvisioningState, Succeeded, StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsFailed(RedisCache cache) =>
-        string.Equals(cache.Properties?.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(cache.Properties?.ProvisioningState, "Canceled", StringComparison.OrdinalIgnoreCase);
+    public static bool IsFailed(RedisCache cache) => FailedProvisioning.IsFailed(cache.Properties?.ProvisioningState);
 
-    public static async Task<RedisCache> WaitAsync(IArmGateway arm, ResourceId cacheId, StepContext step, CancellationToken cancellationToken)
+    public static async Task<RedisCache> WaitAsync(IArmGateway arm, ResourceId cacheId, StepContext step, CancellationToken cancellationToken) =>
+        (RedisCache)(await WaitAsync(arm, CacheKind.Classic, cacheId, step, cancellationToken).ConfigureAwait(false)).Resource;
+
+    /// <summary>Waits until a cache of <paramref name="kind"/> is done provisioning (Managed Redis: and Running).</summary>
+    public static async Task<CacheState> WaitAsync(IArmGateway arm, CacheKind kind, ResourceId cacheId, StepContext step, CancellationToken cancellationToken)
     {
         var delay = FirstPollDelay;
         var started = DateTimeOffset.UtcNow;
         while (true)
         {
-            var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false)
+            var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
                 ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
                     $"Cache '{cacheId.Name}' disappeared while it was being provisioned. Run the command again to create it.", cacheId.ToString());
-            var state = cache.Properties?.ProvisioningState ?? "Unknown";
-            if (IsSucceeded(cache))
+            if (FailedProvisioning.IsFailed(cache.ProvisioningState))
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.CacheProvisioningFailed, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"Cache '{cacheId.Name}' ended provisioning {cache.ProvisioningState}. Run the same command again to retry the create; if it fails again, delete the cache and check the Azure activity log for the cause.",
+                    cacheId.ToString());
+            }
+
+            if (cache.ProvisioningState is not null && cache.IsIdle)
             {
                 return cache;
             }
 
-            if (IsFailed(cache))
-            {
-                throw new RedisPrivateLinkException(WorkflowErrorIds.CacheProvisioningFailed, RedisPrivateLinkErrorCategory.InvalidOperation,
-                    $"Cache '{cacheId.Name}' ended provisioning {state}. Run the same command again to retry the create; if it fails again, delete the cache and check the Azure activity log for the cause.",
-                    cacheId.ToString());
-            }
-
-            step.ReportStatus($"{state} (Azure takes 15-30 minutes to create a cache; {(int)(DateTimeOffset.UtcNow - started).TotalMinutes} min so far)");
+            step.ReportStatus($"{cache.DescribeState()} (Azure takes 15-30 minutes to create a cache; {(int)(DateTimeOffset.UtcNow - started).TotalMinutes} min so far)");
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollDelay.Ticks));
         }

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -31,7 +33,15 @@ internal static class CacheStep
         if (existing is null || CacheProvisioning.IsFailed(existing))
         {
             step.ReportStatus("Sending the create");
-            await arm.PutAsync(cacheId, definition.ToResource(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await arm.PutAsync(cacheId, definition.ToResource(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArmException e) when (IsRetirementRefusal(e))
+            {
+                throw CreationBlocked(cacheId, definition, e);
+            }
+
             var retried = existing is null ? null : FailedProvisioning.Resent(existing.Properties?.ProvisioningState);
             if (noWait)
             {
@@ -64,6 +74,23 @@ internal static class CacheStep
         await CacheProvisioning.WaitAsync(arm, cacheId, step, cancellationToken).ConfigureAwait(false);
         readiness.IsReady = true;
         return StepResult.Reused(Join($"waited for it to finish {state}", reused));
+    }
+
+    /// <summary>
+    /// Azure refuses new classic caches (for new customers since 2026-04-01) with a 400 that says the service is
+    /// retiring and to create Azure Managed Redis instead.
+    /// </summary>
+    private static bool IsRetirementRefusal(ArmException e) =>
+        e.Status == 400
+        && (e.ArmMessage ?? string.Empty) is var message
+        && (message.IndexOf("retiring", StringComparison.OrdinalIgnoreCase) >= 0 || message.IndexOf("Azure Managed Redis", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static RedisPrivateLinkException CreationBlocked(ResourceId cacheId, CacheDefinition definition, ArmException e)
+    {
+        var mapping = ManagedRedisSkuMapping.For(definition.Sku);
+        return new RedisPrivateLinkException(WorkflowErrorIds.ClassicCacheCreationBlocked, RedisPrivateLinkErrorCategory.InvalidOperation,
+            $"Azure no longer creates Azure Cache for Redis caches in this subscription ({e.ArmMessage ?? e.Message}). Create an Azure Managed Redis cache instead: run the same command with {mapping.Advice(definition.Sku.Name == CacheSku.Basic)}, the Managed Redis SKU Microsoft maps {definition.Sku} to. Everything the run created so far (network, DNS zone) is reused.",
+            cacheId.ToString(), e);
     }
 
     private static string Join(string first, string? second) => second is null ? first : first + "; " + second;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -23,6 +24,5 @@ internal static class ConnectionStatuses
         string.Equals(StatusOf(connection), status, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The connections the cache lists, embedded in its own body.</summary>
-    public static IReadOnlyList<PrivateEndpointConnection> ConnectionsOf(RedisCache cache) =>
-        (cache.Properties?.PrivateEndpointConnections ?? new List<PrivateEndpointConnection>()).ToList();
+    public static IReadOnlyList<PrivateEndpointConnection> ConnectionsOf(CacheState cache) => cache.Connections;
 }

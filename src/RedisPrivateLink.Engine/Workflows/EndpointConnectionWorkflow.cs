@@ -4,10 +4,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
-using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -32,7 +32,7 @@ public static class EndpointConnectionWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "CacheId", context.SubscriptionId).ToResourceId();
+        var id = CacheKind.ParseCacheId(cacheId, "CacheId", context.SubscriptionId);
         var status = approve ? ConnectionStatuses.Approved : ConnectionStatuses.Rejected;
         var arm = context.GetArmGateway();
         var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public static class EndpointConnectionWorkflow
     }
 
     /// <summary>The connection by name, from the list the cache embeds; names are compared as ARM does, ignoring case.</summary>
-    private static PrivateEndpointConnection FindConnection(RedisCache cache, ResourceId cacheId, string connectionName)
+    private static PrivateEndpointConnection FindConnection(CacheState cache, ResourceId cacheId, string connectionName)
     {
         var connections = ConnectionStatuses.ConnectionsOf(cache);
         var connection = connections.FirstOrDefault(c => string.Equals(c.Name, connectionName, StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -27,6 +28,9 @@ internal sealed class EndpointDefinition
 
     public IDictionary<string, string>? Tags { get; set; }
 
+    /// <summary>The private link group id of the cache: redisCache (classic) or redisEnterprise (Managed Redis).</summary>
+    public string GroupId { get; set; } = CacheKind.Classic.DefaultGroupId;
+
     public PrivateEndpoint ToResource()
     {
         var connection = new PrivateLinkServiceConnection
@@ -36,7 +40,7 @@ internal sealed class EndpointDefinition
             Properties = new PrivateLinkServiceConnectionProperties
             {
                 PrivateLinkServiceId = CacheId.ToString(),
-                GroupIds = new List<string> { PrivateEndpoints.RedisGroupId },
+                GroupIds = new List<string> { GroupId },
                 RequestMessage = ManualApproval ? RequestMessage : null,
             },
         };

@@ -12,10 +12,17 @@ public sealed class NewPrivateCacheRequest
 
     public string Location { get; set; } = string.Empty;
 
-    public string Sku { get; set; } = "Standard";
+    /// <summary>Classic or ManagedRedis; null: the kind <see cref="Sku"/> names (classic when it names none).</summary>
+    public string? Kind { get; set; }
 
-    /// <summary>C0-C6, P1-P5, or a memory size such as 1GB.</summary>
-    public string Size { get; set; } = "C1";
+    /// <summary>
+    /// Basic, Standard or Premium (classic), or an Azure Managed Redis SKU such as Balanced_B5. Null: Standard, or with
+    /// <see cref="Kind"/> ManagedRedis the SKU Microsoft maps Standard C1 to (Balanced_B1).
+    /// </summary>
+    public string? Sku { get; set; }
+
+    /// <summary>Classic only: C0-C6, P1-P5, or a memory size such as 1GB; null means C1.</summary>
+    public string? Size { get; set; }
 
     /// <summary>An existing subnet for the endpoint; the alternative to <see cref="VirtualNetworkName"/> and <see cref="SubnetName"/>.</summary>
     public string? SubnetId { get; set; }
@@ -50,6 +57,24 @@ public sealed class NewPrivateCacheRequest
     public string[]? Zones { get; set; }
 
     public IDictionary<string, string>? Tags { get; set; }
+
+    /// <summary>Managed Redis only: Enabled (the default) or Disabled.</summary>
+    public string? HighAvailability { get; set; }
+
+    /// <summary>Managed Redis only: OSSCluster (the default), EnterpriseCluster or NoCluster.</summary>
+    public string? ClusteringPolicy { get; set; }
+
+    /// <summary>Managed Redis only: VolatileLRU (the default) or another eviction policy.</summary>
+    public string? EvictionPolicy { get; set; }
+
+    /// <summary>Managed Redis only: Redis modules such as RedisJSON.</summary>
+    public string[]? Modules { get; set; }
+
+    /// <summary>Managed Redis only: None (the default), RdbEvery1h, RdbEvery6h, RdbEvery12h, AofEverySecond or AofAlways.</summary>
+    public string? Persistence { get; set; }
+
+    /// <summary>Managed Redis only: allow access keys besides Microsoft Entra ID (Azure creates databases with them off).</summary>
+    public bool EnableAccessKeysAuthentication { get; set; }
 
     /// <summary>"Enabled" or "Disabled"; the safe default keeps the cache off the internet.</summary>
     public string PublicNetworkAccess { get; set; } = "Disabled";

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
@@ -15,10 +16,16 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// New-RedisPrivateCache: validates the whole request with ARM reads only, then returns one plan of idempotent steps —
 /// resource group; then together the network, the private DNS zone and the cache; the zone's link to the VNet; the
-/// private endpoint once the cache, the subnet and the link are there; and its DNS zone group.
+/// private endpoint once the cache, the subnet and the link are there; and its DNS zone group. The cache is a classic
+/// Azure Cache for Redis or an Azure Managed Redis cluster with its database, as the SKU (or -Kind) says; the kind
+/// decides the cache step, the private link group id and the DNS zone, nothing else.
 /// </summary>
 public static class NewPrivateCacheWorkflow
 {
+    private const string DefaultClassicSku = CacheSku.Standard;
+    private const string DefaultClassicSize = "C1";
+    private const int MaxManagedRedisNameLength = 60;
+
     /// <summary>The endpoint's name when none is given: "&lt;cache&gt;-pe".</summary>
     public static string DefaultEndpointName(string cacheName) => cacheName + "-pe";
 
@@ -44,12 +51,12 @@ public static class NewPrivateCacheWorkflow
         var notices = new List<string>();
         var subscriptionId = context.SubscriptionId;
         var groupId = ResourceId.ForResourceGroup(subscriptionId, request.ResourceGroupName);
-        var cacheId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.RedisCacheType, request.Name);
+        var cacheId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, definition.Kind.ResourceType, request.Name);
 
         var group = await arm.GetAsync<ResourceGroup>(groupId, cancellationToken).ConfigureAwait(false);
-        var cache = group is null ? null : await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
-        await CheckCacheAsync(arm, cacheId, cache, definition, notices, cancellationToken).ConfigureAwait(false);
-        await PersistenceStorageCheck.RequireReachableAsync(arm, subscriptionId, definition.RedisConfiguration, notices, cancellationToken).ConfigureAwait(false);
+        var cache = group is null ? null : await definition.Kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+        await definition.ValidateAgainstArmAsync(arm, cacheId, cache is not null, notices, cancellationToken).ConfigureAwait(false);
+        CheckExistingCache(cache, definition, notices);
 
         var network = await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
         if (!LocationRules.AreSame(network.Location, definition.Location))
@@ -57,7 +64,10 @@ public static class NewPrivateCacheWorkflow
             notices.Add($"Virtual network '{network.VirtualNetworkName}' is in {network.Location} and the cache in {definition.Location}: the private endpoint goes in {network.Location}, the virtual network's region (a cross-region private endpoint).");
         }
 
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, cancellationToken).ConfigureAwait(false);
+        var target = cache is null
+            ? definition.Kind.PrivateLinkTargetFor(request.Name, null, definition.Location, context.CloudEnvironment)
+            : await definition.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
 
         var endpointId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
@@ -69,38 +79,81 @@ public static class NewPrivateCacheWorkflow
 
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
         var existing = new ExistingResources(group is not null, cache is not null, link?.Name, endpoint is not null, zoneGroup?.Name)
-            .WithState(StepKeys.Cache, cache?.Properties?.ProvisioningState)
+            .WithState(StepKeys.Cache, cache?.ProvisioningState)
             .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
-        var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags };
+        var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
         var plan = BuildPlan(arm, request, definition, groupId, network, zone, endpointDefinition, existing);
         return new PreparedWorkflow(plan, cacheId, notices);
     }
 
-    /// <summary>A new cache needs a globally free name; an existing one in this group is a re-run, reused as it is.</summary>
-    private static async Task CheckCacheAsync(IArmGateway arm, ResourceId cacheId, RedisCache? cache, CacheDefinition definition, ICollection<string> notices, CancellationToken cancellationToken)
+    /// <summary>An existing cache of the name in this group is a re-run, reused as it is.</summary>
+    private static void CheckExistingCache(CacheState? cache, ICacheDefinition definition, ICollection<string> notices)
     {
         if (cache is null)
         {
-            await CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        CacheChecks.RequireNotVNetInjected(cache, cacheId);
+        CacheChecks.RequireNotVNetInjected(cache);
         var differences = definition.DifferencesFrom(cache);
         if (differences.Count > 0)
         {
-            notices.Add($"Cache '{cacheId.Name}' already exists in '{cacheId.ResourceGroupName}' and is reused as it is, though it differs from the request: {string.Join("; ", differences)}.");
+            notices.Add($"Cache '{cache.Id.Name}' already exists in '{cache.Id.ResourceGroupName}' and is reused as it is, though it differs from the request: {string.Join("; ", differences)}.");
         }
     }
 
-    private static CacheDefinition ValidateCache(NewPrivateCacheRequest request, IReadOnlyList<string>? knownRegions)
+    private static ICacheDefinition ValidateCache(NewPrivateCacheRequest request, IReadOnlyList<string>? knownRegions)
     {
         NameRules.ValidateCacheName(request.Name);
         NameRules.ValidateResourceGroupName(request.ResourceGroupName);
         var location = LocationRules.RequireKnownRegion(request.Location, knownRegions);
-        var sku = CacheSkuRules.Resolve(request.Sku, request.Size);
+        NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
+        var publicNetworkAccess = PublicNetworkAccessValue(request.PublicNetworkAccess);
+        return KindOf(request) == CacheKind.ManagedRedis
+            ? ValidateManagedRedis(request, location, publicNetworkAccess)
+            : ValidateClassic(request, location, publicNetworkAccess);
+    }
+
+    /// <summary>-Kind when given (it must agree with -Sku), else the kind -Sku names; classic when neither says.</summary>
+    private static CacheKind KindOf(NewPrivateCacheRequest request)
+    {
+        var skuIsManagedRedis = ManagedRedisSkuRules.IsManagedRedisSku(request.Sku);
+        if (request.Kind is null)
+        {
+            return skuIsManagedRedis ? CacheKind.ManagedRedis : CacheKind.Classic;
+        }
+
+        var kind = CacheKind.Parse(request.Kind);
+        if (kind == CacheKind.ManagedRedis && request.Sku is not null && !skuIsManagedRedis)
+        {
+            var size = request.Size ?? DefaultClassicSize;
+            var advice = CacheSkuRules.IsClassicSkuName(request.Sku)
+                ? $" {request.Sku} {size} maps to {ManagedRedisSkuMapping.For(CacheSkuRules.Resolve(request.Sku, size)).ManagedRedisSku}."
+                : string.Empty;
+            throw new ValidationException(ValidationErrorIds.CacheKindMismatch, "Sku",
+                $"-Kind ManagedRedis needs an Azure Managed Redis SKU, but -Sku is {NameRules.Quote(request.Sku)}.{advice} Give a Managed Redis SKU such as Balanced_B1, or leave -Sku out for Balanced_B1.");
+        }
+
+        if (kind == CacheKind.Classic && skuIsManagedRedis)
+        {
+            throw new ValidationException(ValidationErrorIds.CacheKindMismatch, "Sku",
+                $"-Kind Classic needs -Sku Basic, Standard or Premium, but {request.Sku} is an Azure Managed Redis SKU. Remove -Kind Classic to create a Managed Redis cache, or give a classic SKU.");
+        }
+
+        return kind;
+    }
+
+    private static CacheDefinition ValidateClassic(NewPrivateCacheRequest request, string location, string publicNetworkAccess)
+    {
+        RequireNotGiven("HighAvailability", request.HighAvailability is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("ClusteringPolicy", request.ClusteringPolicy is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("EvictionPolicy", request.EvictionPolicy is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("Module", request.Modules is { Length: > 0 }, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("EnableAccessKeysAuthentication", request.EnableAccessKeysAuthentication, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("Persistence", request.Persistence is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis", " A Premium cache persists through -RedisConfiguration (rdb-backup-enabled and its storage account).");
+        var sku = CacheSkuRules.Resolve(request.Sku ?? DefaultClassicSku, request.Size ?? DefaultClassicSize);
         var configuration = CacheSkuRules.ValidateRedisConfiguration(AsDictionary(request.RedisConfiguration));
         var zones = request.Zones ?? Array.Empty<string>();
         CacheSkuRules.ValidateFeatures(sku, new CacheFeatures
@@ -110,17 +163,79 @@ public static class NewPrivateCacheWorkflow
             Zones = zones,
             MinimumTlsVersion = request.MinimumTlsVersion,
         });
-        NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         return new CacheDefinition(location, sku)
         {
             EnableNonSslPort = request.EnableNonSslPort,
             MinimumTlsVersion = request.MinimumTlsVersion ?? CacheSkuRules.RequiredMinimumTlsVersion,
-            PublicNetworkAccess = PublicNetworkAccessValue(request.PublicNetworkAccess),
+            PublicNetworkAccess = publicNetworkAccess,
             ShardCount = request.ShardCount,
             RedisConfiguration = configuration,
             Zones = zones,
             Tags = request.Tags,
         };
+    }
+
+    private static ManagedRedisDefinition ValidateManagedRedis(NewPrivateCacheRequest request, string location, string publicNetworkAccess)
+    {
+        const string Classic = "Azure Cache for Redis (Basic, Standard, Premium)";
+        if (request.Name.Length > MaxManagedRedisNameLength)
+        {
+            throw new ValidationException(ValidationErrorIds.InvalidCacheName, "Name",
+                $"Cache name '{request.Name}' is {request.Name.Length} characters long, and an Azure Managed Redis cache name has at most {MaxManagedRedisNameLength}. Choose a shorter name.");
+        }
+
+        RequireNotGiven("Size", request.Size is not null, ValidationErrorIds.ClassicOnlyFeature, Classic, " The Managed Redis SKU names the size (Balanced_B5 is 6 GB).");
+        RequireNotGiven("ShardCount", request.ShardCount is not null, ValidationErrorIds.ClassicOnlyFeature, Classic, " Managed Redis shards on its own; choose -ClusteringPolicy instead.");
+        RequireNotGiven("RedisConfiguration", request.RedisConfiguration is { Count: > 0 }, ValidationErrorIds.ClassicOnlyFeature, Classic, " Use -EvictionPolicy and -Module for the database.");
+        RequireNotGiven("EnableNonSslPort", request.EnableNonSslPort, ValidationErrorIds.ClassicOnlyFeature, Classic, " Managed Redis answers only on its TLS port 10000.");
+        RequireNotGiven("Zone", request.Zones is { Length: > 0 }, ValidationErrorIds.ClassicOnlyFeature, Classic, " A Managed Redis cache is zone-redundant when -HighAvailability is Enabled (the default).");
+        if (request.MinimumTlsVersion is { } tls && tls != CacheSkuRules.RequiredMinimumTlsVersion)
+        {
+            throw new ValidationException(ValidationErrorIds.InvalidMinimumTlsVersion, "MinimumTlsVersion",
+                $"Minimum TLS version '{tls}' is not allowed: TLS 1.0 and 1.1 are retired. Use {CacheSkuRules.RequiredMinimumTlsVersion} or leave -MinimumTlsVersion out.");
+        }
+
+        var sku = request.Sku is null ? ManagedRedisSkuMapping.For(DefaultClassicSize).ManagedRedisSku : ManagedRedisSkuRules.ParseSkuName(request.Sku);
+        return new ManagedRedisDefinition(location, sku)
+        {
+            HighAvailability = HighAvailabilityValue(request.HighAvailability),
+            MinimumTlsVersion = CacheSkuRules.RequiredMinimumTlsVersion,
+            PublicNetworkAccess = publicNetworkAccess,
+            ClusteringPolicy = ManagedRedisSkuRules.ParseClusteringPolicy(request.ClusteringPolicy),
+            EvictionPolicy = ManagedRedisSkuRules.ParseEvictionPolicy(request.EvictionPolicy),
+            Modules = ManagedRedisSkuRules.ParseModules(request.Modules),
+            EnableAccessKeysAuthentication = request.EnableAccessKeysAuthentication,
+            Persistence = ManagedRedisSkuRules.ParsePersistence(request.Persistence),
+            Tags = request.Tags,
+        };
+    }
+
+    private static void RequireNotGiven(string parameterName, bool given, string errorId, string kindName, string advice = "")
+    {
+        if (given)
+        {
+            throw new ValidationException(errorId, parameterName,
+                $"-{parameterName} applies only to {kindName} caches, and this request creates {(errorId == ValidationErrorIds.ClassicOnlyFeature ? "an Azure Managed Redis" : "an Azure Cache for Redis")} cache. Remove -{parameterName}.{advice}");
+        }
+    }
+
+    private static string HighAvailabilityValue(string? value)
+    {
+        if (value is null)
+        {
+            return PublicNetworkAccessWorkflow.Enabled;
+        }
+
+        foreach (var allowed in new[] { PublicNetworkAccessWorkflow.Enabled, PublicNetworkAccessWorkflow.Disabled })
+        {
+            if (string.Equals(value, allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return allowed;
+            }
+        }
+
+        throw new ValidationException(ValidationErrorIds.InvalidHighAvailability, "HighAvailability",
+            $"High availability '{value}' is not valid. Use Enabled (the default: a replica, zone-redundant where the region has zones) or Disabled (one node, no SLA; for development).");
     }
 
     private static string PublicNetworkAccessValue(string? value)
@@ -140,7 +255,7 @@ public static class NewPrivateCacheWorkflow
     private static IDictionary? AsDictionary(IDictionary<string, string>? configuration) =>
         configuration is null ? null : configuration as IDictionary ?? new Dictionary<string, string>(configuration);
 
-    private static NetworkRequest NetworkRequestFor(NewPrivateCacheRequest request, CacheDefinition definition)
+    private static NetworkRequest NetworkRequestFor(NewPrivateCacheRequest request, ICacheDefinition definition)
     {
         var named = new List<string>();
         NetworkRequest.AddIfGiven(named, "VirtualNetworkName", request.VirtualNetworkName);
@@ -162,7 +277,7 @@ public static class NewPrivateCacheWorkflow
     }
 
     private static Plan BuildPlan(
-        IArmGateway arm, NewPrivateCacheRequest request, CacheDefinition definition, ResourceId groupId,
+        IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId,
         EndpointNetwork network, PrivateDnsZoneTarget zone, EndpointDefinition endpoint, ExistingResources existing)
     {
         var plan = new Plan($"Creating private cache '{request.Name}'");
@@ -182,7 +297,7 @@ public static class NewPrivateCacheWorkflow
             plan.Add(PrivateDnsZoneStep.Create(arm, zone, request.Tags, new[] { StepKeys.ResourceGroup }));
         }
 
-        plan.Add(CacheStep.Create(arm, endpoint.CacheId, definition, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
+        plan.Add(definition.CreateStep(arm, endpoint.CacheId, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
         plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.PrivateEndpoint)));
         plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));

@@ -9,16 +9,21 @@ using RedisPrivateLink.Engine.Validation;
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
-/// Picks the private DNS zone: one the user names (it must exist and carry the cloud's zone name, or the cache name
-/// would not resolve), or the cloud's zone in the default resource group, created when missing.
+/// Picks the private DNS zone: one the user names (it must exist and carry the zone name the cache resolves in, or the
+/// cache name would not resolve), or that zone in the default resource group, created when missing.
 /// </summary>
 internal static class PrivateDnsZoneResolver
 {
+    /// <summary>The zone of a classic cache in the context's cloud.</summary>
+    public static Task<PrivateDnsZoneTarget> ResolveAsync(
+        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken) =>
+        ResolveAsync(context, context.RedisPrivateDnsZone, zoneIdText, zoneResourceGroupName, defaultResourceGroupName, cancellationToken);
+
+    /// <param name="zoneName">The zone the cache resolves in, e.g. privatelink.redis.azure.net for Managed Redis.</param>
     public static async Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken)
     {
         var arm = context.GetArmGateway();
-        var zoneName = context.RedisPrivateDnsZone;
         if (zoneIdText is not null && zoneResourceGroupName is not null)
         {
             throw new ValidationException(WorkflowErrorIds.ConflictingPrivateDnsZoneParameters, "PrivateDnsZoneId",

@@ -8,8 +8,6 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>What the workflows need to know about an existing private endpoint.</summary>
 internal static class PrivateEndpoints
 {
-    public const string RedisGroupId = "redisCache";
-
     public static IEnumerable<PrivateLinkServiceConnection> Connections(PrivateEndpoint endpoint) =>
         (endpoint.Properties?.PrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>())
             .Concat(endpoint.Properties?.ManualPrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>());

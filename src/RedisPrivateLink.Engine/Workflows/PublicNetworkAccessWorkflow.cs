@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
-using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
@@ -36,37 +36,36 @@ public static class PublicNetworkAccessWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceIdRules.Parse(cacheId, ResourceIdRules.RedisCacheType, "ResourceId", context.SubscriptionId).ToResourceId();
+        var id = CacheKind.ParseCacheId(cacheId, "ResourceId", context.SubscriptionId);
         var access = Normalize(desired);
         var arm = context.GetArmGateway();
         var notices = new List<string>();
         var plan = new Plan($"Setting public network access of cache '{id.Name}' to {access}");
 
         var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);
-        if (string.Equals(ExistingCache.PublicNetworkAccessOf(cache), access, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(cache.PublicNetworkAccess, access, StringComparison.OrdinalIgnoreCase))
         {
             OperationReporter.Current.Verbose($"Public network access of cache '{id.Name}' is already {access}: nothing to change.");
             return new PreparedWorkflow(plan, id, notices);
         }
 
         // A cache whose last update ended Failed takes the PATCH again: that is how a re-run recovers it.
-        var state = cache.Properties?.ProvisioningState;
-        var failed = FailedProvisioning.IsFailed(state);
+        var failed = FailedProvisioning.IsFailed(cache.ProvisioningState);
         if (!failed)
         {
-            ExistingCache.RequireIdle(cache, id);
+            ExistingCache.RequireIdle(cache);
         }
 
         if (access == Disabled)
         {
-            RequireReachableWithoutPublicAccess(cache, id, force, notices);
+            RequireReachableWithoutPublicAccess(cache, force, notices);
         }
         else
         {
-            await NoticeOpenToTheInternetAsync(arm, id, notices, cancellationToken).ConfigureAwait(false);
+            await NoticeOpenToTheInternetAsync(arm, cache, notices, cancellationToken).ConfigureAwait(false);
         }
 
-        plan.Add(CreateStep(arm, id, access, noWait, failed ? state : null));
+        plan.Add(CreateStep(arm, cache.Kind, id, access, noWait, failed ? cache.ProvisioningState : null));
         return new PreparedWorkflow(plan, id, notices);
     }
 
@@ -85,8 +84,9 @@ public static class PublicNetworkAccessWorkflow
     }
 
     /// <summary>Without public access, only an approved private endpoint carries traffic to the cache.</summary>
-    private static void RequireReachableWithoutPublicAccess(RedisCache cache, ResourceId cacheId, bool force, ICollection<string> notices)
+    private static void RequireReachableWithoutPublicAccess(CacheState cache, bool force, ICollection<string> notices)
     {
+        var cacheId = cache.Id;
         var connections = ConnectionStatuses.ConnectionsOf(cache);
         if (connections.Any(ConnectionStatuses.IsApproved))
         {
@@ -107,9 +107,16 @@ public static class PublicNetworkAccessWorkflow
     }
 
     /// <summary>Public access without firewall rules admits every address; the access key is then the only protection.</summary>
-    private static async Task NoticeOpenToTheInternetAsync(IArmGateway arm, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
+    private static async Task NoticeOpenToTheInternetAsync(IArmGateway arm, CacheState cache, ICollection<string> notices, CancellationToken cancellationToken)
     {
         const string Advice = "Add firewall rules to limit it to your addresses, or keep public network access Disabled and connect through private endpoints.";
+        var cacheId = cache.Id;
+        if (!cache.Kind.HasFirewallRules)
+        {
+            notices.Add($"{cache.Kind.DisplayName} has no firewall rules: once public network access of cache '{cacheId.Name}' is Enabled, any address on the internet that holds an access key or a Microsoft Entra token for it can connect. Keep public network access Disabled and connect through private endpoints unless clients outside your networks need it.");
+            return;
+        }
+
         try
         {
             if (await CacheFirewallRules.CountAsync(arm, cacheId, cancellationToken).ConfigureAwait(false) == 0)
@@ -125,16 +132,15 @@ public static class PublicNetworkAccessWorkflow
     }
 
     /// <param name="failedState">The cache's provisioning state when its last update ended Failed or Canceled, else null.</param>
-    private static PlanStep CreateStep(IArmGateway arm, ResourceId cacheId, string access, bool noWait, string? failedState) =>
+    private static PlanStep CreateStep(IArmGateway arm, CacheKind kind, ResourceId cacheId, string access, bool noWait, string? failedState) =>
         new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
         {
             // Only the one property: a PATCH leaves every other setting of the cache as it is.
-            var patch = new { properties = new { publicNetworkAccess = access } };
             step.ReportStatus("Sending the update");
-            var cache = await arm.PatchAsync<RedisCache>(cacheId, patch, waitForCompletion: !noWait, ct).ConfigureAwait(false);
+            var cache = await kind.SetPublicNetworkAccessAsync(arm, cacheId, access, waitForCompletion: !noWait, ct).ConfigureAwait(false);
             var message = noWait
-                ? $"the update was sent; Azure applies it within minutes, until then the cache still shows {ExistingCache.PublicNetworkAccessOf(cache)} (-NoWait)"
-                : $"public network access is {ExistingCache.PublicNetworkAccessOf(cache)}";
+                ? $"the update was sent; Azure applies it within minutes, until then the cache still shows {cache.PublicNetworkAccess} (-NoWait)"
+                : $"public network access is {cache.PublicNetworkAccess}";
             return StepResult.Updated(failedState is null ? message : FailedProvisioning.Resent(failedState, message));
         });
 }

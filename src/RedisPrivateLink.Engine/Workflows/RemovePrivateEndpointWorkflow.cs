@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
@@ -44,12 +45,12 @@ public static class RemovePrivateEndpointWorkflow
                 id.ToString());
         var cacheId = CacheOf(endpoint, id);
         var cache = await ReadCacheAsync(arm, cacheId, notices, cancellationToken).ConfigureAwait(false);
-        RequireNotLastWayIn(cache, id, cacheId, force, notices);
+        RequireNotLastWayIn(cache, id, force, notices);
 
         var groups = await arm.ListAsync<PrivateDnsZoneGroup>(id + "/privateDnsZoneGroups", cancellationToken).ConfigureAwait(false);
         if (cache is not null)
         {
-            await NoticeSharedRecordsAsync(arm, cache, id, cacheId, groups, notices, cancellationToken).ConfigureAwait(false);
+            await NoticeSharedRecordsAsync(arm, cache, id, groups, notices, cancellationToken).ConfigureAwait(false);
         }
 
         var plan = new Plan($"Removing private endpoint '{id.Name}' of cache '{cacheId.Name}'");
@@ -73,24 +74,24 @@ public static class RemovePrivateEndpointWorkflow
         return new PreparedWorkflow(plan, cacheId, notices);
     }
 
-    /// <summary>The cache the endpoint connects to, through an automatic or a manual connection.</summary>
+    /// <summary>The cache (of either kind) the endpoint connects to, through an automatic or a manual connection.</summary>
     private static ResourceId CacheOf(PrivateEndpoint endpoint, ResourceId endpointId) =>
         PrivateEndpoints.Connections(endpoint)
             .Select(c => ResourceId.TryParse(c.Properties?.PrivateLinkServiceId, out var target) ? target : null)
-            .FirstOrDefault(target => target is not null && target.IsOfType(ResourceIdRules.RedisCacheType))
+            .FirstOrDefault(target => target is not null && CacheKind.ForType(target.ResourceType) is not null)
         ?? throw new RedisPrivateLinkException(WorkflowErrorIds.NotARedisPrivateEndpoint, RedisPrivateLinkErrorCategory.InvalidArgument,
-            $"Private endpoint '{endpointId.Name}' connects to {PrivateEndpoints.Targets(endpoint)}, not to an Azure Cache for Redis, so this module does not remove it. Remove it with the tools of the service it connects to.",
+            $"Private endpoint '{endpointId.Name}' connects to {PrivateEndpoints.Targets(endpoint)}, not to an Azure Cache for Redis or Azure Managed Redis cache, so this module does not remove it. Remove it with the tools of the service it connects to.",
             endpointId.ToString());
 
     /// <summary>
     /// The cache, or null when it is gone or the credential can't read it (another tenant's cache): then this removal
     /// has nothing of the cache's to protect or to warn about.
     /// </summary>
-    private static async Task<RedisCache?> ReadCacheAsync(IArmGateway arm, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
+    private static async Task<CacheState?> ReadCacheAsync(IArmGateway arm, ResourceId cacheId, ICollection<string> notices, CancellationToken cancellationToken)
     {
         try
         {
-            return await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
+            return await CacheKind.Of(cacheId).ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
         }
         catch (ArmException e) when (e.Status == 403)
         {
@@ -100,13 +101,18 @@ public static class RemovePrivateEndpointWorkflow
     }
 
     /// <summary>The FAQ: with public access Disabled, a cache is reachable only through its approved private endpoints, so the last of them stays unless forced.</summary>
-    private static void RequireNotLastWayIn(RedisCache? cache, ResourceId endpointId, ResourceId cacheId, bool force, ICollection<string> notices)
+    /// <remarks>
+    /// Only a stated Disabled counts: a Managed Redis cluster that states none is closed to the public only while it has
+    /// private endpoints, so removing its last one opens it rather than cutting it off.
+    /// </remarks>
+    private static void RequireNotLastWayIn(CacheState? cache, ResourceId endpointId, bool force, ICollection<string> notices)
     {
-        if (cache is null || !string.Equals(ExistingCache.PublicNetworkAccessOf(cache), PublicNetworkAccessWorkflow.Disabled, StringComparison.OrdinalIgnoreCase))
+        if (cache is null || !string.Equals(cache.StatedPublicNetworkAccess, PublicNetworkAccessWorkflow.Disabled, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
+        var cacheId = cache.Id;
         var approved = ConnectionStatuses.ConnectionsOf(cache).Where(ConnectionStatuses.IsApproved).ToList();
         if (!approved.Any(c => EndpointOf(c) == endpointId) || approved.Count > 1)
         {
@@ -128,8 +134,9 @@ public static class RemovePrivateEndpointWorkflow
     /// deleting one group deletes that record, so the other endpoints' networks stop resolving the cache.
     /// </summary>
     private static async Task NoticeSharedRecordsAsync(
-        IArmGateway arm, RedisCache cache, ResourceId endpointId, ResourceId cacheId, IReadOnlyList<PrivateDnsZoneGroup> groups, ICollection<string> notices, CancellationToken cancellationToken)
+        IArmGateway arm, CacheState cache, ResourceId endpointId, IReadOnlyList<PrivateDnsZoneGroup> groups, ICollection<string> notices, CancellationToken cancellationToken)
     {
+        var cacheId = cache.Id;
         var zoneIds = groups.SelectMany(ZoneGroupContents.ZonesOf).Distinct().ToList();
         var others = ConnectionStatuses.ConnectionsOf(cache).Select(EndpointOf).OfType<ResourceId>().Where(other => other != endpointId).Distinct().ToList();
         if (zoneIds.Count == 0 || others.Count == 0)
@@ -159,7 +166,7 @@ public static class RemovePrivateEndpointWorkflow
 
         if (sharing.Count > 0)
         {
-            notices.Add($"Private endpoint(s) {string.Join(", ", sharing)} of cache '{cacheId.Name}' register it in the same private DNS zone, under the same record '{cacheId.Name}': deleting the DNS zone group of '{endpointId.Name}' deletes that record for them too. Afterwards check that their networks still resolve the cache (Test-RedisPrivateConnectivity); if not, delete their DNS zone group and run Add-RedisPrivateEndpoint for them again, which writes the record back.");
+            notices.Add($"Private endpoint(s) {string.Join(", ", sharing)} of cache '{cacheId.Name}' register it in the same private DNS zone, under the same record '{cache.Kind.RecordName(cacheId.Name, cache.HostName, cache.Location)}': deleting the DNS zone group of '{endpointId.Name}' deletes that record for them too. Afterwards check that their networks still resolve the cache (Test-RedisPrivateConnectivity); if not, delete their DNS zone group and run Add-RedisPrivateEndpoint for them again, which writes the record back.");
         }
     }
 

@@ -2,7 +2,8 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// The error ids the workflows raise on top of <see cref="Validation.ValidationErrorIds"/>; every one of them is raised
-/// before the first ARM write.
+/// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked,
+/// CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed).
 /// </summary>
 public static class WorkflowErrorIds
 {
@@ -43,4 +44,5 @@ public static class WorkflowErrorIds
     public const string CacheNameStillHeld = nameof(CacheNameStillHeld);
     public const string MigrationRecordDoesNotFit = nameof(MigrationRecordDoesNotFit);
     public const string MigrationRecordUnreadable = nameof(MigrationRecordUnreadable);
+    public const string ClassicCacheCreationBlocked = nameof(ClassicCacheCreationBlocked);
 }

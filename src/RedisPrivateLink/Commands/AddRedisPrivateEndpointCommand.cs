@@ -111,7 +111,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
         {
             var cacheId = ParameterSetName == ByIdSet
                 ? ResourceId
-                : CacheIds.Format(context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName));
+                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), token).ConfigureAwait(false)).ToString();
             var request = new AddPrivateEndpointRequest
             {
                 CacheId = cacheId,

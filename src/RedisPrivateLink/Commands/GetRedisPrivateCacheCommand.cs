@@ -58,7 +58,7 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
 
             if (ParameterSetName == ByIdSet)
             {
-                var id = CacheIds.Parse(ResourceId, nameof(ResourceId));
+                var id = CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true);
                 WriteFound(await reader.GetAsync(id, token).ConfigureAwait(false), ResourceId);
             }
             else if (Name is not null && ResourceGroupName is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
@@ -98,7 +98,7 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
         var where = ResourceGroupName is null ? "in this subscription" : $"in resource group '{ResourceGroupName}'";
         WriteErrorFromTask(new ErrorRecord(
             new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"No Azure Cache for Redis '{asked}' {where}. Check the name, or list the caches with Get-RedisPrivateCache."),
+                $"No Azure Cache for Redis or Azure Managed Redis cache '{asked}' {where}. Check the name, or list the caches with Get-RedisPrivateCache."),
             "CacheNotFound",
             ErrorCategory.ObjectNotFound,
             asked));

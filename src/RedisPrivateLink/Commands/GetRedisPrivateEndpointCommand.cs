@@ -43,10 +43,10 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
         {
             if (ParameterSetName == ByCacheSet)
             {
-                var id = CacheIds.Parse(CacheId, nameof(CacheId));
+                var id = CacheKind.ParseCacheId(CacheId, nameof(CacheId), allowOtherSubscription: true);
                 var cache = await reader.GetAsync(id, token).ConfigureAwait(false)
                     ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                        $"No Azure Cache for Redis '{id.Name}' in resource group '{id.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
+                        $"No {CacheKind.Of(id).DisplayName} cache '{id.Name}' in resource group '{id.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
                         CacheId);
 
                 foreach (var endpoint in cache.PrivateEndpoints)

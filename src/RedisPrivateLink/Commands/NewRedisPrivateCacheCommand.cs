@@ -9,7 +9,8 @@ namespace RedisPrivateLink.Commands;
 
 /// <summary>
 /// New-RedisPrivateCache: validates everything first, then creates or reuses the resource group, virtual network and
-/// subnet, private DNS zone and its link, the cache, its private endpoint and DNS zone group — in one plan.
+/// subnet, private DNS zone and its link, the cache, its private endpoint and DNS zone group — in one plan. The cache is
+/// a classic Azure Cache for Redis or, when -Sku names a Managed Redis SKU (or -Kind ManagedRedis), an Azure Managed Redis cache.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "RedisPrivateCache", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NewNetworkSet)]
 [OutputType(typeof(RedisPrivateCache))]
@@ -32,14 +33,25 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     [ArgumentCompleter(typeof(LocationCompleter))]
     public string Location { get; set; } = null!;
 
+    /// <summary>Classic or ManagedRedis; without it, the kind -Sku names.</summary>
     [Parameter]
-    [ValidateSet("Basic", "Standard", "Premium")]
-    public string Sku { get; set; } = "Standard";
+    [ValidateSet("Classic", "ManagedRedis")]
+    public string? Kind { get; set; }
 
+    /// <summary>Basic, Standard (the default) or Premium, or an Azure Managed Redis SKU such as Balanced_B5.</summary>
+    [Parameter]
+    [ValidateSet("Basic", "Standard", "Premium",
+        "Balanced_B0", "Balanced_B1", "Balanced_B3", "Balanced_B5", "Balanced_B10", "Balanced_B20", "Balanced_B50", "Balanced_B100", "Balanced_B150", "Balanced_B250", "Balanced_B350", "Balanced_B500", "Balanced_B700", "Balanced_B1000",
+        "MemoryOptimized_M10", "MemoryOptimized_M20", "MemoryOptimized_M50", "MemoryOptimized_M100", "MemoryOptimized_M150", "MemoryOptimized_M250", "MemoryOptimized_M350", "MemoryOptimized_M500", "MemoryOptimized_M700", "MemoryOptimized_M1000", "MemoryOptimized_M1500", "MemoryOptimized_M2000",
+        "ComputeOptimized_X3", "ComputeOptimized_X5", "ComputeOptimized_X10", "ComputeOptimized_X20", "ComputeOptimized_X50", "ComputeOptimized_X100", "ComputeOptimized_X150", "ComputeOptimized_X250", "ComputeOptimized_X350", "ComputeOptimized_X500", "ComputeOptimized_X700",
+        "FlashOptimized_A250", "FlashOptimized_A500", "FlashOptimized_A700", "FlashOptimized_A1000", "FlashOptimized_A1500", "FlashOptimized_A2000", "FlashOptimized_A4500")]
+    public string? Sku { get; set; }
+
+    /// <summary>Classic caches only; C1 when not given.</summary>
     [Parameter]
     [ValidateSet("C0", "C1", "C2", "C3", "C4", "C5", "C6", "P1", "P2", "P3", "P4", "P5",
         "250MB", "1GB", "2.5GB", "6GB", "13GB", "26GB", "53GB", "120GB")]
-    public string Size { get; set; } = "C1";
+    public string? Size { get; set; }
 
     /// <summary>The subnet for the private endpoint; binds from a piped subnet's Id.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ExistingSubnetSet, ValueFromPipelineByPropertyName = true)]
@@ -106,6 +118,29 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     public string PublicNetworkAccess { get; set; } = "Disabled";
 
     [Parameter]
+    [ValidateSet("Enabled", "Disabled")]
+    public string? HighAvailability { get; set; }
+
+    [Parameter]
+    [ValidateSet("OSSCluster", "EnterpriseCluster", "NoCluster")]
+    public string? ClusteringPolicy { get; set; }
+
+    [Parameter]
+    [ValidateSet("AllKeysLFU", "AllKeysLRU", "AllKeysRandom", "VolatileLRU", "VolatileLFU", "VolatileTTL", "VolatileRandom", "NoEviction")]
+    public string? EvictionPolicy { get; set; }
+
+    [Parameter]
+    [ValidateSet("RedisBloom", "RedisTimeSeries", "RediSearch", "RedisJSON")]
+    public string[]? Module { get; set; }
+
+    [Parameter]
+    public SwitchParameter EnableAccessKeysAuthentication { get; set; }
+
+    [Parameter]
+    [ValidateSet("None", "RdbEvery1h", "RdbEvery6h", "RdbEvery12h", "AofEverySecond", "AofAlways")]
+    public string? Persistence { get; set; }
+
+    [Parameter]
     public SwitchParameter NoWait { get; set; }
 
     /// <summary>Runs the command as a PowerShell job and returns the job at once; Receive-Job gives its output.</summary>
@@ -127,6 +162,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 Name = Name,
                 ResourceGroupName = ResourceGroupName,
                 Location = Location,
+                Kind = Kind,
                 Sku = Sku,
                 Size = Size,
                 SubnetId = ParameterSetName == ExistingSubnetSet ? SubnetId : null,
@@ -144,6 +180,12 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 Zones = Zone,
                 Tags = Hashtables.ToStringMap(Tag, nameof(Tag), "InvalidTag"),
                 PublicNetworkAccess = PublicNetworkAccess,
+                HighAvailability = HighAvailability,
+                ClusteringPolicy = ClusteringPolicy,
+                EvictionPolicy = EvictionPolicy,
+                Modules = Module,
+                EnableAccessKeysAuthentication = EnableAccessKeysAuthentication,
+                Persistence = Persistence,
                 NoWait = NoWait,
             };
 

@@ -49,7 +49,9 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
         var context = ResolveContext();
         RunEngine(async token =>
         {
-            var cacheId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
+            var cacheId = ParameterSetName == ByIdSet
+                ? ResourceId
+                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), token).ConfigureAwait(false)).ToString();
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {

@@ -37,8 +37,8 @@ public class CrossSubscriptionTests
         Assert.Equal(("locked", "Approved", "pe-hidden.guid"), (hidden.SubscriptionId, hidden.ConnectionState, hidden.ConnectionName));
         Assert.Null(hidden.SubnetId);
         Assert.Equal(new[] { "10.0.0.4" }, cache.PrivateIpAddresses);
-        // No endpoint lives in the home subscription, so its endpoints are never listed.
-        Assert.Equal(new[] { "/subscriptions/home/providers/Microsoft.Cache/redis", VisibleEndpointId, HiddenEndpointId }, arm.Reads);
+        // No endpoint lives in the home subscription, so its endpoints are never listed; Managed Redis caches are listed after the classic ones.
+        Assert.Equal(new[] { "/subscriptions/home/providers/Microsoft.Cache/redis", VisibleEndpointId, HiddenEndpointId, "/subscriptions/home/providers/Microsoft.Cache/redisEnterprise" }, arm.Reads);
     }
 
     private static RedisCache Cache() => new()

@@ -24,7 +24,8 @@ public sealed class CacheReaderGetTests
         Assert.Equal("rg-get", cache.ResourceGroupName);
         Assert.Equal(azure.SubscriptionId, cache.SubscriptionId);
         Assert.Equal("eastus", cache.Location);
-        Assert.Equal(CacheKinds.AzureCacheForRedis, cache.Kind);
+        Assert.Equal(CacheKind.Classic.Name, cache.Kind);
+        Assert.Equal(6380, cache.Port);
         Assert.Equal(("Standard", "C1", "C", 1), (cache.Sku, cache.Size, cache.SkuFamily, cache.SkuCapacity));
         Assert.Equal("cache-get.redis.cache.windows.net", cache.HostName);
         Assert.Equal(6380, cache.SslPort);

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
+
+namespace RedisPrivateLink.Engine.Caches;
+
+/// <summary>
+/// Azure Managed Redis (Microsoft.Cache/redisEnterprise): a cluster and its one database, host
+/// &lt;name&gt;.&lt;region&gt;.redis.azure.net on port 10000, no VNet injection. The retiring Enterprise tiers are the same
+/// resource type; their host names (and so their private DNS zone) end in redisenterprise.cache.azure.net.
+/// </summary>
+internal sealed class ManagedRedisCacheKind : CacheKind
+{
+    private const string HostSuffix = ".redis.azure.net";
+    private const string LegacyEnterpriseHostSuffix = ".redisenterprise.cache.azure.net";
+    private const string LegacyEnterprisePrivateDnsZone = "privatelink.redisenterprise.cache.azure.net";
+    private const string PrivateLinkZonePrefix = "privatelink.";
+
+    private static readonly string[] EndpointReadyProvisioningStates = { "Succeeded", "Updating" };
+    private static readonly string[] EndpointReadyResourceStates = { "Running", "Updating" };
+
+    public override string Name => "ManagedRedis";
+
+    public override string DisplayName => "Azure Managed Redis";
+
+    public override string ResourceType => "Microsoft.Cache/redisEnterprise";
+
+    public override string DefaultGroupId => "redisEnterprise";
+
+    public override int TlsPort => 10000;
+
+    public override string PrivateDnsZoneName(AzureCloudEnvironment cloud, string? hostName) =>
+        hostName is not null && hostName.TrimEnd('.').EndsWith(LegacyEnterpriseHostSuffix, StringComparison.OrdinalIgnoreCase)
+            ? LegacyEnterprisePrivateDnsZone
+            : AzureCloudEnvironment.ManagedRedisPrivateDnsZone;
+
+    /// <summary>The host name without its public suffix (cache1.eastus); from the name and region while the host is not known yet.</summary>
+    public override string RecordName(string cacheName, string? hostName, string? location) =>
+        RecordOfHost(hostName) ?? cacheName + "." + AzureLocations.Normalize(location);
+
+    /// <summary>The record &lt;name&gt;.&lt;region&gt; of a Managed Redis host name; null for any other host.</summary>
+    internal static string? RecordOfHost(string? hostName)
+    {
+        var host = hostName?.TrimEnd('.') ?? string.Empty;
+        foreach (var suffix in new[] { LegacyEnterpriseHostSuffix, HostSuffix })
+        {
+            if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                var record = host.Substring(0, host.Length - suffix.Length);
+                return record.Split('.').Length == 2 ? record : null;
+            }
+        }
+
+        return null;
+    }
+
+    internal override bool HasFirewallRules => false;
+
+    internal override async Task<CacheState?> ReadAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
+    {
+        var cluster = await arm.GetAsync<ManagedRedisCluster>(cacheId, cancellationToken).ConfigureAwait(false);
+        return cluster is null ? null : StateOf(cluster, cacheId);
+    }
+
+    internal override Task ForEachPageAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken) =>
+        arm.ForEachPageAsync<ManagedRedisCluster>(collectionPath, (page, token) => onPage(page.Select(cluster => StateOf(cluster, null)).ToList(), token), cancellationToken);
+
+    internal override async Task<CacheState> SetPublicNetworkAccessAsync(IArmGateway arm, ResourceId cacheId, string access, bool waitForCompletion, CancellationToken cancellationToken)
+    {
+        var patch = new { properties = new { publicNetworkAccess = access } };
+        var cluster = await arm.PatchAsync<ManagedRedisCluster>(cacheId, patch, waitForCompletion, cancellationToken).ConfigureAwait(false);
+        return StateOf(cluster, cacheId);
+    }
+
+    internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
+        CacheProjection.ToManagedRedisCache((ManagedRedisCluster)cache.Resource, cache.Id, cache.PublicNetworkAccess, endpoints);
+
+    internal override bool IsIdle(CacheState cache) =>
+        (cache.ProvisioningState is null || string.Equals(cache.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+        && (cache.ResourceState is null || string.Equals(cache.ResourceState, "Running", StringComparison.OrdinalIgnoreCase));
+
+    internal override bool AcceptsPrivateEndpoints(CacheState cache) =>
+        (cache.ProvisioningState is null || EndpointReadyProvisioningStates.Contains(cache.ProvisioningState, StringComparer.OrdinalIgnoreCase))
+        && (cache.ResourceState is null || EndpointReadyResourceStates.Contains(cache.ResourceState, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Clusters made before 2025-07-01 state none and follow the legacy rule: a private endpoint connection blocks
+    /// public traffic, so such a cluster is public only while it has none.
+    /// </summary>
+    internal override string PublicNetworkAccessWhenUnstated(CacheState cache) => cache.Connections.Count > 0 ? "Disabled" : "Enabled";
+
+    /// <summary>
+    /// The cluster's own privateLinkResources say which group id to name and which zone its records belong in; the
+    /// conventions stand in when it lists none.
+    /// </summary>
+    internal override async Task<PrivateLinkTarget> ResolvePrivateLinkAsync(IArmGateway arm, CacheState cache, AzureCloudEnvironment cloud, CancellationToken cancellationToken)
+    {
+        var conventional = PrivateLinkTargetFor(cache.Id.Name, cache.HostName, cache.Location, cloud);
+        var resources = await arm.ListAsync<PrivateLinkResource>(cache.Id + "/privateLinkResources", cancellationToken).ConfigureAwait(false);
+        var resource = resources.FirstOrDefault(r => !string.IsNullOrEmpty(r.Properties?.GroupId));
+        if (resource is null)
+        {
+            return conventional;
+        }
+
+        var requiredZone = resource.Properties!.RequiredZoneNames?.FirstOrDefault(z => !string.IsNullOrWhiteSpace(z))?.Trim().TrimEnd('.');
+        var zoneName = requiredZone is null ? conventional.ZoneName
+            : requiredZone.StartsWith(PrivateLinkZonePrefix, StringComparison.OrdinalIgnoreCase) ? requiredZone
+            : PrivateLinkZonePrefix + requiredZone;
+        return new PrivateLinkTarget(resource.Properties.GroupId!, zoneName, conventional.RecordName);
+    }
+
+    private CacheState StateOf(ManagedRedisCluster cluster, ResourceId? requested)
+    {
+        var properties = cluster.Properties ?? new ManagedRedisClusterProperties();
+        return new CacheState(this, CacheIds.Of(cluster, requested), cluster)
+        {
+            Location = cluster.Location,
+            ProvisioningState = properties.ProvisioningState,
+            ResourceState = properties.ResourceState,
+            StatedPublicNetworkAccess = properties.PublicNetworkAccess,
+            HostName = properties.HostName,
+            Connections = (properties.PrivateEndpointConnections ?? new List<PrivateEndpointConnection>()).ToList(),
+        };
+    }
+}

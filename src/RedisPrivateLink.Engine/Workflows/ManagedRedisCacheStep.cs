@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Plans;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Creates an Azure Managed Redis cluster and, once it runs, its database; or reuses them as they are, reporting how
+/// they differ. A cluster or database whose create failed is sent again, and a cluster without its database (an
+/// interrupted or -NoWait run) gets it, so a re-run converges.
+/// </summary>
+internal static class ManagedRedisCacheStep
+{
+    private const string RetryableConflictCode = "RetryableErrorDueToAnotherOperation";
+
+    public static PlanStep Create(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState)
+    {
+        var description = failedState is not null
+            ? $"Send Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}' again: its provisioning state is {failedState}"
+            : exists
+            ? $"Use Managed Redis cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}' and its database '{ManagedRedisDefinition.DatabaseName}'"
+            : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisDefinition.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
+        return new PlanStep(StepKeys.Cache, failedState is not null ? "Update" : exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
+            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
+    }
+
+    private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, CacheReadiness readiness, StepContext step, CancellationToken cancellationToken)
+    {
+        var existing = await CacheKind.ManagedRedis.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+        string? clusterNote = null;
+        if (existing is null || FailedProvisioning.IsFailed(existing.ProvisioningState))
+        {
+            step.ReportStatus("Sending the cluster create");
+            await PutClusterAsync(arm, cacheId, definition, existing is null, cancellationToken).ConfigureAwait(false);
+            clusterNote = existing is null ? null : FailedProvisioning.Resent(existing.ProvisioningState);
+        }
+        else if (definition.DifferencesFrom(existing) is { Count: > 0 } differences)
+        {
+            clusterNote = "left as it is, though it differs from the request: " + string.Join("; ", differences);
+        }
+
+        if (noWait && (existing is null || !existing.IsIdle))
+        {
+            readiness.IsReady = false;
+            var started = existing is null ? "creation started; Azure takes tens of minutes" : $"still {existing.DescribeState()}";
+            return Result(existing, clusterNote, $"{started}; its database follows on the next run (-NoWait)");
+        }
+
+        await CacheProvisioning.WaitAsync(arm, CacheKind.ManagedRedis, cacheId, step, cancellationToken).ConfigureAwait(false);
+        var databaseNote = await EnsureDatabaseAsync(arm, cacheId, definition, noWait, step, cancellationToken).ConfigureAwait(false);
+        readiness.IsReady = true;
+        return Result(existing, clusterNote, databaseNote);
+    }
+
+    private static async Task PutClusterAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool isNew, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await arm.PutAsync(cacheId, definition.ToCluster(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArmException e) when (isNew && (e.Code == CacheNameAvailability.NameNotAvailableCode || (e.Status == 409 && e.Code != RetryableConflictCode)))
+        {
+            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNameNotAvailable, RedisPrivateLinkErrorCategory.InvalidArgument,
+                $"Managed Redis cache name '{cacheId.Name}' is already taken in {definition.Location}: the name is part of the DNS name {cacheId.Name}.{definition.Location}.redis.azure.net, and another cache, in this or another subscription, uses it ({e.ArmMessage ?? e.Code}). Choose another name.",
+                cacheId.ToString(), e);
+        }
+    }
+
+    /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), else left as it is.</summary>
+    private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, StepContext step, CancellationToken cancellationToken)
+    {
+        var databaseId = cacheId.Child("databases", ManagedRedisDefinition.DatabaseName);
+        var database = await arm.GetAsync<ManagedRedisDatabase>(databaseId, cancellationToken).ConfigureAwait(false);
+        var state = database?.Properties?.ProvisioningState;
+        if (database is null || FailedProvisioning.IsFailed(state))
+        {
+            step.ReportStatus("Creating the database");
+            await arm.PutAsync(databaseId, definition.ToDatabase(), waitForCompletion: !noWait, cancellationToken).ConfigureAwait(false);
+            var created = noWait ? $"database '{databaseId.Name}' creation started (-NoWait)" : $"database '{databaseId.Name}' created";
+            return database is null ? created : $"database '{databaseId.Name}' " + FailedProvisioning.Resent(state);
+        }
+
+        var differences = definition.DifferencesFrom(database);
+        return differences.Count == 0 ? null : $"database '{databaseId.Name}' left as it is, though it differs from the request: " + string.Join("; ", differences);
+    }
+
+    private static StepResult Result(CacheState? existing, string? clusterNote, string? databaseNote)
+    {
+        var detail = clusterNote is null ? databaseNote : databaseNote is null ? clusterNote : clusterNote + "; " + databaseNote;
+        return existing is null ? StepResult.Created(detail)
+            : FailedProvisioning.IsFailed(existing.ProvisioningState) ? StepResult.Updated(detail)
+            : StepResult.Reused(detail);
+    }
+}
