@@ -30,7 +30,7 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = 'Azure', 'Redis', 'AzureCacheForRedis', 'PrivateLink', 'PrivateEndpoint', 'DNS', 'Network', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS'
+            Tags         = 'Azure', 'Redis', 'AzureCacheForRedis', 'AzureManagedRedis', 'PrivateLink', 'PrivateEndpoint', 'DNS', 'Network', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS'
             LicenseUri   = 'https://github.com/RedisPrivateLink/RedisPrivateLink/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/RedisPrivateLink/RedisPrivateLink'
             ReleaseNotes = ''
