@@ -95,13 +95,20 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNull]
     public Hashtable? Tag { get; set; }
 
+    /// <summary>How many piped caches are processed at once; output keeps input order.</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        RunEngine(async token =>
+        // Bound anew for every piped cache while earlier ones still run, so each input's work keeps its own.
+        var resourceId = ResourceId;
+        StartEngine(async token =>
         {
             var cacheId = ParameterSetName == ByIdSet
-                ? ResourceId
+                ? resourceId
                 : CacheIds.Format(context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName));
             var request = new AddPrivateEndpointRequest
             {
@@ -130,6 +137,6 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
             var cache = await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false);
             WriteObjectFromTask(cache);
-        }, ParameterSetName == ByIdSet ? ResourceId : CacheName);
+        }, ThrottleLimit, ParameterSetName == ByIdSet ? resourceId : CacheName);
     }
 }
