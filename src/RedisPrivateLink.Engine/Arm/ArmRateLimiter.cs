@@ -9,7 +9,9 @@ namespace RedisPrivateLink.Engine.Arm;
 /// subscription): a token bucket per ARM bucket (reads with polls, writes, deletes) that makes each request wait its
 /// turn instead of being refused with 429. Many concurrent operations thus run at the rate ARM grants, without 429s
 /// eating into each request's retries. The server's x-ms-ratelimit-remaining-subscription-* answers (429s carry them
-/// too) lower the client's count when others spend the same budget.
+/// too) lower the client's count when others spend the same budget. The client keeps a few tokens in hand below what
+/// ARM has, because requests released evenly reach ARM bunched (threads and network add jitter) and would otherwise
+/// find its bucket empty.
 /// </summary>
 internal sealed class ArmRateLimiter
 {
@@ -49,6 +51,7 @@ internal sealed class ArmRateLimiter
         private readonly ArmRateLimit _limit;
         private readonly Func<TimeSpan> _clock;
         private readonly object _gate = new();
+        private readonly int _inHand;
         private double _tokens;
         private TimeSpan _refilledAt;
 
@@ -56,7 +59,9 @@ internal sealed class ArmRateLimiter
         {
             _limit = limit;
             _clock = clock;
-            _tokens = limit.Burst;
+            // One in twenty of the burst: ten writes, twelve reads, enough for a second of jitter at ARM's rates.
+            _inHand = limit.Burst / 20;
+            _tokens = limit.Burst - _inHand;
             _refilledAt = clock();
         }
 
@@ -76,14 +81,14 @@ internal sealed class ArmRateLimiter
             lock (_gate)
             {
                 Refill();
-                _tokens = Math.Min(_tokens, remaining);
+                _tokens = Math.Min(_tokens, remaining - _inHand);
             }
         }
 
         private void Refill()
         {
             var now = _clock();
-            _tokens = Math.Min(_limit.Burst, _tokens + ((now - _refilledAt).TotalSeconds * _limit.PerSecond));
+            _tokens = Math.Min(_limit.Burst - _inHand, _tokens + ((now - _refilledAt).TotalSeconds * _limit.PerSecond));
             _refilledAt = now;
         }
     }

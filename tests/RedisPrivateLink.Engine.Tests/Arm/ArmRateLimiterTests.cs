@@ -47,12 +47,26 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     [Fact]
     public async Task What_ARM_says_remains_lowers_the_count_but_never_raises_it()
     {
+        // Five of the hundred stay in hand: ARM's 6 leaves the client one.
         var limiter = CreateLimiter(writes: new ArmRateLimit(100, 10));
-        limiter.Observe(ArmRequestKind.Write, 1);
+        limiter.Observe(ArmRequestKind.Write, 6);
         limiter.Observe(ArmRequestKind.Write, 50);
 
         await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
         await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.1) }, _limiterWaits);
+    }
+
+    [Fact]
+    public async Task A_twentieth_of_the_burst_stays_in_hand_for_requests_that_reach_ARM_bunched()
+    {
+        var limiter = CreateLimiter(writes: new ArmRateLimit(40, 10));
+
+        for (var i = 0; i < 39; i++)
+        {
+            await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+        }
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.1) }, _limiterWaits);
     }
@@ -81,7 +95,7 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
         {
             Credential = Credential,
             Transport = transport,
-            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(100, 1) },
+            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(10, 1) },
             Delay = (wait, _) =>
             {
                 Waits.Add(wait);
