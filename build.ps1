@@ -7,11 +7,13 @@
       Test   Build, then every xunit and Pester test, each suite in a fresh process against out/; ends with one
              line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
       Demo   Build, start the emulator and run the module's main job against it.
+      Bench  Build, then the performance benchmarks (bench/Invoke-Benchmark.ps1, about 6 minutes): prints the figures
+             beside their targets and writes them to bench/results.md. Not part of Test: tests never assert timings.
       Clean  Remove out/ and every bin/ and obj/.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -168,9 +170,18 @@ function Invoke-Clean {
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut `
+        -ResultsPath (Join-Path $Root 'bench/results.md')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }
