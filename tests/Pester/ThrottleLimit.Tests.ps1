@@ -1,5 +1,5 @@
 # Pipeline input processed concurrently: Set-RedisPublicNetworkAccess and Add-RedisPrivateEndpoint with -ThrottleLimit,
-# against an emulator whose write budget is far smaller than the fleet, so ARM throttles the run.
+# against an emulator whose write budget is far smaller than the fleet.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
     Import-Module $env:RPL_TEST_MODULE
@@ -42,6 +42,11 @@ AfterAll {
 Describe '-ThrottleLimit' {
     It 'changes every piped cache, writes them in input order, and lets no 429 through' {
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        # Beyond the tight budget, which the module paces itself to, three PATCHes are refused as ARM refuses a
+        # subscription that another client has drained.
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/faults' -Method POST -Body @{
+            method = 'PATCH'; pathPattern = '*/redis/pester-tl-*'; kind = 'status'; status = 429; code = 'SubscriptionRequestsThrottled'; retryAfter = 1; count = 3
+        }
         $errors = @()
 
         $caches = Get-RedisPrivateCache -ResourceGroupName rg-tl | Where-Object Name -in $Names | Sort-Object Name -Descending |
@@ -50,8 +55,7 @@ Describe '-ThrottleLimit' {
         $errors | Should -BeNullOrEmpty
         $caches.Name | Should -Be ($Names | Sort-Object -Descending)
         foreach ($name in $Names) { Get-ArmPublicAccess $name | Should -Be 'Enabled' }
-        @(Invoke-EmulatorControl $Emulator '/_emulator/requests' | Where-Object status -eq 429).Count |
-            Should -BeGreaterThan 0 -Because 'the write budget (4 + 8/s) is smaller than the fleet, so the run was throttled'
+        @(Invoke-EmulatorControl $Emulator '/_emulator/requests' | Where-Object status -eq 429).Count | Should -BeGreaterOrEqual 3
     }
 
     It 'reports a failed input as a non-terminating error with its id and target, and completes the others' {

@@ -136,7 +136,7 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
     protected void WriteObjectFromTask(object? sendToPipeline) =>
         WriteInTurn(() => WriteObject(sendToPipeline));
 
-    /// <summary>WriteWarning for engine work: safe to call from any task inside <see cref="RunEngine"/>.</summary>
+    /// <summary>WriteWarning for engine work: safe to call from any task inside <see cref="RunEngine"/> or <see cref="StartEngine"/>; warnings are not held for input order.</summary>
     protected void WriteWarningFromTask(string message) =>
         Dispatcher.Post(() => WriteWarning(message));
 
