@@ -9,11 +9,13 @@
       Demo   Build, start the emulator and run the module's main job against it.
       Package  Build, then out/package/RedisPrivateLink (the module as a PowerShell repository publishes it, with its
              LICENSE, manifest checked by Test-ModuleManifest) and its .nupkg in out/package/repository.
+      Bench  Build, then the performance benchmarks (bench/Invoke-Benchmark.ps1, about 6 minutes): prints the figures
+             beside their targets and writes them to bench/results.md. Not part of Test: tests never assert timings.
       Clean  Remove out/ and every bin/ and obj/.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -213,10 +215,19 @@ function Invoke-Clean {
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut `
+        -ResultsPath (Join-Path $Root 'bench/results.md')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Build; Invoke-Package }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

@@ -56,14 +56,14 @@ Describe 'Add-RedisPrivateEndpoint' {
         }
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
-        $failure = { Add-RedisPrivateEndpoint -CacheName pester-injected -ResourceGroupName rg-add -SubnetId "$($Cache.PrivateEndpoints[0].SubnetId)" -Confirm:$false } |
+        $failure = { Add-RedisPrivateEndpoint -CacheName pester-injected -ResourceGroupName rg-add -SubnetId "$($Cache.PrivateEndpoints[0].SubnetId)" -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "CacheIsVNetInjected,$CommandType" -PassThru
         $failure.Exception.Message | Should -Match 'Convert-VNetCacheToPrivateEndpoint'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
 
     It 'refuses a cache that does not exist with CacheNotFound' {
-        { Add-RedisPrivateEndpoint -CacheName pester-missing -ResourceGroupName rg-add -SubnetId "$($Cache.PrivateEndpoints[0].SubnetId)" -Confirm:$false } |
+        { Add-RedisPrivateEndpoint -CacheName pester-missing -ResourceGroupName rg-add -SubnetId "$($Cache.PrivateEndpoints[0].SubnetId)" -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "CacheNotFound,$CommandType"
     }
 

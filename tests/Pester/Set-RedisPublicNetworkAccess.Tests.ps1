@@ -52,7 +52,7 @@ Describe 'Set-RedisPublicNetworkAccess' {
     It 'refuses to make a cache without an approved endpoint unreachable, before any write' {
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
-        $failure = { Set-RedisPublicNetworkAccess -Name pester-pna-bare -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false } |
+        $failure = { Set-RedisPublicNetworkAccess -Name pester-pna-bare -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "CacheWouldBeUnreachable,$CommandType" -PassThru
         $failure.Exception.Message | Should -Match 'Force'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
@@ -93,7 +93,7 @@ Describe 'Set-RedisPublicNetworkAccess' {
     }
 
     It 'refuses a cache that does not exist with CacheNotFound' {
-        { Set-RedisPublicNetworkAccess -Name pester-nope -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false } |
+        { Set-RedisPublicNetworkAccess -Name pester-nope -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId "CacheNotFound,$CommandType"
     }
 
@@ -125,7 +125,7 @@ Describe 'Set-RedisPublicNetworkAccess' {
         It 'refuses to close a Managed Redis cache without an approved endpoint' {
             $null = Remove-RedisPrivateEndpoint -ResourceGroupName rg-pna -Name pester-pna-amr-pe -Force -Confirm:$false -WarningAction SilentlyContinue
             { Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue } | Should -Not -Throw
-            { Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false } |
+            { Set-RedisPublicNetworkAccess -Name pester-pna-amr -ResourceGroupName rg-pna -PublicNetworkAccess Disabled -Confirm:$false -ErrorAction Stop } |
                 Should -Throw -ErrorId "CacheWouldBeUnreachable,$CommandType"
             Get-ArmClusterPublicAccess | Should -Be 'Enabled'
         }

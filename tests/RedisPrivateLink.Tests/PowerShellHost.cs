@@ -13,7 +13,7 @@ internal static class PowerShellHost
         foreach (var type in new[]
                  {
                      typeof(TestBackgroundStreamsCommand), typeof(TestHangCommand), typeof(TestEngineErrorCommand),
-                     typeof(TestContextResolutionCommand),
+                     typeof(TestContextResolutionCommand), typeof(TestConcurrentInputCommand),
                  })
         {
             var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))!;

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Diagnostics;
+using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Runtime;
 
 namespace RedisPrivateLink.Tests;
@@ -75,4 +78,125 @@ public sealed class TestEngineErrorCommand : RedisPrivateLinkCmdlet
 public sealed class TestContextResolutionCommand : ArmCmdlet
 {
     protected override void ProcessRecord() => WriteObject(ResolveContext());
+}
+
+/// <summary>
+/// Processes piped numbers concurrently through <see cref="RedisPrivateLinkCmdlet.StartEngine"/>; each input's work
+/// waits on the test's gate for it, so tests decide when every input finishes.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "ConcurrentInput", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+public sealed class TestConcurrentInputCommand : RedisPrivateLinkCmdlet
+{
+    public static InputGates Gates { get; set; } = new();
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public int Item { get; set; }
+
+    [Parameter]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    /// <summary>Inputs whose work fails with a refusal (non-terminating) ...</summary>
+    [Parameter]
+    public int[] Refuse { get; set; } = Array.Empty<int>();
+
+    /// <summary>... or with bad input (terminating).</summary>
+    [Parameter]
+    public int[] BadInput { get; set; } = Array.Empty<int>();
+
+    /// <summary>Ask two ShouldProcess questions per input, together.</summary>
+    [Parameter]
+    public SwitchParameter Ask { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var item = Item;
+        var gates = Gates;
+        StartEngine(async token =>
+        {
+            gates.Enter(item);
+            try
+            {
+                if (Ask)
+                {
+                    await AskTogetherAsync(async () =>
+                    {
+                        var first = await ShouldProcessAsync($"input {item}", "First");
+                        await Task.Yield();
+                        return first && await ShouldProcessAsync($"input {item}", "Second");
+                    }, token);
+                }
+
+                await gates.WaitAsync(item, token);
+                if (Array.IndexOf(Refuse, item) >= 0)
+                {
+                    throw new RedisPrivateLinkException("InputRefused", RedisPrivateLinkErrorCategory.InvalidOperation, $"Input {item} refused.");
+                }
+
+                if (Array.IndexOf(BadInput, item) >= 0)
+                {
+                    throw new ValidationException("InputInvalid", nameof(Item), $"Input {item} is invalid.");
+                }
+
+                WriteObjectFromTask(item);
+            }
+            finally
+            {
+                gates.Leave();
+            }
+        }, ThrottleLimit, $"input {item}");
+    }
+}
+
+/// <summary>What the inputs of <see cref="TestConcurrentInputCommand"/> wait on, and what the test observes of them.</summary>
+public sealed class InputGates
+{
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<bool>> _gates = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<bool>> _started = new();
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _cancelled;
+
+    /// <summary>Inputs finish as soon as they start unless held.</summary>
+    public bool HoldAll { get; init; }
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public int Cancelled => Volatile.Read(ref _cancelled);
+
+    public Task Started(int item) => Signal(_started, item).Task;
+
+    public void Release(int item) => Signal(_gates, item).TrySetResult(true);
+
+    internal void Enter(int item)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var max = MaxInFlight; now > max && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max; max = MaxInFlight)
+        {
+        }
+
+        Signal(_started, item).TrySetResult(true);
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    internal async Task WaitAsync(int item, CancellationToken token)
+    {
+        if (!HoldAll)
+        {
+            return;
+        }
+
+        try
+        {
+            await Signal(_gates, item).Task.WaitAsync(token);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _cancelled);
+            throw;
+        }
+    }
+
+    private static TaskCompletionSource<bool> Signal(ConcurrentDictionary<int, TaskCompletionSource<bool>> signals, int item) =>
+        signals.GetOrAdd(item, _ => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -54,11 +54,26 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         _pipeline = HttpPipelineBuilder.Build(
             clientOptions,
             Array.Empty<HttpPipelinePolicy>(),
-            new HttpPipelinePolicy[] { new BearerTokenAuthenticationPolicy(options.Credential, scope), new ArmDiagnosticsPolicy(Counters) },
+            PerAttemptPolicies(options.Credential, scope, options),
             new ResponseClassifier());
     }
 
     public ArmRequestCounters Counters { get; } = new();
+
+    // Pacing comes before diagnostics, so the verbose line's duration is the request's own.
+    private HttpPipelinePolicy[] PerAttemptPolicies(TokenCredential credential, string scope, ArmGatewayOptions options)
+    {
+        var authentication = new BearerTokenAuthenticationPolicy(credential, scope);
+        var diagnostics = new ArmDiagnosticsPolicy(Counters);
+        if (options.RateLimits is null)
+        {
+            return new HttpPipelinePolicy[] { authentication, diagnostics };
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var limiter = new ArmRateLimiter(options.RateLimits, () => stopwatch.Elapsed, options.Delay);
+        return new HttpPipelinePolicy[] { authentication, new ArmRateLimitPolicy(limiter), diagnostics };
+    }
 
     /// <summary>Releases the HTTP connections of a transport the gateway created (an injected one stays its owner's).</summary>
     public void Dispose() => (_ownedTransport as IDisposable)?.Dispose();

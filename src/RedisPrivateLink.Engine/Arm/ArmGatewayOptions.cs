@@ -43,7 +43,13 @@ public sealed class ArmGatewayOptions
     /// <summary>Upper bound of any wait between polls, whatever Retry-After says.</summary>
     public TimeSpan MaxPollingDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How the gateway waits between retries and polls; tests replace it so they never sleep.</summary>
+    /// <summary>
+    /// ARM's per-subscription limits that the gateway paces its requests to, all requests of the gateway together, so
+    /// that concurrent operations wait their turn rather than meet 429s; null sends every request at once.
+    /// </summary>
+    public ArmRateLimits? RateLimits { get; set; } = ArmRateLimits.Azure;
+
+    /// <summary>How the gateway waits between retries and polls and for its rate limits; tests replace it so they never sleep.</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
 
     /// <summary>

@@ -99,6 +99,11 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter AsJob { get; set; }
 
+    /// <summary>How many piped caches are processed at once; output keeps input order.</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
@@ -107,10 +112,12 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
             return;
         }
 
-        RunEngine(async token =>
+        // Bound anew for every piped cache while earlier ones still run, so each input's work keeps its own.
+        var resourceId = ResourceId;
+        StartEngine(async token =>
         {
             var cacheId = ParameterSetName == ByIdSet
-                ? ResourceId
+                ? resourceId
                 : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), token).ConfigureAwait(false)).ToString();
             var request = new AddPrivateEndpointRequest
             {
@@ -139,6 +146,6 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
 
             var cache = await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false);
             WriteObjectFromTask(cache);
-        }, ParameterSetName == ByIdSet ? ResourceId : CacheName);
+        }, ThrottleLimit, ParameterSetName == ByIdSet ? resourceId : CacheName);
     }
 }

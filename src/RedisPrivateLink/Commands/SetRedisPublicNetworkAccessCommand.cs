@@ -44,13 +44,20 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
+    /// <summary>How many piped caches are processed at once; output keeps input order.</summary>
+    [Parameter]
+    [ValidateRange(1, MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        RunEngine(async token =>
+        // Bound anew for every piped cache while earlier ones still run, so each input's work keeps its own.
+        var resourceId = ResourceId;
+        StartEngine(async token =>
         {
             var cacheId = ParameterSetName == ByIdSet
-                ? ResourceId
+                ? resourceId
                 : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), token).ConfigureAwait(false)).ToString();
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
@@ -59,6 +66,6 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
             }
 
             WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
-        }, ParameterSetName == ByIdSet ? ResourceId : Name);
+        }, ThrottleLimit, ParameterSetName == ByIdSet ? resourceId : Name);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -89,14 +90,23 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
             WriteWarningFromTask(notice);
         }
 
+        // Every step is asked about before any runs, as PlanExecutor would, but in one turn so concurrently processed
+        // inputs don't interleave their questions.
+        var answers = await AskTogetherAsync(async () =>
+        {
+            var approved = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var step in prepared.Plan.Describe())
+            {
+                approved[step.Key] = await Dispatcher.InvokeAsync(() => ShouldProcess(step.Description, $"{step.Description}?", step.Action)).ConfigureAwait(false)
+                    && (confirmStep is null || await confirmStep(step).ConfigureAwait(false));
+            }
+
+            return approved;
+        }, cancellationToken).ConfigureAwait(false);
+
         var result = await PlanExecutor.RunAsync(
             prepared.Plan,
-            new PlanRunOptions
-            {
-                ShouldProcess = async step =>
-                    await Dispatcher.InvokeAsync(() => ShouldProcess(step.Description, $"{step.Description}?", step.Action)).ConfigureAwait(false)
-                    && (confirmStep is null || await confirmStep(step).ConfigureAwait(false)),
-            },
+            new PlanRunOptions { ShouldProcess = step => Task.FromResult(answers[step.Key]) },
             cancellationToken).ConfigureAwait(false);
 
         return result.Steps.Count > 0 && result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;

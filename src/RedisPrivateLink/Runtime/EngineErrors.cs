@@ -23,6 +23,9 @@ internal static class EngineErrors
         _ => new ErrorRecord(error, "UnexpectedError", ErrorCategory.NotSpecified, target),
     };
 
+    /// <summary>Bad input stops the cmdlet (the project's rule) even when it comes from one input among many.</summary>
+    public static bool IsBadInput(Exception error) => error is ValidationException;
+
     private static string ArmErrorId(ArmException ex) => string.IsNullOrEmpty(ex.Code) ? "ArmRequestFailed" : ex.Code!;
 
     private static string CauseErrorId(Exception? cause) => cause switch

@@ -67,17 +67,44 @@ internal sealed class PipelineDispatcher : IDisposable
     }
 
     /// <summary>
-    /// Pumps queued actions on the calling (pipeline) thread until <paramref name="work"/> ends. Once the
-    /// cmdlet is stopped it gives the work a short grace to observe it, then returns anyway,
+    /// Pumps queued actions on the calling (pipeline) thread until <paramref name="work"/> ends, then closes the
+    /// queue. Once the cmdlet is stopped it gives the work a short grace to observe it, then returns anyway,
     /// so Ctrl+C returns within a second even when an awaited call does not honour cancellation.
     /// </summary>
     /// <returns>false when it returned because of the stop and the work has not finished.</returns>
     public bool PumpUntilDone(Task work)
     {
-        _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
         work.ContinueWith(_ => _queue.CompleteAdding(), TaskScheduler.Default);
+        return Pump(() => _queue.IsCompleted);
+    }
+
+    /// <summary>
+    /// Pumps queued actions until <paramref name="signal"/> has completed and nothing is queued, leaving the queue open
+    /// for more work (pipeline input processed concurrently). Stops as <see cref="PumpUntilDone"/> does.
+    /// </summary>
+    /// <returns>false when it returned because of the stop and the signal has not completed.</returns>
+    public bool PumpUntil(Task signal)
+    {
+        // Wakes the pump as soon as the signal completes rather than at the next interval.
+        signal.ContinueWith(_ => Post(static () => { }), TaskScheduler.Default);
+        return Pump(() => signal.IsCompleted && _queue.Count == 0);
+    }
+
+    /// <summary>Runs what is queued now, without waiting for more.</summary>
+    public void RunPending()
+    {
+        _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
+        while (!_stopping.IsCancellationRequested && _queue.TryTake(out var action))
+        {
+            action();
+        }
+    }
+
+    private bool Pump(Func<bool> done)
+    {
+        _pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
         DateTime? giveUpAt = null;
-        while (!_queue.IsCompleted)
+        while (!done())
         {
             if (_stopping.IsCancellationRequested)
             {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +11,35 @@ namespace RedisPrivateLink.Runtime;
 /// <summary>
 /// The base of every cmdlet of the module. Engine work runs as a task with a token that StopProcessing cancels,
 /// while the pipeline thread pumps what that work writes (verbose, warnings, progress, objects, ShouldProcess),
-/// so Ctrl+C stops within a second and no stream is written from a background thread.
+/// so Ctrl+C stops within a second and no stream is written from a background thread. Cmdlets that take many inputs
+/// from the pipeline start each input's work with <see cref="StartEngine"/> and have it run concurrently.
 /// </summary>
 public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
 {
+    /// <summary>The default of -ThrottleLimit: ten inputs at once stay well inside ARM's write budget (200 + 10/s).</summary>
+    public const int DefaultThrottleLimit = 10;
+
+    /// <summary>The most -ThrottleLimit accepts.</summary>
+    public const int MaxThrottleLimit = 64;
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _questions = new(1, 1);
+    private readonly Queue<PipelineInputItem> _inputs = new();
     private PipelineDispatcher? _dispatcher;
+    private PipelineDispatcher? _inputDispatcher;
+    private CancellationTokenSource? _inputCancellation;
 
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Waits for the work of every input <see cref="StartEngine"/> started and writes what is left of its output.</summary>
+    protected override void EndProcessing()
+    {
+        while (_inputs.Count > 0)
+        {
+            PumpInputsUntil(_inputs.Peek().Work);
+            WriteFinishedInputs();
+        }
+    }
 
     /// <summary>Runs engine work to completion, pumping its output on the pipeline thread.</summary>
     protected T RunEngine<T>(Func<CancellationToken, Task<T>> work, object? errorTarget = null)
@@ -54,21 +77,72 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts engine work for the current pipeline input and returns without waiting for it, once fewer than
+    /// <paramref name="throttleLimit"/> inputs are running (one when confirmation may prompt, so each input's questions
+    /// are answered before the next input starts). Output and errors are written in input order; a failure of one
+    /// input is a non-terminating error with its own id and target, except bad input, which stops the cmdlet and
+    /// cancels the other inputs. <see cref="EndProcessing"/> waits for the rest; Ctrl+C cancels every input in flight.
+    /// </summary>
+    protected void StartEngine(Func<CancellationToken, Task> work, int throttleLimit, object? errorTarget = null)
+    {
+        if (_inputDispatcher is null)
+        {
+            _inputDispatcher = new PipelineDispatcher(_stopping.Token);
+            _inputCancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        }
+
+        var limit = ConfirmationMayPrompt() ? 1 : throttleLimit;
+        _inputDispatcher.RunPending();
+        WriteFinishedInputs();
+        while (_inputs.Count(input => !input.Work.IsCompleted) >= limit)
+        {
+            PumpInputsUntil(Task.WhenAny(_inputs.Select(input => input.Work)));
+            WriteFinishedInputs();
+        }
+
+        var item = new PipelineInputItem(errorTarget);
+        // Task.Run inside Start captures the reporter set here, so the engine's calls reach this invocation's streams.
+        using (OperationReporter.Use(new CmdletReporter(this, _inputDispatcher)))
+        {
+            item.Start(work, _inputCancellation!.Token);
+        }
+
+        _inputs.Enqueue(item);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="questions"/> (ShouldProcess calls for one input) while no other input asks any, so the
+    /// questions and -WhatIf lines of concurrently processed inputs never interleave.
+    /// </summary>
+    protected async Task<T> AskTogetherAsync<T>(Func<Task<T>> questions, CancellationToken cancellationToken)
+    {
+        await _questions.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await questions().ConfigureAwait(false);
+        }
+        finally
+        {
+            _questions.Release();
+        }
+    }
+
     /// <summary>ShouldProcess for engine work: safe to await from any task inside <see cref="RunEngine"/>.</summary>
     protected Task<bool> ShouldProcessAsync(string target, string action) =>
         Dispatcher.InvokeAsync(() => ShouldProcess(target, action));
 
-    /// <summary>WriteObject for engine work: safe to call from any task inside <see cref="RunEngine"/>.</summary>
+    /// <summary>WriteObject for engine work: safe to call from any task inside <see cref="RunEngine"/> or <see cref="StartEngine"/>.</summary>
     protected void WriteObjectFromTask(object? sendToPipeline) =>
-        Dispatcher.Post(() => WriteObject(sendToPipeline));
+        WriteInTurn(() => WriteObject(sendToPipeline));
 
-    /// <summary>WriteWarning for engine work: safe to call from any task inside <see cref="RunEngine"/>.</summary>
+    /// <summary>WriteWarning for engine work: safe to call from any task inside <see cref="RunEngine"/> or <see cref="StartEngine"/>; warnings are not held for input order.</summary>
     protected void WriteWarningFromTask(string message) =>
         Dispatcher.Post(() => WriteWarning(message));
 
-    /// <summary>A non-terminating error for engine work: safe to call from any task inside <see cref="RunEngine"/>.</summary>
+    /// <summary>A non-terminating error for engine work: safe to call from any task inside <see cref="RunEngine"/> or <see cref="StartEngine"/>.</summary>
     protected void WriteErrorFromTask(ErrorRecord error) =>
-        Dispatcher.Post(() => WriteError(error));
+        WriteInTurn(() => WriteError(error));
 
     /// <summary>Stops the cmdlet with a specific error id, before or instead of any engine work.</summary>
     protected void ThrowTerminating(string errorId, ErrorCategory category, string message, object? target = null) =>
@@ -76,13 +150,96 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // Inputs still in flight (a later command in the pipeline failed) must not outlive the cmdlet.
+        _inputCancellation?.Cancel();
+        _inputCancellation?.Dispose();
+        _inputDispatcher?.Dispose();
         _stopping.Dispose();
+        _questions.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The pump of the engine work in progress; only valid inside <see cref="RunEngine"/>.</summary>
+    /// <summary>The pump of the engine work in progress; only valid inside <see cref="RunEngine"/> or <see cref="StartEngine"/>.</summary>
     private protected PipelineDispatcher Dispatcher =>
-        _dispatcher ?? throw new InvalidOperationException("Only engine work started by RunEngine may use this.");
+        _dispatcher ?? _inputDispatcher ?? throw new InvalidOperationException("Only engine work started by RunEngine or StartEngine may use this.");
+
+    /// <summary>Output of an input processed concurrently waits for its turn; any other goes straight to the pipeline thread.</summary>
+    private void WriteInTurn(Action write)
+    {
+        if (PipelineInputItem.Current is { } input)
+        {
+            input.Hold(write);
+        }
+        else
+        {
+            Dispatcher.Post(write);
+        }
+    }
+
+    private void PumpInputsUntil(Task signal)
+    {
+        if (!_inputDispatcher!.PumpUntil(signal))
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Writes the output and errors of the finished inputs at the head of the queue, in input order.</summary>
+    private void WriteFinishedInputs()
+    {
+        while (_inputs.Count > 0 && _inputs.Peek().Work.IsCompleted)
+        {
+            var input = _inputs.Dequeue();
+            foreach (var write in input.TakeHeld())
+            {
+                write();
+            }
+
+            if (!input.Work.IsFaulted && !input.Work.IsCanceled)
+            {
+                continue;
+            }
+
+            var error = input.Work.IsCanceled ? new OperationCanceledException() : input.Work.Exception!.GetBaseException();
+            if (error is OperationCanceledException && _stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            var record = EngineErrors.ToErrorRecord(error, input.ErrorTarget);
+            if (EngineErrors.IsBadInput(error))
+            {
+                _inputCancellation!.Cancel();
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+        }
+    }
+
+    /// <summary>
+    /// Whether ShouldProcess may ask the user: -Confirm, or $ConfirmPreference at or below this cmdlet's impact, and
+    /// no -WhatIf. Prompts for concurrently running inputs would leave the user answering for one while others run.
+    /// </summary>
+    private bool ConfirmationMayPrompt()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if ((bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent)
+            || (!bound.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))))
+        {
+            return false;
+        }
+
+        if (bound.TryGetValue("Confirm", out var confirm))
+        {
+            return ((SwitchParameter)confirm).IsPresent;
+        }
+
+        var impact = ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
+        return LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var preference)
+            && preference != ConfirmImpact.None
+            && preference <= impact;
+    }
 
     private void ThrowIfFailed(Task task, object? errorTarget)
     {
