@@ -21,7 +21,8 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// run stops at that step with a specific error id, as it does after an operation that ended Failed. Then the same
 /// command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
 /// verified and holding the source's data, its settings copied; one endpoint with one NIC and one zone group; one zone
-/// linked once; the data exported exactly once; the source deleted only after what makes that safe; with -ReuseName,
+/// linked once; the data exported once (again only when a stopped run had not recorded its export, see
+/// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
 /// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
 /// Each strategy is its own test class with its own emulator, so the two halves run side by side.
 /// </summary>
