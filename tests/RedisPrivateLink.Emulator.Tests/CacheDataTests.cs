@@ -57,6 +57,24 @@ public sealed class CacheDataTests
         Assert.Equal("""{"fingerprint":"kept"}""", await emulator.Client.GetStringAsync(DataPath(emulator, "target")));
     }
 
+    /// <summary>A PUT to an existing cache (sent again after it ended Failed, say) updates it; Azure keeps its data.</summary>
+    [Fact]
+    public async Task APutToAnExistingCacheKeepsItsData()
+    {
+        await using var emulator = await StartAsync();
+        using var _ = await SetAsync(emulator, "target", "kept");
+
+        await emulator.PutOkAsync(Redis(emulator.CacheId("target")), new
+        {
+            location = "eastus",
+            tags = new { team = "payments" },
+            properties = new { sku = new { name = "Premium", family = "P", capacity = 1 } },
+        });
+        emulator.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("""{"fingerprint":"kept"}""", await emulator.Client.GetStringAsync(DataPath(emulator, "target")));
+    }
+
     [Fact]
     public async Task FingerprintsSurviveARestartWithTheStateFile()
     {

@@ -100,6 +100,8 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             Sequence = existing?.Sequence ?? Store.NextSequence(),
             Body = built,
             Secrets = existing?.Secrets ?? type.Provider.CreateSecrets(),
+            // A PUT to an existing cache updates it: its data stays, as in Azure.
+            DataFingerprint = existing?.DataFingerprint,
         };
 
         var created = existing is null;

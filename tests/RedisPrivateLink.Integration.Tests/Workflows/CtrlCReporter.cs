@@ -23,7 +23,14 @@ internal enum CtrlCMoment
 /// </summary>
 internal sealed class CtrlCReporter : IOperationReporter, IDisposable
 {
-    private static readonly string[] OperationVerbs = { "Creating or updating ", "Updating ", "Deleting " };
+    /// <summary>How the gateway's progress bar names each method's operation, so a PATCH's is not taken for a POST's on the same cache.</summary>
+    private static readonly Dictionary<string, string> OperationVerbs = new()
+    {
+        ["PUT"] = "Creating or updating ",
+        ["PATCH"] = "Updating ",
+        ["DELETE"] = "Deleting ",
+        ["POST"] = "Running ",
+    };
 
     private readonly CancellationTokenSource _stop = new();
     private readonly CtrlCMoment _moment;
@@ -36,14 +43,18 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
     private readonly HashSet<string> _writesAfterPress = new(StringComparer.OrdinalIgnoreCase);
     private int _triggered;
 
-    /// <param name="pathPattern">The emulator's glob for the write's path; its last segment names the resource.</param>
+    /// <param name="pathPattern">
+    /// The emulator's glob for the write's path; its last segment names the resource, or for a POST action (export,
+    /// import) the segment before it: the action's operation runs on the resource it acts on.
+    /// </param>
     /// <param name="untilHeld">Completes once ARM holds the write (for <see cref="CtrlCMoment.WhileHeld"/>).</param>
     public CtrlCReporter(CtrlCMoment moment, string method, string pathPattern, Func<Task> untilHeld)
     {
         _moment = moment;
         _method = method;
         _path = new Regex("^" + Regex.Escape(pathPattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase);
-        _resource = pathPattern.Substring(pathPattern.LastIndexOf('/') + 1);
+        var segments = pathPattern.Split('/');
+        _resource = segments[method == "POST" ? segments.Length - 2 : segments.Length - 1];
         _untilHeld = untilHeld;
     }
 
@@ -135,9 +146,9 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
         }
     }
 
-    /// <summary>The gateway's progress bar for the resource's long-running operation: "Creating or updating TYPE 'name'".</summary>
+    /// <summary>The gateway's progress bar for the resource's long-running operation: "Creating or updating TYPE 'name'", "Running TYPE 'name'" for an action.</summary>
     private bool IsTheOperation(ProgressUpdate update) =>
-        OperationVerbs.Any(verb => update.Activity.StartsWith(verb, StringComparison.Ordinal))
+        update.Activity.StartsWith(OperationVerbs[_method], StringComparison.Ordinal)
         && update.Activity.EndsWith($"'{_resource}'", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The cache step polls the cache itself, saying so in its own progress bar, which names the cache.</summary>

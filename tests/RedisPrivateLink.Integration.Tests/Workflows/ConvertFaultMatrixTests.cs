@@ -1,0 +1,314 @@
+using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Engine;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Diagnostics;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Workflows;
+using static RedisPrivateLink.Integration.Tests.Workflows.ConvertArrangements;
+using static RedisPrivateLink.Integration.Tests.Workflows.FaultMatrixTests;
+
+namespace RedisPrivateLink.Integration.Tests.Workflows;
+
+/// <summary>
+/// Convert-VNetCacheToPrivateEndpoint's rows of issue 7's fault matrix (<see cref="FaultMatrixTests"/> has the other
+/// cmdlets'): both strategies with -DataMigration ExportImport, a fault on each write of the migration — a 429 with
+/// Retry-After 1, a 500, a dropped connection, a long-running operation that ends Failed (where the write is one), and
+/// Ctrl+C as the write is about to be sent, while ARM holds it, and while its operation is polled (where it has one).
+/// The fault is armed as the write's step starts, since some paths are written by more than one step (the target's
+/// migration-tag PATCHes, the resource group's tags). A refused request (429) is sent again and the run finishes; so is
+/// an idempotent write after a 500 or a drop. An export or import (POST) that may have started is not sent again: the
+/// run stops at that step with a specific error id, as it does after an operation that ended Failed. Then the same
+/// command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
+/// verified and holding the source's data, its settings copied; one endpoint with one NIC and one zone group; one zone
+/// linked once; the data exported once (again only when a stopped run had not recorded its export, see
+/// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
+/// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
+/// Each strategy is its own test class with its own emulator, so the two halves run side by side.
+/// </summary>
+public abstract class ConvertFaultMatrixTests
+{
+    public const string NewName = "NewName";
+    public const string ReuseName = "ReuseName";
+
+    public const string Subnet = "subnet";
+    public const string DnsZone = "dns-zone";
+    public const string ZoneLink = "zone-link";
+    public const string TargetCache = "target-cache";
+    public const string FirewallRule = "firewall-rule";
+    public const string PatchSchedule = "patch-schedule";
+    public const string Endpoint = "endpoint";
+    public const string ZoneGroup = "zone-group";
+    public const string Export = "export";
+    public const string ExportedTag = "exported-tag";
+
+    /// <summary>-ReuseName: the resource group tags PATCH that records the target's definition before the deletion.</summary>
+    public const string RecordTarget = "record-target";
+    public const string DeleteSource = "delete-source";
+
+    /// <summary>-ReuseName: the resource group tags PATCH that removes the record once Azure holds the target.</summary>
+    public const string RecordRemoved = "record-removed";
+    public const string Import = "import";
+    public const string ImportedTag = "imported-tag";
+    public const string VerifiedTag = "verified-tag";
+
+    private const string Fingerprint = "ledger-v7";
+    private const string MigrationTagStage = "rpl-migration-stage";
+    private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
+
+    protected static readonly string[] NewNameWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+
+    protected static readonly string[] ReuseNameWrites =
+        { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
+
+    private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, CtrlCBeforeSending, CtrlCWhileHeld };
+
+    private static readonly string[] OperationFaults = { OperationFailed, CtrlCWhilePolling };
+
+    private readonly WorkflowScenario _scenario;
+
+    private protected ConvertFaultMatrixTests(FaultMatrixTests.SharedEmulator emulator)
+    {
+        _scenario = emulator.Scenario;
+    }
+
+    protected static TheoryData<string, string> Matrix(string strategy, string[] writes)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var write in writes)
+        {
+            foreach (var fault in AnyWriteFaults.Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
+            {
+                data.Add(write, fault);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The step, method and path of one write. Firewall rules, the patch schedule and the Tags API answer at once
+    /// (synchronous in ARM and the emulator): they have no operation to fail or poll.
+    /// </summary>
+    private static ConvertWrite WriteOf(string strategy, string write)
+    {
+        var target = strategy == ReuseName ? Source : Target;
+        return write switch
+        {
+            Subnet => new(StepKeys.Network, "PUT", "*/virtualNetworks/vnet1/subnets/endpoints", true),
+            DnsZone => new(StepKeys.PrivateDnsZone, "PUT", "*/privateDnsZones/" + WorkflowScenario.Zone, true),
+            ZoneLink => new(StepKeys.ZoneLink, "PUT", "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet1-link", true),
+            TargetCache => new(ConvertStepKeys.TargetCache, "PUT", "*/redis/" + target, true),
+            FirewallRule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/redis/{target}/firewallRules/office", false),
+            PatchSchedule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/redis/{target}/patchSchedules/default", false),
+            Endpoint => new(StepKeys.PrivateEndpoint, "PUT", $"*/privateEndpoints/{target}-pe", true),
+            ZoneGroup => new(StepKeys.DnsZoneGroup, "PUT", $"*/privateEndpoints/{target}-pe/privateDnsZoneGroups/default", true),
+            Export => new(ConvertStepKeys.ExportSource, "POST", $"*/redis/{Source}/export", true),
+
+            // Side by side the target records the export; with -ReuseName the source does, as the target does not exist yet.
+            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (strategy == ReuseName ? Source : Target), true),
+            RecordTarget => new(ConvertStepKeys.RecordTarget, "PATCH", RecordPath, false),
+            DeleteSource => new(ConvertStepKeys.DeleteSource, "DELETE", "*/redis/" + Source, true),
+            RecordRemoved => new(ConvertStepKeys.TargetCache, "PATCH", RecordPath, false),
+            Import => new(ConvertStepKeys.ImportData, "POST", $"*/redis/{target}/import", true),
+            ImportedTag => new(ConvertStepKeys.ImportData, "PATCH", "*/redis/" + target, true),
+            VerifiedTag => new(ConvertStepKeys.VerifyTarget, "PATCH", "*/redis/" + target, true),
+            _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Not a write of the migration."),
+        };
+    }
+
+    protected async Task RunWithFaultAsync(string strategy, string writeName, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, Fingerprint);
+        await s.Control.ClearRequestsAsync();
+
+        var write = WriteOf(strategy, writeName);
+        var row = $"{strategy}/{writeName}";
+        ConvertVNetCacheRequest Request() => strategy == ReuseName ? ReuseNameRequest(s) : NewNameRequest(s);
+        var prepared = await PrepareAsync(s, Request());
+        var step = prepared.Plan.Steps.Single(p => p.Key == write.Step);
+
+        var exports = 1;
+        if (CtrlCMoments.TryGetValue(fault, out var moment))
+        {
+            await InterruptAsync(s, row, fault, moment, write.Method, write.PathPattern, ctrlC => PlanExecutor.RunAsync(prepared.Plan, cancellationToken: ctrlC), step);
+            exports = await ExportsExpectedAsync(strategy, row);
+            await MigrateAsync(s, Request());
+        }
+        else
+        {
+            var rule = fault switch
+            {
+                Throttled => (object)new { write.Method, write.PathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
+                ServerError => new { write.Method, write.PathPattern, kind = "status", status = 500, count = 1 },
+                Dropped => new { write.Method, write.PathPattern, kind = "drop", count = 1 },
+                _ => new { write.Method, write.PathPattern, kind = "lroFailed", count = 1 },
+            };
+            var armed = new StepStartReporter(step, () => s.Control.AddFaultAsync(rule));
+            Exception? failure;
+            using (OperationReporter.Use(armed))
+            {
+                failure = await Record.ExceptionAsync(() => PlanExecutor.RunAsync(prepared.Plan));
+            }
+
+            Assert.True(armed.Started, $"{row}/{fault}: step '{write.Step}' never started.");
+            Assert.Empty(await s.Control.FaultsAsync());
+            if (StoppedErrorId(write, writeName, fault) is { } errorId)
+            {
+                var stopped = Assert.IsType<PlanStepFailedException>(failure);
+                Assert.Equal(write.Step, stopped.FailedStep.Key);
+                Assert.Equal(errorId, ErrorIdOf(stopped.InnerException!));
+                Assert.Contains($"Step '{step.Description}' failed", stopped.Message, StringComparison.Ordinal);
+                Assert.Contains("run the same command again", stopped.Message, StringComparison.Ordinal);
+                exports = await ExportsExpectedAsync(strategy, row);
+                await MigrateAsync(s, Request());
+            }
+            else
+            {
+                Assert.True(failure is null, $"{row}/{fault}: expected the run to recover by itself, got {failure}.");
+                await AssertSentAgainAsync(row, fault, write);
+            }
+        }
+
+        await AssertMigratedAsync(strategy, row, exports);
+
+        await s.Control.ClearRequestsAsync();
+        await MigrateAsync(s, Request());
+        Assert.Empty(await s.Control.WritesAsync());
+    }
+
+    /// <summary>
+    /// The error id the run stops with, or null when the gateway's retry absorbs the fault: an operation that ended
+    /// Failed (the cache step reads the cache's own provisioning state), or a POST that may have started.
+    /// </summary>
+    private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => fault switch
+    {
+        OperationFailed => writeName == TargetCache ? WorkflowErrorIds.CacheProvisioningFailed : "InternalServerError",
+        ServerError when write.Method == "POST" => "InternalServerError",
+        Dropped when write.Method == "POST" => "ArmUnreachable",
+        _ => null,
+    };
+
+    /// <summary>What the cmdlet shows as FullyQualifiedErrorId's first part: the engine's id, or ARM's error code.</summary>
+    private static string? ErrorIdOf(Exception exception) => exception switch
+    {
+        RedisPrivateLinkException e => e.ErrorId,
+        ArmException e => e.Code,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The export POSTs ARM accepted by the run that stopped, and whether it recorded the export (the stage tag on the
+    /// target side by side, on the source with -ReuseName). A stopped run that did not record it leaves the re-run to
+    /// export again: it cannot know whether that export finished (its operation ended Failed, Ctrl+C came while it
+    /// was polled or before its stage was recorded), the source is still there, and a second export of it loses
+    /// nothing. A recorded export is never repeated.
+    /// </summary>
+    private async Task<int> ExportsExpectedAsync(string strategy, string row)
+    {
+        var s = _scenario;
+        var accepted = ExportsOf(await s.Control.RequestsAsync());
+        Assert.True(accepted <= 1, $"{row}: the run that stopped exported {accepted} times.");
+        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(strategy == ReuseName ? Source : Target));
+        // With -ReuseName a source that is gone was deleted only once its export was recorded.
+        var recorded = recordedOn is null
+            ? strategy == ReuseName
+            : recordedOn.Tags is { } tags && tags.TryGetValue(MigrationTagStage, out var stage) && stage is "exported" or "imported" or "verified";
+        return recorded ? accepted : accepted + 1;
+    }
+
+    private static int ExportsOf(IEnumerable<RequestLogEntry> log) =>
+        log.Count(r => r.Method == "POST" && r.Path.EndsWith($"/redis/{Source}/export", StringComparison.OrdinalIgnoreCase) && r.Status is >= 200 and < 300);
+
+    /// <summary>The faulted write was answered with the fault (or not at all), then sent once more and accepted.</summary>
+    private async Task AssertSentAgainAsync(string row, string fault, ConvertWrite write)
+    {
+        var log = await _scenario.Control.RequestsAsync();
+        var sent = log.Where(r => r.Method == write.Method && Matches(write.PathPattern, r.Path))
+            .OrderBy(r => r.Time - TimeSpan.FromMilliseconds(r.DurationMs)).ToList();
+        var faulted = sent.FindIndex(r => r.Status is 0 or 429 or 500);
+        var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
+        var after = sent.Skip(faulted + 1).ToList();
+        var retried = after.FindIndex(r => r.Status is >= 200 and < 300);
+
+        // Later steps may write the same path; before the retry is accepted, a -ReuseName create may be refused (409)
+        // while Azure still holds the deleted cache's name.
+        Assert.True(faulted >= 0 && sent[faulted].Status == expectedStatus && retried >= 0 && after.Take(retried).All(r => r.Status == 409),
+            $"{row}/{fault}: expected the faulted {write.Method} then a successful retry, got {string.Join(", ", sent.Select(r => r.Status))}.");
+        if (fault == Throttled)
+        {
+            var waited = sent[faulted + 1].Time - sent[faulted].Time;
+            Assert.True(waited >= TimeSpan.FromMilliseconds(950), $"{row}: the retry came {waited.TotalMilliseconds:0} ms after the 429, before its Retry-After of 1 s.");
+        }
+    }
+
+    /// <summary>The migration's whole end state, and from the request log of every run, the order of the writes that matter.</summary>
+    private async Task AssertMigratedAsync(string strategy, string row, int exportsAccepted)
+    {
+        var s = _scenario;
+        var subscription = $"/subscriptions/{s.Subscription}";
+        var target = strategy == ReuseName ? Source : Target;
+        var targetId = s.CacheId(target);
+
+        var cache = Assert.Single(await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis"));
+        Assert.Equal(targetId.ToString(), cache.Id, ignoreCase: true);
+        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
+        Assert.Null(cache.Properties.SubnetId);
+        Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
+        Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
+        Assert.Equal("payments", cache.Tags!["team"]);
+        Assert.Equal("verified", cache.Tags[MigrationTagStage]);
+        Assert.Equal(Fingerprint, await FingerprintAsync(s, target));
+        Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
+        Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(targetId.Child("patchSchedules", "default")));
+
+        var endpointId = s.EndpointId(target + "-pe");
+        var endpoint = Assert.Single(await s.Arm.ListAsync<PrivateEndpoint>(subscription + "/providers/Microsoft.Network/privateEndpoints"));
+        Assert.Equal(endpointId.ToString(), endpoint.Id, ignoreCase: true);
+        Assert.Equal("Succeeded", endpoint.Properties!.ProvisioningState);
+        Assert.Equal(s.SubnetId().ToString(), endpoint.Properties.Subnet!.Id, ignoreCase: true);
+        Assert.Equal("Approved", Assert.Single(endpoint.Properties.PrivateLinkServiceConnections!).Properties!.PrivateLinkServiceConnectionState!.Status);
+        Assert.Single(endpoint.Properties.NetworkInterfaces!);
+        Assert.Equal(1, await CountNetworkInterfacesAsync(s));
+        Assert.Single(cache.Properties.PrivateEndpointConnections!);
+        var zoneGroup = Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups"));
+        Assert.Equal("Succeeded", zoneGroup.Properties!.ProvisioningState);
+
+        var network = Assert.Single(await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks"));
+        Assert.Equal(new[] { "caches", "endpoints" }, network.Properties!.Subnets!.Select(n => n.Name!).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("Disabled", (await s.RequireAsync<Subnet>(s.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
+        var zone = Assert.Single(await s.Arm.ListAsync<PrivateDnsZone>(subscription + "/providers/Microsoft.Network/privateDnsZones"));
+        Assert.Equal(s.ZoneId().ToString(), zone.Id, ignoreCase: true);
+        var link = Assert.Single(await s.Arm.ListAsync<VirtualNetworkLink>(s.ZoneId() + "/virtualNetworkLinks"));
+        Assert.Equal(s.VnetId().ToString(), link.Properties!.VirtualNetwork!.Id, ignoreCase: true);
+        var record = Assert.Single(await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A"));
+        Assert.Equal(target, record.Name);
+        Assert.Equal(await s.EndpointAddressAsync(endpointId), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
+
+        var log = await s.Control.RequestsAsync();
+        var exports = ExportsOf(log);
+        Assert.True(exports == exportsAccepted, $"{row}: expected {exportsAccepted} export(s) accepted, got {exports}.");
+        var deleted = IndexOf(log, "DELETE", "/redis/" + Source);
+        Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
+        if (strategy == NewName)
+        {
+            // Side by side the source goes once the target is verified: after the last write that records a stage on it.
+            var verified = log.Select((entry, index) => (entry, index)).Last(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/redis/" + Target, StringComparison.OrdinalIgnoreCase) && e.entry.Status is >= 200 and < 300).index;
+            Assert.True(deleted > verified, $"{row}: the source was deleted before the target was verified.");
+        }
+        else
+        {
+            Assert.True(deleted > log.ToList().FindIndex(e => e.Method == "POST" && e.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && e.Status < 300), $"{row}: the source was deleted before its export.");
+            Assert.True(deleted > IndexOf(log, "PATCH", "/providers/Microsoft.Resources/tags/default"), $"{row}: the source was deleted before the target's definition was recorded.");
+            var groupTags = (await s.RequireAsync<TagsResource>(ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Resources/tags", "default"))).Properties?.Tags;
+            Assert.DoesNotContain(groupTags?.Keys ?? Array.Empty<string>(), name => name.StartsWith("rpl-migration-target-", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>One write of the migration: the step that sends it, its method, and the emulator's glob for its path.</summary>
+    private sealed record ConvertWrite(string Step, string Method, string PathPattern, bool LongRunning);
+}

@@ -1,0 +1,16 @@
+namespace RedisPrivateLink.Integration.Tests.Workflows;
+
+/// <summary>Convert-VNetCacheToPrivateEndpoint -ReuseName -DataMigration ExportImport, keeping the name, under <see cref="ConvertFaultMatrixTests"/>.</summary>
+public sealed class ConvertReuseNameFaultMatrixTests : ConvertFaultMatrixTests, IClassFixture<FaultMatrixTests.SharedEmulator>
+{
+    public ConvertReuseNameFaultMatrixTests(FaultMatrixTests.SharedEmulator emulator)
+        : base(emulator)
+    {
+    }
+
+    public static TheoryData<string, string> Cases => Matrix(ReuseName, ReuseNameWrites);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task ConvertWithReuseName(string write, string fault) => RunWithFaultAsync(ReuseName, write, fault);
+}
