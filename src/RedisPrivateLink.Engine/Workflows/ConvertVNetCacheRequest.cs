@@ -34,4 +34,13 @@ public sealed class ConvertVNetCacheRequest
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
     public string? PrivateDnsZoneId { get; set; }
+
+    /// <summary>
+    /// An Azure Managed Redis SKU (Balanced_B5...) or "Suggested" (Microsoft's mapping of the source's size): the target
+    /// becomes a Managed Redis cache. Null keeps the target on Azure Cache for Redis with the source's SKU.
+    /// </summary>
+    public string? TargetSku { get; set; }
+
+    /// <summary>With <see cref="TargetSku"/>: the Managed Redis database accepts access keys besides Microsoft Entra ID.</summary>
+    public bool EnableAccessKeysAuthentication { get; set; }
 }
