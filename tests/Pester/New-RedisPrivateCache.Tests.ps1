@@ -152,7 +152,7 @@ Describe 'New-RedisPrivateCache' {
 
     Context 'for Azure Managed Redis' {
         BeforeAll {
-            $script:Managed = New-TestCache -Name 'pester-amr1' -Group 'rg-amr1' -Octet 61 -Extra @{ Sku = 'Balanced_B5'; ClusteringPolicy = 'EnterpriseCluster'; Module = 'RedisJSON' }
+            $script:Managed = New-TestCache -Name 'pester-amr1' -Group 'rg-amr1' -Octet 61 -Extra @{ Sku = 'Balanced_B5'; ClusteringPolicy = 'EnterpriseCluster'; Module = 'RedisJSON'; Persistence = 'RdbEvery6h' }
         }
 
         It 'writes a Managed Redis cache that says its kind, port and SKU' {
@@ -176,6 +176,8 @@ Describe 'New-RedisPrivateCache' {
             $database.Body.properties.clusteringPolicy | Should -Be 'EnterpriseCluster'
             $database.Body.properties.modules.name | Should -Be @('RedisJSON')
             $database.Body.properties.accessKeysAuthentication | Should -Be 'Disabled'
+            $database.Body.properties.persistence.rdbEnabled | Should -BeTrue
+            $database.Body.properties.persistence.rdbFrequency | Should -Be '6h'
             $record = Invoke-EmulatorArm $Emulator "$base/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-amr1.eastus" -ApiVersion 2024-06-01
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($Managed.PrivateEndpoints[0].PrivateIpAddress)
         }
@@ -203,6 +205,7 @@ Describe 'New-RedisPrivateCache' {
             @{ Case = '-Size with a Managed Redis SKU'; Extra = @{ Sku = 'Balanced_B5'; Size = 'C1' }; ErrorId = 'ClassicOnlyFeature' }
             @{ Case = '-Zone with a Managed Redis SKU'; Extra = @{ Sku = 'Balanced_B5'; Zone = '1' }; ErrorId = 'ClassicOnlyFeature' }
             @{ Case = '-ClusteringPolicy on a classic cache'; Extra = @{ Sku = 'Standard'; ClusteringPolicy = 'OSSCluster' }; ErrorId = 'ManagedRedisOnlyFeature' }
+            @{ Case = '-Persistence on a classic cache'; Extra = @{ Sku = 'Premium'; Size = 'P1'; Persistence = 'AofAlways' }; ErrorId = 'ManagedRedisOnlyFeature' }
             @{ Case = 'an unknown SKU'; Extra = @{ Sku = 'Balanced_B2' }; ErrorId = 'ParameterArgumentValidationError' }
         ) {
             $before = @(Get-EmulatorWrite $Emulator).Count

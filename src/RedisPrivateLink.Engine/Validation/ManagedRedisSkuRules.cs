@@ -29,6 +29,9 @@ public static class ManagedRedisSkuRules
 
     public static readonly IReadOnlyList<string> Modules = Array.AsReadOnly(new[] { "RedisBloom", "RedisTimeSeries", "RediSearch", "RedisJSON" });
 
+    /// <summary>The -Persistence choices: no persistence, RDB snapshots every 1, 6 or 12 hours, or an append-only file written every second or on every write.</summary>
+    public static readonly IReadOnlyList<string> PersistenceChoices = Array.AsReadOnly(new[] { "None", "RdbEvery1h", "RdbEvery6h", "RdbEvery12h", "AofEverySecond", "AofAlways" });
+
     /// <summary>Every SKU name, tier by tier, smallest first.</summary>
     public static readonly IReadOnlyList<string> SkuNames = Array.AsReadOnly(
         Tier("Balanced", 'B', 0, 1, 3, 5, 10, 20, 50, 100, 150, 250, 350, 500, 700, 1000)
@@ -80,6 +83,14 @@ public static class ManagedRedisSkuRules
 
         return result;
     }
+
+    /// <summary>The canonical -Persistence choice; None when none is given.</summary>
+    /// <exception cref="ValidationException">InvalidPersistence.</exception>
+    public static string ParsePersistence(string? persistence) =>
+        persistence is null ? PersistenceChoices[0]
+        : PersistenceChoices.FirstOrDefault(p => string.Equals(p, persistence, StringComparison.OrdinalIgnoreCase))
+          ?? throw new ValidationException(ValidationErrorIds.InvalidPersistence, "Persistence",
+              $"Persistence {NameRules.Quote(persistence)} is not valid. Use {string.Join(", ", PersistenceChoices)}.");
 
     private static IEnumerable<string> Tier(string tier, char letter, params int[] sizes) =>
         sizes.Select(size => tier + "_" + letter + size.ToString(CultureInfo.InvariantCulture));

@@ -34,5 +34,6 @@ public static class ValidationErrorIds
     public const string InvalidClusteringPolicy = nameof(InvalidClusteringPolicy);
     public const string InvalidEvictionPolicy = nameof(InvalidEvictionPolicy);
     public const string InvalidModule = nameof(InvalidModule);
+    public const string InvalidPersistence = nameof(InvalidPersistence);
     public const string InvalidHighAvailability = nameof(InvalidHighAvailability);
 }

@@ -47,6 +47,9 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
 
     public IReadOnlyList<string> Modules { get; set; } = Array.Empty<string>();
 
+    /// <summary>One of <see cref="ManagedRedisSkuRules.PersistenceChoices"/>; None sends no persistence (Azure's default: off).</summary>
+    public string Persistence { get; set; } = ManagedRedisSkuRules.PersistenceChoices[0];
+
     /// <summary>Azure creates databases with access keys Disabled (Microsoft Entra ID only); they are enabled only when asked.</summary>
     public bool EnableAccessKeysAuthentication { get; set; }
 
@@ -54,7 +57,8 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
 
     public string Summary =>
         $"Azure Managed Redis {Sku}, high availability {HighAvailability}, public network access {PublicNetworkAccess}, TLS {MinimumTlsVersion}, {ClusteringPolicy}, eviction {EvictionPolicy}, access keys {AccessKeys}"
-        + (Modules.Count > 0 ? $", modules {string.Join(",", Modules)}" : string.Empty);
+        + (Modules.Count > 0 ? $", modules {string.Join(",", Modules)}" : string.Empty)
+        + (Persistence == ManagedRedisSkuRules.PersistenceChoices[0] ? string.Empty : $", persistence {Persistence}");
 
     private string AccessKeys => EnableAccessKeysAuthentication ? Enabled : Disabled;
 
@@ -91,6 +95,7 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
             EvictionPolicy = EvictionPolicy,
             Modules = Modules.Count > 0 ? Modules.Select(m => new ManagedRedisModule { Name = m }).ToList() : null,
             AccessKeysAuthentication = EnableAccessKeysAuthentication ? Enabled : null,
+            Persistence = PersistenceModel(Persistence),
         },
     };
 
@@ -118,6 +123,7 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
         Compare(differences, "clustering policy", properties.ClusteringPolicy, ClusteringPolicy);
         Compare(differences, "eviction policy", properties.EvictionPolicy, EvictionPolicy);
         Compare(differences, "access keys authentication", properties.AccessKeysAuthentication ?? Disabled, AccessKeys);
+        Compare(differences, "persistence", PersistenceChoiceOf(properties.Persistence), Persistence);
         var modules = (properties.Modules ?? new List<ManagedRedisModule>()).Select(m => m.Name).OfType<string>().ToList();
         if (Modules.Count > 0 && !Modules.All(m => modules.Contains(m, StringComparer.OrdinalIgnoreCase)))
         {
@@ -126,6 +132,22 @@ internal sealed class ManagedRedisDefinition : ICacheDefinition
 
         return differences;
     }
+
+    private static ManagedRedisPersistence? PersistenceModel(string choice) => choice switch
+    {
+        "RdbEvery1h" => new ManagedRedisPersistence { RdbEnabled = true, RdbFrequency = "1h" },
+        "RdbEvery6h" => new ManagedRedisPersistence { RdbEnabled = true, RdbFrequency = "6h" },
+        "RdbEvery12h" => new ManagedRedisPersistence { RdbEnabled = true, RdbFrequency = "12h" },
+        "AofEverySecond" => new ManagedRedisPersistence { AofEnabled = true, AofFrequency = "1s" },
+        "AofAlways" => new ManagedRedisPersistence { AofEnabled = true, AofFrequency = "always" },
+        _ => null,
+    };
+
+    /// <summary>The -Persistence choice an existing database's persistence amounts to.</summary>
+    private static string PersistenceChoiceOf(ManagedRedisPersistence? persistence) =>
+        persistence?.RdbEnabled is true ? "RdbEvery" + persistence.RdbFrequency
+        : persistence?.AofEnabled is true ? string.Equals(persistence.AofFrequency, "always", StringComparison.OrdinalIgnoreCase) ? "AofAlways" : "AofEverySecond"
+        : ManagedRedisSkuRules.PersistenceChoices[0];
 
     private static void Compare(List<string> differences, string setting, string? actual, string asked)
     {

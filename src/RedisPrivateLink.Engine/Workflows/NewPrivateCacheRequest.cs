@@ -70,6 +70,9 @@ public sealed class NewPrivateCacheRequest
     /// <summary>Managed Redis only: Redis modules such as RedisJSON.</summary>
     public string[]? Modules { get; set; }
 
+    /// <summary>Managed Redis only: None (the default), RdbEvery1h, RdbEvery6h, RdbEvery12h, AofEverySecond or AofAlways.</summary>
+    public string? Persistence { get; set; }
+
     /// <summary>Managed Redis only: allow access keys besides Microsoft Entra ID (Azure creates databases with them off).</summary>
     public bool EnableAccessKeysAuthentication { get; set; }
 

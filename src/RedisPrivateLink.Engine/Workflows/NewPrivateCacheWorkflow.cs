@@ -152,6 +152,7 @@ public static class NewPrivateCacheWorkflow
         RequireNotGiven("EvictionPolicy", request.EvictionPolicy is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
         RequireNotGiven("Module", request.Modules is { Length: > 0 }, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
         RequireNotGiven("EnableAccessKeysAuthentication", request.EnableAccessKeysAuthentication, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis");
+        RequireNotGiven("Persistence", request.Persistence is not null, ValidationErrorIds.ManagedRedisOnlyFeature, "Azure Managed Redis", " A Premium cache persists through -RedisConfiguration (rdb-backup-enabled and its storage account).");
         var sku = CacheSkuRules.Resolve(request.Sku ?? DefaultClassicSku, request.Size ?? DefaultClassicSize);
         var configuration = CacheSkuRules.ValidateRedisConfiguration(AsDictionary(request.RedisConfiguration));
         var zones = request.Zones ?? Array.Empty<string>();
@@ -204,6 +205,7 @@ public static class NewPrivateCacheWorkflow
             EvictionPolicy = ManagedRedisSkuRules.ParseEvictionPolicy(request.EvictionPolicy),
             Modules = ManagedRedisSkuRules.ParseModules(request.Modules),
             EnableAccessKeysAuthentication = request.EnableAccessKeysAuthentication,
+            Persistence = ManagedRedisSkuRules.ParsePersistence(request.Persistence),
             Tags = request.Tags,
         };
     }

@@ -137,6 +137,10 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     public SwitchParameter EnableAccessKeysAuthentication { get; set; }
 
     [Parameter]
+    [ValidateSet("None", "RdbEvery1h", "RdbEvery6h", "RdbEvery12h", "AofEverySecond", "AofAlways")]
+    public string? Persistence { get; set; }
+
+    [Parameter]
     public SwitchParameter NoWait { get; set; }
 
     protected override void ProcessRecord()
@@ -172,6 +176,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 EvictionPolicy = EvictionPolicy,
                 Modules = Module,
                 EnableAccessKeysAuthentication = EnableAccessKeysAuthentication,
+                Persistence = Persistence,
                 NoWait = NoWait,
             };
 

@@ -38,6 +38,8 @@ public class ManagedRedisSkuRulesTests
         Assert.Equal(ValidationErrorIds.InvalidClusteringPolicy, Assert.Throws<ValidationException>(() => ManagedRedisSkuRules.ParseClusteringPolicy("Sharded")).ErrorId);
         Assert.Equal(ValidationErrorIds.InvalidEvictionPolicy, Assert.Throws<ValidationException>(() => ManagedRedisSkuRules.ParseEvictionPolicy("LRU")).ErrorId);
         Assert.Equal(ValidationErrorIds.InvalidModule, Assert.Throws<ValidationException>(() => ManagedRedisSkuRules.ParseModules(new[] { "RedisGraph" })).ErrorId);
+        Assert.Equal(("None", "AofAlways"), (ManagedRedisSkuRules.ParsePersistence(null), ManagedRedisSkuRules.ParsePersistence("aofalways")));
+        Assert.Equal(ValidationErrorIds.InvalidPersistence, Assert.Throws<ValidationException>(() => ManagedRedisSkuRules.ParsePersistence("RdbEvery2h")).ErrorId);
     }
 
     /// <summary>Microsoft's published table (learn.microsoft.com/azure/redis/migrate/migrate-overview), same-or-more-memory choice first.</summary>

@@ -52,6 +52,7 @@ public class NewManagedRedisCacheTests
         request.Modules = new[] { "RedisJSON" };
         request.HighAvailability = "Disabled";
         request.EnableAccessKeysAuthentication = true;
+        request.Persistence = "rdbevery6h";
 
         await RunAsync(arm, request);
 
@@ -59,6 +60,22 @@ public class NewManagedRedisCacheTests
         Assert.Equal(("EnterpriseCluster", "NoEviction", "Enabled", "RedisJSON"),
             ((string?)database["clusteringPolicy"], (string?)database["evictionPolicy"], (string?)database["accessKeysAuthentication"], (string?)database["modules"]![0]!["name"]));
         Assert.Equal("Disabled", (string?)arm.Stored(NewClusterId)!["properties"]!["highAvailability"]);
+        Assert.Equal((true, "6h", null), ((bool?)database["persistence"]!["rdbEnabled"], (string?)database["persistence"]!["rdbFrequency"], database["persistence"]!["aofEnabled"]));
+    }
+
+    [Fact]
+    public async Task WithoutPersistenceNoneIsSentAndAReRunAskingForItReportsTheDifference()
+    {
+        var arm = ArrangeGroupAndSubnet();
+        await RunAsync(arm, Request());
+        Assert.Null(arm.Stored(DatabaseId)!["properties"]!["persistence"]);
+
+        var request = Request();
+        request.Persistence = "AofEverySecond";
+        var result = await RunAsync(arm, request);
+
+        Assert.Contains("persistence None (asked AofEverySecond)", result[StepKeys.Cache].Message);
+        Assert.Null(arm.Stored(DatabaseId)!["properties"]!["persistence"]);
     }
 
     [Fact]
@@ -235,16 +252,25 @@ public class NewManagedRedisCacheTests
         Assert.Empty(arm.Reads);
     }
 
-    [Fact]
-    public async Task ManagedRedisSettingsAreRefusedForAClassicCache()
+    [Theory]
+    [InlineData("ClusteringPolicy")]
+    [InlineData("Persistence")]
+    public async Task ManagedRedisSettingsAreRefusedForAClassicCache(string parameter)
     {
         var request = Request();
         request.Sku = "Standard";
-        request.ClusteringPolicy = "OSSCluster";
+        if (parameter == "Persistence")
+        {
+            request.Persistence = "AofAlways";
+        }
+        else
+        {
+            request.ClusteringPolicy = "OSSCluster";
+        }
 
         var error = await Assert.ThrowsAsync<ValidationException>(() => NewPrivateCacheWorkflow.PrepareAsync(ContextOver(new InMemoryArmGateway()), request, CancellationToken.None));
 
-        Assert.Equal((ValidationErrorIds.ManagedRedisOnlyFeature, "ClusteringPolicy"), (error.ErrorId, error.ParameterName));
+        Assert.Equal((ValidationErrorIds.ManagedRedisOnlyFeature, parameter), (error.ErrorId, error.ParameterName));
     }
 
     private static NewPrivateCacheRequest Request() => new()

@@ -24,10 +24,12 @@ public sealed class ManagedRedisDatabaseProperties
 
     public IList<ManagedRedisModule>? Modules { get; set; }
 
+    public ManagedRedisPersistence? Persistence { get; set; }
+
     /// <summary>Enabled or Disabled; Azure creates databases with access keys Disabled (Entra ID only).</summary>
     public string? AccessKeysAuthentication { get; set; }
 
-    /// <summary>Fields this model does not name (persistence, geoReplication...); kept so a read-modify-write sends them back unchanged.</summary>
+    /// <summary>Fields this model does not name (geoReplication...); kept so a read-modify-write sends them back unchanged.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
