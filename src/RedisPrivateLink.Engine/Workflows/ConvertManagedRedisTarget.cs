@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Caches;
@@ -9,12 +10,15 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// What -TargetSku makes of the VNet-injected source: an Azure Managed Redis cluster and its database with the
-/// source's tags, eviction policy and availability, and the clustering policy its clients can use unchanged; plus the
-/// notices that say what does not carry over and what clients must change.
+/// source's tags, eviction policy, persistence and availability, and the clustering policy its clients can use
+/// unchanged; plus the notices that say what does not carry over and what clients must change.
 /// </summary>
 internal static class ConvertManagedRedisTarget
 {
     private const string MaxMemoryPolicyKey = "maxmemory-policy";
+    private const string RdbEnabledKey = "rdb-backup-enabled";
+    private const string RdbFrequencyKey = "rdb-backup-frequency";
+    private const string AofEnabledKey = "aof-backup-enabled";
 
     /// <summary>redisConfiguration keys Azure computes itself: not the user's settings, so not worth a notice.</summary>
     private static readonly string[] ComputedConfigurationKeys =
@@ -30,6 +34,7 @@ internal static class ConvertManagedRedisTarget
             HighAvailability = HasReplica(source) ? "Enabled" : "Disabled",
             ClusteringPolicy = ClusteringPolicy(source),
             EvictionPolicy = EvictionPolicy(source),
+            Persistence = Persistence(source),
             EnableAccessKeysAuthentication = enableAccessKeys,
             Tags = MigrationTags.With(userTags, MigrationStage.Created, new[] { (MigrationTags.Source, source.Id.ToString()) }.Concat(migrationTags).ToArray()),
         };
@@ -57,6 +62,27 @@ internal static class ConvertManagedRedisTarget
             ?? ManagedRedisSkuRules.DefaultEvictionPolicy;
     }
 
+    /// <summary>
+    /// The source's persistence as Managed Redis offers it, on its own disks (no storage account): AOF stays AOF (the
+    /// classic one writes every second), RDB every 15-60 minutes becomes hourly, up to 6 hours six-hourly, else every 12
+    /// hours — never less often than the source, except for a daily source, which gains.
+    /// </summary>
+    public static string Persistence(MigrationSource source)
+    {
+        if (IsTrue(ConfigurationValue(source, AofEnabledKey)))
+        {
+            return "AofEverySecond";
+        }
+
+        if (!IsTrue(ConfigurationValue(source, RdbEnabledKey)))
+        {
+            return ManagedRedisSkuRules.PersistenceChoices[0];
+        }
+
+        var minutes = int.TryParse(ConfigurationValue(source, RdbFrequencyKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 60;
+        return minutes <= 60 ? "RdbEvery1h" : minutes <= 360 ? "RdbEvery6h" : "RdbEvery12h";
+    }
+
     /// <summary>The notices of a migration to Managed Redis: the SKU and its mapping, the client changes, what is not copied.</summary>
     public static IEnumerable<string> Notices(MigrationSource source, ResourceId targetId, ManagedRedisDefinition definition, ManagedRedisSkuMapping mapping, bool suggested)
     {
@@ -74,7 +100,7 @@ internal static class ConvertManagedRedisTarget
                 ? "the source's access keys do not carry over, so use the new cache's keys (-EnableAccessKeysAuthentication) or Microsoft Entra ID."
                 : "the source used access keys, and the new cache accepts Microsoft Entra ID only (access keys authentication Disabled; give -EnableAccessKeysAuthentication to use keys).");
 
-        yield return $"Database '{ManagedRedisDefinition.DatabaseName}': clustering policy {definition.ClusteringPolicy} ({(definition.ClusteringPolicy == ManagedRedisSkuRules.OssCluster ? $"the source is clustered over {source.Cache.Properties?.ShardCount} shards" : "the source's clients see one endpoint, as before")}), eviction policy {definition.EvictionPolicy} (from maxmemory-policy {ConfigurationValue(source, MaxMemoryPolicyKey) ?? "volatile-lru (default)"}), high availability {definition.HighAvailability}.";
+        yield return $"Database '{ManagedRedisDefinition.DatabaseName}': clustering policy {definition.ClusteringPolicy} ({(definition.ClusteringPolicy == ManagedRedisSkuRules.OssCluster ? $"the source is clustered over {source.Cache.Properties?.ShardCount} shards" : "the source's clients see one endpoint, as before")}), eviction policy {definition.EvictionPolicy} (from maxmemory-policy {ConfigurationValue(source, MaxMemoryPolicyKey) ?? "volatile-lru (default)"}), persistence {definition.Persistence}{PersistenceOrigin(source)}, high availability {definition.HighAvailability}.";
 
         var uncopied = UncopiedSettings(source).ToList();
         if (uncopied.Count > 0)
@@ -88,6 +114,7 @@ internal static class ConvertManagedRedisTarget
         var properties = source.Cache.Properties!;
         var keys = (properties.RedisConfiguration ?? new Dictionary<string, string>()).Keys
             .Where(key => !string.Equals(key, MaxMemoryPolicyKey, StringComparison.OrdinalIgnoreCase)
+                          && !CacheSkuRules.PremiumPersistenceKeys.Contains(key, StringComparer.OrdinalIgnoreCase)
                           && !ComputedConfigurationKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
             .OrderBy(key => key, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -137,6 +164,14 @@ internal static class ConvertManagedRedisTarget
     /// <summary>A Basic cache has no replica; every other source has one, which Managed Redis keeps with high availability.</summary>
     private static bool HasReplica(MigrationSource source) =>
         !string.Equals(source.Cache.Properties?.Sku?.Name, CacheSku.Basic, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the persistence came from; the storage account of classic persistence is not used by Managed Redis.</summary>
+    private static string PersistenceOrigin(MigrationSource source) =>
+        IsTrue(ConfigurationValue(source, AofEnabledKey)) ? " (from the source's AOF persistence; Managed Redis persists to its own disks, not the source's storage account)"
+        : IsTrue(ConfigurationValue(source, RdbEnabledKey)) ? $" (from the source's RDB backups every {ConfigurationValue(source, RdbFrequencyKey) ?? "60"} minutes; Managed Redis persists to its own disks, not the source's storage account)"
+        : string.Empty;
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static string? ConfigurationValue(MigrationSource source, string key) =>
         source.Cache.Properties?.RedisConfiguration?.FirstOrDefault(setting => string.Equals(setting.Key, key, StringComparison.OrdinalIgnoreCase)).Value;

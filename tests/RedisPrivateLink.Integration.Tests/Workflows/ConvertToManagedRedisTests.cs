@@ -93,6 +93,27 @@ public sealed class ConvertToManagedRedisTests
     }
 
     [Fact]
+    public async Task TheSourcesRdbPersistenceBecomesManagedRedisPersistenceWithoutItsStorageAccount()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        var source = await s.RequireAsync<RedisCache>(s.CacheId(Source));
+        source.Properties!.RedisConfiguration!["rdb-backup-enabled"] = "true";
+        source.Properties.RedisConfiguration["rdb-backup-frequency"] = "360";
+        source.Properties.RedisConfiguration["rdb-storage-connection-string"] = "DefaultEndpointsProtocol=https;AccountName=backups;AccountKey=" + Signature;
+        await s.Arm.PatchAsync<RedisCache>(s.CacheId(Source), new { properties = new { redisConfiguration = source.Properties.RedisConfiguration } });
+
+        var prepared = await PrepareAsync(s, ManagedRedisRequest(s, dataMigration: "None"));
+        await WorkflowScenario.RunAsync(prepared);
+
+        var database = await s.RequireAsync<ManagedRedisDatabase>(ClusterId(s).Child("databases", "default"));
+        Assert.Equal((true, "6h"), (database.Properties!.Persistence!.RdbEnabled, database.Properties.Persistence.RdbFrequency));
+        Assert.Contains(prepared.Notices, n => n.Contains("persistence RdbEvery6h (from the source's RDB backups every 360 minutes", StringComparison.Ordinal));
+        Assert.DoesNotContain(prepared.Notices, n => n.StartsWith("Not copied", StringComparison.Ordinal) && n.Contains("rdb-", StringComparison.Ordinal));
+        Assert.All(prepared.Notices, notice => Assert.DoesNotContain(Signature, notice));
+    }
+
+    [Fact]
     public async Task ThePlanCreatesTheClusterBeforeMovingDataAndDeletesTheSourceLast()
     {
         await using var s = await WorkflowScenario.StartAsync();
