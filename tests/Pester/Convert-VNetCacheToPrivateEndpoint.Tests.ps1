@@ -112,9 +112,12 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         It 'moves the cache and its data to the suggested Managed Redis SKU and warns of every client change' {
             $group = New-InjectedCache -Name pester-amr-src -Octet 107
 
-            $target = Convert-VNetCacheToPrivateEndpoint -Name pester-amr-src -ResourceGroupName $group -NewName pester-amr-dst -TargetSku Suggested `
+            # -Debug would ask (Inquire) in this non-interactive session; the preference shows the same debug stream.
+            $DebugPreference = 'Continue'
+            $all = Convert-VNetCacheToPrivateEndpoint -Name pester-amr-src -ResourceGroupName $group -NewName pester-amr-dst -TargetSku Suggested `
                 -SubnetName endpoints -SubnetPrefix 10.107.2.0/24 -DataMigration ExportImport -StorageContainerUri $Container -Force -Confirm:$false `
-                -WarningVariable warnings -WarningAction SilentlyContinue
+                -WarningVariable warnings -Verbose *>&1
+            $target = @($all | Where-Object { $_.PSObject.Properties['Kind'] })[0]
 
             $target.Kind | Should -Be 'ManagedRedis'
             $target.Port | Should -Be 10000
@@ -129,7 +132,8 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             $text | Should -Match "P1 -> Balanced_B5"
             $text | Should -Match "'pester-amr-src\.redis\.cache\.windows\.net' -> 'pester-amr-dst\.eastus\.redis\.azure\.net', port 6380 -> 10000"
             $text | Should -Match 'db 0 only'
-            $text | Should -Not -Match $Signature
+            ($all | Out-String) | Should -Match 'databases/default/import'
+            ($all | Out-String) | Should -Not -Match $Signature
         }
 
         It 'names the Managed Redis cluster, the mapping and the zone under -WhatIf, and writes nothing' {
