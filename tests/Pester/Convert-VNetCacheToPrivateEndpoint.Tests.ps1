@@ -168,6 +168,19 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
         }
 
+        It 'completes -TargetSku with Suggested and the Managed Redis SKUs, not the classic ones' {
+            $script = 'Convert-VNetCacheToPrivateEndpoint -TargetSku '
+            $all = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
+            $all[0] | Should -Be 'Suggested'
+            $all | Should -Contain 'Balanced_B5'
+            $all | Should -Contain 'FlashOptimized_A250'
+            $all | Should -Not -Contain 'Premium'
+            $script = 'Convert-VNetCacheToPrivateEndpoint -TargetSku memoryopt'
+            (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Should -Be @(
+                'MemoryOptimized_M10', 'MemoryOptimized_M20', 'MemoryOptimized_M50', 'MemoryOptimized_M100', 'MemoryOptimized_M150', 'MemoryOptimized_M250',
+                'MemoryOptimized_M350', 'MemoryOptimized_M500', 'MemoryOptimized_M700', 'MemoryOptimized_M1000', 'MemoryOptimized_M1500', 'MemoryOptimized_M2000')
+        }
+
         It 'documents -TargetSku, the mapping table and -EnableAccessKeysAuthentication in its help' {
             $help = Get-Help Convert-VNetCacheToPrivateEndpoint -Full
             ($help.parameters.parameter | Where-Object name -EQ TargetSku).description.Text | Should -Match 'Suggested'

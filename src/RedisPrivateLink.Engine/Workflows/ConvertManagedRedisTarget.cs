@@ -64,8 +64,8 @@ internal static class ConvertManagedRedisTarget
 
     /// <summary>
     /// The source's persistence as Managed Redis offers it, on its own disks (no storage account): AOF stays AOF (the
-    /// classic one writes every second), RDB every 15-60 minutes becomes hourly, up to 6 hours six-hourly, else every 12
-    /// hours — never less often than the source, except for a daily source, which gains.
+    /// classic one writes every second); RDB snapshots as often as the source's or more, among every 1, 6 or 12 hours,
+    /// except that a source snapshotting every 15 or 30 minutes gets hourly, the most Managed Redis offers.
     /// </summary>
     public static string Persistence(MigrationSource source)
     {
@@ -168,7 +168,7 @@ internal static class ConvertManagedRedisTarget
     /// <summary>Where the persistence came from; the storage account of classic persistence is not used by Managed Redis.</summary>
     private static string PersistenceOrigin(MigrationSource source) =>
         IsTrue(ConfigurationValue(source, AofEnabledKey)) ? " (from the source's AOF persistence; Managed Redis persists to its own disks, not the source's storage account)"
-        : IsTrue(ConfigurationValue(source, RdbEnabledKey)) ? $" (from the source's RDB backups every {ConfigurationValue(source, RdbFrequencyKey) ?? "60"} minutes; Managed Redis persists to its own disks, not the source's storage account)"
+        : IsTrue(ConfigurationValue(source, RdbEnabledKey)) ? $" (from the source's RDB backups every {ConfigurationValue(source, RdbFrequencyKey) ?? "60"} minutes; Managed Redis snapshots at most hourly, to its own disks, not the source's storage account)"
         : string.Empty;
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

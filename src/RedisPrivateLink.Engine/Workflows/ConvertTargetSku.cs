@@ -12,7 +12,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal sealed class ConvertTargetSku
 {
-    public const string Suggested = nameof(Suggested);
+    public const string Suggested = ConvertVNetCacheRequest.SuggestedTargetSku;
 
     private static readonly Regex ClassicSize = new("^(Basic|Standard|Premium)?[_ ]?[CP][0-6]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 

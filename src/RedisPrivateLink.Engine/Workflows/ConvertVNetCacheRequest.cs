@@ -3,6 +3,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>What Convert-VNetCacheToPrivateEndpoint asks for: which VNet-injected cache moves, how, and where its private endpoint goes.</summary>
 public sealed class ConvertVNetCacheRequest
 {
+    /// <summary>The <see cref="TargetSku"/> that picks Microsoft's mapping of the source's size.</summary>
+    public const string SuggestedTargetSku = "Suggested";
+
     /// <summary>The full ARM id of the VNet-injected cache.</summary>
     public string SourceCacheId { get; set; } = string.Empty;
 

@@ -8,6 +8,7 @@ using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -96,6 +97,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetSkuCompleter))]
     public string? TargetSku { get; set; }
 
     /// <summary>With -TargetSku: the Managed Redis database accepts access keys as well as Microsoft Entra ID.</summary>
