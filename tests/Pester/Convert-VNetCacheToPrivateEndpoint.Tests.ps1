@@ -107,4 +107,86 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             -DataMigration ExportImport -StorageContainerUri $Container -WhatIf -Verbose *>&1 | Out-String
         $all | Should -Not -Match $Signature
     }
+
+    Context 'with -TargetSku (to Azure Managed Redis)' {
+        It 'moves the cache and its data to the suggested Managed Redis SKU and warns of every client change' {
+            $group = New-InjectedCache -Name pester-amr-src -Octet 107
+
+            # -Debug would ask (Inquire) in this non-interactive session; the preference shows the same debug stream.
+            $DebugPreference = 'Continue'
+            $all = Convert-VNetCacheToPrivateEndpoint -Name pester-amr-src -ResourceGroupName $group -NewName pester-amr-dst -TargetSku Suggested `
+                -SubnetName endpoints -SubnetPrefix 10.107.2.0/24 -DataMigration ExportImport -StorageContainerUri $Container -Force -Confirm:$false `
+                -WarningVariable warnings -Verbose *>&1
+            $target = @($all | Where-Object { $_.PSObject.Properties['Kind'] })[0]
+
+            $target.Kind | Should -Be 'ManagedRedis'
+            $target.Port | Should -Be 10000
+            $target.HostName | Should -Be 'pester-amr-dst.eastus.redis.azure.net'
+            $target.PublicNetworkAccess | Should -Be 'Disabled'
+            $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+            Get-Fingerprint $group 'pester-amr-dst' | Should -Be 'data-of-pester-amr-src'
+            $cluster = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion 2025-07-01
+            $cluster.Body.sku.name | Should -Be 'Balanced_B5'
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-amr-src" -ApiVersion 2024-11-01).Status | Should -Be 404
+            $text = $warnings -join "`n"
+            $text | Should -Match "P1 -> Balanced_B5"
+            $text | Should -Match "'pester-amr-src\.redis\.cache\.windows\.net' -> 'pester-amr-dst\.eastus\.redis\.azure\.net', port 6380 -> 10000"
+            $text | Should -Match 'db 0 only'
+            ($all | Out-String) | Should -Match 'databases/default/import'
+            ($all | Out-String) | Should -Not -Match $Signature
+        }
+
+        It 'names the Managed Redis cluster, the mapping and the zone under -WhatIf, and writes nothing' {
+            $group = New-InjectedCache -Name pester-amr-whatif -Octet 108
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            $lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Emulator.ConnectionFile, $group -Script {
+                param($module, $connectionFile, $group)
+                $ErrorActionPreference = 'Stop'
+                Import-Module $module
+                $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
+                Convert-VNetCacheToPrivateEndpoint -Name pester-amr-whatif -ResourceGroupName $group -NewName pester-amr-whatif -TargetSku Balanced_B10 `
+                    -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -WhatIf -WarningAction SilentlyContinue
+            }
+
+            Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+            $whatIf = @($lines | Where-Object { $_ -like 'What if:*' }) -join "`n"
+            $whatIf | Should -Match "Create Managed Redis cache 'pester-amr-whatif' \(Azure Managed Redis Balanced_B10, high availability Enabled, public network access Disabled, TLS 1\.2, EnterpriseCluster, eviction AllKeysLRU, access keys Disabled"
+            $whatIf | Should -Match "private DNS zone 'privatelink\.redis\.azure\.net'"
+            $whatIf | Should -Match "Delete VNet-injected cache 'pester-amr-whatif'"
+        }
+
+        It 'refuses <Case> with <ErrorId> before any write' -ForEach @(
+            @{ Case = 'a classic SKU'; ErrorId = 'TargetSkuIsClassic'; Extra = @{ NewName = 'pester-amr-x'; TargetSku = 'P2' } }
+            @{ Case = '-ReuseName'; ErrorId = 'ReuseNameWithTargetSku'; Extra = @{ ReuseName = $true; TargetSku = 'Suggested' } }
+            @{ Case = '-EnableAccessKeysAuthentication alone'; ErrorId = 'AccessKeysWithoutTargetSku'; Extra = @{ NewName = 'pester-amr-x'; EnableAccessKeysAuthentication = $true } }
+        ) {
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            { Convert-VNetCacheToPrivateEndpoint -Name pester-amr-whatif -ResourceGroupName rg-pester-amr-whatif -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -Force -Confirm:$false @Extra } |
+                Should -Throw -ErrorId "$ErrorId,$CommandType"
+            Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        }
+
+        It 'completes -TargetSku with Suggested and the Managed Redis SKUs, not the classic ones' {
+            $script = 'Convert-VNetCacheToPrivateEndpoint -TargetSku '
+            $all = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
+            $all[0] | Should -Be 'Suggested'
+            $all | Should -Contain 'Balanced_B5'
+            $all | Should -Contain 'FlashOptimized_A250'
+            $all | Should -Not -Contain 'Premium'
+            $script = 'Convert-VNetCacheToPrivateEndpoint -TargetSku memoryopt'
+            (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Should -Be @(
+                'MemoryOptimized_M10', 'MemoryOptimized_M20', 'MemoryOptimized_M50', 'MemoryOptimized_M100', 'MemoryOptimized_M150', 'MemoryOptimized_M250',
+                'MemoryOptimized_M350', 'MemoryOptimized_M500', 'MemoryOptimized_M700', 'MemoryOptimized_M1000', 'MemoryOptimized_M1500', 'MemoryOptimized_M2000')
+        }
+
+        It 'documents -TargetSku, the mapping table and -EnableAccessKeysAuthentication in its help' {
+            $help = Get-Help Convert-VNetCacheToPrivateEndpoint -Full
+            ($help.parameters.parameter | Where-Object name -EQ TargetSku).description.Text | Should -Match 'Suggested'
+            ($help.parameters.parameter | Where-Object name -EQ EnableAccessKeysAuthentication).description.Text | Should -Match 'Entra'
+            ($help.description.Text -join ' ') | Should -Match 'P1 -> Balanced_B5.*P5 -> Balanced_B100'
+            ($help.examples.example.code -join ' ') | Should -Match '-TargetSku Suggested'
+        }
+    }
 }

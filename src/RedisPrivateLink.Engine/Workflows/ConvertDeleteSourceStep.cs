@@ -41,7 +41,7 @@ internal static class ConvertDeleteSourceStep
             }
             else
             {
-                var target = await arm.GetAsync<RedisCache>(migration.TargetId, ct).ConfigureAwait(false);
+                var target = await MigrationTags.ReadAsync(arm, migration.TargetId, ct).ConfigureAwait(false);
                 if (MigrationTags.StageOf(target) < MigrationStage.Verified)
                 {
                     throw NotSafe(migration, $"cache '{migration.TargetId.Name}' has not been verified");

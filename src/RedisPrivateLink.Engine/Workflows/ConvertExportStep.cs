@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using RedisPrivateLink.Engine.Arm;
-using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
@@ -22,7 +21,7 @@ internal static class ConvertExportStep
             : $"Export the data of cache '{migration.SourceId.Name}' to storage container '{container.DisplayName}' as '{migration.ExportPrefix}'";
         return new PlanStep(ConvertStepKeys.ExportSource, alreadyExported ? "Use" : "Export", migration.SourceId.ToString(), description, dependsOn, async (step, ct) =>
         {
-            var recordedOn = await arm.GetAsync<RedisCache>(migration.ExportRecordedOn, ct).ConfigureAwait(false);
+            var recordedOn = await MigrationTags.ReadAsync(arm, migration.ExportRecordedOn, ct).ConfigureAwait(false);
             if (MigrationTags.StageOf(recordedOn) >= MigrationStage.Exported)
             {
                 return StepResult.Skipped($"already exported to '{container.BlobDisplayName(migration.ExportPrefix)}'");

@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using RedisPrivateLink.Engine.Arm;
-using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// Imports the exported data into the target and records the stage; a target whose tags say imported is not imported
-/// again, since an import replaces whatever the cache has received since.
+/// again, since an import replaces whatever the cache has received since. A Managed Redis target imports the classic
+/// export (an RDB file) into its database, which takes the blobs as SAS URIs.
 /// </summary>
 internal static class ConvertImportStep
 {
@@ -18,15 +19,25 @@ internal static class ConvertImportStep
         var description = $"Import '{blob}' into cache '{migration.TargetId.Name}'";
         return new PlanStep(ConvertStepKeys.ImportData, "Import", migration.TargetId.ToString(), description, dependsOn, async (step, ct) =>
         {
-            var target = await arm.GetAsync<RedisCache>(migration.TargetId, ct).ConfigureAwait(false);
+            var target = await MigrationTags.ReadAsync(arm, migration.TargetId, ct).ConfigureAwait(false);
             if (MigrationTags.StageOf(target) >= MigrationStage.Imported)
             {
                 return StepResult.Skipped("already imported by an earlier run");
             }
 
             step.ReportStatus("Importing (Azure takes minutes for a small cache)");
-            await arm.PostActionAsync(migration.TargetId + "/import",
-                new { format = ConvertExportStep.Format, files = new[] { container.BlobSasUri(migration.ExportPrefix) } }, waitForCompletion: true, ct).ConfigureAwait(false);
+            var blobSasUri = container.BlobSasUri(migration.ExportPrefix);
+            if (migration.TargetKind == CacheKind.ManagedRedis)
+            {
+                await arm.PostActionAsync(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName) + "/import",
+                    new { sasUris = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await arm.PostActionAsync(migration.TargetId + "/import",
+                    new { format = ConvertExportStep.Format, files = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+            }
+
             await MigrationTags.RecordAsync(arm, migration.TargetId, MigrationStage.Imported, ct).ConfigureAwait(false);
             return StepResult.Updated($"imported '{blob}'");
         });

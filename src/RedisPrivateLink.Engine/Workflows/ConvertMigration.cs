@@ -1,5 +1,6 @@
 using System;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Caches;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -29,6 +30,9 @@ internal sealed class ConvertMigration
     public ResourceId TargetId { get; }
 
     public bool ReuseName { get; }
+
+    /// <summary>Classic, or Azure Managed Redis with -TargetSku.</summary>
+    public CacheKind TargetKind => CacheKind.Of(TargetId);
 
     /// <summary>The export's container; null when the data does not move.</summary>
     public MigrationStorageContainer? Container { get; }

@@ -50,7 +50,7 @@ internal sealed class ConvertPlanBuilder
     }
 
     /// <summary>Side by side: target, settings, endpoint, [export, import], verify, then delete the source unless kept.</summary>
-    public void AddNewNameSteps(MigrationSource source, RedisCache? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddNewNameSteps(MigrationSource source, ArmResource? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
             Summary(source), target is not null, Array.Empty<string>()));
@@ -70,6 +70,33 @@ internal sealed class ConvertPlanBuilder
             _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
         }
     }
+
+    /// <summary>-TargetSku, side by side: Managed Redis cluster and database, endpoint, [export, import], verify, then delete the source unless kept.</summary>
+    public void AddManagedRedisSteps(ManagedRedisDefinition definition, ArmResource? target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    {
+        _plan.Add(ConvertManagedRedisCacheStep.Create(_arm, _migration, definition, target is not null, Array.Empty<string>()));
+        var last = AddEndpoint(endpoint, zone, existing, ConvertStepKeys.TargetCache);
+        if (_migration.MovesData)
+        {
+            var exported = MigrationTags.StageOf(target) >= MigrationStage.Exported;
+            _plan.Add(ConvertExportStep.Create(_arm, _migration, exported, new[] { last }));
+            _plan.Add(ConvertImportStep.Create(_arm, _migration, new[] { ConvertStepKeys.ExportSource }));
+            last = ConvertStepKeys.ImportData;
+        }
+
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
+        if (!_keepSource)
+        {
+            _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
+        }
+    }
+
+    /// <summary>
+    /// -TargetSku run again after the source was deleted (only ever after the target was verified): the endpoint as it
+    /// is, [import, already done], verify. The cluster is left as it is: its definition came from the deleted source.
+    /// </summary>
+    public void AddManagedRedisStepsAfterSourceDeleted(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing) =>
+        AddEndpointToVerify(endpoint, zone, existing, after: null);
 
     /// <summary>
     /// Same name: [export], record the target's definition, delete the source, create the target once Azure frees the
@@ -131,7 +158,7 @@ internal sealed class ConvertPlanBuilder
         AddEndpointToVerify(endpoint, zone, existing, carried.Count > 0 ? ConvertStepKeys.TargetSettings : ConvertStepKeys.TargetCache);
     }
 
-    private void AddEndpointToVerify(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string after)
+    private void AddEndpointToVerify(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)
     {
         var last = AddEndpoint(endpoint, zone, existing, after);
         if (_migration.MovesData)
@@ -143,11 +170,11 @@ internal sealed class ConvertPlanBuilder
         _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
     }
 
-    /// <summary>The private endpoint and its DNS zone group once the target and the network are in place; returns the last key.</summary>
-    private string AddEndpoint(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string after)
+    /// <summary>The private endpoint and its DNS zone group once the target (step <paramref name="after"/>, if any) and the network are in place; returns the last key.</summary>
+    private string AddEndpoint(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)
     {
         var ready = new CacheReadiness(isReady: true);
-        _plan.Add(PrivateEndpointStep.Create(_arm, endpoint, existing.PrivateEndpoint, ready, _endpointPrerequisites.Concat(new[] { after }), existing.FailedState(StepKeys.PrivateEndpoint)));
+        _plan.Add(PrivateEndpointStep.Create(_arm, endpoint, existing.PrivateEndpoint, ready, _endpointPrerequisites.Concat(StepKeys.Selected((after is not null, after!))), existing.FailedState(StepKeys.PrivateEndpoint)));
         _plan.Add(DnsZoneGroupStep.Create(_arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, ready, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return StepKeys.DnsZoneGroup;
     }

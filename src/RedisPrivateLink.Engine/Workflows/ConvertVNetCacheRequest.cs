@@ -3,6 +3,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>What Convert-VNetCacheToPrivateEndpoint asks for: which VNet-injected cache moves, how, and where its private endpoint goes.</summary>
 public sealed class ConvertVNetCacheRequest
 {
+    /// <summary>The <see cref="TargetSku"/> that picks Microsoft's mapping of the source's size.</summary>
+    public const string SuggestedTargetSku = "Suggested";
+
     /// <summary>The full ARM id of the VNet-injected cache.</summary>
     public string SourceCacheId { get; set; } = string.Empty;
 
@@ -34,4 +37,13 @@ public sealed class ConvertVNetCacheRequest
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
     public string? PrivateDnsZoneId { get; set; }
+
+    /// <summary>
+    /// An Azure Managed Redis SKU (Balanced_B5...) or "Suggested" (Microsoft's mapping of the source's size): the target
+    /// becomes a Managed Redis cache. Null keeps the target on Azure Cache for Redis with the source's SKU.
+    /// </summary>
+    public string? TargetSku { get; set; }
+
+    /// <summary>With <see cref="TargetSku"/>: the Managed Redis database accepts access keys besides Microsoft Entra ID.</summary>
+    public bool EnableAccessKeysAuthentication { get; set; }
 }

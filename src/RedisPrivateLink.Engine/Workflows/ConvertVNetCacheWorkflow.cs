@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
@@ -16,12 +17,16 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// cache to Private Link — a target cache with the source's configuration, public access Disabled and a private
 /// endpoint registered in the private DNS zone, the data moved by export and import when asked, and the source deleted
 /// only once the target is verified (side by side) or exported (same name). Progress is recorded in tags on Azure, so
-/// the same request run again after any interruption continues where it stopped.
+/// the same request run again after any interruption continues where it stopped. With -TargetSku the target is an
+/// Azure Managed Redis cache instead (side by side only), built by <see cref="ConvertManagedRedisTarget"/>.
 /// </summary>
 public static class ConvertVNetCacheWorkflow
 {
     /// <summary>The step that deletes the source; the cmdlet asks ShouldContinue for it unless -Force.</summary>
     public const string DeleteSourceStepKey = "delete-source";
+
+    /// <summary>Azure's limit on a Managed Redis cluster's name (the classic limit is 63).</summary>
+    private const int MaxManagedRedisNameLength = 60;
 
     public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, ConvertVNetCacheRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +41,8 @@ public static class ConvertVNetCacheWorkflow
         }
 
         var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToResourceId();
-        ValidateStrategy(request);
+        var targetSku = ConvertTargetSku.Parse(request.TargetSku);
+        ValidateStrategy(request, targetSku);
         var container = ValidateDataMigration(request);
         ValidateSubnetParameters(request);
         if (request.PrivateEndpointName is not null)
@@ -48,7 +54,7 @@ public static class ConvertVNetCacheWorkflow
         var notices = new List<string>();
         var targetId = request.ReuseName
             ? sourceId
-            : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, ResourceIdRules.RedisCacheType, request.NewName!);
+            : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, targetSku is null ? ResourceIdRules.RedisCacheType : CacheKind.ManagedRedis.ResourceType, request.NewName!);
         var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container, context.TimeScale);
 
         var (source, target, recorded) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
@@ -64,7 +70,8 @@ public static class ConvertVNetCacheWorkflow
 
         var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
 
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(targetId.Name);
         var endpointId = ResourceId.ForResource(context.SubscriptionId, targetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
@@ -80,8 +87,13 @@ public static class ConvertVNetCacheWorkflow
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
 
+        var endpointDefinition = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
+        if (targetSku is not null)
+        {
+            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, endpointDefinition, existing, notices);
+        }
+
         AddNotices(notices, request, migration, source, target, recorded is not null);
-        var endpointDefinition = new EndpointDefinition(endpointId, targetId, network);
         builder.AddNetwork(network, zone, existing);
         if (recorded is not null)
         {
@@ -89,7 +101,7 @@ public static class ConvertVNetCacheWorkflow
         }
         else if (source is null)
         {
-            builder.AddStepsAfterSourceDeleted(target!, endpointDefinition, zone, existing);
+            builder.AddStepsAfterSourceDeleted((RedisCache)target!, endpointDefinition, zone, existing);
         }
         else if (reuseNameTarget is not null)
         {
@@ -103,8 +115,69 @@ public static class ConvertVNetCacheWorkflow
         return new PreparedWorkflow(builder.Plan, targetId, notices);
     }
 
-    private static void ValidateStrategy(ConvertVNetCacheRequest request)
+    /// <summary>-TargetSku: the Managed Redis cluster and database, endpoint, [export, import], verify, delete the source.</summary>
+    private static PreparedWorkflow PrepareManagedRedis(
+        IArmGateway arm, ConvertVNetCacheRequest request, ConvertMigration migration, ConvertTargetSku targetSku, MigrationSource? source, ArmResource? target,
+        ResourceId injectedSubnetId, string location, EndpointNetwork network, PrivateDnsZoneTarget zone, EndpointDefinition endpoint, ExistingResources existing, List<string> notices)
     {
+        if (source is null)
+        {
+            notices.Add($"The source '{migration.SourceId.Name}' is already deleted and Managed Redis cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");
+            var finishing = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}'");
+            var finishingBuilder = new ConvertPlanBuilder(arm, finishing, migration, request.KeepSource);
+            finishingBuilder.AddNetwork(network, zone, existing);
+            finishingBuilder.AddManagedRedisStepsAfterSourceDeleted(endpoint, zone, existing);
+            return new PreparedWorkflow(finishing, migration.TargetId, notices);
+        }
+
+        var (sku, mapping) = targetSku.For(source.Cache.Properties!.Sku!.Family + source.Cache.Properties.Sku.Capacity);
+        var definition = ConvertManagedRedisTarget.Definition(source, sku, location, request.EnableAccessKeysAuthentication, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString()));
+        notices.AddRange(ConvertManagedRedisTarget.Notices(source, migration.TargetId, definition, mapping, targetSku.IsSuggested));
+        if (migration.Container is null)
+        {
+            notices.Add($"-DataMigration None: Managed Redis cache '{migration.TargetId.Name}' starts empty; the data in '{migration.SourceId.Name}' is not copied.");
+        }
+
+        var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' ({source.SkuText}) to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}' ({sku}; Microsoft's mapping: {mapping})");
+        var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
+        builder.AddNetwork(network, zone, existing);
+        builder.AddManagedRedisSteps(definition, target, endpoint, zone, existing);
+        return new PreparedWorkflow(plan, migration.TargetId, notices);
+    }
+
+    /// <summary>
+    /// The group id and DNS zone of the target's private endpoint: a Managed Redis cluster that exists says them in its
+    /// privateLinkResources; one not created yet, and a classic cache, follow the kind's conventions.
+    /// </summary>
+    private static async Task<PrivateLinkTarget> ResolvePrivateLinkAsync(RedisPrivateLinkContext context, ConvertMigration migration, string location, CancellationToken cancellationToken)
+    {
+        var kind = migration.TargetKind;
+        if (kind == CacheKind.Classic)
+        {
+            return new PrivateLinkTarget(kind.DefaultGroupId, context.RedisPrivateDnsZone, migration.TargetId.Name);
+        }
+
+        var arm = context.GetArmGateway();
+        var existing = await kind.ReadAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false);
+        return existing is null
+            ? kind.PrivateLinkTargetFor(migration.TargetId.Name, null, location, context.CloudEnvironment)
+            : await kind.ResolvePrivateLinkAsync(arm, existing, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ValidateStrategy(ConvertVNetCacheRequest request, ConvertTargetSku? targetSku)
+    {
+        if (targetSku is not null && request.ReuseName)
+        {
+            throw new ValidationException(ConvertErrorIds.ReuseNameWithTargetSku, "ReuseName",
+                "-ReuseName keeps a classic cache's host name by deleting the source first, but an Azure Managed Redis cache has another host name (<name>.<region>.redis.azure.net, port 10000) whatever its name, so the downtime would buy nothing. Use -NewName with -TargetSku (it may even be the source's own name: Managed Redis names are a separate namespace) to migrate side by side without downtime.");
+        }
+
+        if (targetSku is null && request.EnableAccessKeysAuthentication)
+        {
+            throw new ValidationException(ConvertErrorIds.AccessKeysWithoutTargetSku, "EnableAccessKeysAuthentication",
+                "-EnableAccessKeysAuthentication is for an Azure Managed Redis target (-TargetSku), whose database accepts only Microsoft Entra ID unless asked; a classic target has access keys like its source. Give -TargetSku, or leave -EnableAccessKeysAuthentication out.");
+        }
+
         var hasNewName = !string.IsNullOrWhiteSpace(request.NewName);
         if (hasNewName == request.ReuseName)
         {
@@ -123,6 +196,11 @@ public static class ConvertVNetCacheWorkflow
         if (hasNewName)
         {
             NameRules.ValidateCacheName(request.NewName, "NewName");
+            if (targetSku is not null && request.NewName!.Length > MaxManagedRedisNameLength)
+            {
+                throw new ValidationException(ValidationErrorIds.InvalidCacheName, "NewName",
+                    $"Cache name '{request.NewName}' is {request.NewName.Length} characters long, and an Azure Managed Redis cache name has at most {MaxManagedRedisNameLength}. Choose a shorter -NewName.");
+            }
         }
     }
 
@@ -166,12 +244,12 @@ public static class ConvertVNetCacheWorkflow
     /// when there is none, the target's definition an earlier run recorded on the resource group before deleting the
     /// source (<paramref name="migration"/> stopped between the deletion and Azure accepting the target).
     /// </summary>
-    private static async Task<(MigrationSource? Source, RedisCache? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    private static async Task<(MigrationSource? Source, ArmResource? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
     {
         var sourceId = migration.SourceId;
         var cache = await arm.GetAsync<RedisCache>(sourceId, cancellationToken).ConfigureAwait(false);
         if (cache is null && !migration.ReuseName
-            && await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false) is { } finished
+            && await MigrationTags.ReadAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false) is { } finished
             && MigrationTags.IsTargetOf(finished, sourceId) && MigrationTags.StageOf(finished) >= MigrationStage.Verified)
         {
             // Side by side, the source is deleted only after the target is verified: this is a finished migration run again.
@@ -205,12 +283,13 @@ public static class ConvertVNetCacheWorkflow
             return (source, null, null);
         }
 
-        var target = await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false);
-        if (target is null)
+        var target = await MigrationTags.ReadAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false);
+        if (target is null && migration.TargetKind == CacheKind.Classic)
         {
+            // Managed Redis has no checkNameAvailability: a name another cluster holds is refused by the create.
             await CacheNameAvailability.RequireAvailableAsync(arm, migration.TargetId.SubscriptionId, migration.TargetId.Name, cancellationToken).ConfigureAwait(false);
         }
-        else if (!MigrationTags.IsTargetOf(target, sourceId))
+        else if (target is not null && !MigrationTags.IsTargetOf(target, sourceId))
         {
             throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNameNotAvailable, RedisPrivateLinkErrorCategory.InvalidArgument,
                 $"Cache '{migration.TargetId.Name}' already exists in '{migration.TargetId.ResourceGroupName}' and is not the target of a migration from '{sourceId.Name}'. Choose another -NewName.",
@@ -250,7 +329,7 @@ public static class ConvertVNetCacheWorkflow
     }
 
     /// <summary>The injected subnet the target's tags recorded, for a -ReuseName re-run after the source is gone.</summary>
-    private static ResourceId InjectedSubnetRecordedOn(RedisCache target, ConvertMigration migration) =>
+    private static ResourceId InjectedSubnetRecordedOn(ArmResource target, ConvertMigration migration) =>
         target.Tags is { } tags && tags.TryGetValue(MigrationTags.InjectedSubnet, out var text) && ResourceId.TryParse(text, out var id)
             ? id!
             : throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationSourceDeleted, RedisPrivateLinkErrorCategory.InvalidOperation,
@@ -288,7 +367,7 @@ public static class ConvertVNetCacheWorkflow
         return await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void AddNotices(ICollection<string> notices, ConvertVNetCacheRequest request, ConvertMigration migration, MigrationSource? source, RedisCache? target, bool fromRecord)
+    private static void AddNotices(ICollection<string> notices, ConvertVNetCacheRequest request, ConvertMigration migration, MigrationSource? source, ArmResource? target, bool fromRecord)
     {
         var sourceName = migration.SourceId.Name;
         if (fromRecord)

@@ -5,14 +5,16 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
-/// Proves the target serves before anything deletes the source: the cache Succeeded with public access Disabled, its
-/// private endpoint's connection Approved, the zone's A record pointing the cache name at the endpoint's address,
-/// and, when data moves, the import finished. Only then is the stage recorded as verified.
+/// Proves the target serves before anything deletes the source: the cache Succeeded (a Managed Redis cluster: and
+/// Running, with its database) with public access Disabled, its private endpoint's connection Approved, the zone's A
+/// record (the cache name; &lt;name&gt;.&lt;region&gt; for Managed Redis) pointing at the endpoint's address, and, when data
+/// moves, the import finished. Only then is the stage recorded as verified.
 /// </summary>
 internal static class ConvertVerifyStep
 {
@@ -37,24 +39,36 @@ internal static class ConvertVerifyStep
     private static async Task<List<string>> FindProblemsAsync(IArmGateway arm, ConvertMigration migration, ResourceId endpointId, ResourceId zoneId, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var target = await arm.GetAsync<RedisCache>(migration.TargetId, cancellationToken).ConfigureAwait(false);
+        var kind = migration.TargetKind;
+        var target = await kind.ReadAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false);
         if (target is null)
         {
             problems.Add("it does not exist");
             return problems;
         }
 
-        if (!CacheProvisioning.IsSucceeded(target))
+        if (!string.Equals(target.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase) || !target.IsIdle)
         {
-            problems.Add($"its provisioning state is {target.Properties?.ProvisioningState ?? "unknown"}");
+            problems.Add($"its provisioning state is {target.DescribeState()}");
         }
 
-        if (!string.Equals(target.Properties?.PublicNetworkAccess, "Disabled", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(target.StatedPublicNetworkAccess, "Disabled", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"its public network access is {target.Properties?.PublicNetworkAccess ?? "not set"}");
+            problems.Add($"its public network access is {target.StatedPublicNetworkAccess ?? "not set"}");
         }
 
-        if (migration.MovesData && MigrationTags.StageOf(target) < MigrationStage.Imported)
+        if (kind == CacheKind.ManagedRedis)
+        {
+            var database = await arm.GetAsync<ManagedRedisDatabase>(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName), cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(database?.Properties?.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(database is null
+                    ? $"its database '{ManagedRedisDefinition.DatabaseName}' does not exist"
+                    : $"its database '{ManagedRedisDefinition.DatabaseName}' is {database.Properties?.ProvisioningState ?? "unknown"}");
+            }
+        }
+
+        if (migration.MovesData && MigrationTags.StageOf(target.Resource as ArmResource) < MigrationStage.Imported)
         {
             problems.Add("the data has not been imported");
         }
@@ -68,13 +82,14 @@ internal static class ConvertVerifyStep
         }
 
         var addresses = (endpoint!.Properties?.CustomDnsConfigs ?? new List<CustomDnsConfig>()).SelectMany(c => c.IpAddresses ?? new List<string>()).ToList();
-        var record = await arm.GetAsync<ARecordSet>(zoneId.Child("A", migration.TargetId.Name), cancellationToken).ConfigureAwait(false);
+        var recordName = kind.RecordName(migration.TargetId.Name, target.HostName, target.Location);
+        var record = await arm.GetAsync<ARecordSet>(zoneId.Child("A", recordName), cancellationToken).ConfigureAwait(false);
         var recorded = (record?.Properties?.ARecords ?? new List<ARecord>()).Select(a => a.Ipv4Address).OfType<string>().ToList();
         if (addresses.Count == 0 || !addresses.Any(recorded.Contains))
         {
             problems.Add(recorded.Count == 0
-                ? $"private DNS zone '{zoneId.Name}' has no A record for '{migration.TargetId.Name}'"
-                : $"the A record for '{migration.TargetId.Name}' points at {string.Join(", ", recorded)}, not at the endpoint's {string.Join(", ", addresses)}");
+                ? $"private DNS zone '{zoneId.Name}' has no A record '{recordName}'"
+                : $"the A record '{recordName}' points at {string.Join(", ", recorded)}, not at the endpoint's {string.Join(", ", addresses)}");
         }
 
         return problems;

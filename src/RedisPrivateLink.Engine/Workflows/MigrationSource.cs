@@ -50,7 +50,7 @@ internal sealed class MigrationSource
         {
             const int migrationTags = 4;
             var pieces = MigrationSettingsTags.Encode(Settings);
-            var userTags = Cache.Tags?.Count(tag => !IsMigrationTag(tag.Key)) ?? 0;
+            var userTags = Cache.Tags?.Count(tag => !MigrationTags.IsMigrationTag(tag.Key)) ?? 0;
             return userTags + migrationTags + pieces.Count <= MigrationSettingsTags.MaxTagsPerResource ? pieces : Array.Empty<(string, string)>();
         }
     }
@@ -110,7 +110,7 @@ internal sealed class MigrationSource
     public static RedisCache ResendDefinition(RedisCache target, ResourceId targetId)
     {
         var carried = (target.Tags ?? new Dictionary<string, string>())
-            .Where(tag => IsMigrationTag(tag.Key) && tag.Key != MigrationTags.Stage && tag.Key != MigrationTags.Source)
+            .Where(tag => MigrationTags.IsMigrationTag(tag.Key) && tag.Key != MigrationTags.Stage && tag.Key != MigrationTags.Source)
             .Select(tag => (tag.Key, tag.Value))
             .ToArray();
         return new MigrationSource(targetId, target, Array.Empty<MigrationChildResource>(), patchSchedule: null).ToTarget(MigrationTags.StageOf(target), carried);
@@ -142,7 +142,7 @@ internal sealed class MigrationSource
         {
             Location = Cache.Location,
             Zones = Cache.Zones?.Count > 0 ? Cache.Zones.ToList() : null,
-            Tags = MigrationTags.With(Cache.Tags?.Where(tag => !IsMigrationTag(tag.Key)).ToDictionary(t => t.Key, t => t.Value), stage,
+            Tags = MigrationTags.With(Cache.Tags?.Where(tag => !MigrationTags.IsMigrationTag(tag.Key)).ToDictionary(t => t.Key, t => t.Value), stage,
                 new[] { (MigrationTags.Source, Id.ToString()) }.Concat(migrationTags).ToArray()),
             Properties = new RedisCacheProperties
             {
@@ -197,12 +197,13 @@ internal sealed class MigrationSource
         return document.RootElement.Clone();
     }
 
+    /// <summary>True when the source has a managed identity (system- or user-assigned).</summary>
+    public bool HasIdentity => IdentityForTarget() is not null;
+
     /// <summary>True when the source's identity includes a system-assigned principal, which the target cannot inherit.</summary>
     public bool HasSystemAssignedIdentity =>
         IdentityForTarget() is { } identity && identity.GetProperty("type").GetString()!.IndexOf("SystemAssigned", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>ARM names a cache's child "cache/child"; the child's own name is the last part.</summary>
     private static string ChildName(string name) => name.Substring(name.LastIndexOf('/') + 1);
-
-    private static bool IsMigrationTag(string name) => name.StartsWith("rpl-migration-", StringComparison.OrdinalIgnoreCase);
 }

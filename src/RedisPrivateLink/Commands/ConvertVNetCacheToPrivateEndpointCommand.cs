@@ -8,6 +8,7 @@ using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
+using RedisPrivateLink.Runtime.Completion;
 
 namespace RedisPrivateLink.Commands;
 
@@ -90,6 +91,19 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
 
+    /// <summary>
+    /// An Azure Managed Redis SKU, or Suggested for Microsoft's mapping of the source's size: the target becomes an Azure
+    /// Managed Redis cache. In every parameter set, so that -ReuseName with it gets the engine's specific refusal.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetSkuCompleter))]
+    public string? TargetSku { get; set; }
+
+    /// <summary>With -TargetSku: the Managed Redis database accepts access keys as well as Microsoft Entra ID.</summary>
+    [Parameter]
+    public SwitchParameter EnableAccessKeysAuthentication { get; set; }
+
     /// <summary>Deletes the source without asking once the target is verified.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -145,6 +159,8 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             PrivateEndpointName = PrivateEndpointName,
             PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
             PrivateDnsZoneId = PrivateDnsZoneId,
+            TargetSku = TargetSku,
+            EnableAccessKeysAuthentication = EnableAccessKeysAuthentication,
         };
 
         RunEngine(async token =>

@@ -2,9 +2,11 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
@@ -20,7 +22,7 @@ internal static class ConvertArrangements
     public static ResourceId InjectedSubnetId(WorkflowScenario s) => s.SubnetId("vnet1", "caches");
 
     /// <summary>legacy1: Premium P1 in subnet 'caches' of vnet1, with tags, configuration, a firewall rule and a patch schedule.</summary>
-    public static async Task CreateSourceAsync(WorkflowScenario s, string sku = "Premium", int capacity = 1)
+    public static async Task CreateSourceAsync(WorkflowScenario s, string sku = "Premium", int capacity = 1, int? shardCount = null)
     {
         await s.CreateNetworkAsync("vnet1", WorkflowScenario.Group, "10.0.0.0/16", ("caches", "10.0.0.0/24", "Disabled"));
         var premium = sku == "Premium";
@@ -33,6 +35,7 @@ internal static class ConvertArrangements
                 Sku = new RedisSku { Name = sku, Family = premium ? "P" : "C", Capacity = capacity },
                 SubnetId = premium ? InjectedSubnetId(s).ToString() : null,
                 MinimumTlsVersion = "1.2",
+                ShardCount = shardCount,
                 RedisConfiguration = new Dictionary<string, string> { ["maxmemory-policy"] = "allkeys-lru" },
             },
         });
@@ -49,6 +52,20 @@ internal static class ConvertArrangements
         DataMigration = dataMigration,
         StorageContainerUri = dataMigration == "None" ? null : ContainerUri,
     };
+
+    /// <summary>Side by side to an Azure Managed Redis cache 'private1' of <paramref name="targetSku"/>.</summary>
+    public static ConvertVNetCacheRequest ManagedRedisRequest(WorkflowScenario s, string targetSku = "Suggested", string dataMigration = "ExportImport")
+    {
+        var request = NewNameRequest(s, dataMigration);
+        request.TargetSku = targetSku;
+        return request;
+    }
+
+    public static ResourceId ClusterId(WorkflowScenario s, string name = Target) =>
+        ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Cache/redisEnterprise", name);
+
+    public static ResourceId ManagedZoneId(WorkflowScenario s) =>
+        ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", "privatelink.redis.azure.net");
 
     public static ConvertVNetCacheRequest ReuseNameRequest(WorkflowScenario s)
     {
@@ -82,6 +99,24 @@ internal static class ConvertArrangements
     /// <summary>The position of the first request matching method and path suffix in the emulator's log; -1 when none.</summary>
     public static int IndexOf(IReadOnlyList<RequestLogEntry> log, string method, string pathSuffix) =>
         log.ToList().FindIndex(e => e.Method == method && e.Path.EndsWith(pathSuffix, StringComparison.OrdinalIgnoreCase) && e.Status < 300);
+
+    /// <summary>Prepares <paramref name="request"/>, expects the refusal <paramref name="errorId"/>, and checks nothing was written.</summary>
+    public static async Task<Exception> AssertRefusedAsync(WorkflowScenario s, ConvertVNetCacheRequest request, string errorId)
+    {
+        await s.Control.ClearRequestsAsync();
+
+        var error = await Record.ExceptionAsync(() => PrepareAsync(s, request));
+
+        Assert.NotNull(error);
+        Assert.Equal(errorId, error switch
+        {
+            ValidationException validation => validation.ErrorId,
+            RedisPrivateLinkException refusal => refusal.ErrorId,
+            _ => throw new Xunit.Sdk.XunitException($"Expected a refusal with an error id, got {error}"),
+        });
+        Assert.Empty(await s.Control.WritesAsync());
+        return error;
+    }
 
     private static string DataPath(WorkflowScenario s, string name) => $"_emulator/caches/{s.Subscription}/{WorkflowScenario.Group}/{name}/data";
 

@@ -123,21 +123,4 @@ public sealed class ConvertVNetCacheRefusalTests
         Assert.Contains(prepared.Notices, n => n.Contains("'rdb-storage-connection-string'", StringComparison.Ordinal) && n.Contains("'rdb-backup-enabled'", StringComparison.Ordinal));
         Assert.All(prepared.Notices, notice => Assert.DoesNotContain(Signature, notice));
     }
-
-    private static async Task<Exception> AssertRefusedAsync(WorkflowScenario s, ConvertVNetCacheRequest request, string errorId)
-    {
-        await s.Control.ClearRequestsAsync();
-
-        var error = await Record.ExceptionAsync(() => PrepareAsync(s, request));
-
-        Assert.NotNull(error);
-        Assert.Equal(errorId, error switch
-        {
-            ValidationException validation => validation.ErrorId,
-            RedisPrivateLinkException refusal => refusal.ErrorId,
-            _ => throw new Xunit.Sdk.XunitException($"Expected a refusal with an error id, got {error}"),
-        });
-        Assert.Empty(await s.Control.WritesAsync());
-        return error;
-    }
 }
