@@ -126,9 +126,6 @@ internal sealed class InMemoryArmGateway : IArmGateway
         return Task.FromResult(new ArmResponse(200, string.Empty, Array.Empty<KeyValuePair<string, string>>()));
     }
 
-    /// <summary>No wait: the fake's state changes only when a test changes it.</summary>
-    public Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
     public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
