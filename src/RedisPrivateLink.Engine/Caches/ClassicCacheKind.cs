@@ -10,7 +10,7 @@ using RedisPrivateLink.Engine.Context;
 namespace RedisPrivateLink.Engine.Caches;
 
 /// <summary>Azure Cache for Redis (Microsoft.Cache/redis): Basic, Standard and Premium, retiring 2028-09-30.</summary>
-internal sealed class ClassicCacheKind : CacheKind
+internal sealed class ClassicCacheKind : ArmCacheKind<RedisCache>
 {
     /// <summary>States in which Azure's Redis provider accepts a private endpoint for the cache.</summary>
     private static readonly string[] EndpointReadyStates = { "Succeeded", "Updating", "Scaling", "Patching", "ConfiguringAAD" };
@@ -32,22 +32,6 @@ internal sealed class ClassicCacheKind : CacheKind
 
     internal override bool HasFirewallRules => true;
 
-    internal override async Task<CacheState?> ReadAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
-    {
-        var cache = await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false);
-        return cache is null ? null : StateOf(cache, cacheId);
-    }
-
-    internal override Task ForEachPageAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken) =>
-        arm.ForEachPageAsync<RedisCache>(collectionPath, (page, token) => onPage(page.Select(cache => StateOf(cache, null)).ToList(), token), cancellationToken);
-
-    internal override async Task<CacheState> SetPublicNetworkAccessAsync(IArmGateway arm, ResourceId cacheId, string access, bool waitForCompletion, CancellationToken cancellationToken)
-    {
-        var patch = new { properties = new { publicNetworkAccess = access } };
-        var cache = await arm.PatchAsync<RedisCache>(cacheId, patch, waitForCompletion, cancellationToken).ConfigureAwait(false);
-        return StateOf(cache, cacheId);
-    }
-
     internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
         CacheProjection.ToCache((RedisCache)cache.Resource, cache.Id, endpoints);
 
@@ -60,7 +44,7 @@ internal sealed class ClassicCacheKind : CacheKind
     /// <summary>Caches made before the property existed are open to the internet.</summary>
     internal override string PublicNetworkAccessWhenUnstated(CacheState cache) => "Enabled";
 
-    private CacheState StateOf(RedisCache cache, ResourceId? requested)
+    private protected override CacheState StateOf(RedisCache cache, ResourceId? requested)
     {
         var properties = cache.Properties ?? new RedisCacheProperties();
         return new CacheState(this, CacheIds.Of(cache, requested), cache)

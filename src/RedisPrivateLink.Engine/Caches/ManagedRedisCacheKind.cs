@@ -14,7 +14,7 @@ namespace RedisPrivateLink.Engine.Caches;
 /// &lt;name&gt;.&lt;region&gt;.redis.azure.net on port 10000, no VNet injection. The retiring Enterprise tiers are the same
 /// resource type; their host names (and so their private DNS zone) end in redisenterprise.cache.azure.net.
 /// </summary>
-internal sealed class ManagedRedisCacheKind : CacheKind
+internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
 {
     private const string HostSuffix = ".redis.azure.net";
     private const string LegacyEnterpriseHostSuffix = ".redisenterprise.cache.azure.net";
@@ -61,22 +61,6 @@ internal sealed class ManagedRedisCacheKind : CacheKind
 
     internal override bool HasFirewallRules => false;
 
-    internal override async Task<CacheState?> ReadAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
-    {
-        var cluster = await arm.GetAsync<ManagedRedisCluster>(cacheId, cancellationToken).ConfigureAwait(false);
-        return cluster is null ? null : StateOf(cluster, cacheId);
-    }
-
-    internal override Task ForEachPageAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken) =>
-        arm.ForEachPageAsync<ManagedRedisCluster>(collectionPath, (page, token) => onPage(page.Select(cluster => StateOf(cluster, null)).ToList(), token), cancellationToken);
-
-    internal override async Task<CacheState> SetPublicNetworkAccessAsync(IArmGateway arm, ResourceId cacheId, string access, bool waitForCompletion, CancellationToken cancellationToken)
-    {
-        var patch = new { properties = new { publicNetworkAccess = access } };
-        var cluster = await arm.PatchAsync<ManagedRedisCluster>(cacheId, patch, waitForCompletion, cancellationToken).ConfigureAwait(false);
-        return StateOf(cluster, cacheId);
-    }
-
     internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
         CacheProjection.ToManagedRedisCache((ManagedRedisCluster)cache.Resource, cache.Id, cache.PublicNetworkAccess, endpoints);
 
@@ -115,7 +99,7 @@ internal sealed class ManagedRedisCacheKind : CacheKind
         return new PrivateLinkTarget(resource.Properties.GroupId!, zoneName, conventional.RecordName);
     }
 
-    private CacheState StateOf(ManagedRedisCluster cluster, ResourceId? requested)
+    private protected override CacheState StateOf(ManagedRedisCluster cluster, ResourceId? requested)
     {
         var properties = cluster.Properties ?? new ManagedRedisClusterProperties();
         return new CacheState(this, CacheIds.Of(cluster, requested), cluster)
