@@ -33,6 +33,9 @@ internal static class CacheProvisioning
     {
         var delay = FirstPollDelay;
         var started = DateTimeOffset.UtcNow;
+
+        // Said before the first read, so the wait shows (and can be interrupted) however fast that read comes back.
+        step.ReportStatus($"Waiting for cache '{cacheId.Name}' to be provisioned (Azure takes 15-30 minutes to create a cache)");
         while (true)
         {
             var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
