@@ -21,7 +21,7 @@ public sealed class EntraAuthenticationTests : IClassFixture<RedisServer>, IDisp
     [Fact]
     public async Task TheTokensPrincipalAuthenticatesAndPings()
     {
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.EntraToken = RedisEntraToken.FromAccessToken(_redis.EntraToken);
 
         var report = await Probes.RunAsync(options);
@@ -38,7 +38,7 @@ public sealed class EntraAuthenticationTests : IClassFixture<RedisServer>, IDisp
     {
         const string stranger = "0b9e4f7c-5d1a-4c3e-8f2b-6a7d9e1c3b50";
         var token = RedisServer.TokenFor(stranger);
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.EntraToken = RedisEntraToken.FromAccessToken(RedisServer.ToSecureString(token));
 
         var report = await Probes.RunAsync(options);
@@ -77,13 +77,6 @@ public sealed class EntraAuthenticationTests : IClassFixture<RedisServer>, IDisp
     }
 
     public void Dispose() => _dns.Dispose();
-
-    private ConnectivityProbeOptions TrustingOptions()
-    {
-        var options = Probes.Options(_dns, _redis.Port);
-        options.AdditionalChainTrust = _redis.Certificates.TrustsChainOf;
-        return options;
-    }
 
     private sealed class RecordingCredential(string token) : TokenCredential
     {

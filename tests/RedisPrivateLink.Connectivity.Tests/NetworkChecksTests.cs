@@ -19,7 +19,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     [Fact]
     public async Task EveryCheckPassesWithTheRightKey()
     {
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.AccessKey = _redis.AccessKey;
 
         var report = await Probes.RunAsync(options);
@@ -37,7 +37,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     [Fact]
     public async Task TlsValidatesTheCertificateForThePublicHostName()
     {
-        var report = await Probes.RunAsync(TrustingOptions());
+        var report = await Probes.RunAsync(Probes.TrustingOptions(_dns, _redis));
 
         var tls = report.Single(ConnectivityCheckNames.TlsHandshake);
         Assert.True(tls.Passed);
@@ -48,7 +48,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     [Fact]
     public async Task WithoutAKeyAuthenticationAndPingAreSkippedAndTheRestPasses()
     {
-        var report = await Probes.RunAsync(TrustingOptions());
+        var report = await Probes.RunAsync(Probes.TrustingOptions(_dns, _redis));
 
         Assert.Null(report.Single(ConnectivityCheckNames.Authentication).Passed);
         Assert.Contains("no credential given", report.Single(ConnectivityCheckNames.Ping).Evidence);
@@ -60,7 +60,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     {
         // cache2's name leads to cache1's server, as connecting by a name the certificate lacks does.
         _dns.LinkedZone(hostName: "cache2.redis.cache.windows.net");
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.HostName = "cache2.redis.cache.windows.net";
         options.AccessKey = _redis.AccessKey;
 
@@ -92,7 +92,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     public async Task AWrongKeyFailsAuthenticationAndSkipsPing()
     {
         const string wrongKey = "not-the-key-0123456789";
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.AccessKey = RedisServer.ToSecureString(wrongKey);
 
         var report = await Probes.RunAsync(options);
@@ -109,7 +109,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     [Fact]
     public async Task NoCheckRepeatsTheKey()
     {
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.AccessKey = _redis.AccessKey;
         var key = new NetworkCredential(string.Empty, _redis.AccessKey).Password;
 
@@ -137,7 +137,7 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     public async Task EachShardPortIsTestedForTcp()
     {
         var closedShardPort = LoopbackPorts.Free(RedisServer.EndpointAddress);
-        var options = TrustingOptions();
+        var options = Probes.TrustingOptions(_dns, _redis);
         options.ShardPorts = [_redis.Port, closedShardPort];
 
         var report = await Probes.RunAsync(options);
@@ -149,11 +149,4 @@ public sealed class NetworkChecksTests : IClassFixture<RedisServer>, IDisposable
     }
 
     public void Dispose() => _dns.Dispose();
-
-    private ConnectivityProbeOptions TrustingOptions()
-    {
-        var options = Probes.Options(_dns, _redis.Port);
-        options.AdditionalChainTrust = _redis.Certificates.TrustsChainOf;
-        return options;
-    }
 }

@@ -21,6 +21,14 @@ public static class Probes
         return dns.CName(hostName, privateName).A(privateName, address);
     }
 
+    /// <summary>Options aimed at <paramref name="redis"/> through <paramref name="dns"/>, trusting the test CA that issued its certificate.</summary>
+    public static ConnectivityProbeOptions TrustingOptions(LoopbackDnsResponder dns, RedisServer redis)
+    {
+        var options = Options(dns, redis.Port);
+        options.AdditionalChainTrust = redis.Certificates.TrustsChainOf;
+        return options;
+    }
+
     public static async Task<ConnectivityReport> RunAsync(ConnectivityProbeOptions options) =>
         await new ConnectivityProbe(options).RunAsync();
 
