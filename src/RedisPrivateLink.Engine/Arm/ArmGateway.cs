@@ -353,6 +353,9 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         return result;
     }
 
+    public Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default) =>
+        _options.Delay(DefaultPollDelay(id), cancellationToken);
+
     /// <summary>
     /// How long to wait before the next poll: Retry-After when ARM sends a positive one (recordings show "0" as an
     /// artefact), else the service default; never more than <see cref="ArmGatewayOptions.MaxPollingDelay"/>.
@@ -371,9 +374,16 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         }
         else
         {
-            delay = string.Equals(id?.ProviderNamespace, "Microsoft.Cache", StringComparison.OrdinalIgnoreCase) ? _options.RedisPollingDelay : _options.PollingDelay;
+            delay = DefaultPollDelay(id);
         }
 
+        return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
+    }
+
+    /// <summary>The service's poll interval: Microsoft.Cache's long creates, or the network's and DNS's quick ones.</summary>
+    private TimeSpan DefaultPollDelay(ResourceId? id)
+    {
+        var delay = string.Equals(id?.ProviderNamespace, "Microsoft.Cache", StringComparison.OrdinalIgnoreCase) ? _options.RedisPollingDelay : _options.PollingDelay;
         return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
     }
 

@@ -46,6 +46,12 @@ public interface IArmGateway
     /// <summary>Sends one request as is, with no long-running-operation handling; the caller reads the status (errors don't throw).</summary>
     Task<ArmResponse> SendAsync(ArmRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Waits as long as the gateway waits between two polls of an operation on <paramref name="id"/> when ARM names no
+    /// time (the service's default, scaled on the emulator), for callers that poll a resource's state themselves.
+    /// </summary>
+    Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The subscription, or null when it doesn't exist or the credential can't see it.</summary>

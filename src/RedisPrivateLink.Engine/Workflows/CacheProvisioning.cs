@@ -11,15 +11,12 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// Waits for a cache to finish provisioning by reading it, showing its state on the step's progress bar. It reads
 /// rather than following the create's operation because a re-run may find the cache still Creating from an earlier
-/// run, with no operation of its own to follow; one loop serves both.
+/// run, with no operation of its own to follow; one loop serves both. Between reads it waits as the gateway waits
+/// between polls (15 s on Azure, scaled on the emulator).
 /// </summary>
 internal static class CacheProvisioning
 {
     public const string Succeeded = "Succeeded";
-
-    /// <summary>Quick first polls serve fast environments (the emulator); Azure's 15-30 minute creates settle at the cap.</summary>
-    private static readonly TimeSpan FirstPollDelay = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxPollDelay = TimeSpan.FromSeconds(15);
 
     public static bool IsSucceeded(RedisCache cache) => string.Equals(cache.Properties?.ProvisioningState, Succeeded, StringComparison.OrdinalIgnoreCase);
 
@@ -31,7 +28,6 @@ internal static class CacheProvisioning
     /// <summary>Waits until a cache of <paramref name="kind"/> is done provisioning (Managed Redis: and Running).</summary>
     public static async Task<CacheState> WaitAsync(IArmGateway arm, CacheKind kind, ResourceId cacheId, StepContext step, CancellationToken cancellationToken)
     {
-        var delay = FirstPollDelay;
         var started = DateTimeOffset.UtcNow;
 
         // Said before the first read, so the wait shows (and can be interrupted) however fast that read comes back.
@@ -54,8 +50,7 @@ internal static class CacheProvisioning
             }
 
             step.ReportStatus($"{cache.DescribeState()} (Azure takes 15-30 minutes to create a cache; {(int)(DateTimeOffset.UtcNow - started).TotalMinutes} min so far)");
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollDelay.Ticks));
+            await arm.WaitToPollAgainAsync(cacheId, cancellationToken).ConfigureAwait(false);
         }
     }
 }

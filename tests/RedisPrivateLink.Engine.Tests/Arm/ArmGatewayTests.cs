@@ -18,6 +18,19 @@ public class ArmGatewayTests : GatewayTestBase
     private static readonly ResourceId Zone = ResourceId.ForResource(Subscription, "rg1", "Microsoft.Network/privateDnsZones", "privatelink.redis.cache.windows.net");
 
     [Fact]
+    public async Task WaitingToPollAgainTakesTheServicesIntervalThroughTheDelayHook()
+    {
+        using var gateway = CreateGateway(new FakeTransport());
+        var cache = ResourceId.Parse($"/subscriptions/{Subscription}/resourceGroups/rg/providers/Microsoft.Cache/redis/c1");
+        var endpoint = ResourceId.Parse($"/subscriptions/{Subscription}/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/pe1");
+
+        await gateway.WaitToPollAgainAsync(cache);
+        await gateway.WaitToPollAgainAsync(endpoint);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(2) }, Waits);
+    }
+
+    [Fact]
     public async Task GetSendsPinnedApiVersionAndBearerTokenAndReadsTheModel()
     {
         var transport = new FakeTransport(Json(200, SharedData.ExampleResponse("Microsoft.Cache/RedisCacheGet.json", "200").GetRawText()));

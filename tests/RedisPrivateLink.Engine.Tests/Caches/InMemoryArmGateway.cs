@@ -126,6 +126,15 @@ internal sealed class InMemoryArmGateway : IArmGateway
         return Task.FromResult(new ArmResponse(200, string.Empty, Array.Empty<KeyValuePair<string, string>>()));
     }
 
+    /// <summary>Called for each wait between two polls of a resource, in place of the wait; lets a test move time on.</summary>
+    public Action<ResourceId> OnWaitToPollAgain { get; set; } = _ => { };
+
+    public Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default)
+    {
+        OnWaitToPollAgain(id);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
