@@ -87,6 +87,36 @@ Describe '-AsJob' {
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
 
+    It 'honours $WhatIfPreference as -WhatIf: the plan now, no job, nothing written' {
+        $before = @(Get-Job).Count
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        $output = & {
+            $WhatIfPreference = $true
+            New-JobCache -Name 'pester-job9' -Octet 69 -Extra @{ AsJob = $true }
+        }
+
+        $output | Should -BeNullOrEmpty
+        @(Get-Job).Count | Should -Be $before
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'lets a migration job show its plan with $WhatIfPreference, without -Force or -KeepSource' {
+        $before = @(Get-Job).Count
+
+        # No such source here: the run stops at reading it, which shows the confirmation check let -WhatIf through.
+        $errorId = try {
+            & {
+                $WhatIfPreference = $true
+                Convert-VNetCacheToPrivateEndpoint -Name legacy -ResourceGroupName rg-legacy -NewName pester-job10 -SubnetName pe -SubnetPrefix 10.70.1.0/24 -AsJob
+            }
+        }
+        catch { $_.FullyQualifiedErrorId }
+
+        $errorId | Should -BeLike 'CacheNotFound,*'
+        @(Get-Job).Count | Should -Be $before
+    }
+
     It 'refuses a migration job that could not ask before deleting the source (ConfirmationRequired)' {
         { Convert-VNetCacheToPrivateEndpoint -Name legacy -ResourceGroupName rg-legacy -NewName pester-job7 -SubnetName pe -SubnetPrefix 10.67.1.0/24 -AsJob } |
             Should -Throw -ErrorId 'ConfirmationRequired,RedisPrivateLink.Commands.ConvertVNetCacheToPrivateEndpointCommand'

@@ -134,7 +134,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        if (AsJob && !Force && !KeepSource && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+        if (AsJob && !Force && !KeepSource && !IsWhatIf)
         {
             ThrowTerminating("ConfirmationRequired", ErrorCategory.InvalidOperation,
                 "-AsJob runs the migration where nothing can answer the question before the source cache is deleted: add -Force to delete it once the target is verified, or -KeepSource to keep it.");

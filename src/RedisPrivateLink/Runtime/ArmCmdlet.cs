@@ -44,12 +44,12 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
 
     /// <summary>
     /// -AsJob: starts this command, with its parameters and <paramref name="context"/>, as a job (see
-    /// <see cref="RedisPrivateLinkJob"/>), writes the job and returns true. With -WhatIf it returns false: nothing is
+    /// <see cref="RedisPrivateLinkJob"/>), writes the job and returns true. With -WhatIf (or $WhatIfPreference) it returns false: nothing is
     /// done, so the plan is shown now. -Confirm is refused, since nothing in a job can answer a prompt.
     /// </summary>
     protected bool StartAsJob(RedisPrivateLinkContext context)
     {
-        if (IsPresent("WhatIf"))
+        if (IsWhatIf)
         {
             return false;
         }

@@ -217,6 +217,11 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Whether this run only shows what it would do: -WhatIf, or $WhatIfPreference when -WhatIf is not given.</summary>
+    protected bool IsWhatIf => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+        ? ((SwitchParameter)whatIf).IsPresent
+        : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     /// <summary>
     /// Whether ShouldProcess may ask the user: -Confirm, or $ConfirmPreference at or below this cmdlet's impact, and
     /// no -WhatIf. Prompts for concurrently running inputs would leave the user answering for one while others run.
@@ -224,8 +229,7 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
     private bool ConfirmationMayPrompt()
     {
         var bound = MyInvocation.BoundParameters;
-        if ((bound.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent)
-            || (!bound.ContainsKey("WhatIf") && LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"))))
+        if (IsWhatIf)
         {
             return false;
         }
