@@ -93,6 +93,24 @@ public sealed class ConcurrentInputTests
     }
 
     [Fact]
+    public async Task Slots_that_Stop_frees_go_to_no_further_input()
+    {
+        var gates = TestConcurrentInputCommand.Gates = new InputGates { HoldAll = true };
+        using var shell = PowerShellHost.Create();
+        shell.AddCommand("Test-ConcurrentInput").AddParameter("ThrottleLimit", 3).AddParameter("IgnoreStop", new[] { 1 });
+        var invocation = shell.BeginInvoke(Input(Enumerable.Range(1, 10).ToArray()));
+        await Task.WhenAll(gates.Started(1), gates.Started(2), gates.Started(3)).WaitAsync(HangGuard);
+
+        // Inputs 2 and 3 end at the stop while input 1, first in output order, is still running.
+        await Task.Run(shell.Stop).WaitAsync(HangGuard);
+
+        Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(invocation));
+        Assert.Equal(2, gates.Cancelled);
+        Assert.False(gates.Started(4).IsCompleted);
+        gates.Release(1);
+    }
+
+    [Fact]
     public void Each_inputs_questions_are_asked_together_on_the_pipeline_thread()
     {
         TestConcurrentInputCommand.Gates = new InputGates();

@@ -103,6 +103,10 @@ public sealed class TestConcurrentInputCommand : RedisPrivateLinkCmdlet
     [Parameter]
     public int[] BadInput { get; set; } = Array.Empty<int>();
 
+    /// <summary>Inputs that wait for their gate even after Ctrl+C, as work past its last cancellable call does.</summary>
+    [Parameter]
+    public int[] IgnoreStop { get; set; } = Array.Empty<int>();
+
     /// <summary>Ask two ShouldProcess questions per input, together.</summary>
     [Parameter]
     public SwitchParameter Ask { get; set; }
@@ -126,7 +130,7 @@ public sealed class TestConcurrentInputCommand : RedisPrivateLinkCmdlet
                     }, token);
                 }
 
-                await gates.WaitAsync(item, token);
+                await gates.WaitAsync(item, Array.IndexOf(IgnoreStop, item) >= 0 ? CancellationToken.None : token);
                 if (Array.IndexOf(Refuse, item) >= 0)
                 {
                     throw new RedisPrivateLinkException("InputRefused", RedisPrivateLinkErrorCategory.InvalidOperation, $"Input {item} refused.");

@@ -101,6 +101,12 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
             WriteFinishedInputs();
         }
 
+        // Ctrl+C frees the slots of the inputs it cancels; none of them may go to an input not yet started.
+        if (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
         var item = new PipelineInputItem(errorTarget);
         // Task.Run inside Start captures the reporter set here, so the engine's calls reach this invocation's streams.
         using (OperationReporter.Use(new CmdletReporter(this, _inputDispatcher)))
