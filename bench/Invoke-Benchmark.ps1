@@ -128,7 +128,7 @@ function Invoke-CacheBenchmark {
         $sum = ($result.Steps | ForEach-Object { $_.Duration.TotalSeconds } | Measure-Object -Sum).Sum
 
         $steps = ($result.Steps | ForEach-Object { '{0} {1:0.00} s' -f (($_.Step.Target -split '/')[-2..-1] -join '/'), $_.Duration.TotalSeconds }) -join '; '
-        $Notes.Add("One cache: the plan's steps run one at a time (the cache step waits in the engine's own poll loop, CacheProvisioning: 0.1 s doubling to 15 s in real time whatever the emulator's scale, so a 20 s create is seen after 25.5 s): $steps.")
+        $Notes.Add("One cache: the plan's steps run one at a time (the cache step reads the cache once per service poll interval: 15 s on Azure, scaled like the emulator's durations): $steps.")
         Add-Row 'One cache: New-RedisPrivateCache wall time vs the plan''s critical path' '≤ 1.05×' `
             ('{0:0.000}× ({1} vs {2})' -f ($wall / $critical), (Format-Seconds $wall), (Format-Seconds $critical)) ($wall / $critical -le 1.05)
         # The same chain at the emulator's own durations: cache create 20 min, endpoint 30 s, zone group 10 s, scaled.
