@@ -60,16 +60,32 @@ function Measure-Pwsh([string] $Command) {
     $stopwatch.Elapsed.TotalMilliseconds
 }
 
+# The smallest binary module (bench/FloorModule: one cmdlet and a manifest), built beside the results: importing it
+# is what PowerShell itself costs for any binary module, the floor under our figure.
+function Build-FloorModule {
+    $out = Join-Path ([IO.Path]::GetTempPath()) "rpl-bench-floor-$PID"
+    $project = Join-Path $PSScriptRoot 'FloorModule'
+    $null = & dotnet build $project -c Release -o $out -nologo -v quiet
+    if ($LASTEXITCODE -ne 0) { throw "Building $project failed." }
+    Copy-Item (Join-Path $project 'FloorModule.psd1') $out
+    Join-Path $out 'FloorModule.psd1'
+}
+
 function Invoke-ImportBenchmark {
     Write-Host 'Import' -ForegroundColor Cyan
     $import = "Import-Module '$ModulePath'; Get-Command -Module RedisPrivateLink"
-    $null = Measure-Pwsh 'exit'; $null = Measure-Pwsh $import   # warm the disk cache for both
-    $bare = @(); $loaded = @()
+    $floorManifest = Build-FloorModule
+    $floorImport = "Import-Module '$floorManifest'; Get-Command -Module FloorModule"
+    foreach ($command in 'exit', $import, $floorImport) { $null = Measure-Pwsh $command }   # warm the disk cache
+    $bare = @(); $loaded = @(); $floor = @()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         $bare += Measure-Pwsh 'exit'
         $loaded += Measure-Pwsh $import
+        $floor += Measure-Pwsh $floorImport
     }
+    Remove-Item -Recurse -Force (Split-Path $floorManifest)
     $ratio = (Get-Median $loaded) / (Get-Median $bare)
+    $floorRatio = (Get-Median $floor) / (Get-Median $bare)
     # What importing loads of ours and of Azure's: the engine and Azure.* must wait for the first cmdlet that needs them.
     $exe, $prefix = Get-PwshCommand
     $assemblies = & $exe @prefix -NoProfile -NonInteractive -c ("$import | Out-Null; " +
@@ -77,6 +93,8 @@ function Invoke-ImportBenchmark {
     $Notes.Add("Import: assemblies loaded by ``Import-Module; Get-Command -Module``: $($assemblies -join ', ') (no engine, no Azure.*, no network).")
     Add-Row "Import: ``Import-Module; Get-Command -Module`` vs bare ``pwsh -c exit`` (median of $ImportRuns)" '≤ 1.25×' `
         ('{0:0.00}× ({1:0} ms vs {2:0} ms)' -f $ratio, (Get-Median $loaded), (Get-Median $bare)) ($ratio -le 1.25)
+    Add-Row "Import: the same for a one-cmdlet binary module (bench/FloorModule), PowerShell's own floor" '—' `
+        ('{0:0.00}× ({1:0} ms); RedisPrivateLink adds {2:0} ms to it' -f $floorRatio, (Get-Median $floor), ((Get-Median $loaded) - (Get-Median $floor))) $null
 }
 
 function Get-CounterSnapshot($Gateway) {
