@@ -24,7 +24,7 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// linked once; the data exported once (again only when a stopped run had not recorded its export, see
 /// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
 /// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
-/// Each strategy is its own test class with its own emulator, so the two halves run side by side.
+/// Each strategy's writes are split over two test classes, each with its own emulator, so the four run side by side.
 /// </summary>
 public abstract class ConvertFaultMatrixTests
 {
@@ -56,11 +56,21 @@ public abstract class ConvertFaultMatrixTests
     private const string MigrationTagStage = "rpl-migration-stage";
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
 
-    protected static readonly string[] NewNameWrites =
-        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+    /// <summary>Side by side, the writes that build the target next to the source.</summary>
+    protected static readonly string[] NewNameTargetWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup };
 
-    protected static readonly string[] ReuseNameWrites =
-        { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
+    /// <summary>Side by side, the writes that move the data and then delete the source.</summary>
+    protected static readonly string[] NewNameMigrationWrites =
+        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+
+    /// <summary>With -ReuseName, the writes up to the source's deletion: the network, the export and the record.</summary>
+    protected static readonly string[] ReuseNameSourceWrites =
+        { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource };
+
+    /// <summary>With -ReuseName, the writes that build the target under the freed name and move the data into it.</summary>
+    protected static readonly string[] ReuseNameTargetWrites =
+        { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
 
     private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, CtrlCBeforeSending, CtrlCWhileHeld };
 
