@@ -172,6 +172,13 @@ public abstract class ConvertFaultMatrixTests
                 var stopped = Assert.IsType<PlanStepFailedException>(failure);
                 Assert.Equal(write.Step, stopped.FailedStep.Key);
                 Assert.Equal(errorId, ErrorIdOf(stopped.InnerException!));
+                if (errorId is WorkflowErrorIds.MigrationExportFailed or WorkflowErrorIds.MigrationImportFailed)
+                {
+                    // ARM's own code stays in the message and in the inner exception.
+                    Assert.Equal("InternalServerError", Assert.IsType<ArmException>(stopped.InnerException!.InnerException).Code);
+                    Assert.Contains("InternalServerError: ", stopped.InnerException.Message, StringComparison.Ordinal);
+                }
+
                 Assert.Contains($"Step '{step.Description}' failed", stopped.Message, StringComparison.Ordinal);
                 Assert.Contains("run the same command again", stopped.Message, StringComparison.Ordinal);
                 exports = await ExportsExpectedAsync(strategy, row);
@@ -193,13 +200,16 @@ public abstract class ConvertFaultMatrixTests
 
     /// <summary>
     /// The error id the run stops with, or null when the gateway's retry absorbs the fault: an operation that ended
-    /// Failed (the cache step reads the cache's own provisioning state), or a POST that may have started.
+    /// Failed (the cache step reads the cache's own provisioning state; the export and import name themselves, ARM's
+    /// code in the message; any other write's failed operation is ARM's code), or a POST that may have started.
     /// </summary>
-    private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => fault switch
+    private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => (fault, writeName) switch
     {
-        OperationFailed => writeName == TargetCache ? WorkflowErrorIds.CacheProvisioningFailed : "InternalServerError",
-        ServerError when write.Method == "POST" => "InternalServerError",
-        Dropped when write.Method == "POST" => "ArmUnreachable",
+        (OperationFailed, TargetCache) => WorkflowErrorIds.CacheProvisioningFailed,
+        (OperationFailed or ServerError, Export) => WorkflowErrorIds.MigrationExportFailed,
+        (OperationFailed or ServerError, Import) => WorkflowErrorIds.MigrationImportFailed,
+        (OperationFailed, _) => "InternalServerError",
+        (Dropped, _) when write.Method == "POST" => "ArmUnreachable",
         _ => null,
     };
 
