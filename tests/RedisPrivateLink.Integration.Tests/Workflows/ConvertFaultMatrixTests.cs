@@ -31,6 +31,15 @@ public abstract class ConvertFaultMatrixTests
     public const string NewName = "NewName";
     public const string ReuseName = "ReuseName";
 
+    /// <summary>-NewName -DataMigration None: a new, empty target; no export, import or their stage tags.</summary>
+    public const string NewNameWithoutData = "NewName/None";
+
+    /// <summary>-ReuseName -DataMigration None: the record, the deletion and the same-name create without an export before them.</summary>
+    public const string ReuseNameWithoutData = "ReuseName/None";
+
+    /// <summary>-NewName -KeepSource with ExportImport: everything but the source's deletion, the source left as it was.</summary>
+    public const string NewNameKeepingSource = "NewName/KeepSource";
+
     public const string Subnet = "subnet";
     public const string DnsZone = "dns-zone";
     public const string ZoneLink = "zone-link";
@@ -72,6 +81,18 @@ public abstract class ConvertFaultMatrixTests
     protected static readonly string[] ReuseNameTargetWrites =
         { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
 
+    protected static readonly string[] NewNameWithoutDataWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, DeleteSource };
+
+    protected static readonly string[] ReuseNameWithoutDataWrites =
+        { Subnet, DnsZone, ZoneLink, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag };
+
+    protected static readonly string[] NewNameKeepingSourceWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag };
+
+    /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
+    private static readonly string[] ReuseNameOwnWrites = { RecordTarget, TargetCache, RecordRemoved };
+
     private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, CtrlCBeforeSending, CtrlCWhileHeld };
 
     private static readonly string[] OperationFaults = { OperationFailed, CtrlCWhilePolling };
@@ -88,7 +109,8 @@ public abstract class ConvertFaultMatrixTests
         var data = new TheoryData<string, string>();
         foreach (var write in writes)
         {
-            foreach (var fault in AnyWriteFaults.Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
+            var held = strategy == ReuseName && ReuseNameOwnWrites.Contains(write) ? new[] { TimedOut } : Array.Empty<string>();
+            foreach (var fault in AnyWriteFaults.Concat(held).Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
             {
                 data.Add(write, fault);
             }
@@ -98,12 +120,48 @@ public abstract class ConvertFaultMatrixTests
     }
 
     /// <summary>
+    /// A variant's rows (<see cref="NewNameWithoutData"/>, <see cref="ReuseNameWithoutData"/>, <see cref="NewNameKeepingSource"/>):
+    /// one fault at each of its writes, the one that asks most of a re-run: an operation that ends Failed where the
+    /// write has one, else a 500.
+    /// </summary>
+    protected static TheoryData<string, string, string> VariantMatrix(params (string Variant, string[] Writes)[] variants)
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (variant, writes) in variants)
+        {
+            foreach (var write in writes)
+            {
+                data.Add(variant, write, WriteOf(variant, write).LongRunning ? OperationFailed : ServerError);
+            }
+        }
+
+        return data;
+    }
+
+    private static bool IsReuseName(string strategy) => strategy.StartsWith(ReuseName, StringComparison.Ordinal);
+
+    private static bool MovesData(string strategy) => strategy is NewName or ReuseName or NewNameKeepingSource;
+
+    private static ConvertVNetCacheRequest RequestFor(WorkflowScenario s, string strategy)
+    {
+        var request = IsReuseName(strategy) ? ReuseNameRequest(s) : NewNameRequest(s);
+        if (!MovesData(strategy))
+        {
+            request.DataMigration = "None";
+            request.StorageContainerUri = null;
+        }
+
+        request.KeepSource = strategy == NewNameKeepingSource;
+        return request;
+    }
+
+    /// <summary>
     /// The step, method and path of one write. Firewall rules, the patch schedule and the Tags API answer at once
     /// (synchronous in ARM and the emulator): they have no operation to fail or poll.
     /// </summary>
     private static ConvertWrite WriteOf(string strategy, string write)
     {
-        var target = strategy == ReuseName ? Source : Target;
+        var target = IsReuseName(strategy) ? Source : Target;
         return write switch
         {
             Subnet => new(StepKeys.Network, "PUT", "*/virtualNetworks/vnet1/subnets/endpoints", true),
@@ -117,7 +175,7 @@ public abstract class ConvertFaultMatrixTests
             Export => new(ConvertStepKeys.ExportSource, "POST", $"*/redis/{Source}/export", true),
 
             // Side by side the target records the export; with -ReuseName the source does, as the target does not exist yet.
-            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (strategy == ReuseName ? Source : Target), true),
+            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (IsReuseName(strategy) ? Source : Target), true),
             RecordTarget => new(ConvertStepKeys.RecordTarget, "PATCH", RecordPath, false),
             DeleteSource => new(ConvertStepKeys.DeleteSource, "DELETE", "*/redis/" + Source, true),
             RecordRemoved => new(ConvertStepKeys.TargetCache, "PATCH", RecordPath, false),
@@ -138,11 +196,11 @@ public abstract class ConvertFaultMatrixTests
 
         var write = WriteOf(strategy, writeName);
         var row = $"{strategy}/{writeName}";
-        ConvertVNetCacheRequest Request() => strategy == ReuseName ? ReuseNameRequest(s) : NewNameRequest(s);
+        ConvertVNetCacheRequest Request() => RequestFor(s, strategy);
         var prepared = await PrepareAsync(s, Request());
         var step = prepared.Plan.Steps.Single(p => p.Key == write.Step);
 
-        var exports = 1;
+        var exports = MovesData(strategy) ? 1 : 0;
         if (CtrlCMoments.TryGetValue(fault, out var moment))
         {
             await InterruptAsync(s, row, fault, moment, write.Method, write.PathPattern, ctrlC => PlanExecutor.RunAsync(prepared.Plan, cancellationToken: ctrlC), step);
@@ -156,6 +214,7 @@ public abstract class ConvertFaultMatrixTests
                 Throttled => (object)new { write.Method, write.PathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
                 ServerError => new { write.Method, write.PathPattern, kind = "status", status = 500, count = 1 },
                 Dropped => new { write.Method, write.PathPattern, kind = "drop", count = 1 },
+                TimedOut => new { write.Method, write.PathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
                 _ => new { write.Method, write.PathPattern, kind = "lroFailed", count = 1 },
             };
             var armed = new StepStartReporter(step, () => s.Control.AddFaultAsync(rule));
@@ -232,11 +291,16 @@ public abstract class ConvertFaultMatrixTests
     {
         var s = _scenario;
         var accepted = ExportsOf(await s.Control.RequestsAsync());
-        Assert.True(accepted <= 1, $"{row}: the run that stopped exported {accepted} times.");
-        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(strategy == ReuseName ? Source : Target));
+        Assert.True(accepted <= (MovesData(strategy) ? 1 : 0), $"{row}: the run that stopped exported {accepted} times.");
+        if (!MovesData(strategy))
+        {
+            return 0;
+        }
+
+        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(IsReuseName(strategy) ? Source : Target));
         // With -ReuseName a source that is gone was deleted only once its export was recorded.
         var recorded = recordedOn is null
-            ? strategy == ReuseName
+            ? IsReuseName(strategy)
             : recordedOn.Tags is { } tags && tags.TryGetValue(MigrationTagStage, out var stage) && stage is "exported" or "imported" or "verified";
         return recorded ? accepted : accepted + 1;
     }
@@ -271,10 +335,21 @@ public abstract class ConvertFaultMatrixTests
     {
         var s = _scenario;
         var subscription = $"/subscriptions/{s.Subscription}";
-        var target = strategy == ReuseName ? Source : Target;
+        var target = IsReuseName(strategy) ? Source : Target;
         var targetId = s.CacheId(target);
 
-        var cache = Assert.Single(await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis"));
+        var caches = await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis");
+        if (strategy == NewNameKeepingSource)
+        {
+            // The source stays as it was: still in its injected subnet, still holding its data.
+            var source = Assert.Single(caches, c => ResourceId.Parse(c.Id) == s.CacheId(Source));
+            Assert.Equal("Succeeded", source.Properties!.ProvisioningState);
+            Assert.NotNull(source.Properties.SubnetId);
+            Assert.Equal(Fingerprint, await FingerprintAsync(s, Source));
+            caches = caches.Where(c => c != source).ToList();
+        }
+
+        var cache = Assert.Single(caches);
         Assert.Equal(targetId.ToString(), cache.Id, ignoreCase: true);
         Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
         Assert.Null(cache.Properties.SubnetId);
@@ -282,7 +357,8 @@ public abstract class ConvertFaultMatrixTests
         Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
         Assert.Equal("payments", cache.Tags!["team"]);
         Assert.Equal("verified", cache.Tags[MigrationTagStage]);
-        Assert.Equal(Fingerprint, await FingerprintAsync(s, target));
+        // Without a data migration the target starts empty.
+        Assert.Equal(MovesData(strategy) ? Fingerprint : null, await FingerprintAsync(s, target));
         Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(targetId.Child("patchSchedules", "default")));
 
@@ -313,16 +389,25 @@ public abstract class ConvertFaultMatrixTests
         var exports = ExportsOf(log);
         Assert.True(exports == exportsAccepted, $"{row}: expected {exportsAccepted} export(s) accepted, got {exports}.");
         var deleted = IndexOf(log, "DELETE", "/redis/" + Source);
-        Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
-        if (strategy == NewName)
+        if (strategy == NewNameKeepingSource)
+        {
+            Assert.True(deleted < 0, $"{row}: the source was deleted although -KeepSource was given.");
+        }
+        else if (!IsReuseName(strategy))
         {
             // Side by side the source goes once the target is verified: after the last write that records a stage on it.
+            Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
             var verified = log.Select((entry, index) => (entry, index)).Last(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/redis/" + Target, StringComparison.OrdinalIgnoreCase) && e.entry.Status is >= 200 and < 300).index;
             Assert.True(deleted > verified, $"{row}: the source was deleted before the target was verified.");
         }
         else
         {
-            Assert.True(deleted > log.ToList().FindIndex(e => e.Method == "POST" && e.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && e.Status < 300), $"{row}: the source was deleted before its export.");
+            Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
+            if (MovesData(strategy))
+            {
+                Assert.True(deleted > log.ToList().FindIndex(e => e.Method == "POST" && e.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && e.Status < 300), $"{row}: the source was deleted before its export.");
+            }
+
             Assert.True(deleted > IndexOf(log, "PATCH", "/providers/Microsoft.Resources/tags/default"), $"{row}: the source was deleted before the target's definition was recorded.");
             var groupTags = (await s.RequireAsync<TagsResource>(ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Resources/tags", "default"))).Properties?.Tags;
             Assert.DoesNotContain(groupTags?.Keys ?? Array.Empty<string>(), name => name.StartsWith("rpl-migration-target-", StringComparison.OrdinalIgnoreCase));
