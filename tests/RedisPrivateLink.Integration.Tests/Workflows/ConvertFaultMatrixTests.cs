@@ -302,7 +302,18 @@ public abstract class ConvertFaultMatrixTests
         var recorded = recordedOn is null
             ? IsReuseName(strategy)
             : recordedOn.Tags is { } tags && tags.TryGetValue(MigrationTagStage, out var stage) && stage is "exported" or "imported" or "verified";
-        return recorded ? accepted : accepted + 1;
+        if (recorded)
+        {
+            return accepted;
+        }
+
+        // What makes exporting again safe: the source is still there, in its subnet, holding its data (with -ReuseName
+        // a Failed stage PATCH leaves it Failed, which the re-run's PATCH clears).
+        var source = await s.Arm.GetAsync<RedisCache>(s.CacheId(Source));
+        Assert.True(source is not null, $"{row}: the source is gone although its export was not recorded.");
+        Assert.NotNull(source.Properties!.SubnetId);
+        Assert.Equal(Fingerprint, await FingerprintAsync(s, Source));
+        return accepted + 1;
     }
 
     private static int ExportsOf(IEnumerable<RequestLogEntry> log) =>
