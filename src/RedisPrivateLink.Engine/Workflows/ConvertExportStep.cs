@@ -28,8 +28,19 @@ internal static class ConvertExportStep
             }
 
             step.ReportStatus("Exporting (Azure takes minutes for a small cache)");
-            await arm.PostActionAsync(migration.SourceId + "/export",
-                new { format = Format, prefix = migration.ExportPrefix, container = container.SasUri }, waitForCompletion: true, ct).ConfigureAwait(false);
+            try
+            {
+                await arm.PostActionAsync(migration.SourceId + "/export",
+                    new { format = Format, prefix = migration.ExportPrefix, container = container.SasUri }, waitForCompletion: true, ct).ConfigureAwait(false);
+            }
+            catch (ArmException error)
+            {
+                // Nothing records an export that may not have finished: the re-run exports the source, untouched, again.
+                throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationExportFailed, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"The export of cache '{migration.SourceId.Name}' failed: {error.Message} The source is unchanged; run the same command again to export it again.",
+                    migration.SourceId.ToString(), error);
+            }
+
             await MigrationTags.RecordAsync(arm, migration.ExportRecordedOn, MigrationStage.Exported, ct, (MigrationTags.ExportPrefix, migration.ExportPrefix)).ConfigureAwait(false);
             return StepResult.Created($"exported to '{container.BlobDisplayName(migration.ExportPrefix)}'");
         });

@@ -27,15 +27,26 @@ internal static class ConvertImportStep
 
             step.ReportStatus("Importing (Azure takes minutes for a small cache)");
             var blobSasUri = container.BlobSasUri(migration.ExportPrefix);
-            if (migration.TargetKind == CacheKind.ManagedRedis)
+            try
             {
-                await arm.PostActionAsync(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName) + "/import",
-                    new { sasUris = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+                if (migration.TargetKind == CacheKind.ManagedRedis)
+                {
+                    await arm.PostActionAsync(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName) + "/import",
+                        new { sasUris = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await arm.PostActionAsync(migration.TargetId + "/import",
+                        new { format = ConvertExportStep.Format, files = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+                }
             }
-            else
+            catch (ArmException error)
             {
-                await arm.PostActionAsync(migration.TargetId + "/import",
-                    new { format = ConvertExportStep.Format, files = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+                // The source is still there (it goes only once the target is verified, or with -ReuseName after its
+                // export): the re-run imports the same export again, replacing whatever part of it had arrived.
+                throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationImportFailed, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"The import of '{blob}' into cache '{migration.TargetId.Name}' failed: {error.Message} Run the same command again to import it again.",
+                    migration.TargetId.ToString(), error);
             }
 
             await MigrationTags.RecordAsync(arm, migration.TargetId, MigrationStage.Imported, ct).ConfigureAwait(false);

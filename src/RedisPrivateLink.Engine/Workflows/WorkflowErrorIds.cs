@@ -3,7 +3,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// The error ids the workflows raise on top of <see cref="Validation.ValidationErrorIds"/>; every one of them is raised
 /// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked,
-/// CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed).
+/// CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed, MigrationExportFailed, MigrationImportFailed).
 /// </summary>
 public static class WorkflowErrorIds
 {
@@ -45,4 +45,10 @@ public static class WorkflowErrorIds
     public const string MigrationRecordDoesNotFit = nameof(MigrationRecordDoesNotFit);
     public const string MigrationRecordUnreadable = nameof(MigrationRecordUnreadable);
     public const string ClassicCacheCreationBlocked = nameof(ClassicCacheCreationBlocked);
+
+    /// <summary>ARM refused Convert's export of the source, or its operation ended Failed; ARM's code is in the message.</summary>
+    public const string MigrationExportFailed = nameof(MigrationExportFailed);
+
+    /// <summary>ARM refused Convert's import into the target, or its operation ended Failed; ARM's code is in the message.</summary>
+    public const string MigrationImportFailed = nameof(MigrationImportFailed);
 }

@@ -24,12 +24,21 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// linked once; the data exported once (again only when a stopped run had not recorded its export, see
 /// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
 /// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
-/// Each strategy is its own test class with its own emulator, so the two halves run side by side.
+/// Each strategy's writes are split over two test classes, each with its own emulator, so the four run side by side.
 /// </summary>
 public abstract class ConvertFaultMatrixTests
 {
     public const string NewName = "NewName";
     public const string ReuseName = "ReuseName";
+
+    /// <summary>-NewName -DataMigration None: a new, empty target; no export, import or their stage tags.</summary>
+    public const string NewNameWithoutData = "NewName/None";
+
+    /// <summary>-ReuseName -DataMigration None: the record, the deletion and the same-name create without an export before them.</summary>
+    public const string ReuseNameWithoutData = "ReuseName/None";
+
+    /// <summary>-NewName -KeepSource with ExportImport: everything but the source's deletion, the source left as it was.</summary>
+    public const string NewNameKeepingSource = "NewName/KeepSource";
 
     public const string Subnet = "subnet";
     public const string DnsZone = "dns-zone";
@@ -56,11 +65,33 @@ public abstract class ConvertFaultMatrixTests
     private const string MigrationTagStage = "rpl-migration-stage";
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
 
-    protected static readonly string[] NewNameWrites =
-        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+    /// <summary>Side by side, the writes that build the target next to the source.</summary>
+    protected static readonly string[] NewNameTargetWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup };
 
-    protected static readonly string[] ReuseNameWrites =
-        { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
+    /// <summary>Side by side, the writes that move the data and then delete the source.</summary>
+    protected static readonly string[] NewNameMigrationWrites =
+        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+
+    /// <summary>With -ReuseName, the writes up to the source's deletion: the network, the export and the record.</summary>
+    protected static readonly string[] ReuseNameSourceWrites =
+        { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource };
+
+    /// <summary>With -ReuseName, the writes that build the target under the freed name and move the data into it.</summary>
+    protected static readonly string[] ReuseNameTargetWrites =
+        { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
+
+    protected static readonly string[] NewNameWithoutDataWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, DeleteSource };
+
+    protected static readonly string[] ReuseNameWithoutDataWrites =
+        { Subnet, DnsZone, ZoneLink, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag };
+
+    protected static readonly string[] NewNameKeepingSourceWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag };
+
+    /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
+    private static readonly string[] ReuseNameOwnWrites = { RecordTarget, TargetCache, RecordRemoved };
 
     private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, CtrlCBeforeSending, CtrlCWhileHeld };
 
@@ -78,7 +109,8 @@ public abstract class ConvertFaultMatrixTests
         var data = new TheoryData<string, string>();
         foreach (var write in writes)
         {
-            foreach (var fault in AnyWriteFaults.Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
+            var held = strategy == ReuseName && ReuseNameOwnWrites.Contains(write) ? new[] { TimedOut } : Array.Empty<string>();
+            foreach (var fault in AnyWriteFaults.Concat(held).Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
             {
                 data.Add(write, fault);
             }
@@ -88,12 +120,48 @@ public abstract class ConvertFaultMatrixTests
     }
 
     /// <summary>
+    /// A variant's rows (<see cref="NewNameWithoutData"/>, <see cref="ReuseNameWithoutData"/>, <see cref="NewNameKeepingSource"/>):
+    /// one fault at each of its writes, the one that asks most of a re-run: an operation that ends Failed where the
+    /// write has one, else a 500.
+    /// </summary>
+    protected static TheoryData<string, string, string> VariantMatrix(params (string Variant, string[] Writes)[] variants)
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (variant, writes) in variants)
+        {
+            foreach (var write in writes)
+            {
+                data.Add(variant, write, WriteOf(variant, write).LongRunning ? OperationFailed : ServerError);
+            }
+        }
+
+        return data;
+    }
+
+    private static bool IsReuseName(string strategy) => strategy.StartsWith(ReuseName, StringComparison.Ordinal);
+
+    private static bool MovesData(string strategy) => strategy is NewName or ReuseName or NewNameKeepingSource;
+
+    private static ConvertVNetCacheRequest RequestFor(WorkflowScenario s, string strategy)
+    {
+        var request = IsReuseName(strategy) ? ReuseNameRequest(s) : NewNameRequest(s);
+        if (!MovesData(strategy))
+        {
+            request.DataMigration = "None";
+            request.StorageContainerUri = null;
+        }
+
+        request.KeepSource = strategy == NewNameKeepingSource;
+        return request;
+    }
+
+    /// <summary>
     /// The step, method and path of one write. Firewall rules, the patch schedule and the Tags API answer at once
     /// (synchronous in ARM and the emulator): they have no operation to fail or poll.
     /// </summary>
     private static ConvertWrite WriteOf(string strategy, string write)
     {
-        var target = strategy == ReuseName ? Source : Target;
+        var target = IsReuseName(strategy) ? Source : Target;
         return write switch
         {
             Subnet => new(StepKeys.Network, "PUT", "*/virtualNetworks/vnet1/subnets/endpoints", true),
@@ -107,7 +175,7 @@ public abstract class ConvertFaultMatrixTests
             Export => new(ConvertStepKeys.ExportSource, "POST", $"*/redis/{Source}/export", true),
 
             // Side by side the target records the export; with -ReuseName the source does, as the target does not exist yet.
-            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (strategy == ReuseName ? Source : Target), true),
+            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (IsReuseName(strategy) ? Source : Target), true),
             RecordTarget => new(ConvertStepKeys.RecordTarget, "PATCH", RecordPath, false),
             DeleteSource => new(ConvertStepKeys.DeleteSource, "DELETE", "*/redis/" + Source, true),
             RecordRemoved => new(ConvertStepKeys.TargetCache, "PATCH", RecordPath, false),
@@ -128,11 +196,11 @@ public abstract class ConvertFaultMatrixTests
 
         var write = WriteOf(strategy, writeName);
         var row = $"{strategy}/{writeName}";
-        ConvertVNetCacheRequest Request() => strategy == ReuseName ? ReuseNameRequest(s) : NewNameRequest(s);
+        ConvertVNetCacheRequest Request() => RequestFor(s, strategy);
         var prepared = await PrepareAsync(s, Request());
         var step = prepared.Plan.Steps.Single(p => p.Key == write.Step);
 
-        var exports = 1;
+        var exports = MovesData(strategy) ? 1 : 0;
         if (CtrlCMoments.TryGetValue(fault, out var moment))
         {
             await InterruptAsync(s, row, fault, moment, write.Method, write.PathPattern, ctrlC => PlanExecutor.RunAsync(prepared.Plan, cancellationToken: ctrlC), step);
@@ -146,6 +214,7 @@ public abstract class ConvertFaultMatrixTests
                 Throttled => (object)new { write.Method, write.PathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
                 ServerError => new { write.Method, write.PathPattern, kind = "status", status = 500, count = 1 },
                 Dropped => new { write.Method, write.PathPattern, kind = "drop", count = 1 },
+                TimedOut => new { write.Method, write.PathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
                 _ => new { write.Method, write.PathPattern, kind = "lroFailed", count = 1 },
             };
             var armed = new StepStartReporter(step, () => s.Control.AddFaultAsync(rule));
@@ -162,6 +231,13 @@ public abstract class ConvertFaultMatrixTests
                 var stopped = Assert.IsType<PlanStepFailedException>(failure);
                 Assert.Equal(write.Step, stopped.FailedStep.Key);
                 Assert.Equal(errorId, ErrorIdOf(stopped.InnerException!));
+                if (errorId is WorkflowErrorIds.MigrationExportFailed or WorkflowErrorIds.MigrationImportFailed)
+                {
+                    // ARM's own code stays in the message and in the inner exception.
+                    Assert.Equal("InternalServerError", Assert.IsType<ArmException>(stopped.InnerException!.InnerException).Code);
+                    Assert.Contains("InternalServerError: ", stopped.InnerException.Message, StringComparison.Ordinal);
+                }
+
                 Assert.Contains($"Step '{step.Description}' failed", stopped.Message, StringComparison.Ordinal);
                 Assert.Contains("run the same command again", stopped.Message, StringComparison.Ordinal);
                 exports = await ExportsExpectedAsync(strategy, row);
@@ -183,13 +259,16 @@ public abstract class ConvertFaultMatrixTests
 
     /// <summary>
     /// The error id the run stops with, or null when the gateway's retry absorbs the fault: an operation that ended
-    /// Failed (the cache step reads the cache's own provisioning state), or a POST that may have started.
+    /// Failed (the cache step reads the cache's own provisioning state; the export and import name themselves, ARM's
+    /// code in the message; any other write's failed operation is ARM's code), or a POST that may have started.
     /// </summary>
-    private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => fault switch
+    private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => (fault, writeName) switch
     {
-        OperationFailed => writeName == TargetCache ? WorkflowErrorIds.CacheProvisioningFailed : "InternalServerError",
-        ServerError when write.Method == "POST" => "InternalServerError",
-        Dropped when write.Method == "POST" => "ArmUnreachable",
+        (OperationFailed, TargetCache) => WorkflowErrorIds.CacheProvisioningFailed,
+        (OperationFailed or ServerError, Export) => WorkflowErrorIds.MigrationExportFailed,
+        (OperationFailed or ServerError, Import) => WorkflowErrorIds.MigrationImportFailed,
+        (OperationFailed, _) => "InternalServerError",
+        (Dropped, _) when write.Method == "POST" => "ArmUnreachable",
         _ => null,
     };
 
@@ -212,13 +291,29 @@ public abstract class ConvertFaultMatrixTests
     {
         var s = _scenario;
         var accepted = ExportsOf(await s.Control.RequestsAsync());
-        Assert.True(accepted <= 1, $"{row}: the run that stopped exported {accepted} times.");
-        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(strategy == ReuseName ? Source : Target));
+        Assert.True(accepted <= (MovesData(strategy) ? 1 : 0), $"{row}: the run that stopped exported {accepted} times.");
+        if (!MovesData(strategy))
+        {
+            return 0;
+        }
+
+        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(IsReuseName(strategy) ? Source : Target));
         // With -ReuseName a source that is gone was deleted only once its export was recorded.
         var recorded = recordedOn is null
-            ? strategy == ReuseName
+            ? IsReuseName(strategy)
             : recordedOn.Tags is { } tags && tags.TryGetValue(MigrationTagStage, out var stage) && stage is "exported" or "imported" or "verified";
-        return recorded ? accepted : accepted + 1;
+        if (recorded)
+        {
+            return accepted;
+        }
+
+        // What makes exporting again safe: the source is still there, in its subnet, holding its data (with -ReuseName
+        // a Failed stage PATCH leaves it Failed, which the re-run's PATCH clears).
+        var source = await s.Arm.GetAsync<RedisCache>(s.CacheId(Source));
+        Assert.True(source is not null, $"{row}: the source is gone although its export was not recorded.");
+        Assert.NotNull(source.Properties!.SubnetId);
+        Assert.Equal(Fingerprint, await FingerprintAsync(s, Source));
+        return accepted + 1;
     }
 
     private static int ExportsOf(IEnumerable<RequestLogEntry> log) =>
@@ -251,10 +346,21 @@ public abstract class ConvertFaultMatrixTests
     {
         var s = _scenario;
         var subscription = $"/subscriptions/{s.Subscription}";
-        var target = strategy == ReuseName ? Source : Target;
+        var target = IsReuseName(strategy) ? Source : Target;
         var targetId = s.CacheId(target);
 
-        var cache = Assert.Single(await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis"));
+        var caches = await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis");
+        if (strategy == NewNameKeepingSource)
+        {
+            // The source stays as it was: still in its injected subnet, still holding its data.
+            var source = Assert.Single(caches, c => ResourceId.Parse(c.Id) == s.CacheId(Source));
+            Assert.Equal("Succeeded", source.Properties!.ProvisioningState);
+            Assert.NotNull(source.Properties.SubnetId);
+            Assert.Equal(Fingerprint, await FingerprintAsync(s, Source));
+            caches = caches.Where(c => c != source).ToList();
+        }
+
+        var cache = Assert.Single(caches);
         Assert.Equal(targetId.ToString(), cache.Id, ignoreCase: true);
         Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
         Assert.Null(cache.Properties.SubnetId);
@@ -262,7 +368,8 @@ public abstract class ConvertFaultMatrixTests
         Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
         Assert.Equal("payments", cache.Tags!["team"]);
         Assert.Equal("verified", cache.Tags[MigrationTagStage]);
-        Assert.Equal(Fingerprint, await FingerprintAsync(s, target));
+        // Without a data migration the target starts empty.
+        Assert.Equal(MovesData(strategy) ? Fingerprint : null, await FingerprintAsync(s, target));
         Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(targetId.Child("patchSchedules", "default")));
 
@@ -293,16 +400,25 @@ public abstract class ConvertFaultMatrixTests
         var exports = ExportsOf(log);
         Assert.True(exports == exportsAccepted, $"{row}: expected {exportsAccepted} export(s) accepted, got {exports}.");
         var deleted = IndexOf(log, "DELETE", "/redis/" + Source);
-        Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
-        if (strategy == NewName)
+        if (strategy == NewNameKeepingSource)
+        {
+            Assert.True(deleted < 0, $"{row}: the source was deleted although -KeepSource was given.");
+        }
+        else if (!IsReuseName(strategy))
         {
             // Side by side the source goes once the target is verified: after the last write that records a stage on it.
+            Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
             var verified = log.Select((entry, index) => (entry, index)).Last(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/redis/" + Target, StringComparison.OrdinalIgnoreCase) && e.entry.Status is >= 200 and < 300).index;
             Assert.True(deleted > verified, $"{row}: the source was deleted before the target was verified.");
         }
         else
         {
-            Assert.True(deleted > log.ToList().FindIndex(e => e.Method == "POST" && e.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && e.Status < 300), $"{row}: the source was deleted before its export.");
+            Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
+            if (MovesData(strategy))
+            {
+                Assert.True(deleted > log.ToList().FindIndex(e => e.Method == "POST" && e.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && e.Status < 300), $"{row}: the source was deleted before its export.");
+            }
+
             Assert.True(deleted > IndexOf(log, "PATCH", "/providers/Microsoft.Resources/tags/default"), $"{row}: the source was deleted before the target's definition was recorded.");
             var groupTags = (await s.RequireAsync<TagsResource>(ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Resources/tags", "default"))).Properties?.Tags;
             Assert.DoesNotContain(groupTags?.Keys ?? Array.Empty<string>(), name => name.StartsWith("rpl-migration-target-", StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,6 @@
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
-/// <summary>Convert-VNetCacheToPrivateEndpoint -NewName private1 -DataMigration ExportImport, side by side, under <see cref="ConvertFaultMatrixTests"/>.</summary>
+/// <summary>Convert-VNetCacheToPrivateEndpoint -NewName private1 -DataMigration ExportImport, side by side: the target built beside the source, under <see cref="ConvertFaultMatrixTests"/>.</summary>
 public sealed class ConvertNewNameFaultMatrixTests : ConvertFaultMatrixTests, IClassFixture<FaultMatrixTests.SharedEmulator>
 {
     public ConvertNewNameFaultMatrixTests(FaultMatrixTests.SharedEmulator emulator)
@@ -8,7 +8,7 @@ public sealed class ConvertNewNameFaultMatrixTests : ConvertFaultMatrixTests, IC
     {
     }
 
-    public static TheoryData<string, string> Cases => Matrix(NewName, NewNameWrites);
+    public static TheoryData<string, string> Cases => Matrix(NewName, NewNameTargetWrites);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -1,6 +1,6 @@
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
-/// <summary>Convert-VNetCacheToPrivateEndpoint -ReuseName -DataMigration ExportImport, keeping the name, under <see cref="ConvertFaultMatrixTests"/>.</summary>
+/// <summary>Convert-VNetCacheToPrivateEndpoint -ReuseName -DataMigration ExportImport, keeping the name: the writes up to the source's deletion, under <see cref="ConvertFaultMatrixTests"/>.</summary>
 public sealed class ConvertReuseNameFaultMatrixTests : ConvertFaultMatrixTests, IClassFixture<FaultMatrixTests.SharedEmulator>
 {
     public ConvertReuseNameFaultMatrixTests(FaultMatrixTests.SharedEmulator emulator)
@@ -8,7 +8,7 @@ public sealed class ConvertReuseNameFaultMatrixTests : ConvertFaultMatrixTests, 
     {
     }
 
-    public static TheoryData<string, string> Cases => Matrix(ReuseName, ReuseNameWrites);
+    public static TheoryData<string, string> Cases => Matrix(ReuseName, ReuseNameSourceWrites);
 
     [Theory]
     [MemberData(nameof(Cases))]

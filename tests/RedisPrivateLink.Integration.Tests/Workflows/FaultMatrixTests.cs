@@ -23,9 +23,11 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// checks the whole end state, and that nothing was duplicated or left orphaned. The network step is exercised in each
 /// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an
 /// existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the
-/// emulator), so it has no operation to fail or poll: those pairs are not in the matrix.
+/// emulator), so it has no operation to fail or poll: those pairs are not in the matrix. Each cmdlet's rows are their
+/// own test class with their own emulator (NewPrivateCacheFaultMatrixTests and the others), so they run side by side:
+/// the cases spend their time waiting on the emulator, not computing.
 /// </summary>
-public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmulator>
+public abstract class FaultMatrixTests
 {
     public const string Throttled = "429";
     public const string ServerError = "500";
@@ -71,7 +73,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     private readonly WorkflowScenario _scenario;
 
-    public FaultMatrixTests(SharedEmulator emulator)
+    private protected FaultMatrixTests(SharedEmulator emulator)
     {
         _scenario = emulator.Scenario;
     }
@@ -88,9 +90,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
 
     public static TheoryData<string, string> ConnectionCases => Matrix(Approve, Deny);
 
-    [Theory]
-    [MemberData(nameof(NewCases))]
-    public async Task NewPrivateCache(string step, string fault)
+    protected async Task NewPrivateCacheAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -129,9 +129,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
         Assert.Equal("10.0.1.0/24", subnet.Properties!.AddressPrefix);
     }
 
-    [Theory]
-    [MemberData(nameof(AddCases))]
-    public async Task AddPrivateEndpoint(string step, string fault)
+    protected async Task AddPrivateEndpointAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -198,9 +196,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     }
 
     /// <summary>Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled on a private cache someone opened: one PATCH.</summary>
-    [Theory]
-    [MemberData(nameof(SetCases))]
-    public async Task SetPublicNetworkAccess(string step, string fault)
+    protected async Task SetPublicNetworkAccessAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -231,9 +227,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     /// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink of the second of a cache's two endpoints: its network's zone link,
     /// its zone group, then the endpoint, each a DELETE with an operation to poll.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(RemoveCases))]
-    public async Task RemovePrivateEndpoint(string step, string fault)
+    protected async Task RemovePrivateEndpointAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -291,9 +285,7 @@ public sealed class FaultMatrixTests : IClassFixture<FaultMatrixTests.SharedEmul
     }
 
     /// <summary>Approve- or Deny-RedisPrivateEndpointConnection of a cache's manually requested second endpoint: one PUT.</summary>
-    [Theory]
-    [MemberData(nameof(ConnectionCases))]
-    public async Task DecideEndpointConnection(string step, string fault)
+    protected async Task DecideEndpointConnectionAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
