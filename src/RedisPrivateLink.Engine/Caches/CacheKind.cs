@@ -112,6 +112,18 @@ public abstract class CacheKind
     /// <summary>The A record a zone group writes for the cache in that zone: the cache name, or &lt;name&gt;.&lt;region&gt; for Managed Redis.</summary>
     public abstract string RecordName(string cacheName, string? hostName, string? location);
 
+    /// <summary>The public host name Azure gives such a cache, for when ARM has not reported it yet.</summary>
+    public abstract string HostName(string cacheName, string? location, AzureCloudEnvironment cloud);
+
+    /// <summary>The POST that answers the cache's access keys: the cache's listKeys, or its database's for Managed Redis.</summary>
+    internal abstract string ListKeysPath(ResourceId cacheId);
+
+    /// <summary>
+    /// The TLS port clients connect to and, for a clustered cache whose clients are redirected to its nodes, the
+    /// nodes' TLS ports; read from ARM where the kind keeps them outside the cache's own body.
+    /// </summary>
+    internal abstract Task<CacheClientPorts> ReadClientPortsAsync(IArmGateway arm, CacheState cache, CancellationToken cancellationToken);
+
     public override string ToString() => Name;
 
     /// <summary>The cache as the workflows see it; null when it does not exist.</summary>
