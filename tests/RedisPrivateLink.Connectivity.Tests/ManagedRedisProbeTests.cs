@@ -106,6 +106,20 @@ public sealed class ManagedRedisProbeTests : IClassFixture<ManagedRedisProbeTest
         Assert.Equal($"{Host}:10000", report.Single(ConnectivityCheckNames.TcpConnect).Target);
     }
 
+    [Fact]
+    public async Task APublicAnswerSaysToForwardTheManagedRedisZone()
+    {
+        _dns.A(Host, "20.42.0.1");
+
+        var report = await Probes.RunAsync(TrustingOptions());
+
+        var dns = report.Single(ConnectivityCheckNames.DnsResolution);
+        Assert.False(dns.Passed);
+        Assert.Contains("isn't linked to the private DNS zone privatelink.redis.azure.net", dns.Hint);
+        Assert.Contains("conditional forwarder for the zone (redis.azure.net)", dns.Hint);
+        Assert.Null(report.Single(ConnectivityCheckNames.TcpConnect).Passed);
+    }
+
     public void Dispose() => _dns.Dispose();
 
     /// <summary>The options for the host alone (port 10000), aimed at the test's DNS and trusting the server's CA.</summary>
