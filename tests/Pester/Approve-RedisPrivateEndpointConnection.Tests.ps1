@@ -45,3 +45,52 @@ Describe 'Approve-RedisPrivateEndpointConnection and Deny-RedisPrivateEndpointCo
             Should -Throw -ErrorId 'PrivateEndpointConnectionNotFound,RedisPrivateLink.Commands.ApproveRedisPrivateEndpointConnectionCommand'
     }
 }
+
+Describe 'Approve-/Deny-RedisPrivateEndpointConnection -CacheName on an Azure Managed Redis cache' {
+    BeforeAll {
+        $script:Managed = New-RedisPrivateCache -Name pester-appr-amr -ResourceGroupName rg-appr -Location eastus -Sku Balanced_B0 `
+            -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-appr-amr-pe -Confirm:$false
+        foreach ($octet in 74, 75) {
+            $null = $Managed | Add-RedisPrivateEndpoint -Name "pester-appr-amr-$octet" -VirtualNetworkName "vnet-$octet" -AddressPrefix "10.$octet.0.0/16" `
+                -SubnetName endpoints -SubnetPrefix "10.$octet.1.0/24" -ManualApproval -RequestMessage 'please' -Confirm:$false -WarningAction SilentlyContinue
+        }
+        $script:ConnectionOf = { param($endpointName) (Get-RedisPrivateEndpoint -Name $endpointName).ConnectionName }
+    }
+
+    It 'approves a pending connection of the cluster found by its name' {
+        $approved = Approve-RedisPrivateEndpointConnection -CacheName pester-appr-amr -ResourceGroupName rg-appr -ConnectionName (& $ConnectionOf pester-appr-amr-74) `
+            -Description 'ticket 4712' -Confirm:$false
+
+        $approved.Name | Should -Be 'pester-appr-amr-74'
+        $approved.ConnectionState | Should -Be 'Approved'
+        $approved.CacheId | Should -Be $Managed.Id
+        $connection = Invoke-EmulatorArm $Emulator "$($Managed.Id)/privateEndpointConnections/$($approved.ConnectionName)" -ApiVersion 2025-07-01
+        $connection.Body.properties.privateLinkServiceConnectionState.status | Should -Be 'Approved'
+        $connection.Body.properties.privateLinkServiceConnectionState.description | Should -Be 'ticket 4712'
+    }
+
+    It 'denies a pending connection of the cluster found by its name' {
+        $denied = Deny-RedisPrivateEndpointConnection -CacheName pester-appr-amr -ResourceGroupName rg-appr -ConnectionName (& $ConnectionOf pester-appr-amr-75) -Confirm:$false
+
+        $denied.ConnectionState | Should -Be 'Rejected'
+        (Get-RedisPrivateEndpoint -Name pester-appr-amr-75).ConnectionState | Should -Be 'Rejected'
+    }
+
+    It 'refuses a name a classic cache and a Managed Redis cache share with AmbiguousCacheName, before any write' {
+        $null = New-RedisPrivateCache -Name pester-appr -ResourceGroupName rg-appr -Location eastus -Sku Balanced_B0 `
+            -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-appr-twin-pe -Confirm:$false
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        $thrown = { Approve-RedisPrivateEndpointConnection -CacheName pester-appr -ResourceGroupName rg-appr -ConnectionName 'any.00000000-0000-0000-0000-000000000000' -Confirm:$false } |
+            Should -Throw -ErrorId 'AmbiguousCacheName,RedisPrivateLink.Commands.ApproveRedisPrivateEndpointConnectionCommand' -PassThru
+
+        $thrown.Exception.Message | Should -Match '-CacheId'
+        $thrown.Exception.Message | Should -Match ([regex]::Escape($Cache.Id))
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a cache name that finds no cache with CacheNotFound' {
+        { Deny-RedisPrivateEndpointConnection -CacheName pester-missing -ResourceGroupName rg-appr -ConnectionName 'any.0' -Confirm:$false } |
+            Should -Throw -ErrorId 'CacheNotFound,RedisPrivateLink.Commands.DenyRedisPrivateEndpointConnectionCommand'
+    }
+}

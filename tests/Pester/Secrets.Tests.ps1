@@ -1,7 +1,8 @@
 <#
     Issue 7's secrets audit: every cmdlet runs with -Verbose -Debug in a child PowerShell whose every stream is captured
     as text, with its output objects rendered by Format-List * and ConvertTo-Json; that text, the emulator's request log
-    and any file written must hold no access key, no token, no storage account key and no SAS signature. The child runs
+    and any file written must hold no access key, no token, no storage account key and no SAS signature (Convert's
+    -StorageContainerUri among them). The child runs
     with a HOME and a temp folder of its own, so whatever the module writes there is seen. Then: Disconnect clears the
     context.
 #>
@@ -32,6 +33,24 @@ BeforeAll {
     $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Storage/storageAccounts/pesterdenied" -ApiVersion 2023-05-01 -Method PUT -Body @{
         location = 'eastus'; kind = 'StorageV2'; sku = @{ name = 'Standard_LRS' }; properties = @{ networkAcls = @{ defaultAction = 'Deny' } }
     }
+    # VNet-injected Premium caches for Convert-VNetCacheToPrivateEndpoint, side by side and with -TargetSku; their keys
+    # are read now, as the migrations delete them.
+    $script:ContainerUri = "https://pestersecrets.blob.core.windows.net/migration?sv=2024-11-04&sr=c&sp=rwl&sig=$SasSignature"
+    $script:SourceKeys = foreach ($source in @{ Name = 'pester-sec-legacy'; Octet = 86 }, @{ Name = 'pester-sec-amr-src'; Octet = 87 }) {
+        $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Network/virtualNetworks/vnet-$($source.Octet)"
+        $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @("10.$($source.Octet).0.0/16") }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = "10.$($source.Octet).1.0/24" } }) }
+        }
+        $null = Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+        $cachePath = "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/$($source.Name)"
+        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$vnetPath/subnets/cache" }
+        }
+        $null = Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
+        $listed = (Invoke-EmulatorArm $Emulator "$cachePath/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
+        [string] $listed.primaryKey
+        [string] $listed.secondaryKey
+    }
     $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
     # The child gets a HOME and a temp folder of its own: anything the module writes lands there.
@@ -59,8 +78,8 @@ BeforeAll {
     try {
         $env:HOME = $ChildHome
         $env:TMPDIR = $ChildTemp
-        $script:Lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Emulator.ConnectionFile, $RdbConnection, $AofConnection, $Jwt, $Emulator.Endpoint, $Sub, $PlainToken -Script {
-            param($module, $connectionFile, $rdbConnection, $aofConnection, $jwt, $endpoint, $subscription, $plainToken)
+        $script:Lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Emulator.ConnectionFile, $RdbConnection, $AofConnection, $Jwt, $Emulator.Endpoint, $Sub, $PlainToken, $ContainerUri -Script {
+            param($module, $connectionFile, $rdbConnection, $aofConnection, $jwt, $endpoint, $subscription, $plainToken, $containerUri)
             $ErrorActionPreference = 'Stop'
             $VerbosePreference = 'Continue'
             $DebugPreference = 'Continue'
@@ -150,6 +169,20 @@ BeforeAll {
             Invoke-Captured 'Set-RedisPublicNetworkAccess Disabled' { Set-RedisPublicNetworkAccess -Name pester-sec -ResourceGroupName rg-sec -PublicNetworkAccess Disabled -Verbose -Debug -Confirm:$false }
             Invoke-Captured 'Remove-RedisPrivateEndpoint' { Remove-RedisPrivateEndpoint -Name pester-sec-m1 -ResourceGroupName rg-sec -RemoveDnsZoneLink -PassThru -Verbose -Debug -Confirm:$false }
             Invoke-Captured 'Remove-RedisPrivateEndpoint (refused: the last one)' { Remove-RedisPrivateEndpoint -Name pester-sec-pe -ResourceGroupName rg-sec -Verbose -Debug -Confirm:$false }
+            # Convert is no *-Redis* command, so it is given -WarningAction itself.
+            $migration = @{ ResourceGroupName = 'rg-sec'; SubnetName = 'endpoints'; DataMigration = 'ExportImport'; Force = $true; WarningAction = 'Continue' }
+            Invoke-Captured 'Convert-VNetCacheToPrivateEndpoint (side by side)' {
+                Convert-VNetCacheToPrivateEndpoint -Name pester-sec-legacy -NewName pester-sec-modern -SubnetPrefix 10.86.2.0/24 @migration `
+                    -StorageContainerUri (ConvertTo-SecureString $containerUri -AsPlainText -Force) -Verbose -Debug -Confirm:$false
+            }
+            Invoke-Captured 'Convert-VNetCacheToPrivateEndpoint -TargetSku' {
+                Convert-VNetCacheToPrivateEndpoint -Name pester-sec-amr-src -NewName pester-sec-amr-dst -TargetSku Suggested -EnableAccessKeysAuthentication `
+                    -SubnetPrefix 10.87.2.0/24 @migration -StorageContainerUri (ConvertTo-SecureString $containerUri -AsPlainText -Force) -Verbose -Debug -Confirm:$false
+            }
+            Invoke-Captured 'Convert-VNetCacheToPrivateEndpoint (refused: re-run without -TargetSku)' {
+                Convert-VNetCacheToPrivateEndpoint -Name pester-sec-amr-src -NewName pester-sec-amr-dst -SubnetPrefix 10.87.2.0/24 @migration `
+                    -StorageContainerUri (ConvertTo-SecureString $containerUri -AsPlainText -Force) -Verbose -Debug -Confirm:$false
+            }
             Invoke-Captured 'Get-RedisPrivateLinkContext' { Get-RedisPrivateLinkContext -Verbose -Debug }
             Invoke-Captured 'Disconnect-RedisPrivateLink' { Disconnect-RedisPrivateLink -Verbose -Debug }
             # The emulator's certificate is pinned only through the connection file, so this one fails (TLS); its
@@ -179,7 +212,10 @@ BeforeAll {
     $script:RequestLog = Invoke-EmulatorControl $Emulator '/_emulator/requests' | ConvertTo-Json -Depth 5
 
     $keys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
-    $script:AccessKeys = @($keys.primaryKey, $keys.secondaryKey)
+    $modernKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec-modern/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
+    $managedKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redisEnterprise/pester-sec-amr-dst/databases/default/listKeys" -ApiVersion 2025-07-01 -Method POST).Body
+    $script:AccessKeys = @($keys.primaryKey, $keys.secondaryKey) + @($SourceKeys) +
+        @($modernKeys.primaryKey, $modernKeys.secondaryKey, $managedKeys.primaryKey, $managedKeys.secondaryKey)
 
     # Every form a secret could take in text: as is, JSON-escaped, URL-decoded.
     # Every form a secret could take in text: as is, JSON-escaped (either way), URL-decoded, and its leading run of
@@ -223,7 +259,21 @@ Describe 'Secrets: nothing leaks' {
         $Text | Should -Match 'THROWN: InvalidPersistenceConnectionString'
         $Text | Should -Match 'THROWN: PersistenceStorageFirewallUnsupported'
         ($Text -split '=== Connect-RedisPrivateLink -AccessToken')[1] | Should -Match 'THROWN: '
-        @($AccessKeys | Where-Object { $_ }).Count | Should -Be 2
+        @($AccessKeys | Where-Object { $_ }).Count | Should -Be 10
+    }
+
+    It 'captured both migrations and the refused re-run, with the container URI in the requests they sent' {
+        $sideBySide = ($Text -split '=== Convert-VNetCacheToPrivateEndpoint \(side by side\)')[1] -split '=== ' | Select-Object -First 1
+        $sideBySide | Should -Match 'OBJECT: RedisPrivateLink\.Engine\.Caches\.RedisPrivateCache'
+        $sideBySide | Should -Match 'VERBOSE: POST /subscriptions/.*/Microsoft\.Cache/redis/pester-sec-legacy/export'
+        $sideBySide | Should -Match 'DEBUG: HTTP request POST .*/pester-sec-legacy/export'
+        $sideBySide | Should -Not -Match 'THROWN: '
+        $toManaged = ($Text -split '=== Convert-VNetCacheToPrivateEndpoint -TargetSku')[1] -split '=== ' | Select-Object -First 1
+        $toManaged | Should -Match 'OBJECT: RedisPrivateLink\.Engine\.Caches\.RedisPrivateCache'
+        $toManaged | Should -Match 'VERBOSE: POST /subscriptions/.*/Microsoft\.Cache/redisEnterprise/pester-sec-amr-dst/databases/default/import'
+        $toManaged | Should -Not -Match 'THROWN: '
+        $Text | Should -Match 'THROWN: MigrationTargetKindMismatch'
+        $RequestLog | Should -Match 'pester-sec-legacy/export'
     }
 
     It 'the cache holds the secrets the audit looks for' {

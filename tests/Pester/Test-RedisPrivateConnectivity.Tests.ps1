@@ -288,3 +288,88 @@ Describe 'Test-RedisPrivateConnectivity on a cache read through ARM' {
             Should -Throw -ErrorId "InvalidVirtualNetworkId,$CommandType"
     }
 }
+
+Describe 'Test-RedisPrivateConnectivity on an Azure Managed Redis cache' {
+    BeforeAll {
+        $script:Managed = New-RedisPrivateCache -Name pester-conn-amr -ResourceGroupName rg-conn -Location eastus -Sku Balanced_B0 `
+            -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-conn-amr-pe -EnableAccessKeysAuthentication -Confirm:$false
+        $script:ManagedHost = 'pester-conn-amr.eastus.redis.azure.net'
+        $script:ManagedPrivateName = 'pester-conn-amr.eastus.privatelink.redis.azure.net'
+        $script:ManagedLinkedDns = [RedisPrivateLinkTests.LoopbackDns]::new(@{ $ManagedHost = $ManagedPrivateName }, @{ $ManagedPrivateName = '127.0.0.2' })
+    }
+
+    AfterAll {
+        $ManagedLinkedDns.Dispose()
+    }
+
+    It 'probes port 10000 and the name.region record in privatelink.redis.azure.net, and finds that zone linked' {
+        $output = $Managed | Test-RedisPrivateConnectivity -DnsServer $EmptyDns.Server -VirtualNetworkId $CacheVNetId -TimeoutSeconds 5
+
+        $Managed.Kind | Should -Be 'ManagedRedis'
+        $dns = $output | Where-Object Name -eq DnsResolution
+        $dns.Target | Should -Be $ManagedHost
+        $dns.Hint | Should -Match ([regex]::Escape("the private DNS zone privatelink.redis.azure.net has no record $ManagedPrivateName"))
+        ($output | Where-Object Name -eq TcpConnect).Target | Should -Be "$($ManagedHost):10000"
+        $link = $output | Where-Object Name -eq DnsZoneLink
+        $link.Passed | Should -BeTrue
+        $link.Evidence | Should -Match '^privatelink\.redis\.azure\.net is linked to vnet-81'
+        ($output | Where-Object Name -eq PublicNetworkAccess).Passed | Should -BeTrue
+        $endpoint = $output | Where-Object Name -eq EndpointConnection
+        $endpoint.Evidence | Should -Match '^pester-conn-amr-pe .*: Approved$'
+        $report = $output[-1]
+        $report.HostName | Should -Be $ManagedHost
+        $report.PrivateIpAddresses | Should -Be @($Managed.PrivateIpAddresses)
+        $report.FailedChecks | Should -Be @('DnsResolution')
+    }
+
+    It 'finds the Managed Redis cache by <Given>' -ForEach @(
+        @{ Given = 'name'; Parameters = { @{ Name = 'pester-conn-amr'; ResourceGroupName = 'rg-conn' } } }
+        @{ Given = 'resource id'; Parameters = { @{ ResourceId = $Managed.Id } } }
+    ) {
+        $bound = & $Parameters
+
+        $output = Test-RedisPrivateConnectivity @bound -DnsServer $EmptyDns.Server -TimeoutSeconds 5
+
+        ($output | Where-Object Name -eq TcpConnect).Target | Should -Be "$($ManagedHost):10000"
+        ($output | Where-Object Name -eq EndpointConnection).Target | Should -Be $Managed.PrivateEndpoints[0].Id
+    }
+
+    It 'reads the database''s access key with -UseAccessKey and writes it to no stream' {
+        $keys = Invoke-EmulatorArm $Emulator "$($Managed.Id)/databases/default/listKeys" -ApiVersion 2025-07-01 -Method POST
+        $keys.Body.primaryKey | Should -Not -BeNullOrEmpty
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        $everything = $Managed | Test-RedisPrivateConnectivity -UseAccessKey -DnsServer $EmptyDns.Server -TimeoutSeconds 5 -Verbose -Debug *>&1 |
+            ForEach-Object { if ($_.GetType().FullName -eq $CheckType) { "$($_.Target) $($_.Evidence) $($_.Hint)" } else { "$_" } }
+
+        ($everything -join "`n") | Should -Not -Match ([regex]::Escape($keys.Body.primaryKey))
+        $posts = @(Invoke-EmulatorControl $Emulator '/_emulator/requests' | Where-Object method -eq POST)
+        @($posts.path) | Should -Be @("$($Managed.Id)/databases/default/listKeys")
+    }
+
+    It 'says a database whose access keys are disabled gives none, with AccessKeysUnavailable' {
+        $null = New-RedisPrivateCache -Name pester-conn-nokeys -ResourceGroupName rg-conn -Location eastus -Sku Balanced_B0 `
+            -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-conn-nokeys-pe -Confirm:$false
+
+        $thrown = { Test-RedisPrivateConnectivity -Name pester-conn-nokeys -ResourceGroupName rg-conn -UseAccessKey -DnsServer $EmptyDns.Server -TimeoutSeconds 5 } |
+            Should -Throw -ErrorId "AccessKeysUnavailable,$CommandType" -PassThru
+
+        $thrown.Exception.Message | Should -Match 'access-key authentication is disabled on its database\. Test with -UseEntraToken'
+    }
+
+    It 'follows the CNAME to name.region.privatelink.redis.azure.net for a Managed Redis -HostName' {
+        $output = Test-RedisPrivateConnectivity -HostName $ManagedHost -DnsServer $ManagedLinkedDns.Server -Port $ClosedPort -TimeoutSeconds 5
+
+        $dns = $output | Where-Object Name -eq DnsResolution
+        $dns.Passed | Should -BeTrue
+        $dns.Evidence | Should -Match ([regex]::Escape("CNAME $ManagedPrivateName -> 127.0.0.2"))
+        ($output | Where-Object Name -eq TcpConnect).Target | Should -Be "127.0.0.2:$ClosedPort"
+    }
+
+    It 'tests a Managed Redis -HostName on port 10000 by default' {
+        $output = Test-RedisPrivateConnectivity -HostName $ManagedHost -DnsServer $EmptyDns.Server -TimeoutSeconds 5
+
+        ($output | Where-Object Name -eq TcpConnect).Target | Should -Be "$($ManagedHost):10000"
+        ($output | Where-Object Name -eq DnsResolution).Hint | Should -Match ([regex]::Escape("privatelink.redis.azure.net has no record $ManagedPrivateName"))
+    }
+}

@@ -7,6 +7,7 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Validation;
+using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Engine.Caches;
 
@@ -80,11 +81,13 @@ public abstract class CacheKind
     }
 
     /// <summary>
-    /// The id of the cache <paramref name="name"/> in <paramref name="resourceGroupName"/>: a classic cache when one
-    /// exists, else a Managed Redis cluster when one exists, else the classic id (so "not found" names the usual type).
+    /// The id of the cache <paramref name="name"/> in <paramref name="resourceGroupName"/>: the classic cache or the
+    /// Managed Redis cluster of that name, whichever exists, else the classic id (so "not found" names the usual type).
     /// Both names are checked first, so a name can never reshape the path.
     /// </summary>
-    public static async Task<ResourceId> FindByNameAsync(IArmGateway arm, string subscriptionId, string resourceGroupName, string name, string nameParameter, CancellationToken cancellationToken)
+    /// <param name="idParameter">The cmdlet's parameter that takes a resource id instead, named when the name is ambiguous.</param>
+    /// <exception cref="RedisPrivateLinkException">AmbiguousCacheName: a classic cache and a Managed Redis cluster both have the name.</exception>
+    public static async Task<ResourceId> FindByNameAsync(IArmGateway arm, string subscriptionId, string resourceGroupName, string name, string nameParameter, string idParameter, CancellationToken cancellationToken)
     {
         if (arm is null)
         {
@@ -94,13 +97,17 @@ public abstract class CacheKind
         NameRules.ValidateResourceGroupName(resourceGroupName);
         NameRules.ValidateCacheName(name, nameParameter);
         var classicId = ResourceId.ForResource(subscriptionId, resourceGroupName, Classic.ResourceType, name);
-        if (await Classic.ReadAsync(arm, classicId, cancellationToken).ConfigureAwait(false) is not null)
+        var managedId = ResourceId.ForResource(subscriptionId, resourceGroupName, ManagedRedis.ResourceType, name);
+        var classicExists = await Classic.ReadAsync(arm, classicId, cancellationToken).ConfigureAwait(false) is not null;
+        var managedExists = await ManagedRedis.ReadWhereOfferedAsync(arm, managedId, cancellationToken).ConfigureAwait(false) is not null;
+        if (classicExists && managedExists)
         {
-            return classicId;
+            throw new RedisPrivateLinkException(WorkflowErrorIds.AmbiguousCacheName, RedisPrivateLinkErrorCategory.InvalidArgument,
+                $"Resource group '{resourceGroupName}' has both an {Classic.DisplayName} cache and an {ManagedRedis.DisplayName} cache named '{name}'. Say which one with -{idParameter} and its resource id: {classicId} or {managedId}.",
+                name);
         }
 
-        var managedId = ResourceId.ForResource(subscriptionId, resourceGroupName, ManagedRedis.ResourceType, name);
-        return await ManagedRedis.ReadWhereOfferedAsync(arm, managedId, cancellationToken).ConfigureAwait(false) is not null ? managedId : classicId;
+        return managedExists ? managedId : classicId;
     }
 
     /// <summary>
@@ -111,6 +118,18 @@ public abstract class CacheKind
 
     /// <summary>The A record a zone group writes for the cache in that zone: the cache name, or &lt;name&gt;.&lt;region&gt; for Managed Redis.</summary>
     public abstract string RecordName(string cacheName, string? hostName, string? location);
+
+    /// <summary>The public host name Azure gives such a cache, for when ARM has not reported it yet.</summary>
+    public abstract string HostName(string cacheName, string? location, AzureCloudEnvironment cloud);
+
+    /// <summary>The POST that answers the cache's access keys: the cache's listKeys, or its database's for Managed Redis.</summary>
+    internal abstract string ListKeysPath(ResourceId cacheId);
+
+    /// <summary>
+    /// The TLS port clients connect to and, for a clustered cache whose clients are redirected to its nodes, the
+    /// nodes' TLS ports; read from ARM where the kind keeps them outside the cache's own body.
+    /// </summary>
+    internal abstract Task<CacheClientPorts> ReadClientPortsAsync(IArmGateway arm, CacheState cache, CancellationToken cancellationToken);
 
     public override string ToString() => Name;
 

@@ -170,7 +170,7 @@ public sealed class CacheReader
     }
 
     /// <summary>The cache with each of its endpoints read in detail, concurrently.</summary>
-    private async Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken)
+    internal async Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken)
     {
         var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
         return cache.Kind.Project(cache, endpoints);

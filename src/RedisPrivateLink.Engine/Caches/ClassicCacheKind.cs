@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Connectivity;
 using RedisPrivateLink.Engine.Context;
 
 namespace RedisPrivateLink.Engine.Caches;
@@ -28,9 +29,22 @@ internal sealed class ClassicCacheKind : ArmCacheKind<RedisCache>
     public override string PrivateDnsZoneName(AzureCloudEnvironment cloud, string? hostName) =>
         (cloud ?? throw new ArgumentNullException(nameof(cloud))).RedisPrivateDnsZone;
 
+    public override string HostName(string cacheName, string? location, AzureCloudEnvironment cloud) =>
+        cacheName + (cloud ?? throw new ArgumentNullException(nameof(cloud))).RedisHostSuffix;
+
     public override string RecordName(string cacheName, string? hostName, string? location) => cacheName;
 
     internal override bool HasFirewallRules => true;
+
+    internal override string ListKeysPath(ResourceId cacheId) => cacheId + "/listKeys";
+
+    /// <summary>The cache's own body has both: its sslPort, and its nodes' when it is clustered.</summary>
+    internal override Task<CacheClientPorts> ReadClientPortsAsync(IArmGateway arm, CacheState cache, CancellationToken cancellationToken)
+    {
+        var redis = (RedisCache)cache.Resource;
+        var nodePorts = redis.Properties?.ShardCount > 0 ? CacheInstancePorts.SslPortsOf(redis) : Array.Empty<int>();
+        return Task.FromResult(new CacheClientPorts(redis.Properties?.SslPort ?? TlsPort, nodePorts));
+    }
 
     internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
         CacheProjection.ToCache((RedisCache)cache.Resource, cache.Id, endpoints);

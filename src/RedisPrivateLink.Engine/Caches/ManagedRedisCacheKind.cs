@@ -21,6 +21,9 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
     private const string LegacyEnterprisePrivateDnsZone = "privatelink.redisenterprise.cache.azure.net";
     private const string PrivateLinkZonePrefix = "privatelink.";
 
+    /// <summary>The name of a cluster's one database.</summary>
+    internal const string DatabaseName = "default";
+
     private static readonly string[] EndpointReadyProvisioningStates = { "Succeeded", "Updating" };
     private static readonly string[] EndpointReadyResourceStates = { "Running", "Updating" };
 
@@ -38,6 +41,10 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
         hostName is not null && hostName.TrimEnd('.').EndsWith(LegacyEnterpriseHostSuffix, StringComparison.OrdinalIgnoreCase)
             ? LegacyEnterprisePrivateDnsZone
             : AzureCloudEnvironment.ManagedRedisPrivateDnsZone;
+
+    /// <summary>&lt;name&gt;.&lt;region&gt;.redis.azure.net.</summary>
+    public override string HostName(string cacheName, string? location, AzureCloudEnvironment cloud) =>
+        cacheName + "." + AzureLocations.Normalize(location) + HostSuffix;
 
     /// <summary>The host name without its public suffix (cache1.eastus); from the name and region while the host is not known yet.</summary>
     public override string RecordName(string cacheName, string? hostName, string? location) =>
@@ -60,6 +67,18 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
     }
 
     internal override bool HasFirewallRules => false;
+
+    internal override string ListKeysPath(ResourceId cacheId) => DatabaseId(cacheId) + "/listKeys";
+
+    /// <summary>The port is the database's; the cluster's body does not say it.</summary>
+    internal override async Task<CacheClientPorts> ReadClientPortsAsync(IArmGateway arm, CacheState cache, CancellationToken cancellationToken)
+    {
+        var database = await arm.GetAsync<ManagedRedisDatabase>(DatabaseId(cache.Id), cancellationToken).ConfigureAwait(false);
+        return new CacheClientPorts(database?.Properties?.Port ?? TlsPort, Array.Empty<int>());
+    }
+
+    /// <summary>The cluster's one database, the one clients connect to.</summary>
+    private static ResourceId DatabaseId(ResourceId cacheId) => cacheId.Child("databases", DatabaseName);
 
     internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
         CacheProjection.ToManagedRedisCache((ManagedRedisCluster)cache.Resource, cache.Id, cache.PublicNetworkAccess, endpoints);

@@ -36,6 +36,15 @@ public sealed class ConnectivityProbeOptions
     /// <summary>The cloud's privatelink zone, e.g. privatelink.redis.cache.windows.net, which the host name must CNAME into.</summary>
     public string PrivateDnsZone { get; set; } = AzureCloudEnvironment.AzureCloud.RedisPrivateDnsZone;
 
+    /// <summary>
+    /// The A record in <see cref="PrivateDnsZone"/> the host name must CNAME into: cache1 for a classic cache,
+    /// cache1.eastus for Managed Redis. Null takes the host name's first label.
+    /// </summary>
+    public string? PrivateDnsRecordName { get; set; }
+
+    /// <summary>The name the host must CNAME into, e.g. cache1.privatelink.redis.cache.windows.net or cache1.eastus.privatelink.redis.azure.net.</summary>
+    public string PrivateLinkName => (PrivateDnsRecordName ?? HostName.Split('.')[0]) + "." + PrivateDnsZone;
+
     /// <summary>An access key for AUTH and PING; read once when connecting and never written anywhere. Null skips both checks.</summary>
     public SecureString? AccessKey { get; set; }
 
@@ -67,8 +76,9 @@ public sealed class ConnectivityProbeOptions
     public Func<X509Certificate2, X509Chain?, bool>? AdditionalChainTrust { get; set; }
 
     /// <summary>
-    /// The options for a cache read through ARM: its host name, port, endpoint IPs and the cloud's zone; for a clustered
-    /// cache also its nodes' TLS ports, read from ARM's instances. Null when the cache doesn't exist.
+    /// The options for a cache of either kind read through ARM: its host name, endpoint IPs, its port (a Managed Redis
+    /// cache's from its database), the private DNS zone and record its endpoints register in (a Managed Redis cache's
+    /// from its privateLinkResources); for a clustered cache also its nodes' TLS ports. Null when the cache doesn't exist.
     /// </summary>
     public static async Task<ConnectivityProbeOptions?> ReadForCacheAsync(IArmGateway arm, string subscriptionId, ResourceId cacheId, AzureCloudEnvironment cloud, CancellationToken cancellationToken)
     {
@@ -77,22 +87,29 @@ public sealed class ConnectivityProbeOptions
             throw new ArgumentNullException(nameof(arm));
         }
 
-        var cache = await new CacheReader(arm, subscriptionId).GetAsync(cacheId, cancellationToken).ConfigureAwait(false);
-        if (cache is null)
+        var kind = CacheKind.Of(cacheId);
+        var state = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
         {
             return null;
         }
 
-        // The projection keeps no node list; the cache's own body has it.
-        var nodePorts = cache.ShardCount > 0
-            ? CacheInstancePorts.SslPortsOf(await arm.GetAsync<RedisCache>(cacheId, cancellationToken).ConfigureAwait(false))
-            : Array.Empty<int>();
-        var options = ForCache(cache, cloud, nodePorts);
+        var cache = await new CacheReader(arm, subscriptionId).InDetailAsync(state, cancellationToken).ConfigureAwait(false);
+        var ports = await kind.ReadClientPortsAsync(arm, state, cancellationToken).ConfigureAwait(false);
+        var target = await kind.ResolvePrivateLinkAsync(arm, state, cloud, cancellationToken).ConfigureAwait(false);
+        var options = ForCache(cache, cloud, ports.NodeTlsPorts);
+        options.Port = ports.TlsPort;
+        options.ShardPorts = options.ShardPorts.Where(p => p != ports.TlsPort).ToArray();
+        options.PrivateDnsZone = target.ZoneName;
+        options.PrivateDnsRecordName = target.RecordName;
         options.Arm = arm;
         return options;
     }
 
-    /// <summary>The options for a cache ARM reported: its host name, port, endpoint IPs and the cloud's zone.</summary>
+    /// <summary>
+    /// The options for a cache ARM reported, by its kind's conventions: its host name, port, endpoint IPs, and the
+    /// private DNS zone and record its endpoints register in.
+    /// </summary>
     /// <param name="nodeSslPorts">The TLS ports of a clustered cache's nodes (ARM's instances[].sslPort); none for other caches.</param>
     public static ConnectivityProbeOptions ForCache(RedisPrivateCache cache, AzureCloudEnvironment cloud, IReadOnlyList<int>? nodeSslPorts = null)
     {
@@ -106,10 +123,12 @@ public sealed class ConnectivityProbeOptions
             throw new ArgumentNullException(nameof(cloud));
         }
 
-        var port = cache.SslPort > 0 ? cache.SslPort : DefaultSslPort;
+        var kind = CacheKind.Parse(cache.Kind, nameof(cache.Kind));
+        var port = cache.Port > 0 ? cache.Port : kind.TlsPort;
+        var target = kind.PrivateLinkTargetFor(cache.Name, NullIfEmpty(cache.HostName), cache.Location, cloud);
         return new ConnectivityProbeOptions
         {
-            HostName = string.IsNullOrEmpty(cache.HostName) ? cache.Name + cloud.RedisHostSuffix : cache.HostName,
+            HostName = string.IsNullOrEmpty(cache.HostName) ? kind.HostName(cache.Name, cache.Location, cloud) : cache.HostName,
             Port = port,
             ShardPorts = (nodeSslPorts ?? Array.Empty<int>()).Where(p => p != port).ToArray(),
             ExpectedAddresses = cache.PrivateEndpoints
@@ -119,8 +138,37 @@ public sealed class ConnectivityProbeOptions
                 .OfType<IPAddress>()
                 .Distinct()
                 .ToArray(),
-            PrivateDnsZone = cloud.RedisPrivateDnsZone,
+            PrivateDnsZone = target.ZoneName,
+            PrivateDnsRecordName = target.RecordName,
             Cache = cache,
         };
     }
+
+    /// <summary>
+    /// The options for a host name alone, without ARM: a Managed Redis host (&lt;name&gt;.&lt;region&gt;.redis.azure.net,
+    /// or a legacy Enterprise one) on port 10000 with its zone and &lt;name&gt;.&lt;region&gt; record; any other host as
+    /// a classic cache on 6380 in the privatelink zone of the cloud whose host suffix it ends with (AzureCloud's otherwise).
+    /// </summary>
+    public static ConnectivityProbeOptions ForHostName(string hostName)
+    {
+        if (string.IsNullOrWhiteSpace(hostName))
+        {
+            throw new ArgumentException("A host name is required.", nameof(hostName));
+        }
+
+        var host = hostName.Trim().TrimEnd('.');
+        var cloud = AzureCloudEnvironment.All.FirstOrDefault(c => host.EndsWith(c.RedisHostSuffix, StringComparison.OrdinalIgnoreCase)) ?? AzureCloudEnvironment.AzureCloud;
+        var kind = ManagedRedisCacheKind.RecordOfHost(host) is null ? CacheKind.Classic : CacheKind.ManagedRedis;
+        var firstLabel = host.Split('.')[0];
+        var target = kind.PrivateLinkTargetFor(firstLabel, host, null, cloud);
+        return new ConnectivityProbeOptions
+        {
+            HostName = host,
+            Port = kind.TlsPort,
+            PrivateDnsZone = target.ZoneName,
+            PrivateDnsRecordName = target.RecordName,
+        };
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -11,10 +11,12 @@ namespace RedisPrivateLink.Engine.Connectivity;
 /// </summary>
 internal static class DnsCheck
 {
+    private const string PrivateLinkPrefix = "privatelink.";
+
     public static (ConnectivityCheck Check, IPAddress? ConnectTo) Evaluate(ConnectivityProbeOptions options, NameResolution resolution, TimeSpan duration)
     {
         var host = options.HostName;
-        var privateName = PrivateLinkName(host, options.PrivateDnsZone);
+        var privateName = options.PrivateLinkName;
         var expected = options.ExpectedAddresses;
 
         ConnectivityCheck Result(bool passed, string evidence, string? hint) =>
@@ -48,7 +50,7 @@ internal static class DnsCheck
             {
                 return (Result(false, $"{observed}: a public address{expectedText}",
                     $"This network isn't linked to the private DNS zone {options.PrivateDnsZone}, or a custom DNS server doesn't forward to Azure DNS (168.63.129.16): " +
-                    "link the zone to this virtual network, or add a conditional forwarder for the zone (redis.cache.windows.net) to 168.63.129.16."), null);
+                    $"link the zone to this virtual network, or add a conditional forwarder for the zone ({PublicZoneOf(options.PrivateDnsZone)}) to 168.63.129.16."), null);
             }
 
             return (Result(false, $"{observed}: a private address that is not the endpoint's{expectedText}",
@@ -66,10 +68,7 @@ internal static class DnsCheck
         return (Result(true, $"{observed}: the private endpoint's IP", null), endpointAddress);
     }
 
-    /// <summary>cache1.redis.cache.windows.net in zone privatelink.redis.cache.windows.net: cache1.privatelink.redis.cache.windows.net.</summary>
-    public static string PrivateLinkName(string hostName, string privateDnsZone)
-    {
-        var dot = hostName.IndexOf('.');
-        return (dot < 0 ? hostName : hostName.Substring(0, dot)) + "." + privateDnsZone;
-    }
+    /// <summary>privatelink.redis.cache.windows.net: redis.cache.windows.net, the zone a custom DNS server forwards.</summary>
+    private static string PublicZoneOf(string privateDnsZone) =>
+        privateDnsZone.StartsWith(PrivateLinkPrefix, StringComparison.OrdinalIgnoreCase) ? privateDnsZone.Substring(PrivateLinkPrefix.Length) : privateDnsZone;
 }

@@ -61,7 +61,7 @@ internal static class TlsCheck
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
             return $"The certificate does not name {options.HostName}. Azure's certificate names only the public host name (*{HostSuffixOf(options.HostName)}), " +
-                   $"never {DnsCheck.PrivateLinkName(options.HostName, options.PrivateDnsZone)} nor the IP, so connecting by the privatelink name or the IP fails validation: " +
+                   $"never {options.PrivateLinkName} nor the IP, so connecting by the privatelink name or the IP fails validation: " +
                    $"connect by {options.HostName} and let DNS map it to the private IP. If the name is right, something else answers at this address (a proxy that re-signs TLS, or another server).";
         }
 

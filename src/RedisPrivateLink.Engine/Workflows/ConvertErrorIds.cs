@@ -1,6 +1,6 @@
 namespace RedisPrivateLink.Engine.Workflows;
 
-/// <summary>The error ids of Convert-VNetCacheToPrivateEndpoint -TargetSku (the others are in <see cref="WorkflowErrorIds"/>).</summary>
+/// <summary>The error ids of Convert-VNetCacheToPrivateEndpoint -TargetSku and its target kinds (the others are in <see cref="WorkflowErrorIds"/>).</summary>
 public static class ConvertErrorIds
 {
     /// <summary>-TargetSku names an Azure Cache for Redis SKU or size; the target of -TargetSku is always Azure Managed Redis.</summary>
@@ -11,4 +11,10 @@ public static class ConvertErrorIds
 
     /// <summary>-EnableAccessKeysAuthentication without -TargetSku: a classic target keeps access keys as the source has them.</summary>
     public const string AccessKeysWithoutTargetSku = nameof(AccessKeysWithoutTargetSku);
+
+    /// <summary>
+    /// An earlier run of the same side-by-side migration made a target of the other kind (Managed Redis with
+    /// -TargetSku, classic without): this run would start a second migration beside it.
+    /// </summary>
+    public const string MigrationTargetKindMismatch = nameof(MigrationTargetKindMismatch);
 }

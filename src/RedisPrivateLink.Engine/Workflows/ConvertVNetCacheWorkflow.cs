@@ -247,6 +247,11 @@ public static class ConvertVNetCacheWorkflow
     private static async Task<(MigrationSource? Source, ArmResource? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
     {
         var sourceId = migration.SourceId;
+        if (!migration.ReuseName)
+        {
+            await RequireNoTargetOfOtherKindAsync(arm, migration, cancellationToken).ConfigureAwait(false);
+        }
+
         var cache = await arm.GetAsync<RedisCache>(sourceId, cancellationToken).ConfigureAwait(false);
         if (cache is null && !migration.ReuseName
             && await MigrationTags.ReadAsync(arm, migration.TargetId, cancellationToken).ConfigureAwait(false) is { } finished
@@ -297,6 +302,29 @@ public static class ConvertVNetCacheWorkflow
         }
 
         return (source, target, null);
+    }
+
+    /// <summary>
+    /// Side by side, the target's id depends on its kind (Microsoft.Cache/redis, or redisEnterprise with -TargetSku),
+    /// so a re-run that leaves out or adds -TargetSku would not see the target an earlier run made and would start a
+    /// second migration beside it. A cache of the other kind under the new name whose tags name this source is refused.
+    /// </summary>
+    private static async Task RequireNoTargetOfOtherKindAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    {
+        var otherKind = migration.TargetKind == CacheKind.Classic ? CacheKind.ManagedRedis : CacheKind.Classic;
+        var otherId = ResourceId.ForResource(migration.TargetId.SubscriptionId, migration.TargetId.ResourceGroupName!, otherKind.ResourceType, migration.TargetId.Name);
+        var other = await otherKind.ReadWhereOfferedAsync(arm, otherId, cancellationToken).ConfigureAwait(false);
+        if (other?.Resource is not ArmResource earlierTarget || !MigrationTags.IsTargetOf(earlierTarget, migration.SourceId))
+        {
+            return;
+        }
+
+        var rerun = earlierTarget is ManagedRedisCluster cluster
+            ? $"Run the command again with -TargetSku {cluster.Sku?.Name ?? "<its SKU>"} to continue that migration"
+            : "Run the command again without -TargetSku to continue that migration";
+        throw new RedisPrivateLinkException(ConvertErrorIds.MigrationTargetKindMismatch, RedisPrivateLinkErrorCategory.InvalidOperation,
+            $"An earlier run of this migration of '{migration.SourceId.Name}' made {otherKind.DisplayName} cache '{otherId.Name}' ({otherId}, migration stage '{MigrationStages.Text(MigrationTags.StageOf(earlierTarget))}') its target, but this run asks for an {migration.TargetKind.DisplayName} target. {rerun}, or delete '{otherId.Name}' first to start over with this one.",
+            otherId.ToString());
     }
 
     private static void RequireMigratable(RedisCache cache, ConvertMigration migration)

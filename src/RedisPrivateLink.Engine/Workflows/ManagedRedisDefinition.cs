@@ -17,7 +17,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal sealed class ManagedRedisDefinition : ICacheDefinition
 {
-    public const string DatabaseName = "default";
+    public const string DatabaseName = ManagedRedisCacheKind.DatabaseName;
     private const string Enabled = "Enabled";
     private const string Disabled = "Disabled";
 

@@ -16,6 +16,7 @@ public static class WorkflowErrorIds
     public const string InvalidPublicNetworkAccess = nameof(InvalidPublicNetworkAccess);
     public const string CacheNameNotAvailable = nameof(CacheNameNotAvailable);
     public const string CacheNotFound = nameof(CacheNotFound);
+    public const string AmbiguousCacheName = nameof(AmbiguousCacheName);
     public const string CacheIsVNetInjected = nameof(CacheIsVNetInjected);
     public const string CacheNotReady = nameof(CacheNotReady);
     public const string CacheProvisioningFailed = nameof(CacheProvisioningFailed);

@@ -118,7 +118,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
         {
             var cacheId = ParameterSetName == ByIdSet
                 ? resourceId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), token).ConfigureAwait(false)).ToString();
+                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
             var request = new AddPrivateEndpointRequest
             {
                 CacheId = cacheId,

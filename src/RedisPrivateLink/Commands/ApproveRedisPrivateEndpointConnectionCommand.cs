@@ -5,7 +5,7 @@ using RedisPrivateLink.Runtime;
 namespace RedisPrivateLink.Commands;
 
 /// <summary>Approve-RedisPrivateEndpointConnection: approves a Pending connection on the cache side (manual approval).</summary>
-[Cmdlet(VerbsLifecycle.Approve, "RedisPrivateEndpointConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Approve, "RedisPrivateEndpointConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByCacheIdSet)]
 [OutputType(typeof(RedisPrivateEndpoint))]
 public sealed class ApproveRedisPrivateEndpointConnectionCommand : ConnectionDecisionCmdlet
 {

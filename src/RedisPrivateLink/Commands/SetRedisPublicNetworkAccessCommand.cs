@@ -58,7 +58,7 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
         {
             var cacheId = ParameterSetName == ByIdSet
                 ? resourceId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), token).ConfigureAwait(false)).ToString();
+                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {

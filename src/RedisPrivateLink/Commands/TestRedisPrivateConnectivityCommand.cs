@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Connectivity;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Runtime;
@@ -40,7 +41,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string ResourceGroupName { get; set; } = null!;
 
-    /// <summary>The cache's public host name, e.g. cache1.redis.cache.windows.net; tests without ARM.</summary>
+    /// <summary>The cache's public host name, e.g. cache1.redis.cache.windows.net or cache1.eastus.redis.azure.net; tests without ARM.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByHostNameSet, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string HostName { get; set; } = null!;
@@ -50,7 +51,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? DnsServer { get; set; }
 
-    /// <summary>The TLS port; by default the cache's SSL port (6380).</summary>
+    /// <summary>The TLS port; by default the cache's: 6380 for a classic cache, its database's (10000) for Managed Redis.</summary>
     [Parameter]
     [ValidateRange(1, 65535)]
     public int Port { get; set; }
@@ -58,7 +59,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     [Parameter]
     public SecureString? AccessKey { get; set; }
 
-    /// <summary>Reads the cache's primary key through ARM (listKeys) for AUTH and PING; it is never output.</summary>
+    /// <summary>Reads the cache's primary key through ARM (listKeys; a Managed Redis cache's database's) for AUTH and PING; it is never output.</summary>
     [Parameter(ParameterSetName = ByIdSet)]
     [Parameter(ParameterSetName = ByNameSet)]
     public SwitchParameter UseAccessKey { get; set; }
@@ -105,7 +106,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
         int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : null;
         if (ParameterSetName == ByHostNameSet)
         {
-            var options = new ConnectivityProbeOptions { HostName = HostName.Trim().TrimEnd('.'), PrivateDnsZone = ZoneFor(HostName) };
+            var options = ConnectivityProbeOptions.ForHostName(HostName);
             options.EntraToken = entraToken;
             RunEngine(token => ProbeAsync(options, dnsServer, port, token), HostName);
             return;
@@ -117,11 +118,11 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
         {
             // Inside the engine work, so a bad id or name becomes its own error record.
             var cacheId = ParameterSetName == ByIdSet
-                ? CacheIds.Parse(ResourceId, nameof(ResourceId))
-                : Engine.Arm.ResourceId.Parse(CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name));
+                ? CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true)
+                : await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false);
             var options = await ConnectivityProbeOptions.ReadForCacheAsync(context.GetArmGateway(), context.SubscriptionId, cacheId, context.CloudEnvironment, token).ConfigureAwait(false)
                 ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                    $"No Azure Cache for Redis '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the name, or list the caches with Get-RedisPrivateCache.",
+                    $"No {CacheKind.Of(cacheId).DisplayName} '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the name, or list the caches with Get-RedisPrivateCache.",
                     cacheId.ToString());
             options.VirtualNetworkId = virtualNetworkId;
             if (UseAccessKey)
@@ -144,20 +145,6 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
 
         var report = await new ConnectivityProbe(options).RunAsync(Quiet ? null : WriteObjectFromTask, token).ConfigureAwait(false);
         WriteObjectFromTask(Quiet ? report.AllPassed : report);
-    }
-
-    /// <summary>The privatelink zone of the cloud whose host suffix the name ends with; AzureCloud's otherwise.</summary>
-    private static string ZoneFor(string hostName)
-    {
-        foreach (var cloud in AzureCloudEnvironment.All)
-        {
-            if (hostName.TrimEnd('.').EndsWith(cloud.RedisHostSuffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return cloud.RedisPrivateDnsZone;
-            }
-        }
-
-        return AzureCloudEnvironment.AzureCloud.RedisPrivateDnsZone;
     }
 
     private ResourceId ParseVirtualNetworkId(string value)

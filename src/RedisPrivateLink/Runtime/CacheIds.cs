@@ -1,4 +1,3 @@
-using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Runtime;
@@ -23,11 +22,5 @@ internal static class CacheIds
         NameRules.ValidateResourceGroupName(resourceGroupName);
         NameRules.ValidatePrivateEndpointName(name, "Name");
         return $"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/privateEndpoints/{name}";
-    }
-
-    public static ResourceId Parse(string value, string parameterName)
-    {
-        var validated = ResourceIdRules.Parse(value, ResourceIdRules.RedisCacheType, parameterName, contextSubscriptionId: null, allowOtherSubscription: true);
-        return validated.ToResourceId();
     }
 }

@@ -8,7 +8,8 @@ namespace RedisPrivateLink.Connectivity.Tests.Infrastructure;
 
 /// <summary>
 /// A real redis-server with TLS on a free port of <see cref="EndpointAddress"/>, its certificate issued by a test CA
-/// for <see cref="HostName"/> and a random password: a private endpoint of cache1 as far as a client can tell. Like a
+/// for <see cref="HostName"/> (or the host name given) and a random password: a private endpoint of cache1 as far as a
+/// client can tell. Like a
 /// cache with Microsoft Entra authentication, it also has an ACL user named after a principal's object id whose
 /// password is that principal's token (<see cref="EntraToken"/>).
 /// </summary>
@@ -32,9 +33,15 @@ public sealed class RedisServer : IDisposable
     private readonly string _entraToken;
 
     public RedisServer()
+        : this(HostName)
+    {
+    }
+
+    /// <param name="certificateHostName">The name the server's certificate is issued for.</param>
+    internal RedisServer(string certificateHostName)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(InstallHint);
-        Certificates = TestCertificates.Create(HostName);
+        Certificates = TestCertificates.Create(certificateHostName);
         _directory = Directory.CreateTempSubdirectory("rpl-redis-").FullName;
         var (caFile, certFile, keyFile) = Certificates.WritePem(_directory);
         _password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));

@@ -189,4 +189,72 @@ public sealed class ConvertToManagedRedisTests
         Assert.DoesNotContain(result.Steps, step => step.Key is ConvertVNetCacheWorkflow.DeleteSourceStepKey or ConvertStepKeys.ExportSource or ConvertStepKeys.TargetCache);
         Assert.Empty(await s.Control.WritesAsync());
     }
+
+    [Fact]
+    public async Task AManagedRedisTargetHalfMadeStopsARerunWithoutTargetSkuBeforeAnyWrite()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await InterruptWhileTheTargetIsCreatedAsync(s, ManagedRedisRequest(s));
+
+        var error = await AssertRefusedAsync(s, NewNameRequest(s), ConvertErrorIds.MigrationTargetKindMismatch);
+
+        Assert.Contains($"Azure Managed Redis cache '{Target}' ({ClusterId(s)}, migration stage 'created')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run the command again with -TargetSku Balanced_B5 to continue that migration", error.Message, StringComparison.Ordinal);
+        Assert.Null(await s.Arm.GetAsync<RedisCache>(s.CacheId(Target)));
+        Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
+    }
+
+    [Fact]
+    public async Task AClassicTargetHalfMadeStopsARerunWithTargetSkuBeforeAnyWrite()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await InterruptWhileTheTargetIsCreatedAsync(s, NewNameRequest(s));
+
+        var error = await AssertRefusedAsync(s, ManagedRedisRequest(s), ConvertErrorIds.MigrationTargetKindMismatch);
+
+        Assert.Contains($"Azure Cache for Redis cache '{Target}' ({s.CacheId(Target)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run the command again without -TargetSku to continue that migration", error.Message, StringComparison.Ordinal);
+        Assert.Null(await s.Arm.GetAsync<ManagedRedisCluster>(ClusterId(s)));
+    }
+
+    [Fact]
+    public async Task AFinishedManagedRedisMigrationRunAgainWithoutTargetSkuIsToldWhichTargetItHas()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await MigrateAsync(s, ManagedRedisRequest(s, dataMigration: "None"));
+
+        var error = await AssertRefusedAsync(s, NewNameRequest(s, "None"), ConvertErrorIds.MigrationTargetKindMismatch);
+
+        Assert.Contains("migration stage 'verified'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-TargetSku Balanced_B5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACacheOfTheOtherKindUnderTheNewNameThatNamesNoSourceDoesNotStopTheMigration()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await s.Arm.PutAsync(ClusterId(s), new ManagedRedisCluster
+        {
+            Location = WorkflowScenario.Location,
+            Sku = new ManagedRedisSku { Name = "Balanced_B0" },
+            Properties = new ManagedRedisClusterProperties { PublicNetworkAccess = "Disabled" },
+        });
+
+        var prepared = await PrepareAsync(s, NewNameRequest(s, "None"));
+
+        Assert.Equal(s.CacheId(Target), prepared.CacheId);
+    }
+
+    /// <summary>Runs <paramref name="request"/> and presses Ctrl+C while Azure provisions the target: a target half made, tagged with its source.</summary>
+    private static async Task InterruptWhileTheTargetIsCreatedAsync(WorkflowScenario s, ConvertVNetCacheRequest request)
+    {
+        using var ctrlC = new ConvertCancellingReporter("Azure takes 15-30 minutes to create a cache");
+        var options = new PlanRunOptions { Reporter = ctrlC };
+        var interruption = await Record.ExceptionAsync(async () => await PlanExecutor.RunAsync((await PrepareAsync(s, request)).Plan, options, ctrlC.Token));
+        Assert.IsAssignableFrom<OperationCanceledException>(interruption);
+    }
 }
