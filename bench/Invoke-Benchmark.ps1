@@ -76,16 +76,20 @@ function Invoke-ImportBenchmark {
     $import = "Import-Module '$ModulePath'; Get-Command -Module RedisPrivateLink"
     $floorManifest = Build-FloorModule
     $floorImport = "Import-Module '$floorManifest'; Get-Command -Module FloorModule"
-    foreach ($command in 'exit', $import, $floorImport) { $null = Measure-Pwsh $command }   # warm the disk cache
-    $bare = @(); $loaded = @(); $floor = @()
+    # Listing a command that is already loaded, with no import: what the measured command's Get-Command costs alone.
+    $listOnly = 'Get-Command -Name Get-Command'
+    foreach ($command in 'exit', $import, $floorImport, $listOnly) { $null = Measure-Pwsh $command }   # warm the disk cache
+    $bare = @(); $loaded = @(); $floor = @(); $listed = @()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         $bare += Measure-Pwsh 'exit'
         $loaded += Measure-Pwsh $import
         $floor += Measure-Pwsh $floorImport
+        $listed += Measure-Pwsh $listOnly
     }
     Remove-Item -Recurse -Force (Split-Path $floorManifest)
     $ratio = (Get-Median $loaded) / (Get-Median $bare)
     $floorRatio = (Get-Median $floor) / (Get-Median $bare)
+    $listedRatio = (Get-Median $listed) / (Get-Median $bare)
     # What importing loads of ours and of Azure's: the engine and Azure.* must wait for the first cmdlet that needs them.
     $exe, $prefix = Get-PwshCommand
     $assemblies = & $exe @prefix -NoProfile -NonInteractive -c ("$import | Out-Null; " +
@@ -95,6 +99,8 @@ function Invoke-ImportBenchmark {
         ('{0:0.00}× ({1:0} ms vs {2:0} ms)' -f $ratio, (Get-Median $loaded), (Get-Median $bare)) ($ratio -le 1.25)
     Add-Row "Import: the same for a one-cmdlet binary module (bench/FloorModule), PowerShell's own floor" '—' `
         ('{0:0.00}× ({1:0} ms); RedisPrivateLink adds {2:0} ms to it' -f $floorRatio, (Get-Median $floor), ((Get-Median $loaded) - (Get-Median $floor))) $null
+    Add-Row "Import: no module at all, only ``Get-Command -Name Get-Command`` printed" '—' `
+        ('{0:0.00}× ({1:0} ms)' -f $listedRatio, (Get-Median $listed)) $null
 }
 
 function Get-CounterSnapshot($Gateway) {
