@@ -24,7 +24,10 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// linked once; the data exported once (again only when a stopped run had not recorded its export, see
 /// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
 /// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
-/// Each strategy's writes are split over two test classes, each with its own emulator, so the four run side by side.
+/// -TargetSku (<see cref="TargetSku"/>) moves the source to an Azure Managed Redis cluster instead: its rows have every
+/// fault at every write, the held answer included, and check the cluster, its database and the
+/// &lt;name&gt;.&lt;region&gt; record in privatelink.redis.azure.net in place of the classic target.
+/// Each strategy's writes are split over two test classes, each with its own emulator, so they run side by side.
 /// </summary>
 public abstract class ConvertFaultMatrixTests
 {
@@ -40,10 +43,19 @@ public abstract class ConvertFaultMatrixTests
     /// <summary>-NewName -KeepSource with ExportImport: everything but the source's deletion, the source left as it was.</summary>
     public const string NewNameKeepingSource = "NewName/KeepSource";
 
+    /// <summary>-NewName -TargetSku Suggested -DataMigration ExportImport: an Azure Managed Redis cluster beside the source.</summary>
+    public const string TargetSku = "TargetSku";
+
     public const string Subnet = "subnet";
     public const string DnsZone = "dns-zone";
     public const string ZoneLink = "zone-link";
+
+    /// <summary>The target's PUT: the classic cache, or with -TargetSku the Managed Redis cluster.</summary>
     public const string TargetCache = "target-cache";
+
+    /// <summary>-TargetSku: the PUT of the cluster's database 'default', in the same step as the cluster's.</summary>
+    public const string Database = "database";
+
     public const string FirewallRule = "firewall-rule";
     public const string PatchSchedule = "patch-schedule";
     public const string Endpoint = "endpoint";
@@ -64,6 +76,7 @@ public abstract class ConvertFaultMatrixTests
     private const string Fingerprint = "ledger-v7";
     private const string MigrationTagStage = "rpl-migration-stage";
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
+    private const string ManagedZone = "privatelink.redis.azure.net";
 
     /// <summary>Side by side, the writes that build the target next to the source.</summary>
     protected static readonly string[] NewNameTargetWrites =
@@ -90,6 +103,14 @@ public abstract class ConvertFaultMatrixTests
     protected static readonly string[] NewNameKeepingSourceWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag };
 
+    /// <summary>-TargetSku, the writes that build the Managed Redis target: no settings step (Managed Redis has no firewall rules or patch schedule).</summary>
+    protected static readonly string[] TargetSkuTargetWrites =
+        { Subnet, DnsZone, ZoneLink, TargetCache, Database, Endpoint, ZoneGroup };
+
+    /// <summary>-TargetSku, the classic export, the import into the database, the stage PATCHes on the cluster and the source's deletion.</summary>
+    protected static readonly string[] TargetSkuMigrationWrites =
+        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+
     /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
     private static readonly string[] ReuseNameOwnWrites = { RecordTarget, TargetCache, RecordRemoved };
 
@@ -109,7 +130,7 @@ public abstract class ConvertFaultMatrixTests
         var data = new TheoryData<string, string>();
         foreach (var write in writes)
         {
-            var held = strategy == ReuseName && ReuseNameOwnWrites.Contains(write) ? new[] { TimedOut } : Array.Empty<string>();
+            var held = strategy == TargetSku || (strategy == ReuseName && ReuseNameOwnWrites.Contains(write)) ? new[] { TimedOut } : Array.Empty<string>();
             foreach (var fault in AnyWriteFaults.Concat(held).Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
             {
                 data.Add(write, fault);
@@ -140,11 +161,11 @@ public abstract class ConvertFaultMatrixTests
 
     private static bool IsReuseName(string strategy) => strategy.StartsWith(ReuseName, StringComparison.Ordinal);
 
-    private static bool MovesData(string strategy) => strategy is NewName or ReuseName or NewNameKeepingSource;
+    private static bool MovesData(string strategy) => strategy is NewName or ReuseName or NewNameKeepingSource or TargetSku;
 
     private static ConvertVNetCacheRequest RequestFor(WorkflowScenario s, string strategy)
     {
-        var request = IsReuseName(strategy) ? ReuseNameRequest(s) : NewNameRequest(s);
+        var request = IsReuseName(strategy) ? ReuseNameRequest(s) : strategy == TargetSku ? ManagedRedisRequest(s) : NewNameRequest(s);
         if (!MovesData(strategy))
         {
             request.DataMigration = "None";
@@ -161,30 +182,39 @@ public abstract class ConvertFaultMatrixTests
     /// </summary>
     private static ConvertWrite WriteOf(string strategy, string write)
     {
-        var target = IsReuseName(strategy) ? Source : Target;
+        var target = TargetPath(strategy);
+        var zone = strategy == TargetSku ? ManagedZone : WorkflowScenario.Zone;
+        var endpoint = "*/privateEndpoints/" + (IsReuseName(strategy) ? Source : Target) + "-pe";
         return write switch
         {
             Subnet => new(StepKeys.Network, "PUT", "*/virtualNetworks/vnet1/subnets/endpoints", true),
-            DnsZone => new(StepKeys.PrivateDnsZone, "PUT", "*/privateDnsZones/" + WorkflowScenario.Zone, true),
-            ZoneLink => new(StepKeys.ZoneLink, "PUT", "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet1-link", true),
-            TargetCache => new(ConvertStepKeys.TargetCache, "PUT", "*/redis/" + target, true),
-            FirewallRule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/redis/{target}/firewallRules/office", false),
-            PatchSchedule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/redis/{target}/patchSchedules/default", false),
-            Endpoint => new(StepKeys.PrivateEndpoint, "PUT", $"*/privateEndpoints/{target}-pe", true),
-            ZoneGroup => new(StepKeys.DnsZoneGroup, "PUT", $"*/privateEndpoints/{target}-pe/privateDnsZoneGroups/default", true),
+            DnsZone => new(StepKeys.PrivateDnsZone, "PUT", "*/privateDnsZones/" + zone, true),
+            ZoneLink => new(StepKeys.ZoneLink, "PUT", "*/privateDnsZones/" + zone + "/virtualNetworkLinks/vnet1-link", true),
+            TargetCache => new(ConvertStepKeys.TargetCache, "PUT", "*/" + target, true),
+            Database => new(ConvertStepKeys.TargetCache, "PUT", $"*/{target}/databases/default", true),
+            FirewallRule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/{target}/firewallRules/office", false),
+            PatchSchedule => new(ConvertStepKeys.TargetSettings, "PUT", $"*/{target}/patchSchedules/default", false),
+            Endpoint => new(StepKeys.PrivateEndpoint, "PUT", endpoint, true),
+            ZoneGroup => new(StepKeys.DnsZoneGroup, "PUT", endpoint + "/privateDnsZoneGroups/default", true),
             Export => new(ConvertStepKeys.ExportSource, "POST", $"*/redis/{Source}/export", true),
 
             // Side by side the target records the export; with -ReuseName the source does, as the target does not exist yet.
-            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/redis/" + (IsReuseName(strategy) ? Source : Target), true),
+            ExportedTag => new(ConvertStepKeys.ExportSource, "PATCH", "*/" + target, true),
             RecordTarget => new(ConvertStepKeys.RecordTarget, "PATCH", RecordPath, false),
             DeleteSource => new(ConvertStepKeys.DeleteSource, "DELETE", "*/redis/" + Source, true),
             RecordRemoved => new(ConvertStepKeys.TargetCache, "PATCH", RecordPath, false),
-            Import => new(ConvertStepKeys.ImportData, "POST", $"*/redis/{target}/import", true),
-            ImportedTag => new(ConvertStepKeys.ImportData, "PATCH", "*/redis/" + target, true),
-            VerifiedTag => new(ConvertStepKeys.VerifyTarget, "PATCH", "*/redis/" + target, true),
+
+            // A Managed Redis cluster imports into its database.
+            Import => new(ConvertStepKeys.ImportData, "POST", strategy == TargetSku ? $"*/{target}/databases/default/import" : $"*/{target}/import", true),
+            ImportedTag => new(ConvertStepKeys.ImportData, "PATCH", "*/" + target, true),
+            VerifiedTag => new(ConvertStepKeys.VerifyTarget, "PATCH", "*/" + target, true),
             _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Not a write of the migration."),
         };
     }
+
+    /// <summary>The target's path below its resource group's provider: the classic cache, or with -TargetSku the Managed Redis cluster.</summary>
+    private static string TargetPath(string strategy) =>
+        strategy == TargetSku ? "redisEnterprise/" + Target : "redis/" + (IsReuseName(strategy) ? Source : Target);
 
     protected async Task RunWithFaultAsync(string strategy, string writeName, string fault)
     {
@@ -269,6 +299,7 @@ public abstract class ConvertFaultMatrixTests
         (OperationFailed or ServerError, Import) => WorkflowErrorIds.MigrationImportFailed,
         (OperationFailed, _) => "InternalServerError",
         (Dropped, _) when write.Method == "POST" => "ArmUnreachable",
+        (TimedOut, _) when write.Method == "POST" => "ArmRequestTimedOut",
         _ => null,
     };
 
@@ -297,7 +328,7 @@ public abstract class ConvertFaultMatrixTests
             return 0;
         }
 
-        var recordedOn = await s.Arm.GetAsync<RedisCache>(s.CacheId(IsReuseName(strategy) ? Source : Target));
+        var recordedOn = await ExportRecordAsync(strategy, row);
         // With -ReuseName a source that is gone was deleted only once its export was recorded.
         var recorded = recordedOn is null
             ? IsReuseName(strategy)
@@ -314,6 +345,40 @@ public abstract class ConvertFaultMatrixTests
         Assert.NotNull(source.Properties!.SubnetId);
         Assert.Equal(Fingerprint, await FingerprintAsync(s, Source));
         return accepted + 1;
+    }
+
+    /// <summary>
+    /// The cache that records the export, once a stage PATCH the stopped run left Updating has finished: Azure
+    /// finishes a write it accepted after Ctrl+C (a Managed Redis cluster shows its old tags until then), and the
+    /// re-run reads the stage only once the cache is idle again.
+    /// </summary>
+    private async Task<ArmResource?> ExportRecordAsync(string strategy, string row)
+    {
+        var s = _scenario;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            ArmResource? cache;
+            string? state;
+            if (strategy == TargetSku)
+            {
+                var cluster = await s.Arm.GetAsync<ManagedRedisCluster>(ClusterId(s));
+                (cache, state) = (cluster, cluster?.Properties?.ProvisioningState);
+            }
+            else
+            {
+                var redis = await s.Arm.GetAsync<RedisCache>(s.CacheId(IsReuseName(strategy) ? Source : Target));
+                (cache, state) = (redis, redis?.Properties?.ProvisioningState);
+            }
+
+            if (state != "Updating")
+            {
+                return cache;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{row}: the cache recording the export stayed Updating.");
+            await Task.Delay(5);
+        }
     }
 
     private static int ExportsOf(IEnumerable<RequestLogEntry> log) =>
@@ -360,40 +425,34 @@ public abstract class ConvertFaultMatrixTests
             caches = caches.Where(c => c != source).ToList();
         }
 
-        var cache = Assert.Single(caches);
-        Assert.Equal(targetId.ToString(), cache.Id, ignoreCase: true);
-        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
-        Assert.Null(cache.Properties.SubnetId);
-        Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
-        Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
-        Assert.Equal("payments", cache.Tags!["team"]);
-        Assert.Equal("verified", cache.Tags[MigrationTagStage]);
-        // Without a data migration the target starts empty.
-        Assert.Equal(MovesData(strategy) ? Fingerprint : null, await FingerprintAsync(s, target));
-        Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
-        Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(targetId.Child("patchSchedules", "default")));
+        var (connections, groupId) = strategy == TargetSku
+            ? (await AssertManagedRedisTargetAsync(caches), "redisEnterprise")
+            : (await AssertClassicTargetAsync(strategy, caches, targetId), "redisCache");
 
         var endpointId = s.EndpointId(target + "-pe");
         var endpoint = Assert.Single(await s.Arm.ListAsync<PrivateEndpoint>(subscription + "/providers/Microsoft.Network/privateEndpoints"));
         Assert.Equal(endpointId.ToString(), endpoint.Id, ignoreCase: true);
         Assert.Equal("Succeeded", endpoint.Properties!.ProvisioningState);
         Assert.Equal(s.SubnetId().ToString(), endpoint.Properties.Subnet!.Id, ignoreCase: true);
-        Assert.Equal("Approved", Assert.Single(endpoint.Properties.PrivateLinkServiceConnections!).Properties!.PrivateLinkServiceConnectionState!.Status);
+        var endpointConnection = Assert.Single(endpoint.Properties.PrivateLinkServiceConnections!).Properties!;
+        Assert.Equal("Approved", endpointConnection.PrivateLinkServiceConnectionState!.Status);
+        Assert.Equal(new[] { groupId }, endpointConnection.GroupIds);
         Assert.Single(endpoint.Properties.NetworkInterfaces!);
         Assert.Equal(1, await CountNetworkInterfacesAsync(s));
-        Assert.Single(cache.Properties.PrivateEndpointConnections!);
+        Assert.Single(connections);
         var zoneGroup = Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups"));
         Assert.Equal("Succeeded", zoneGroup.Properties!.ProvisioningState);
 
         var network = Assert.Single(await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks"));
         Assert.Equal(new[] { "caches", "endpoints" }, network.Properties!.Subnets!.Select(n => n.Name!).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal("Disabled", (await s.RequireAsync<Subnet>(s.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
+        var zoneId = strategy == TargetSku ? ManagedZoneId(s) : s.ZoneId();
         var zone = Assert.Single(await s.Arm.ListAsync<PrivateDnsZone>(subscription + "/providers/Microsoft.Network/privateDnsZones"));
-        Assert.Equal(s.ZoneId().ToString(), zone.Id, ignoreCase: true);
-        var link = Assert.Single(await s.Arm.ListAsync<VirtualNetworkLink>(s.ZoneId() + "/virtualNetworkLinks"));
+        Assert.Equal(zoneId.ToString(), zone.Id, ignoreCase: true);
+        var link = Assert.Single(await s.Arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks"));
         Assert.Equal(s.VnetId().ToString(), link.Properties!.VirtualNetwork!.Id, ignoreCase: true);
-        var record = Assert.Single(await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A"));
-        Assert.Equal(target, record.Name);
+        var record = Assert.Single(await s.Arm.ListAsync<ARecordSet>(zoneId + "/A"));
+        Assert.Equal(strategy == TargetSku ? $"{Target}.{WorkflowScenario.Location}" : target, record.Name);
         Assert.Equal(await s.EndpointAddressAsync(endpointId), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
 
         var log = await s.Control.RequestsAsync();
@@ -408,7 +467,7 @@ public abstract class ConvertFaultMatrixTests
         {
             // Side by side the source goes once the target is verified: after the last write that records a stage on it.
             Assert.True(deleted >= 0, $"{row}: the source was never deleted.");
-            var verified = log.Select((entry, index) => (entry, index)).Last(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/redis/" + Target, StringComparison.OrdinalIgnoreCase) && e.entry.Status is >= 200 and < 300).index;
+            var verified = log.Select((entry, index) => (entry, index)).Last(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/" + TargetPath(strategy), StringComparison.OrdinalIgnoreCase) && e.entry.Status is >= 200 and < 300).index;
             Assert.True(deleted > verified, $"{row}: the source was deleted before the target was verified.");
         }
         else
@@ -423,6 +482,44 @@ public abstract class ConvertFaultMatrixTests
             var groupTags = (await s.RequireAsync<TagsResource>(ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Resources/tags", "default"))).Properties?.Tags;
             Assert.DoesNotContain(groupTags?.Keys ?? Array.Empty<string>(), name => name.StartsWith("rpl-migration-target-", StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    /// <summary>The classic target, alone among the caches, with the source's settings and data; returns its endpoint connections.</summary>
+    private async Task<IList<PrivateEndpointConnection>> AssertClassicTargetAsync(string strategy, IReadOnlyList<RedisCache> caches, ResourceId targetId)
+    {
+        var s = _scenario;
+        var cache = Assert.Single(caches);
+        Assert.Equal(targetId.ToString(), cache.Id, ignoreCase: true);
+        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
+        Assert.Null(cache.Properties.SubnetId);
+        Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
+        Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
+        Assert.Equal("payments", cache.Tags!["team"]);
+        Assert.Equal("verified", cache.Tags[MigrationTagStage]);
+        // Without a data migration the target starts empty.
+        Assert.Equal(MovesData(strategy) ? Fingerprint : null, await FingerprintAsync(s, targetId.Name));
+        Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
+        Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(targetId.Child("patchSchedules", "default")));
+        return cache.Properties.PrivateEndpointConnections!;
+    }
+
+    /// <summary>
+    /// -TargetSku: no classic cache left (the source deleted); one Managed Redis cluster, Running with public access
+    /// Disabled, tagged verified, with one database, Succeeded, holding the source's data; returns its endpoint connections.
+    /// </summary>
+    private async Task<IList<PrivateEndpointConnection>> AssertManagedRedisTargetAsync(IReadOnlyList<RedisCache> caches)
+    {
+        var s = _scenario;
+        Assert.Empty(caches);
+        var cluster = Assert.Single(await s.Arm.ListAsync<ManagedRedisCluster>($"/subscriptions/{s.Subscription}/providers/Microsoft.Cache/redisEnterprise"));
+        Assert.Equal(ClusterId(s).ToString(), cluster.Id, ignoreCase: true);
+        Assert.Equal(("Succeeded", "Running", "Disabled"), (cluster.Properties!.ProvisioningState, cluster.Properties.ResourceState, cluster.Properties.PublicNetworkAccess));
+        Assert.Equal("Balanced_B5", cluster.Sku!.Name);
+        Assert.Equal(("payments", "verified", s.CacheId(Source).ToString()), (cluster.Tags!["team"], cluster.Tags[MigrationTagStage], cluster.Tags["rpl-migration-source"]));
+        var database = Assert.Single(await s.Arm.ListAsync<ManagedRedisDatabase>(ClusterId(s) + "/databases"));
+        Assert.Equal(("default", "Succeeded", "AllKeysLRU"), (ResourceId.Parse(database.Id).Name, database.Properties!.ProvisioningState, database.Properties.EvictionPolicy));
+        Assert.Equal(Fingerprint, await FingerprintAsync(s, Target));
+        return cluster.Properties.PrivateEndpointConnections!;
     }
 
     /// <summary>One write of the migration: the step that sends it, its method, and the emulator's glob for its path.</summary>

@@ -151,10 +151,13 @@ internal sealed class CtrlCReporter : IOperationReporter, IDisposable
         update.Activity.StartsWith(OperationVerbs[_method], StringComparison.Ordinal)
         && update.Activity.EndsWith($"'{_resource}'", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The cache step polls the cache itself, saying so in its own progress bar, which names the cache.</summary>
+    /// <summary>
+    /// The cache step polls the cache itself, saying so in its own progress bar, which names the cache ("cache 'name'":
+    /// a Managed Redis step's also names its database 'default', whose PUT follows the wait).
+    /// </summary>
     private bool IsTheCacheWait(ProgressUpdate update) =>
         update.Status.Contains("Azure takes 15-30 minutes to create a cache", StringComparison.Ordinal)
-        && update.Activity.Contains($"'{_resource}'", StringComparison.OrdinalIgnoreCase);
+        && update.Activity.Contains($"cache '{_resource}'", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"METHOD /path" from the gateway's debug line for a request ("HTTP request METHOD /path?api-version=...", then its headers).</summary>
     private static string? RequestOf(string message)
