@@ -334,6 +334,34 @@ Describe 'Test-RedisPrivateConnectivity on an Azure Managed Redis cache' {
         ($output | Where-Object Name -eq EndpointConnection).Target | Should -Be $Managed.PrivateEndpoints[0].Id
     }
 
+    It 'connects to the port the database was created on, as ARM reports it' {
+        # Azure sets a database's port at its create (10000 unless the create names one), so the probe must read it.
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]'127.0.0.2', 0)
+        $listener.Start()
+        $dns = $null
+        try {
+            $port = $listener.LocalEndpoint.Port
+            $id = "/subscriptions/$($Emulator.SubscriptionId)/resourceGroups/rg-conn/providers/Microsoft.Cache/redisEnterprise/pester-conn-port"
+            $cluster = @{ location = 'eastus'; sku = @{ name = 'Balanced_B0' }; properties = @{ minimumTlsVersion = '1.2'; publicNetworkAccess = 'Disabled' } }
+            (Invoke-EmulatorArm $Emulator $id -ApiVersion 2025-07-01 -Method PUT -Body $cluster).Status | Should -Be 201
+            Wait-EmulatorProvisioned $Emulator $id -ApiVersion 2025-07-01
+            (Invoke-EmulatorArm $Emulator "$id/databases/default" -ApiVersion 2025-07-01 -Method PUT -Body @{ properties = @{ port = $port } }).Status | Should -Be 201
+            Wait-EmulatorProvisioned $Emulator "$id/databases/default" -ApiVersion 2025-07-01
+            $privateName = 'pester-conn-port.eastus.privatelink.redis.azure.net'
+            $dns = [RedisPrivateLinkTests.LoopbackDns]::new(@{ 'pester-conn-port.eastus.redis.azure.net' = $privateName }, @{ $privateName = '127.0.0.2' })
+
+            $output = Test-RedisPrivateConnectivity -ResourceId $id -DnsServer $dns.Server -TimeoutSeconds 2
+
+            $tcp = $output | Where-Object Name -eq TcpConnect
+            $tcp.Target | Should -Be "127.0.0.2:$port"
+            $tcp.Passed | Should -BeTrue
+        }
+        finally {
+            if ($dns) { $dns.Dispose() }
+            $listener.Stop()
+        }
+    }
+
     It 'reads the database''s access key with -UseAccessKey and writes it to no stream' {
         $keys = Invoke-EmulatorArm $Emulator "$($Managed.Id)/databases/default/listKeys" -ApiVersion 2025-07-01 -Method POST
         $keys.Body.primaryKey | Should -Not -BeNullOrEmpty

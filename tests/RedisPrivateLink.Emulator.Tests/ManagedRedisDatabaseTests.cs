@@ -93,7 +93,9 @@ public sealed class ManagedRedisDatabaseTests
     }
 
     [Theory]
-    [InlineData("default", "{\"port\":10001}", "properties.port")]
+    [InlineData("default", "{\"port\":0}", "properties.port")]
+    [InlineData("default", "{\"port\":65536}", "properties.port")]
+    [InlineData("default", "{\"port\":\"10001\"}", "properties.port")]
     [InlineData("default", "{\"clusteringPolicy\":\"RedisCluster\"}", "properties.clusteringPolicy")]
     [InlineData("default", "{\"clientProtocol\":\"Tls\"}", "properties.clientProtocol")]
     [InlineData("default", "{\"evictionPolicy\":\"Random\"}", "properties.evictionPolicy")]
@@ -109,6 +111,33 @@ public sealed class ManagedRedisDatabaseTests
         Assert.Contains($"'{parameter}'", message);
         using var missing = await emulator.GetAsync(Amr(emulator.DatabaseId("amr1", name)));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task APortGivenAtCreateIsKeptAndCannotBeChangedAfter()
+    {
+        await using var emulator = await StartWithClusterAsync();
+        var onOtherPort = Database();
+        onOtherPort["properties"]!["port"] = 10001;
+
+        using var created = await emulator.PutAsync(Amr(emulator.DatabaseId("amr1")), onOtherPort);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(10001, (int)(await created.JsonAsync())["properties"]!["port"]!);
+        emulator.Clock.Advance(TimeSpan.FromMinutes(3));
+        using var patched = await emulator.SendAsync(HttpMethod.Patch, Amr(emulator.DatabaseId("amr1")), new { properties = new { port = 10000 } });
+        Assert.Contains("'properties.port'", await patched.AssertErrorAsync(HttpStatusCode.BadRequest, "BadRequest"));
+        var moved = Database();
+        moved["properties"]!["port"] = 10002;
+        using var put = await emulator.PutAsync(Amr(emulator.DatabaseId("amr1")), moved);
+        Assert.Contains("'properties.port'", await put.AssertErrorAsync(HttpStatusCode.BadRequest, "BadRequest"));
+
+        // A PUT that names no port keeps the port the create set.
+        var resent = Database();
+        resent["properties"]!.AsObject().Remove("port");
+        await emulator.PutOkAsync(Amr(emulator.DatabaseId("amr1")), resent);
+        emulator.Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(10001, (int)(await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1"))))["properties"]!["port"]!);
     }
 
     [Fact]

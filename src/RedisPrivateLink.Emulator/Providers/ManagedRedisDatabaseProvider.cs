@@ -7,7 +7,7 @@ namespace RedisPrivateLink.Emulator.Providers;
 
 /// <summary>
 /// Microsoft.Cache/redisEnterprise/databases/default, as the 2025-07-01 examples show it: named "{cluster}/default",
-/// no location, the service's defaults filled in (Encrypted, port 10000, OSSCluster, VolatileLRU, modules with their
+/// no location, the service's defaults filled in (Encrypted, port 10000 unless the create names one, OSSCluster, VolatileLRU, modules with their
 /// version), accessKeysAuthentication Disabled unless the create asks (the spec's default), resourceState beside
 /// provisioningState. Its access keys are answered only by listKeys; it holds the cluster's data fingerprint.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
         body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Id[(separator + "/databases/".Length)..]}";
         var properties = Properties(body);
         properties["clientProtocol"] ??= "Encrypted";
-        properties["port"] ??= ManagedRedisRules.DatabasePort;
+        properties["port"] ??= context.Existing?.Body["properties"]?["port"]?.DeepClone() ?? ManagedRedisRules.DatabasePort;
         properties["clusteringPolicy"] ??= "OSSCluster";
         properties["evictionPolicy"] ??= "VolatileLRU";
         properties["persistence"] ??= new JsonObject { ["aofEnabled"] = false, ["rdbEnabled"] = false };

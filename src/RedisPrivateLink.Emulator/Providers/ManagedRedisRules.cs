@@ -8,15 +8,18 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// What the Managed Redis RP checks (azure-rest-api-specs, redisenterprise stable/2025-07-01): the cluster name pattern
 /// ^(?=.{1,60}$)[A-Za-z0-9]+(-[A-Za-z0-9]+)*$, the SKU enum, capacity and zones only for the legacy Enterprise families
 /// (the new families are sized by name and zone-redundant when highAvailability is Enabled), publicNetworkAccess
-/// (Enabled/Disabled, required by ClusterCreateProperties from 2025-07-01 on), and the one database, default, with port
-/// 10000 and the clustering, protocol, eviction and access-key enums.
+/// (Enabled/Disabled, required by ClusterCreateProperties from 2025-07-01 on), and the one database, default, with its
+/// port set only at create (10000 unless the create names one) and the clustering, protocol, eviction and access-key enums.
 /// </summary>
 internal static partial class ManagedRedisRules
 {
     /// <summary>The api-version that introduced publicNetworkAccess (and requires it on PUT).</summary>
     public const string PublicNetworkAccessVersion = "2025-07-01";
 
+    /// <summary>The port a database listens on when its create names none.</summary>
     public const int DatabasePort = 10000;
+
+    private const int MaxPort = 65535;
 
     private static readonly string[] ManagedSkus =
     [
@@ -99,9 +102,10 @@ internal static partial class ManagedRedisRules
         }
 
         var properties = context.Request["properties"] as JsonObject ?? [];
-        if (properties["port"] is { } port && (port is not JsonValue value || !value.TryGetValue<int>(out var number) || number != DatabasePort))
+        if (properties["port"] is { } port && (port is not JsonValue value || !value.TryGetValue<int>(out var number) || number is < 1 or > MaxPort))
         {
-            throw ManagedRedisErrors.InvalidParameter("properties.port", $"Azure Managed Redis databases listen on port {DatabasePort} only.");
+            throw ManagedRedisErrors.InvalidParameter("properties.port",
+                $"A database's port is a TCP port, 1 to {MaxPort}; leave it out for {DatabasePort}.");
         }
 
         RequireOneOf(properties, "clusteringPolicy", ClusteringPolicies);
@@ -114,9 +118,14 @@ internal static partial class ManagedRedisRules
         }
     }
 
-    /// <summary>Modules are fixed at create; clustering can change only away from NoCluster (the spec's rule).</summary>
+    /// <summary>The port and modules are fixed at create (x-ms-mutability read, create); clustering can change only away from NoCluster (the spec's rule).</summary>
     private static void ValidateDatabaseUpdate(JsonObject existing, JsonObject properties)
     {
+        if (properties["port"] is JsonValue port && existing["port"] is JsonValue created && port.GetValue<int>() != created.GetValue<int>())
+        {
+            throw ManagedRedisErrors.CannotBeModified("properties.port");
+        }
+
         var from = JsonMerge.String(existing, "clusteringPolicy");
         var to = JsonMerge.String(properties, "clusteringPolicy");
         if (to is not null && from is not null && !to.Equals(from, StringComparison.OrdinalIgnoreCase) && from != "NoCluster")

@@ -5,8 +5,13 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>What Add-RedisPrivateEndpoint was asked for: one more private endpoint for an existing cache.</summary>
 public sealed class AddPrivateEndpointRequest
 {
-    /// <summary>The full ARM id of the cache.</summary>
-    public string CacheId { get; set; } = string.Empty;
+    /// <summary>The full ARM id of the cache; or leave it null and give <see cref="CacheName"/> and <see cref="CacheResourceGroupName"/>.</summary>
+    public string? CacheId { get; set; }
+
+    /// <summary>The cache's name, of either kind (the lookup reads both); used when <see cref="CacheId"/> is null.</summary>
+    public string? CacheName { get; set; }
+
+    public string? CacheResourceGroupName { get; set; }
 
     /// <summary>An existing subnet for the endpoint; the alternative to <see cref="VirtualNetworkName"/> and <see cref="SubnetName"/>.</summary>
     public string? SubnetId { get; set; }

@@ -34,7 +34,11 @@ public static class AddPrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var cacheId = CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId);
+        var arm = context.GetArmGateway();
+        var byName = request.CacheId is null && request.CacheName is not null;
+        var (cacheId, cacheReadByName) = byName
+            ? await CacheKind.FindCacheByNameAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
+            : (CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId), null);
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         if (request.Location is not null)
         {
@@ -43,10 +47,9 @@ public static class AddPrivateEndpointWorkflow
 
         var networkRequest = NetworkRequestFor(request, cacheId);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
-        var arm = context.GetArmGateway();
         var notices = new List<string>();
 
-        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, byName, cacheReadByName, cancellationToken).ConfigureAwait(false);
         networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
 
         var network = await EndpointNetworkResolver.ResolveAsync(arm, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
@@ -64,7 +67,7 @@ public static class AddPrivateEndpointWorkflow
         // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
         var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
         var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
-        var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
         if (endpoint is null)
         {
             await NoticeSharedRecordAsync(arm, zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
@@ -91,11 +94,14 @@ public static class AddPrivateEndpointWorkflow
         return new PreparedWorkflow(plan, cacheId, notices);
     }
 
-    /// <summary>The cache, which must exist, be reached through Private Link rather than VNet injection, and be running.</summary>
-    private static async Task<CacheState> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cache, which must exist, be reached through Private Link rather than VNet injection, and be running; read
+    /// here unless the lookup by name has just read it (<paramref name="readByName"/>, null when no cache has the name).
+    /// </summary>
+    private static async Task<CacheState> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, bool foundByName, CacheState? readByName, CancellationToken cancellationToken)
     {
         var kind = CacheKind.Of(cacheId);
-        var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
+        var cache = (foundByName ? readByName : await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false))
             ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
                 $"{kind.DisplayName} cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches), or create it with New-RedisPrivateCache.",
                 cacheId.ToString());
@@ -154,13 +160,15 @@ public static class AddPrivateEndpointWorkflow
         var networkGroupId = ResourceId.ForResourceGroup(network.VirtualNetworkId.SubscriptionId, network.VirtualNetworkId.ResourceGroupName!);
         var endpointGroupId = ResourceId.ForResourceGroup(endpoint.EndpointId.SubscriptionId, endpoint.EndpointId.ResourceGroupName!);
 
-        var networkGroupMissing = !network.NetworkExists && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
+        // The cache's resource group exists (the cache was just read there), so only another group is read.
+        var cacheGroupId = ResourceId.ForResourceGroup(endpoint.CacheId.SubscriptionId, endpoint.CacheId.ResourceGroupName!);
+        var networkGroupMissing = !network.NetworkExists && networkGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (networkGroupMissing)
         {
             plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false));
         }
 
-        var endpointGroupMissing = endpointGroupId != networkGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
+        var endpointGroupMissing = endpointGroupId != networkGroupId && endpointGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (endpointGroupMissing)
         {
             plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false));

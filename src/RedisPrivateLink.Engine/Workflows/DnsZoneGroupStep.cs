@@ -30,14 +30,12 @@ internal static class DnsZoneGroupStep
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
     }
 
-    /// <summary>The endpoint's zone group of any name (it has at most one), or null; also null while the endpoint does not exist.</summary>
+    /// <summary>
+    /// The zone group of any name (an endpoint has at most one) of an endpoint known to exist — preparation has just
+    /// read it, or the plan's endpoint step ran first — or null; listing the groups of a missing endpoint answers 404.
+    /// </summary>
     public static async Task<PrivateDnsZoneGroup?> FindAsync(IArmGateway arm, ResourceId endpointId, CancellationToken cancellationToken)
     {
-        if (await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
-
         var groups = await arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups", cancellationToken).ConfigureAwait(false);
         return groups.FirstOrDefault();
     }

@@ -61,8 +61,9 @@ internal static class EndpointNetworkResolver
     {
         var validated = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId);
         var subnetId = validated.ToResourceId();
-        var subnet = await arm.GetAsync<Subnet>(subnetId, cancellationToken).ConfigureAwait(false);
-        var network = subnet is null ? null : await arm.GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
+        // The virtual network carries its subnets whole, so one read gives both the subnet and the network's location.
+        var network = await arm.GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
+        var subnet = network?.Properties?.Subnets?.FirstOrDefault(s => string.Equals(s.Name, subnetId.Name, StringComparison.OrdinalIgnoreCase));
         if (subnet is null || network is null)
         {
             throw new RedisPrivateLinkException(WorkflowErrorIds.SubnetNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,

@@ -68,7 +68,7 @@ public static class NewPrivateCacheWorkflow
             ? definition.Kind.PrivateLinkTargetFor(request.Name, null, definition.Location, context.CloudEnvironment)
             : await definition.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
         var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, cancellationToken).ConfigureAwait(false);
-        var link = await ZoneLinks.FindAsync(arm, zone.ZoneId, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
 
         var endpointId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
         var endpoint = group is null ? null : await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);

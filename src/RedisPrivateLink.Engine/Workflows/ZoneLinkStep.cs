@@ -22,7 +22,8 @@ internal static class ZoneLinkStep
             : $"Use the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}'";
         return new PlanStep(StepKeys.ZoneLink, existingLinkName is null ? "Link" : failedState is not null ? "Update" : "Use", linkId.ToString(), description, dependsOn, async (_, ct) =>
         {
-            var existing = await ZoneLinks.FindAsync(arm, zoneId, virtualNetworkId, ct).ConfigureAwait(false);
+            // The zone exists by now: the plan's zone step ran first, or preparation found the zone the user named.
+            var existing = await ZoneLinks.FindInExistingZoneAsync(arm, zoneId, virtualNetworkId, ct).ConfigureAwait(false);
             var autoRegistration = existing?.Properties?.RegistrationEnabled == true ? $"link '{existing!.Name}' has auto-registration enabled; left as it is" : null;
             var state = existing?.Properties?.ProvisioningState;
             if (existing is not null && !FailedProvisioning.IsFailed(state))

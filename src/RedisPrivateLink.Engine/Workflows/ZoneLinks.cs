@@ -16,13 +16,18 @@ internal static class ZoneLinks
     public static string DefaultName(ResourceId virtualNetworkId) => virtualNetworkId.Name + "-link";
 
     /// <summary>The zone's link to <paramref name="virtualNetworkId"/>, or null when it has none (or the zone does not exist yet).</summary>
-    public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken)
-    {
-        if (await arm.GetAsync<PrivateDnsZone>(zoneId, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return null;
-        }
+    public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken) =>
+        await arm.GetAsync<PrivateDnsZone>(zoneId, cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : await FindInExistingZoneAsync(arm, zoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>As <see cref="FindAsync(IArmGateway, ResourceId, ResourceId, CancellationToken)"/> for a zone the resolver has just read: a zone it found missing has no links, and one it found is not read again.</summary>
+    public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId virtualNetworkId, CancellationToken cancellationToken) =>
+        zone.Exists ? await FindInExistingZoneAsync(arm, zone.ZoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>The link of a zone known to exist (the plan's zone step or the resolver saw it); listing the links of a missing zone answers 404.</summary>
+    public static async Task<VirtualNetworkLink?> FindInExistingZoneAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken)
+    {
         var links = await arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks", cancellationToken).ConfigureAwait(false);
         var link = links.FirstOrDefault(l => PointsAt(l, virtualNetworkId));
         if (link is not null)

@@ -116,12 +116,12 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
         var resourceId = ResourceId;
         StartEngine(async token =>
         {
-            var cacheId = ParameterSetName == ByIdSet
-                ? resourceId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
+            var byId = ParameterSetName == ByIdSet;
             var request = new AddPrivateEndpointRequest
             {
-                CacheId = cacheId,
+                CacheId = byId ? resourceId : null,
+                CacheName = byId ? null : CacheName,
+                CacheResourceGroupName = byId ? null : ResourceGroupName,
                 SubnetId = SubnetId,
                 VirtualNetworkName = VirtualNetworkName,
                 VirtualNetworkResourceGroupName = VirtualNetworkResourceGroupName,

@@ -79,21 +79,27 @@ internal static class ManagedRedisArrangement
         },
     };
 
-    /// <summary>A subnet ready for private endpoints (network policies off) in an East US virtual network.</summary>
+    /// <summary>A subnet ready for private endpoints (network policies off) in an East US virtual network, which carries it as ARM's does.</summary>
     public static void AddSubnet(InMemoryArmGateway arm)
     {
+        var subnet = new Subnet
+        {
+            Id = SubnetId,
+            Name = "endpoints",
+            Properties = new SubnetProperties { ProvisioningState = "Succeeded", AddressPrefix = "10.0.1.0/24", PrivateEndpointNetworkPolicies = "Disabled" },
+        };
         arm.Add(VirtualNetworkId, new VirtualNetwork
         {
             Id = VirtualNetworkId,
             Name = "vnet",
             Location = "eastus",
-            Properties = new VirtualNetworkProperties { ProvisioningState = "Succeeded", AddressSpace = new AddressSpace { AddressPrefixes = new List<string> { "10.0.0.0/16" } } },
+            Properties = new VirtualNetworkProperties
+            {
+                ProvisioningState = "Succeeded",
+                AddressSpace = new AddressSpace { AddressPrefixes = new List<string> { "10.0.0.0/16" } },
+                Subnets = new List<Subnet> { subnet },
+            },
         });
-        arm.Add(SubnetId, new Subnet
-        {
-            Id = SubnetId,
-            Name = "endpoints",
-            Properties = new SubnetProperties { ProvisioningState = "Succeeded", AddressPrefix = "10.0.1.0/24", PrivateEndpointNetworkPolicies = "Disabled" },
-        });
+        arm.Add(SubnetId, subnet);
     }
 }
