@@ -35,8 +35,7 @@ public static class AddPrivateEndpointWorkflow
         }
 
         var arm = context.GetArmGateway();
-        var byName = request.CacheId is null && request.CacheName is not null;
-        var (cacheId, cacheReadByName) = byName
+        var (cacheId, cacheReadByName) = request.CacheId is null && request.CacheName is not null
             ? await CacheKind.FindCacheByNameAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
             : (CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId), null);
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
@@ -49,7 +48,7 @@ public static class AddPrivateEndpointWorkflow
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var notices = new List<string>();
 
-        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, byName, cacheReadByName, cancellationToken).ConfigureAwait(false);
+        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
         networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
 
         var network = await EndpointNetworkResolver.ResolveAsync(arm, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
