@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -70,12 +71,25 @@ internal static class ManagedRedisCacheStep
         }
     }
 
-    /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), else left as it is.</summary>
+    /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), waited for while an earlier run's create is still running, else left as it is.</summary>
     private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, StepContext step, CancellationToken cancellationToken)
     {
         var databaseId = cacheId.Child("databases", ManagedRedisDefinition.DatabaseName);
         var database = await arm.GetAsync<ManagedRedisDatabase>(databaseId, cancellationToken).ConfigureAwait(false);
         var state = database?.Properties?.ProvisioningState;
+        string? waitedFor = null;
+
+        // A database an earlier -NoWait or interrupted run started is still being made: what follows (an endpoint's
+        // clients, Convert's import) needs it done, and a second create while it runs would be refused.
+        while (!noWait && database is not null && !FailedProvisioning.IsFailed(state) && !string.Equals(state, CacheProvisioning.Succeeded, StringComparison.OrdinalIgnoreCase))
+        {
+            waitedFor ??= state ?? "provisioning";
+            step.ReportStatus($"Waiting for database '{databaseId.Name}' to finish: it is {waitedFor}");
+            await arm.WaitToPollAgainAsync(databaseId, cancellationToken).ConfigureAwait(false);
+            database = await arm.GetAsync<ManagedRedisDatabase>(databaseId, cancellationToken).ConfigureAwait(false);
+            state = database?.Properties?.ProvisioningState;
+        }
+
         if (database is null || FailedProvisioning.IsFailed(state))
         {
             step.ReportStatus("Creating the database");
@@ -84,8 +98,10 @@ internal static class ManagedRedisCacheStep
             return database is null ? created : $"database '{databaseId.Name}' " + FailedProvisioning.Resent(state);
         }
 
+        var waited = waitedFor is null ? null : $"database '{databaseId.Name}' was {waitedFor}; waited until it finished";
         var differences = definition.DifferencesFrom(database);
-        return differences.Count == 0 ? null : $"database '{databaseId.Name}' left as it is, though it differs from the request: " + string.Join("; ", differences);
+        var differs = differences.Count == 0 ? null : $"database '{databaseId.Name}' left as it is, though it differs from the request: " + string.Join("; ", differences);
+        return waited is null ? differs : differs is null ? waited : waited + "; " + differs;
     }
 
     private static StepResult Result(CacheState? existing, string? clusterNote, string? databaseNote)

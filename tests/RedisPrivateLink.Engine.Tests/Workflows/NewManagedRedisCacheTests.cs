@@ -139,6 +139,52 @@ public class NewManagedRedisCacheTests
     }
 
     [Fact]
+    public async Task ARerunWaitsForADatabaseAnEarlierRunLeftCreatingAndDoesNotSendItAgain()
+    {
+        var arm = ArrangeRunningClusterWithDatabase("Creating");
+        var waits = new System.Collections.Generic.List<string>();
+        arm.OnWaitToPollAgain = id =>
+        {
+            waits.Add(id.ToString());
+            arm.Add(DatabaseId, Database("Succeeded"));
+        };
+
+        var result = await RunAsync(arm, Request());
+
+        Assert.Equal(new[] { DatabaseId }, waits);
+        Assert.Equal(StepOutcome.Reused, result[StepKeys.Cache].Outcome);
+        Assert.Equal("database 'default' was Creating; waited until it finished", result[StepKeys.Cache].Message);
+        Assert.DoesNotContain("PUT " + DatabaseId, arm.Writes);
+        Assert.Equal(StepOutcome.Created, result[StepKeys.PrivateEndpoint].Outcome);
+    }
+
+    [Fact]
+    public async Task ADatabaseThatFailsWhileWaitedForIsSentAgain()
+    {
+        var arm = ArrangeRunningClusterWithDatabase("Creating");
+        arm.OnWaitToPollAgain = _ => arm.Add(DatabaseId, Database("Failed"));
+
+        var result = await RunAsync(arm, Request());
+
+        Assert.Equal("database 'default' was Failed; sent again", result[StepKeys.Cache].Message);
+        Assert.Contains("PUT " + DatabaseId, arm.Writes);
+    }
+
+    [Fact]
+    public async Task ANoWaitRerunDoesNotWaitForADatabaseStillCreating()
+    {
+        var arm = ArrangeRunningClusterWithDatabase("Creating");
+        arm.OnWaitToPollAgain = id => Assert.Fail($"-NoWait waited for {id}");
+        var request = Request();
+        request.NoWait = true;
+
+        var result = await RunAsync(arm, request);
+
+        Assert.Equal(StepOutcome.Reused, result[StepKeys.Cache].Outcome);
+        Assert.DoesNotContain("PUT " + DatabaseId, arm.Writes);
+    }
+
+    [Fact]
     public async Task ANameAnotherClusterHoldsComesBackFromThePutAsCacheNameNotAvailable()
     {
         var arm = ArrangeGroupAndSubnet();
@@ -289,6 +335,31 @@ public class NewManagedRedisCacheTests
         AddSubnet(arm);
         return arm;
     }
+
+    /// <summary>The cluster Running and its database as an earlier -NoWait or interrupted run left it.</summary>
+    private static InMemoryArmGateway ArrangeRunningClusterWithDatabase(string databaseState)
+    {
+        var arm = ArrangeGroupAndSubnet();
+        var cluster = Cluster("Disabled");
+        cluster.Id = NewClusterId;
+        arm.Add(NewClusterId, cluster);
+        arm.Add(DatabaseId, Database(databaseState));
+        return arm;
+    }
+
+    private static ManagedRedisDatabase Database(string provisioningState) => new()
+    {
+        Id = DatabaseId,
+        Name = "default",
+        Properties = new ManagedRedisDatabaseProperties
+        {
+            ProvisioningState = provisioningState,
+            ClientProtocol = "Encrypted",
+            Port = 10000,
+            ClusteringPolicy = "OSSCluster",
+            EvictionPolicy = "VolatileLRU",
+        },
+    };
 
     private static async Task<PlanResult> RunAsync(InMemoryArmGateway arm, NewPrivateCacheRequest request)
     {
