@@ -67,26 +67,28 @@ function Build-FloorModule {
     $project = Join-Path $PSScriptRoot 'FloorModule'
     $null = & dotnet build $project -c Release -o $out -nologo -v quiet
     if ($LASTEXITCODE -ne 0) { throw "Building $project failed." }
-    Copy-Item (Join-Path $project 'FloorModule.psd1') $out
-    Join-Path $out 'FloorModule.psd1'
+    Copy-Item (Join-Path $project 'Floor*.psd1'), (Join-Path $project 'Floor*.format.ps1xml') $out
+    $out
 }
 
 function Invoke-ImportBenchmark {
     Write-Host 'Import' -ForegroundColor Cyan
     $import = "Import-Module '$ModulePath'; Get-Command -Module RedisPrivateLink"
-    $floorManifest = Build-FloorModule
-    $floorImport = "Import-Module '$floorManifest'; Get-Command -Module FloorModule"
+    $floorDirectory = Build-FloorModule
+    $floorImport = "Import-Module '$(Join-Path $floorDirectory 'FloorModule.psd1')'; Get-Command -Module FloorModule"
+    $formattedImport = "Import-Module '$(Join-Path $floorDirectory 'FloorFormatted.psd1')'; Get-Command -Module FloorFormatted"
     # Listing a command that is already loaded, with no import: what the measured command's Get-Command costs alone.
     $listOnly = 'Get-Command -Name Get-Command'
-    foreach ($command in 'exit', $import, $floorImport, $listOnly) { $null = Measure-Pwsh $command }   # warm the disk cache
-    $bare = @(); $loaded = @(); $floor = @(); $listed = @()
+    foreach ($command in 'exit', $import, $floorImport, $formattedImport, $listOnly) { $null = Measure-Pwsh $command }   # warm the disk cache
+    $bare = @(); $loaded = @(); $floor = @(); $formatted = @(); $listed = @()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         $bare += Measure-Pwsh 'exit'
         $loaded += Measure-Pwsh $import
         $floor += Measure-Pwsh $floorImport
+        $formatted += Measure-Pwsh $formattedImport
         $listed += Measure-Pwsh $listOnly
     }
-    Remove-Item -Recurse -Force (Split-Path $floorManifest)
+    Remove-Item -Recurse -Force $floorDirectory
     $ratio = (Get-Median $loaded) / (Get-Median $bare)
     $floorRatio = (Get-Median $floor) / (Get-Median $bare)
     $listedRatio = (Get-Median $listed) / (Get-Median $bare)
@@ -99,6 +101,8 @@ function Invoke-ImportBenchmark {
         ('{0:0.00}× ({1:0} ms vs {2:0} ms)' -f $ratio, (Get-Median $loaded), (Get-Median $bare)) ($ratio -le 1.25)
     Add-Row "Import: the same for a one-cmdlet binary module (bench/FloorModule), PowerShell's own floor" '—' `
         ('{0:0.00}× ({1:0} ms); RedisPrivateLink adds {2:0} ms to it' -f $floorRatio, (Get-Median $floor), ((Get-Median $loaded) - (Get-Median $floor))) $null
+    Add-Row "Import: the one-cmdlet module with a one-view format file (RedisPrivateLink has one), PowerShell's cost of any format file" '—' `
+        ('{0:0.00}× ({1:0} ms); the format file adds {2:0} ms to the floor' -f ((Get-Median $formatted) / (Get-Median $bare)), (Get-Median $formatted), ((Get-Median $formatted) - (Get-Median $floor))) $null
     Add-Row "Import: no module at all, only ``Get-Command -Name Get-Command`` printed" '—' `
         ('{0:0.00}× ({1:0} ms)' -f $listedRatio, (Get-Median $listed)) $null
 }
