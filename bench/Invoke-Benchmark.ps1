@@ -60,6 +60,15 @@ function Measure-Pwsh([string] $Command) {
     $stopwatch.Elapsed.TotalMilliseconds
 }
 
+# Import-Module alone, timed inside a fresh PowerShell: the module's own cost without the process start's noise.
+function Measure-ImportInProcess([string] $Manifest) {
+    $exe, $prefix = Get-PwshCommand
+    $command = "`$stopwatch = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Manifest'; `$stopwatch.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
+    $elapsed = & $exe @prefix -NoProfile -NonInteractive -c $command
+    if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$command' failed with exit code $LASTEXITCODE." }
+    [double]::Parse(@($elapsed)[-1], [cultureinfo]::InvariantCulture)
+}
+
 # The smallest binary module (bench/FloorModule: one cmdlet and a manifest), built beside the results: importing it
 # is what PowerShell itself costs for any binary module, the floor under our figure.
 function Build-FloorModule {
@@ -75,18 +84,22 @@ function Invoke-ImportBenchmark {
     Write-Host 'Import' -ForegroundColor Cyan
     $import = "Import-Module '$ModulePath'; Get-Command -Module RedisPrivateLink"
     $floorDirectory = Build-FloorModule
-    $floorImport = "Import-Module '$(Join-Path $floorDirectory 'FloorModule.psd1')'; Get-Command -Module FloorModule"
-    $formattedImport = "Import-Module '$(Join-Path $floorDirectory 'FloorFormatted.psd1')'; Get-Command -Module FloorFormatted"
+    $floorManifest = Join-Path $floorDirectory 'FloorModule.psd1'
+    $formattedManifest = Join-Path $floorDirectory 'FloorFormatted.psd1'
+    $floorImport = "Import-Module '$floorManifest'; Get-Command -Module FloorModule"
     # Listing a command that is already loaded, with no import: what the measured command's Get-Command costs alone.
     $listOnly = 'Get-Command -Name Get-Command'
-    foreach ($command in 'exit', $import, $floorImport, $formattedImport, $listOnly) { $null = Measure-Pwsh $command }   # warm the disk cache
-    $bare = @(); $loaded = @(); $floor = @(); $formatted = @(); $listed = @()
+    foreach ($command in 'exit', $import, $floorImport, $listOnly) { $null = Measure-Pwsh $command }   # warm the disk cache
+    $bare = @(); $loaded = @(); $floor = @(); $listed = @()
+    $ownInProcess = @(); $floorInProcess = @(); $formattedInProcess = @()
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         $bare += Measure-Pwsh 'exit'
         $loaded += Measure-Pwsh $import
         $floor += Measure-Pwsh $floorImport
-        $formatted += Measure-Pwsh $formattedImport
         $listed += Measure-Pwsh $listOnly
+        $ownInProcess += Measure-ImportInProcess $ModulePath
+        $floorInProcess += Measure-ImportInProcess $floorManifest
+        $formattedInProcess += Measure-ImportInProcess $formattedManifest
     }
     Remove-Item -Recurse -Force $floorDirectory
     $ratio = (Get-Median $loaded) / (Get-Median $bare)
@@ -101,8 +114,8 @@ function Invoke-ImportBenchmark {
         ('{0:0.00}× ({1:0} ms vs {2:0} ms)' -f $ratio, (Get-Median $loaded), (Get-Median $bare)) ($ratio -le 1.25)
     Add-Row "Import: the same for a one-cmdlet binary module (bench/FloorModule), PowerShell's own floor" '—' `
         ('{0:0.00}× ({1:0} ms); RedisPrivateLink adds {2:0} ms to it' -f $floorRatio, (Get-Median $floor), ((Get-Median $loaded) - (Get-Median $floor))) $null
-    Add-Row "Import: the one-cmdlet module with a one-view format file (RedisPrivateLink has one), PowerShell's cost of any format file" '—' `
-        ('{0:0.00}× ({1:0} ms); the format file adds {2:0} ms to the floor' -f ((Get-Median $formatted) / (Get-Median $bare)), (Get-Median $formatted), ((Get-Median $formatted) - (Get-Median $floor))) $null
+    Add-Row "Import: ``Import-Module`` alone, timed inside PowerShell: one-cmdlet module, the same with a one-view format file, RedisPrivateLink" '—' `
+        ('{0:0} ms, {1:0} ms, {2:0} ms' -f (Get-Median $floorInProcess), (Get-Median $formattedInProcess), (Get-Median $ownInProcess)) $null
     Add-Row "Import: no module at all, only ``Get-Command -Name Get-Command`` printed" '—' `
         ('{0:0.00}× ({1:0} ms)' -f $listedRatio, (Get-Median $listed)) $null
 }
