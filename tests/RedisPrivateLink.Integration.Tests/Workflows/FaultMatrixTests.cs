@@ -11,7 +11,8 @@ using RedisPrivateLink.Engine.Workflows;
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// The fault matrix of issue 7: every write step of the New-RedisPrivateCache and Add-RedisPrivateEndpoint plans (PUTs),
+/// The fault matrix of issue 7: every write step of the New-RedisPrivateCache (classic, and Azure Managed Redis with its
+/// cluster and database PUTs) and Add-RedisPrivateEndpoint plans (PUTs),
 /// Set-RedisPublicNetworkAccess's PATCH, each DELETE of Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone
 /// group, endpoint) and the connection PUT of Approve- and Deny-RedisPrivateEndpointConnection, with a fault injected
 /// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
@@ -44,6 +45,9 @@ public abstract class FaultMatrixTests
     /// <summary>The network step when the endpoint goes in an existing subnet (-SubnetId) whose network policies are Enabled (a subnet PUT).</summary>
     public const string PoliciesFixed = "network/policies";
 
+    /// <summary>New's cache step for Azure Managed Redis, at its second write: the database PUT that follows the cluster's.</summary>
+    public const string ManagedRedisDatabase = "cache/database";
+
     /// <summary>Approve-RedisPrivateEndpointConnection's PUT of the connection state.</summary>
     public const string Approve = "connection/approve";
 
@@ -58,6 +62,8 @@ public abstract class FaultMatrixTests
 
     /// <summary>Ctrl+C while the engine polls the step's long-running operation.</summary>
     public const string CtrlCWhilePolling = "ctrl+c/polling";
+
+    private const string ManagedRedisZone = "privatelink.redis.azure.net";
 
     /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
     internal static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
@@ -80,6 +86,9 @@ public abstract class FaultMatrixTests
 
     public static TheoryData<string, string> NewCases => Matrix(
         StepKeys.ResourceGroup, StepKeys.Network, PoliciesFixed, StepKeys.PrivateDnsZone, StepKeys.Cache, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
+
+    public static TheoryData<string, string> NewManagedRedisCases => Matrix(
+        StepKeys.ResourceGroup, StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.Cache, ManagedRedisDatabase, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
 
     public static TheoryData<string, string> AddCases => Matrix(
         StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, PoliciesFixed, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
@@ -121,6 +130,59 @@ public abstract class FaultMatrixTests
 
         await AssertEndStateAsync(new Expected
         {
+            Groups = { WorkflowScenario.Group },
+            Networks = { s.VnetId() },
+            Endpoints = { (s.EndpointId(), s.SubnetId()) },
+        });
+        var subnet = Assert.Single((await s.RequireAsync<VirtualNetwork>(s.VnetId())).Properties!.Subnets!);
+        Assert.Equal("10.0.1.0/24", subnet.Properties!.AddressPrefix);
+    }
+
+    /// <summary>
+    /// New-RedisPrivateCache -Sku Balanced_B5: the cache step writes the cluster, then once it runs its database, a row
+    /// of its own; the endpoint connects with group redisEnterprise, in zone privatelink.redis.azure.net.
+    /// </summary>
+    protected async Task NewManagedRedisCacheAsync(string step, string fault)
+    {
+        var s = _scenario;
+        await s.Control.ResetAsync();
+        var request = WorkflowScenario.NewCache();
+        request.Sku = "Balanced_B5";
+        request.Size = null;
+
+        var target = step switch
+        {
+            StepKeys.ResourceGroup => "*/resourceGroups/rg-app",
+            StepKeys.Network => "*/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1",
+            StepKeys.PrivateDnsZone => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateDnsZones/" + ManagedRedisZone,
+            StepKeys.Cache => "*/resourceGroups/rg-app/providers/Microsoft.Cache/redisEnterprise/cache1",
+            ManagedRedisDatabase => "*/redisEnterprise/cache1/databases/default",
+            StepKeys.ZoneLink => "*/privateDnsZones/" + ManagedRedisZone + "/virtualNetworkLinks/vnet1-link",
+            StepKeys.PrivateEndpoint => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateEndpoints/cache1-pe",
+            _ => "*/privateEndpoints/cache1-pe/privateDnsZoneGroups/default",
+        };
+
+        // A Failed database under a healthy cluster: the plan uses the cluster, and its step sends the database again.
+        var rerun = step != ManagedRedisDatabase ? null : new Rerun
+        {
+            Shows = result =>
+            {
+                var second = result[StepKeys.Cache];
+                Assert.Equal("Use", second.Step.Action);
+                Assert.Equal(StepOutcome.Reused, second.Outcome);
+                Assert.Equal("database 'default' was Failed; sent again", second.Message);
+            },
+        };
+        var stepKey = step == ManagedRedisDatabase ? StepKeys.Cache : step;
+
+        // The zone group and the database are both named 'default': Ctrl+C while the zone group's operation is polled
+        // waits for the zone group step, so the database's operation, polled before it, is not taken for it.
+        var fromStep = step == StepKeys.DnsZoneGroup ? (await s.PrepareAsync(request)).Plan.Steps.Single(p => p.Key == step) : null;
+        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(request), ctrlC), StepOutcome.Created, rerun, fromStep);
+
+        await AssertEndStateAsync(new Expected
+        {
+            ManagedRedis = true,
             Groups = { WorkflowScenario.Group },
             Networks = { s.VnetId() },
             Endpoints = { (s.EndpointId(), s.SubnetId()) },
@@ -342,9 +404,10 @@ public abstract class FaultMatrixTests
     /// Arms one fault on the step's write (a PUT unless <paramref name="rerun"/> names another method) and runs the
     /// workflow. A transient fault must be absorbed by the gateway's retry (once, after Retry-After for the 429); an
     /// operation that ends Failed must stop the run at that step, and the same command run again must converge
-    /// (by default: send the Failed resource again, saying so); a third run must write nothing.
+    /// (by default: send the Failed resource again, saying so); a third run must write nothing. Ctrl+C is pressed as
+    /// <see cref="InterruptAsync"/> says, watching from <paramref name="fromStep"/>'s start when it is given.
     /// </summary>
-    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil, StepOutcome cleanOutcome, Rerun? rerun = null)
+    private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil, StepOutcome cleanOutcome, Rerun? rerun = null, PlanStep? fromStep = null)
     {
         var s = _scenario;
         var method = rerun?.Method ?? "PUT";
@@ -352,7 +415,7 @@ public abstract class FaultMatrixTests
         await s.Control.ClearRequestsAsync();
         if (CtrlCMoments.TryGetValue(fault, out var moment))
         {
-            await InterruptAsync(s, row, fault, moment, method, pathPattern, runUntil);
+            await InterruptAsync(s, row, fault, moment, method, pathPattern, runUntil, fromStep);
             await ConvergesAsync(run, rerun);
             return;
         }
@@ -517,29 +580,30 @@ public abstract class FaultMatrixTests
             System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>
-    /// The intended end state, whole: one cache, Succeeded; exactly the expected endpoints, each Succeeded, Approved, in
-    /// its subnet, with one NIC and one DNS zone group; the cache's connections mirroring exactly those endpoints; one
-    /// zone, linked once to each network; the cache's A record holding the last endpoint's address; every network and
-    /// endpoint subnet Succeeded with private endpoint network policies Disabled; no resource group, NIC, link or
-    /// record more than expected.
+    /// The intended end state, whole: one cache, Succeeded (the classic cache, or the Managed Redis cluster with its one
+    /// database, and not the other kind); exactly the expected endpoints, each Succeeded, Approved, in its subnet, with
+    /// the cache kind's group id, one NIC and one DNS zone group; the cache's connections mirroring exactly those
+    /// endpoints; one zone, linked once to each network; the cache's A record holding the last endpoint's address;
+    /// every network and endpoint subnet Succeeded with private endpoint network policies Disabled; no resource group,
+    /// NIC, link or record more than expected.
     /// </summary>
     private async Task AssertEndStateAsync(Expected expected)
     {
         var s = _scenario;
         var subscription = $"/subscriptions/{s.Subscription}";
+        var zoneId = expected.ManagedRedis ? ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", ManagedRedisZone) : s.ZoneId();
 
         var groups = await s.Arm.ListAsync<ResourceGroup>(subscription + "/resourcegroups");
         Assert.Equal(expected.Groups.OrderBy(g => g, StringComparer.OrdinalIgnoreCase), groups.Select(g => g.Name!).OrderBy(g => g, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
-        var cache = Assert.Single(await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis"));
-        Assert.Equal(s.CacheId().ToString(), cache.Id, ignoreCase: true);
-        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
-        Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
+        var caches = await s.Arm.ListAsync<RedisCache>(subscription + "/providers/Microsoft.Cache/redis");
+        var clusters = await s.Arm.ListAsync<ManagedRedisCluster>(subscription + "/providers/Microsoft.Cache/redisEnterprise");
+        var connections = (expected.ManagedRedis ? await AssertManagedRedisCacheAsync(caches, clusters) : AssertClassicCache(caches, clusters))
+            ?? new List<PrivateEndpointConnection>();
 
         var endpoints = await s.Arm.ListAsync<PrivateEndpoint>(subscription + "/providers/Microsoft.Network/privateEndpoints");
         Assert.Equal(expected.Endpoints.Select(e => e.Endpoint.ToString().ToUpperInvariant()).OrderBy(e => e, StringComparer.Ordinal),
             endpoints.Select(e => e.Id!.ToUpperInvariant()).OrderBy(e => e, StringComparer.Ordinal));
-        var connections = cache.Properties.PrivateEndpointConnections ?? new List<PrivateEndpointConnection>();
         Assert.Equal(expected.Endpoints.Count, connections.Count);
         foreach (var (endpointId, subnetId) in expected.Endpoints)
         {
@@ -550,13 +614,14 @@ public abstract class FaultMatrixTests
             var connection = Assert.Single((endpoint.Properties.PrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>())
                 .Concat(endpoint.Properties.ManualPrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>()));
             Assert.Equal(status, connection.Properties!.PrivateLinkServiceConnectionState!.Status);
+            Assert.Equal(new[] { expected.ManagedRedis ? "redisEnterprise" : "redisCache" }, connection.Properties.GroupIds);
             Assert.Single(endpoint.Properties.NetworkInterfaces!);
             Assert.Single(connections, c => ResourceId.Parse(c.Properties!.PrivateEndpoint!.Id) == endpointId
                 && c.Properties.PrivateLinkServiceConnectionState!.Status == status);
 
             var zoneGroup = Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpointId + "/privateDnsZoneGroups"));
             Assert.Equal("Succeeded", zoneGroup.Properties!.ProvisioningState);
-            Assert.Equal(s.ZoneId().ToString(), Assert.Single(zoneGroup.Properties.PrivateDnsZoneConfigs!).Properties!.PrivateDnsZoneId, ignoreCase: true);
+            Assert.Equal(zoneId.ToString(), Assert.Single(zoneGroup.Properties.PrivateDnsZoneConfigs!).Properties!.PrivateDnsZoneId, ignoreCase: true);
 
             var subnet = await s.RequireAsync<Subnet>(subnetId);
             Assert.Equal("Succeeded", subnet.Properties!.ProvisioningState);
@@ -575,9 +640,9 @@ public abstract class FaultMatrixTests
         }
 
         var zone = Assert.Single(await s.Arm.ListAsync<PrivateDnsZone>(subscription + "/providers/Microsoft.Network/privateDnsZones"));
-        Assert.Equal(s.ZoneId().ToString(), zone.Id, ignoreCase: true);
+        Assert.Equal(zoneId.ToString(), zone.Id, ignoreCase: true);
         Assert.Equal("Succeeded", zone.Properties!.ProvisioningState);
-        var links = await s.Arm.ListAsync<VirtualNetworkLink>(s.ZoneId() + "/virtualNetworkLinks");
+        var links = await s.Arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks");
         Assert.Equal(expected.Networks.Count, links.Count);
         foreach (var networkId in expected.Networks)
         {
@@ -586,8 +651,8 @@ public abstract class FaultMatrixTests
             Assert.False(link.Properties.RegistrationEnabled);
         }
 
-        // The zone groups all write the record named after the cache; the last endpoint's address is the one it holds.
-        var records = await s.Arm.ListAsync<ARecordSet>(s.ZoneId() + "/A");
+        // The zone groups all write the record named after the cache (Managed Redis: <name>.<region>); the last endpoint's address is the one it holds.
+        var records = await s.Arm.ListAsync<ARecordSet>(zoneId + "/A");
         if (expected.RecordDeleted)
         {
             Assert.Empty(records);
@@ -595,8 +660,38 @@ public abstract class FaultMatrixTests
         }
 
         var record = Assert.Single(records);
-        Assert.Equal("cache1", record.Name);
+        Assert.Equal(expected.ManagedRedis ? "cache1." + WorkflowScenario.Location : "cache1", record.Name);
         Assert.Equal(expected.RecordAddress ?? await s.EndpointAddressAsync(expected.Endpoints[^1].Endpoint), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
+    }
+
+    /// <summary>cache1, classic, alone, Succeeded with public network access Disabled, and no Managed Redis cluster; returns its endpoint connections.</summary>
+    private IList<PrivateEndpointConnection>? AssertClassicCache(IReadOnlyList<RedisCache> caches, IReadOnlyList<ManagedRedisCluster> clusters)
+    {
+        Assert.Empty(clusters);
+        var cache = Assert.Single(caches);
+        Assert.Equal(_scenario.CacheId().ToString(), cache.Id, ignoreCase: true);
+        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
+        Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
+        return cache.Properties.PrivateEndpointConnections;
+    }
+
+    /// <summary>
+    /// cache1 as a Managed Redis cluster, alone and no classic cache: Succeeded, Running, public network access Disabled,
+    /// TLS 1.2 at least; and its one database, default, Succeeded, TLS-only on port 10000. Returns its endpoint connections.
+    /// </summary>
+    private async Task<IList<PrivateEndpointConnection>?> AssertManagedRedisCacheAsync(IReadOnlyList<RedisCache> caches, IReadOnlyList<ManagedRedisCluster> clusters)
+    {
+        var s = _scenario;
+        Assert.Empty(caches);
+        var cluster = Assert.Single(clusters);
+        var clusterId = ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Cache/redisEnterprise", "cache1");
+        Assert.Equal(clusterId.ToString(), cluster.Id, ignoreCase: true);
+        Assert.Equal(("Succeeded", "Running", "Disabled", "1.2"),
+            (cluster.Properties!.ProvisioningState, cluster.Properties.ResourceState, cluster.Properties.PublicNetworkAccess, cluster.Properties.MinimumTlsVersion));
+        var database = Assert.Single(await s.Arm.ListAsync<ManagedRedisDatabase>(clusterId + "/databases"));
+        Assert.Equal(("default", "Succeeded", "Encrypted", 10000),
+            (ResourceId.Parse(database.Id).Name, database.Properties!.ProvisioningState, database.Properties.ClientProtocol, database.Properties.Port));
+        return cluster.Properties.PrivateEndpointConnections;
     }
 
     /// <summary>NICs have no pinned api-version in the engine (it never reads them), so they are listed with the network one.</summary>
@@ -611,6 +706,9 @@ public abstract class FaultMatrixTests
 
     private sealed class Expected
     {
+        /// <summary>The cache is an Azure Managed Redis cluster and its database, in zone privatelink.redis.azure.net, its record named &lt;name&gt;.&lt;region&gt;.</summary>
+        public bool ManagedRedis { get; set; }
+
         public List<string> Groups { get; } = new();
 
         /// <summary>The networks the zone is linked to.</summary>
