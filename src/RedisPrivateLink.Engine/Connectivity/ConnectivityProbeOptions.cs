@@ -87,6 +87,11 @@ public sealed class ConnectivityProbeOptions
             throw new ArgumentNullException(nameof(arm));
         }
 
+        if (cloud is null)
+        {
+            throw new ArgumentNullException(nameof(cloud));
+        }
+
         var kind = CacheKind.Of(cacheId);
         var state = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
         if (state is null)
@@ -97,11 +102,7 @@ public sealed class ConnectivityProbeOptions
         var cache = await new CacheReader(arm, subscriptionId).InDetailAsync(state, cancellationToken).ConfigureAwait(false);
         var ports = await kind.ReadClientPortsAsync(arm, state, cancellationToken).ConfigureAwait(false);
         var target = await kind.ResolvePrivateLinkAsync(arm, state, cloud, cancellationToken).ConfigureAwait(false);
-        var options = ForCache(cache, cloud, ports.NodeTlsPorts);
-        options.Port = ports.TlsPort;
-        options.ShardPorts = options.ShardPorts.Where(p => p != ports.TlsPort).ToArray();
-        options.PrivateDnsZone = target.ZoneName;
-        options.PrivateDnsRecordName = target.RecordName;
+        var options = For(cache, kind, cloud, ports, target);
         options.Arm = arm;
         return options;
     }
@@ -124,13 +125,17 @@ public sealed class ConnectivityProbeOptions
         }
 
         var kind = CacheKind.Parse(cache.Kind, nameof(cache.Kind));
-        var port = cache.Port > 0 ? cache.Port : kind.TlsPort;
-        var target = kind.PrivateLinkTargetFor(cache.Name, NullIfEmpty(cache.HostName), cache.Location, cloud);
-        return new ConnectivityProbeOptions
+        var ports = new CacheClientPorts(cache.Port > 0 ? cache.Port : kind.TlsPort, nodeSslPorts ?? Array.Empty<int>());
+        return For(cache, kind, cloud, ports, kind.PrivateLinkTargetFor(cache.Name, NullIfEmpty(cache.HostName), cache.Location, cloud));
+    }
+
+    /// <summary>The options for a cache, its ports and the zone and record its endpoints register in, however they were learned.</summary>
+    private static ConnectivityProbeOptions For(RedisPrivateCache cache, CacheKind kind, AzureCloudEnvironment cloud, CacheClientPorts ports, PrivateLinkTarget target) =>
+        new()
         {
             HostName = string.IsNullOrEmpty(cache.HostName) ? kind.HostName(cache.Name, cache.Location, cloud) : cache.HostName,
-            Port = port,
-            ShardPorts = (nodeSslPorts ?? Array.Empty<int>()).Where(p => p != port).ToArray(),
+            Port = ports.TlsPort,
+            ShardPorts = ports.NodeTlsPorts.Where(p => p != ports.TlsPort).ToArray(),
             ExpectedAddresses = cache.PrivateEndpoints
                 .Select(e => e.PrivateIpAddress)
                 .Concat(cache.PrivateIpAddresses)
@@ -142,7 +147,6 @@ public sealed class ConnectivityProbeOptions
             PrivateDnsRecordName = target.RecordName,
             Cache = cache,
         };
-    }
 
     /// <summary>
     /// The options for a host name alone, without ARM: a Managed Redis host (&lt;name&gt;.&lt;region&gt;.redis.azure.net,
