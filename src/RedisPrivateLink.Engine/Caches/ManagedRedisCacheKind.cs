@@ -78,7 +78,7 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
     }
 
     /// <summary>The cluster's one database, the one clients connect to.</summary>
-    private static ResourceId DatabaseId(ResourceId cacheId) => cacheId.Child("databases", DatabaseName);
+    internal static ResourceId DatabaseId(ResourceId cacheId) => cacheId.Child("databases", DatabaseName);
 
     internal override RedisPrivateCache Project(CacheState cache, IReadOnlyList<RedisPrivateEndpoint> endpoints) =>
         CacheProjection.ToManagedRedisCache((ManagedRedisCluster)cache.Resource, cache.Id, cache.PublicNetworkAccess, endpoints);

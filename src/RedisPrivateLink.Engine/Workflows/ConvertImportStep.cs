@@ -31,7 +31,7 @@ internal static class ConvertImportStep
             {
                 if (migration.TargetKind == CacheKind.ManagedRedis)
                 {
-                    await arm.PostActionAsync(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName) + "/import",
+                    await arm.PostActionAsync(ManagedRedisCacheKind.DatabaseId(migration.TargetId) + "/import",
                         new { sasUris = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
                 }
                 else

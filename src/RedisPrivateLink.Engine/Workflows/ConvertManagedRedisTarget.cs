@@ -100,7 +100,7 @@ internal static class ConvertManagedRedisTarget
                 ? "the source's access keys do not carry over, so use the new cache's keys (-EnableAccessKeysAuthentication) or Microsoft Entra ID."
                 : "the source used access keys, and the new cache accepts Microsoft Entra ID only (access keys authentication Disabled; give -EnableAccessKeysAuthentication to use keys).");
 
-        yield return $"Database '{ManagedRedisDefinition.DatabaseName}': clustering policy {definition.ClusteringPolicy} ({(definition.ClusteringPolicy == ManagedRedisSkuRules.OssCluster ? $"the source is clustered over {source.Cache.Properties?.ShardCount} shards" : "the source's clients see one endpoint, as before")}), eviction policy {definition.EvictionPolicy} (from maxmemory-policy {ConfigurationValue(source, MaxMemoryPolicyKey) ?? "volatile-lru (default)"}), persistence {definition.Persistence}{PersistenceOrigin(source)}, high availability {definition.HighAvailability}.";
+        yield return $"Database '{ManagedRedisCacheKind.DatabaseName}': clustering policy {definition.ClusteringPolicy} ({(definition.ClusteringPolicy == ManagedRedisSkuRules.OssCluster ? $"the source is clustered over {source.Cache.Properties?.ShardCount} shards" : "the source's clients see one endpoint, as before")}), eviction policy {definition.EvictionPolicy} (from maxmemory-policy {ConfigurationValue(source, MaxMemoryPolicyKey) ?? "volatile-lru (default)"}), persistence {definition.Persistence}{PersistenceOrigin(source)}, high availability {definition.HighAvailability}.";
 
         var uncopied = UncopiedSettings(source).ToList();
         if (uncopied.Count > 0)

@@ -59,12 +59,12 @@ internal static class ConvertVerifyStep
 
         if (kind == CacheKind.ManagedRedis)
         {
-            var database = await arm.GetAsync<ManagedRedisDatabase>(migration.TargetId.Child("databases", ManagedRedisDefinition.DatabaseName), cancellationToken).ConfigureAwait(false);
+            var database = await arm.GetAsync<ManagedRedisDatabase>(ManagedRedisCacheKind.DatabaseId(migration.TargetId), cancellationToken).ConfigureAwait(false);
             if (!string.Equals(database?.Properties?.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add(database is null
-                    ? $"its database '{ManagedRedisDefinition.DatabaseName}' does not exist"
-                    : $"its database '{ManagedRedisDefinition.DatabaseName}' is {database.Properties?.ProvisioningState ?? "unknown"}");
+                    ? $"its database '{ManagedRedisCacheKind.DatabaseName}' does not exist"
+                    : $"its database '{ManagedRedisCacheKind.DatabaseName}' is {database.Properties?.ProvisioningState ?? "unknown"}");
             }
         }
 

@@ -23,8 +23,8 @@ internal static class ManagedRedisCacheStep
         var description = failedState is not null
             ? $"Send Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}' again: its provisioning state is {failedState}"
             : exists
-            ? $"Use Managed Redis cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}' and its database '{ManagedRedisDefinition.DatabaseName}'"
-            : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisDefinition.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
+            ? $"Use Managed Redis cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}' and its database '{ManagedRedisCacheKind.DatabaseName}'"
+            : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisCacheKind.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
         return new PlanStep(StepKeys.Cache, failedState is not null ? "Update" : exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
     }
@@ -74,7 +74,7 @@ internal static class ManagedRedisCacheStep
     /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), waited for while an earlier run's create is still running, else left as it is.</summary>
     private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, StepContext step, CancellationToken cancellationToken)
     {
-        var databaseId = cacheId.Child("databases", ManagedRedisDefinition.DatabaseName);
+        var databaseId = ManagedRedisCacheKind.DatabaseId(cacheId);
         var database = await arm.GetAsync<ManagedRedisDatabase>(databaseId, cancellationToken).ConfigureAwait(false);
         var state = database?.Properties?.ProvisioningState;
         string? waitedFor = null;

@@ -17,7 +17,6 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal sealed class ManagedRedisDefinition : ICacheDefinition
 {
-    public const string DatabaseName = ManagedRedisCacheKind.DatabaseName;
     private const string Enabled = "Enabled";
     private const string Disabled = "Disabled";
 
