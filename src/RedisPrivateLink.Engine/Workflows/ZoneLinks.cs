@@ -15,13 +15,10 @@ internal static class ZoneLinks
 {
     public static string DefaultName(ResourceId virtualNetworkId) => virtualNetworkId.Name + "-link";
 
-    /// <summary>The zone's link to <paramref name="virtualNetworkId"/>, or null when it has none (or the zone does not exist yet).</summary>
-    public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken) =>
-        await arm.GetAsync<PrivateDnsZone>(zoneId, cancellationToken).ConfigureAwait(false) is null
-            ? null
-            : await FindInExistingZoneAsync(arm, zoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>As <see cref="FindAsync(IArmGateway, ResourceId, ResourceId, CancellationToken)"/> for a zone the resolver has just read: a zone it found missing has no links, and one it found is not read again.</summary>
+    /// <summary>
+    /// The link to <paramref name="virtualNetworkId"/> of the zone the resolver has just read, or null when it has none:
+    /// a zone the resolver found missing has no links, and one it found is not read again.
+    /// </summary>
     public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId virtualNetworkId, CancellationToken cancellationToken) =>
         zone.Exists ? await FindInExistingZoneAsync(arm, zone.ZoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false) : null;
 
