@@ -61,11 +61,16 @@ internal static class ConvertArrangements
         return request;
     }
 
-    public static ResourceId ClusterId(WorkflowScenario s, string name = Target) =>
-        ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Cache/redisEnterprise", name);
+    public static ResourceId ClusterId(WorkflowScenario s, string name = Target) => s.ClusterId(name);
 
-    public static ResourceId ManagedZoneId(WorkflowScenario s) =>
-        ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", "privatelink.redis.azure.net");
+    /// <summary>A Managed Redis cluster of <paramref name="sku"/> under the target's name that no migration made: its tags name no source.</summary>
+    public static async Task PutUnrelatedClusterAsync(WorkflowScenario s, string sku) =>
+        await s.Arm.PutAsync(ClusterId(s), new ManagedRedisCluster
+        {
+            Location = WorkflowScenario.Location,
+            Sku = new ManagedRedisSku { Name = sku },
+            Properties = new ManagedRedisClusterProperties { PublicNetworkAccess = "Disabled" },
+        });
 
     public static ConvertVNetCacheRequest ReuseNameRequest(WorkflowScenario s)
     {

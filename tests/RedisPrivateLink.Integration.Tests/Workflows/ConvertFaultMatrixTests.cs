@@ -76,7 +76,6 @@ public abstract class ConvertFaultMatrixTests
     private const string Fingerprint = "ledger-v7";
     private const string MigrationTagStage = "rpl-migration-stage";
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
-    private const string ManagedZone = "privatelink.redis.azure.net";
 
     /// <summary>Side by side, the writes that build the target next to the source.</summary>
     protected static readonly string[] NewNameTargetWrites =
@@ -183,7 +182,7 @@ public abstract class ConvertFaultMatrixTests
     private static ConvertWrite WriteOf(string strategy, string write)
     {
         var target = TargetPath(strategy);
-        var zone = strategy == TargetSku ? ManagedZone : WorkflowScenario.Zone;
+        var zone = strategy == TargetSku ? WorkflowScenario.ManagedRedisZone : WorkflowScenario.Zone;
         var endpoint = "*/privateEndpoints/" + (IsReuseName(strategy) ? Source : Target) + "-pe";
         return write switch
         {
@@ -446,7 +445,7 @@ public abstract class ConvertFaultMatrixTests
         var network = Assert.Single(await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks"));
         Assert.Equal(new[] { "caches", "endpoints" }, network.Properties!.Subnets!.Select(n => n.Name!).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal("Disabled", (await s.RequireAsync<Subnet>(s.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
-        var zoneId = strategy == TargetSku ? ManagedZoneId(s) : s.ZoneId();
+        var zoneId = strategy == TargetSku ? s.ManagedRedisZoneId() : s.ZoneId();
         var zone = Assert.Single(await s.Arm.ListAsync<PrivateDnsZone>(subscription + "/providers/Microsoft.Network/privateDnsZones"));
         Assert.Equal(zoneId.ToString(), zone.Id, ignoreCase: true);
         var link = Assert.Single(await s.Arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks"));

@@ -54,12 +54,7 @@ public sealed class ConvertToManagedRedisRefusalTests
     {
         await using var s = await WorkflowScenario.StartAsync();
         await CreateSourceAsync(s);
-        await s.Arm.PutAsync(ClusterId(s), new ManagedRedisCluster
-        {
-            Location = WorkflowScenario.Location,
-            Sku = new ManagedRedisSku { Name = "Balanced_B1" },
-            Properties = new ManagedRedisClusterProperties { PublicNetworkAccess = "Disabled" },
-        });
+        await PutUnrelatedClusterAsync(s, "Balanced_B1");
 
         await AssertRefusedAsync(s, ManagedRedisRequest(s), WorkflowErrorIds.CacheNameNotAvailable);
     }

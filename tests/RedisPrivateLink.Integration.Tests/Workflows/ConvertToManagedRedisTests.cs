@@ -35,7 +35,7 @@ public sealed class ConvertToManagedRedisTests
         var endpointId = s.EndpointId(Target + "-pe");
         var endpoint = await s.RequireAsync<PrivateEndpoint>(endpointId);
         Assert.Equal(new[] { "redisEnterprise" }, Assert.Single(endpoint.Properties!.PrivateLinkServiceConnections!).Properties!.GroupIds);
-        var record = await s.RequireAsync<ARecordSet>(ManagedZoneId(s).Child("A", Target + ".eastus"));
+        var record = await s.RequireAsync<ARecordSet>(s.ManagedRedisZoneId().Child("A", Target + ".eastus"));
         Assert.Equal(await s.EndpointAddressAsync(endpointId), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
         var cache = await new CacheReader(s.Arm, s.Subscription).GetAsync(prepared.CacheId);
         Assert.Equal(("ManagedRedis", 10000, "private1.eastus.redis.azure.net"), (cache!.Kind, cache.Port, cache.HostName));
@@ -89,7 +89,7 @@ public sealed class ConvertToManagedRedisTests
         Assert.Equal(("MemoryOptimized_M20", "verified"), (cluster.Sku!.Name, cluster.Tags!["rpl-migration-stage"]));
         var database = await s.RequireAsync<ManagedRedisDatabase>(ClusterId(s, Source).Child("databases", "default"));
         Assert.Equal(("OSSCluster", "Enabled"), (database.Properties!.ClusteringPolicy, database.Properties.AccessKeysAuthentication));
-        Assert.NotNull(await s.Arm.GetAsync<ARecordSet>(ManagedZoneId(s).Child("A", Source + ".eastus")));
+        Assert.NotNull(await s.Arm.GetAsync<ARecordSet>(s.ManagedRedisZoneId().Child("A", Source + ".eastus")));
     }
 
     [Fact]
@@ -237,12 +237,7 @@ public sealed class ConvertToManagedRedisTests
     {
         await using var s = await WorkflowScenario.StartAsync();
         await CreateSourceAsync(s);
-        await s.Arm.PutAsync(ClusterId(s), new ManagedRedisCluster
-        {
-            Location = WorkflowScenario.Location,
-            Sku = new ManagedRedisSku { Name = "Balanced_B0" },
-            Properties = new ManagedRedisClusterProperties { PublicNetworkAccess = "Disabled" },
-        });
+        await PutUnrelatedClusterAsync(s, "Balanced_B0");
 
         var prepared = await PrepareAsync(s, NewNameRequest(s, "None"));
 

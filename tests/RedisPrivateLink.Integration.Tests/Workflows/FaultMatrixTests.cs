@@ -63,8 +63,6 @@ public abstract class FaultMatrixTests
     /// <summary>Ctrl+C while the engine polls the step's long-running operation.</summary>
     public const string CtrlCWhilePolling = "ctrl+c/polling";
 
-    private const string ManagedRedisZone = "privatelink.redis.azure.net";
-
     /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
     internal static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
@@ -154,10 +152,10 @@ public abstract class FaultMatrixTests
         {
             StepKeys.ResourceGroup => "*/resourceGroups/rg-app",
             StepKeys.Network => "*/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1",
-            StepKeys.PrivateDnsZone => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateDnsZones/" + ManagedRedisZone,
+            StepKeys.PrivateDnsZone => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateDnsZones/" + WorkflowScenario.ManagedRedisZone,
             StepKeys.Cache => "*/resourceGroups/rg-app/providers/Microsoft.Cache/redisEnterprise/cache1",
             ManagedRedisDatabase => "*/redisEnterprise/cache1/databases/default",
-            StepKeys.ZoneLink => "*/privateDnsZones/" + ManagedRedisZone + "/virtualNetworkLinks/vnet1-link",
+            StepKeys.ZoneLink => "*/privateDnsZones/" + WorkflowScenario.ManagedRedisZone + "/virtualNetworkLinks/vnet1-link",
             StepKeys.PrivateEndpoint => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateEndpoints/cache1-pe",
             _ => "*/privateEndpoints/cache1-pe/privateDnsZoneGroups/default",
         };
@@ -591,7 +589,7 @@ public abstract class FaultMatrixTests
     {
         var s = _scenario;
         var subscription = $"/subscriptions/{s.Subscription}";
-        var zoneId = expected.ManagedRedis ? ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", ManagedRedisZone) : s.ZoneId();
+        var zoneId = expected.ManagedRedis ? s.ManagedRedisZoneId() : s.ZoneId();
 
         var groups = await s.Arm.ListAsync<ResourceGroup>(subscription + "/resourcegroups");
         Assert.Equal(expected.Groups.OrderBy(g => g, StringComparer.OrdinalIgnoreCase), groups.Select(g => g.Name!).OrderBy(g => g, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
@@ -684,7 +682,7 @@ public abstract class FaultMatrixTests
         var s = _scenario;
         Assert.Empty(caches);
         var cluster = Assert.Single(clusters);
-        var clusterId = ResourceId.ForResource(s.Subscription, WorkflowScenario.Group, "Microsoft.Cache/redisEnterprise", "cache1");
+        var clusterId = s.ClusterId();
         Assert.Equal(clusterId.ToString(), cluster.Id, ignoreCase: true);
         Assert.Equal(("Succeeded", "Running", "Disabled", "1.2"),
             (cluster.Properties!.ProvisioningState, cluster.Properties.ResourceState, cluster.Properties.PublicNetworkAccess, cluster.Properties.MinimumTlsVersion));

@@ -17,14 +17,14 @@ public sealed class ManagedRedisConnectionDecisionTests
     {
         await using var scenario = await WorkflowScenario.StartAsync();
         await scenario.CreateAsync(NewManagedCache("amr1"));
-        await AddManualEndpointAsync(scenario, ClusterId(scenario, "amr1"));
-        var connectionName = await PendingConnectionNameAsync(scenario, ClusterId(scenario, "amr1"));
+        await AddManualEndpointAsync(scenario, scenario.ClusterId("amr1"));
+        var connectionName = await PendingConnectionNameAsync(scenario, scenario.ClusterId("amr1"));
 
         var cacheId = await FindAsync(scenario, "amr1");
         await WorkflowScenario.RunAsync(await EndpointConnectionWorkflow.PrepareAsync(scenario.Azure.Context, cacheId.ToString(), connectionName, approve: true, "ok", CancellationToken.None));
 
-        Assert.Equal(ClusterId(scenario, "amr1"), cacheId);
-        var connection = await scenario.RequireAsync<PrivateEndpointConnection>(ClusterId(scenario, "amr1").Child("privateEndpointConnections", connectionName));
+        Assert.Equal(scenario.ClusterId("amr1"), cacheId);
+        var connection = await scenario.RequireAsync<PrivateEndpointConnection>(scenario.ClusterId("amr1").Child("privateEndpointConnections", connectionName));
         Assert.Equal("Approved", connection.Properties!.PrivateLinkServiceConnectionState!.Status);
     }
 
@@ -50,7 +50,7 @@ public sealed class ManagedRedisConnectionDecisionTests
         Assert.Equal(WorkflowErrorIds.AmbiguousCacheName, error.ErrorId);
         Assert.Contains("-CacheId", error.Message);
         Assert.Contains(scenario.CacheId().ToString(), error.Message);
-        Assert.Contains(ClusterId(scenario, "cache1").ToString(), error.Message);
+        Assert.Contains(scenario.ClusterId("cache1").ToString(), error.Message);
         Assert.Empty(await scenario.Control.WritesAsync());
     }
 
@@ -85,7 +85,4 @@ public sealed class ManagedRedisConnectionDecisionTests
             .Single(c => c.Properties!.PrivateLinkServiceConnectionState!.Status == "Pending")
             .Name!;
     }
-
-    private static ResourceId ClusterId(WorkflowScenario scenario, string name) =>
-        ResourceId.ForResource(scenario.Subscription, WorkflowScenario.Group, CacheKind.ManagedRedis.ResourceType, name);
 }

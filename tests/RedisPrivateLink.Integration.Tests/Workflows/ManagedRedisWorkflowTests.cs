@@ -10,8 +10,6 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// <summary>The seed workflow and the guards for Azure Managed Redis, end to end against the emulator.</summary>
 public sealed class ManagedRedisWorkflowTests
 {
-    private const string ManagedZone = "privatelink.redis.azure.net";
-
     [Fact]
     public async Task NewCreatesAClusterAndDatabaseBehindAnEndpointWhoseRecordIsNameDotRegion()
     {
@@ -20,27 +18,27 @@ public sealed class ManagedRedisWorkflowTests
         var result = await scenario.CreateAsync(NewManagedCache(scenario));
 
         Assert.All(result.Steps, step => Assert.Equal(StepOutcome.Created, step.Outcome));
-        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(ClusterId(scenario));
+        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(scenario.ClusterId("amr1"));
         Assert.Equal(("Balanced_B5", "Succeeded", "Running"), (cluster.Sku!.Name, cluster.Properties!.ProvisioningState, cluster.Properties.ResourceState));
         Assert.Equal(("Disabled", "1.2", "Enabled"), (cluster.Properties.PublicNetworkAccess, cluster.Properties.MinimumTlsVersion, cluster.Properties.HighAvailability));
         Assert.Equal("amr1.eastus.redis.azure.net", cluster.Properties.HostName);
-        var database = await scenario.RequireAsync<ManagedRedisDatabase>(ClusterId(scenario).Child("databases", "default"));
+        var database = await scenario.RequireAsync<ManagedRedisDatabase>(scenario.ClusterId("amr1").Child("databases", "default"));
         Assert.Equal(("Encrypted", 10000, "OSSCluster", "Disabled"),
             (database.Properties!.ClientProtocol, database.Properties.Port, database.Properties.ClusteringPolicy, database.Properties.AccessKeysAuthentication));
 
         var endpointId = scenario.EndpointId("amr1-pe");
         var endpoint = await scenario.RequireAsync<PrivateEndpoint>(endpointId);
         Assert.Equal(new[] { "redisEnterprise" }, Assert.Single(endpoint.Properties!.PrivateLinkServiceConnections!).Properties!.GroupIds);
-        var zoneId = ResourceId.ForResource(scenario.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", ManagedZone);
+        var zoneId = scenario.ManagedRedisZoneId();
         Assert.Single(await scenario.Arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks"));
         var record = await scenario.RequireAsync<ARecordSet>(zoneId.Child("A", "amr1.eastus"));
         Assert.Equal(await scenario.EndpointAddressAsync(endpointId), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
 
-        var cache = await new CacheReader(scenario.Arm, scenario.Subscription).GetAsync(ClusterId(scenario));
+        var cache = await new CacheReader(scenario.Arm, scenario.Subscription).GetAsync(scenario.ClusterId("amr1"));
         Assert.Equal(("ManagedRedis", 10000, "Disabled"), (cache!.Kind, cache.Port, cache.PublicNetworkAccess));
         Assert.Equal(await scenario.EndpointAddressAsync(endpointId), Assert.Single(cache.PrivateIpAddresses));
         var dnsRecord = Assert.Single(Assert.Single(cache.PrivateEndpoints).DnsRecords);
-        Assert.Equal("amr1.eastus." + ManagedZone, dnsRecord.Fqdn);
+        Assert.Equal("amr1.eastus." + WorkflowScenario.ManagedRedisZone, dnsRecord.Fqdn);
     }
 
     [Fact]
@@ -64,7 +62,7 @@ public sealed class ManagedRedisWorkflowTests
 
         var prepared = await scenario.PrepareAsync(new AddPrivateEndpointRequest
         {
-            CacheId = ClusterId(scenario).ToString(),
+            CacheId = scenario.ClusterId("amr1").ToString(),
             VirtualNetworkName = "vnet2",
             AddressPrefix = new[] { "10.1.0.0/16" },
             SubnetName = "endpoints",
@@ -73,9 +71,9 @@ public sealed class ManagedRedisWorkflowTests
         await WorkflowScenario.RunAsync(prepared);
 
         Assert.Contains(prepared.Notices, n => n.Contains("already resolves 'amr1.eastus'"));
-        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(ClusterId(scenario));
+        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(scenario.ClusterId("amr1"));
         Assert.Equal(2, cluster.Properties!.PrivateEndpointConnections!.Count);
-        var zoneId = ResourceId.ForResource(scenario.Subscription, WorkflowScenario.Group, "Microsoft.Network/privateDnsZones", ManagedZone);
+        var zoneId = scenario.ManagedRedisZoneId();
         Assert.Equal(2, (await scenario.Arm.ListAsync<VirtualNetworkLink>(zoneId + "/virtualNetworkLinks")).Count);
     }
 
@@ -90,13 +88,13 @@ public sealed class ManagedRedisWorkflowTests
             scenario.Azure.Context, scenario.EndpointId("amr1-pe").ToString(), force: false, removeDnsZoneLink: false, CancellationToken.None));
         Assert.Equal(WorkflowErrorIds.LastPrivateEndpoint, lastEndpoint.ErrorId);
 
-        await WorkflowScenario.RunAsync(await PublicNetworkAccessWorkflow.PrepareAsync(scenario.Azure.Context, ClusterId(scenario).ToString(), "Enabled", force: false, noWait: false, CancellationToken.None));
+        await WorkflowScenario.RunAsync(await PublicNetworkAccessWorkflow.PrepareAsync(scenario.Azure.Context, scenario.ClusterId("amr1").ToString(), "Enabled", force: false, noWait: false, CancellationToken.None));
         await WorkflowScenario.RunAsync(await RemovePrivateEndpointWorkflow.PrepareAsync(scenario.Azure.Context, scenario.EndpointId("amr1-pe").ToString(), force: false, removeDnsZoneLink: false, CancellationToken.None));
         var unreachable = await Assert.ThrowsAsync<RedisPrivateLinkException>(() => PublicNetworkAccessWorkflow.PrepareAsync(
-            scenario.Azure.Context, ClusterId(scenario).ToString(), "Disabled", force: false, noWait: false, CancellationToken.None));
+            scenario.Azure.Context, scenario.ClusterId("amr1").ToString(), "Disabled", force: false, noWait: false, CancellationToken.None));
         Assert.Equal(WorkflowErrorIds.CacheWouldBeUnreachable, unreachable.ErrorId);
 
-        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(ClusterId(scenario));
+        var cluster = await scenario.RequireAsync<ManagedRedisCluster>(scenario.ClusterId("amr1"));
         Assert.Equal("Enabled", cluster.Properties!.PublicNetworkAccess);
         Assert.Empty(cluster.Properties.PrivateEndpointConnections ?? new List<PrivateEndpointConnection>());
         Assert.Null(await scenario.Arm.GetAsync<PrivateEndpoint>(scenario.EndpointId("amr1-pe")));
@@ -123,7 +121,7 @@ public sealed class ManagedRedisWorkflowTests
 
         Assert.Equal(new[] { ("classic1", "Classic", 6380), ("amr1", "ManagedRedis", 10000) }, fleet.Select(c => (c.Name, c.Kind, c.Port)));
         Assert.Equal("Enabled", (await scenario.RequireAsync<RedisCache>(scenario.CacheId("classic1"))).Properties!.PublicNetworkAccess);
-        Assert.Equal("Enabled", (await scenario.RequireAsync<ManagedRedisCluster>(ClusterId(scenario))).Properties!.PublicNetworkAccess);
+        Assert.Equal("Enabled", (await scenario.RequireAsync<ManagedRedisCluster>(scenario.ClusterId("amr1"))).Properties!.PublicNetworkAccess);
     }
 
     [Fact]
@@ -169,7 +167,4 @@ public sealed class ManagedRedisWorkflowTests
         request.Size = null;
         return request;
     }
-
-    private static ResourceId ClusterId(WorkflowScenario scenario, string name = "amr1") =>
-        ResourceId.ForResource(scenario.Subscription, WorkflowScenario.Group, "Microsoft.Cache/redisEnterprise", name);
 }

@@ -15,6 +15,9 @@ internal sealed class WorkflowScenario : IAsyncDisposable
     public const string Location = "eastus";
     public const string Zone = "privatelink.redis.cache.windows.net";
 
+    /// <summary>The zone Azure Managed Redis endpoints register in.</summary>
+    public const string ManagedRedisZone = "privatelink.redis.azure.net";
+
     private WorkflowScenario(EmulatedAzure azure)
     {
         Azure = azure;
@@ -49,6 +52,8 @@ internal sealed class WorkflowScenario : IAsyncDisposable
 
     public ResourceId CacheId(string name = "cache1", string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Cache/redis", name);
 
+    public ResourceId ClusterId(string name = "cache1", string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Cache/redisEnterprise", name);
+
     public ResourceId VnetId(string name = "vnet1", string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Network/virtualNetworks", name);
 
     public ResourceId SubnetId(string vnet = "vnet1", string subnet = "endpoints", string group = Group) => VnetId(vnet, group).Child("subnets", subnet);
@@ -56,6 +61,8 @@ internal sealed class WorkflowScenario : IAsyncDisposable
     public ResourceId EndpointId(string name = "cache1-pe", string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Network/privateEndpoints", name);
 
     public ResourceId ZoneId(string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Network/privateDnsZones", Zone);
+
+    public ResourceId ManagedRedisZoneId(string group = Group) => ResourceId.ForResource(Subscription, group, "Microsoft.Network/privateDnsZones", ManagedRedisZone);
 
     public Task<PreparedWorkflow> PrepareAsync(NewPrivateCacheRequest request) =>
         NewPrivateCacheWorkflow.PrepareAsync(Azure.Context, request, CancellationToken.None);
