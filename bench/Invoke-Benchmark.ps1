@@ -52,20 +52,23 @@ function Get-PwshCommand {
     return (Join-Path $PSHOME 'pwsh'), @()
 }
 
-function Measure-Pwsh([string] $Command) {
+# Runs $Command in a fresh PowerShell and returns what it printed; a failed run stops the benchmark.
+function Invoke-Pwsh([string] $Command) {
     $exe, $prefix = Get-PwshCommand
-    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
-    $null = & $exe @prefix -NoProfile -NonInteractive -c $Command
+    $output = & $exe @prefix -NoProfile -NonInteractive -c $Command
     if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$Command' failed with exit code $LASTEXITCODE." }
+    $output
+}
+
+function Measure-Pwsh([string] $Command) {
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $null = Invoke-Pwsh $Command
     $stopwatch.Elapsed.TotalMilliseconds
 }
 
 # Import-Module alone, timed inside a fresh PowerShell: the module's own cost without the process start's noise.
 function Measure-ImportInProcess([string] $Manifest) {
-    $exe, $prefix = Get-PwshCommand
-    $command = "`$stopwatch = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Manifest'; `$stopwatch.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
-    $elapsed = & $exe @prefix -NoProfile -NonInteractive -c $command
-    if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$command' failed with exit code $LASTEXITCODE." }
+    $elapsed = Invoke-Pwsh "`$stopwatch = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Manifest'; `$stopwatch.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)"
     [double]::Parse(@($elapsed)[-1], [cultureinfo]::InvariantCulture)
 }
 
@@ -106,8 +109,7 @@ function Invoke-ImportBenchmark {
     $floorRatio = (Get-Median $floor) / (Get-Median $bare)
     $listedRatio = (Get-Median $listed) / (Get-Median $bare)
     # What importing loads of ours and of Azure's: the engine and Azure.* must wait for the first cmdlet that needs them.
-    $exe, $prefix = Get-PwshCommand
-    $assemblies = & $exe @prefix -NoProfile -NonInteractive -c ("$import | Out-Null; " +
+    $assemblies = Invoke-Pwsh ("$import | Out-Null; " +
         '[AppDomain]::CurrentDomain.GetAssemblies().GetName().Name | Where-Object { $_ -like ''RedisPrivateLink*'' -or $_ -like ''Azure*'' } | Sort-Object')
     $Notes.Add("Import: assemblies loaded by ``Import-Module; Get-Command -Module``: $($assemblies -join ', ') (no engine, no Azure.*, no network).")
     Add-Row "Import: ``Import-Module; Get-Command -Module`` vs bare ``pwsh -c exit`` (median of $ImportRuns)" '≤ 1.25×' `
