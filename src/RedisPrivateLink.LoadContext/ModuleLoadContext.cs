@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
@@ -9,7 +10,9 @@ namespace RedisPrivateLink.LoadContext;
 /// <summary>
 /// The private load context of the module on PowerShell 7. The engine and everything it depends on that PowerShell
 /// itself does not ship (Azure.Core, Azure.Identity, MSAL, ...) load here, so another version of them already in the
-/// session — Az.Accounts brings its own — neither breaks this module nor is broken by it.
+/// session — Az.Accounts brings its own — neither breaks this module nor is broken by it. So does any assembly the
+/// runtime ships in a version older than the one the engine was built against (System.Text.Json 8.0 on .NET 8, where
+/// the engine needs 10.0), which is what lets one build run on PowerShell 7.4 (.NET 8), 7.5 (.NET 9) and 7.6 (.NET 10).
 /// </summary>
 public sealed class ModuleLoadContext : AssemblyLoadContext
 {
@@ -17,14 +20,15 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     private static ModuleLoadContext? installed;
 
     private readonly string _dependencyDirectory;
-    private readonly HashSet<string> _platformAssemblies;
+    private readonly Dictionary<string, string> _platformAssemblyPaths;
+    private readonly ConcurrentDictionary<string, Version?> _platformVersions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _entryAssemblies;
 
     private ModuleLoadContext(string dependencyDirectory, IEnumerable<string> entryAssemblies)
         : base("RedisPrivateLink", isCollectible: false)
     {
         _dependencyDirectory = dependencyDirectory;
-        _platformAssemblies = ReadPlatformAssemblyNames();
+        _platformAssemblyPaths = ReadPlatformAssemblyPaths();
         _entryAssemblies = new HashSet<string>(entryAssemblies, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -51,14 +55,26 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     /// <summary>The name of the context an assembly was loaded into; tests use it to prove isolation.</summary>
     public static string? ContextNameOf(Assembly assembly) => GetLoadContext(assembly)?.Name;
 
+    /// <summary>
+    /// Whether a request for <paramref name="requested"/> goes to the runtime's copy: only when the runtime ships one
+    /// at least as new. An older one would fail the load ("Could not load file or assembly ... Version=10.0.0.0").
+    /// </summary>
+    public static bool PlatformServes(Version? platformVersion, Version? requested) =>
+        platformVersion is not null && (requested is null || platformVersion >= requested);
+
     private Assembly? ResolveEntryAssembly(AssemblyLoadContext requester, AssemblyName name) =>
         name.Name is not null && _entryAssemblies.Contains(name.Name) ? LoadFromDependencies(name) : null;
 
     protected override Assembly? Load(AssemblyName name)
     {
-        // Assemblies of the runtime and of PowerShell itself must be shared, or types such as Span<T> would exist
-        // twice; only what PowerShell does not ship is kept private.
-        if (name.Name is null || _platformAssemblies.Contains(name.Name))
+        if (name.Name is null)
+        {
+            return null;
+        }
+
+        // Assemblies of the runtime and of PowerShell itself are shared when they are new enough, or types such as
+        // Span<T> would exist twice; what PowerShell does not ship, or ships too old, is kept private.
+        if (PlatformServes(PlatformVersionOf(name.Name), name.Version))
         {
             return null;
         }
@@ -66,23 +82,28 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         return LoadFromDependencies(name);
     }
 
+    private Version? PlatformVersionOf(string simpleName) =>
+        _platformAssemblyPaths.TryGetValue(simpleName, out var path)
+            ? _platformVersions.GetOrAdd(simpleName, _ => AssemblyName.GetAssemblyName(path).Version)
+            : null;
+
     private Assembly? LoadFromDependencies(AssemblyName name)
     {
         var path = Path.Combine(_dependencyDirectory, name.Name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    private static HashSet<string> ReadPlatformAssemblyNames()
+    private static Dictionary<string, string> ReadPlatformAssemblyPaths()
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string paths)
+        var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string list)
         {
-            foreach (var path in paths.Split(Path.PathSeparator))
+            foreach (var path in list.Split(Path.PathSeparator))
             {
-                names.Add(Path.GetFileNameWithoutExtension(path));
+                paths[Path.GetFileNameWithoutExtension(path)] = path;
             }
         }
 
-        return names;
+        return paths;
     }
 }

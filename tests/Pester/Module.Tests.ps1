@@ -52,5 +52,30 @@ Describe 'The built module' {
         $contexts[1] | Should -Be 'Default'
         $contexts[2] | Should -Be 'RedisPrivateLink'
     }
-}
 
+    # One build serves PowerShell 7.4 (.NET 8) and 7.6 (.NET 10): the engine needs System.Text.Json 10.0, which .NET 10
+    # ships and .NET 8 ships as 8.0. Run on both legs of the Test task, this is the case each leg can see.
+    It 'shares a runtime assembly that is new enough and loads its own copy of one that is too old' {
+        $lines = Invoke-ChildPwsh -ArgumentList $ModulePath, $Emulator.ConnectionFile -Script {
+            param($module, $connectionFile)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $module
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
+            $null = Get-RedisPrivateCache
+            $runtimeJson = [System.Text.Json.JsonSerializer].Assembly.GetName().Version
+            "runtime=$runtimeJson"
+            [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Text.Json' } | ForEach-Object {
+                "loaded=$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name)|$($_.GetName().Version)"
+            }
+        }
+        $needed = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $ModulePath 'Dependencies/System.Text.Json.dll')).Version
+        $runtime = [version](($lines | Where-Object { $_ -like 'runtime=*' }) -replace '^runtime=')
+        if ($runtime -ge $needed) {
+            $lines | Should -Contain "loaded=Default|$runtime"
+            $lines | Should -Not -Contain "loaded=RedisPrivateLink|$needed"
+        }
+        else {
+            $lines | Should -Contain "loaded=RedisPrivateLink|$needed"
+        }
+    }
+}

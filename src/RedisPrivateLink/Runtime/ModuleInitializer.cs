@@ -16,6 +16,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private const string LoadContextAssemblyName = "RedisPrivateLink.LoadContext";
     private static readonly string[] EntryAssemblies = { "RedisPrivateLink.Engine" };
 
+    /// <summary>The oldest PowerShell 7 the module runs on: 7.4 LTS, on .NET 8, which the load context is built for.</summary>
+    internal static readonly Version MinimumCorePowerShell = new(7, 4);
+
     private static readonly string ModuleDirectory =
         Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
 
@@ -25,6 +28,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     {
         if (IsCoreClr)
         {
+            RequireSupportedPowerShell(typeof(PSObject).Assembly.GetName().Version);
             InstallPrivateLoadContext();
         }
         else
@@ -39,6 +43,20 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         if (!IsCoreClr)
         {
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromDependencies;
+        }
+    }
+
+    /// <summary>
+    /// Stops the import on PowerShell 7.0-7.3 with a message naming the minimum, instead of the assembly-load error
+    /// the net8.0 load context would raise on their older runtimes. <paramref name="powerShellVersion"/> is
+    /// System.Management.Automation's assembly version, whose major and minor are PowerShell's.
+    /// </summary>
+    internal static void RequireSupportedPowerShell(Version? powerShellVersion)
+    {
+        if (powerShellVersion is not null && new Version(powerShellVersion.Major, powerShellVersion.Minor) < MinimumCorePowerShell)
+        {
+            throw new PlatformNotSupportedException(
+                $"RedisPrivateLink needs PowerShell {MinimumCorePowerShell} or later (or Windows PowerShell 5.1); this is PowerShell {powerShellVersion.Major}.{powerShellVersion.Minor}. Install PowerShell 7.4 LTS or later and import the module there.");
         }
     }
 
