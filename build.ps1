@@ -4,7 +4,8 @@
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
       Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator.
-      Test   Build and Package, then every xunit and Pester test, each suite in a fresh process against out/; ends with one
+      Test   Build and Package, then every xunit test, then the Pester suites on PowerShell 7.6 (.NET 10, dotnet pwsh) and
+             on PowerShell 7.4 LTS (.NET 8, tests/PowerShell74Host), each in a fresh process against out/; ends with one
              line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
       Demo   Build, start the emulator and run the module's main job against it.
       Package  Build, then out/package/RedisPrivateLink (the module as a PowerShell repository publishes it, with its
@@ -32,6 +33,7 @@ $EmulatorOut = Join-Path $Out 'emulator'
 $PackagesOut = Join-Path $Out 'packages'
 $ResultsOut = Join-Path $Out 'test-results'
 $PackageOut = Join-Path $Out 'package'
+$PowerShell74Out = Join-Path $Out 'pwsh74'
 $Solution = Join-Path $Root 'RedisPrivateLink.sln'
 
 function Invoke-Native {
@@ -44,9 +46,9 @@ function Invoke-Native {
 
 # A fresh PowerShell of the same version as this one, so each suite starts without our assemblies loaded.
 function Get-PwshCommand {
-    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-    if (Test-Path $pwshDll) { return 'dotnet', @($pwshDll) }
-    return (Join-Path $PSHOME 'pwsh'), @()
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return 'dotnet', @((Join-Path $PSHOME 'pwsh.dll')) }
+    return $process, @()
 }
 
 function Get-ModuleVersion {
@@ -107,6 +109,20 @@ function Invoke-Build {
     Write-Host "Emulator: $EmulatorOut" -ForegroundColor Green
 }
 
+# PowerShell 7.4 LTS on .NET 8 (Azure Automation's PowerShell 7.4 runtime), self-contained, with the built-in modules
+# of the PowerShell this build runs on copied beside it: the SDK package has no module manifests of its own.
+function Install-PowerShell74Host {
+    if (Test-Path $PowerShell74Out) { Remove-Item -Recurse -Force $PowerShell74Out }
+    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'tests/PowerShell74Host'), '-c', $Configuration, '-r', $runtime,
+        '-nologo', '-v', 'quiet', '-clp:ErrorsOnly', '-o', $PowerShell74Out)
+    Copy-Item -Recurse (Join-Path $PSHOME 'Modules') (Join-Path $PowerShell74Out 'Modules')
+    $executable = Join-Path $PowerShell74Out ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $version = & $executable -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()'
+    if ($LASTEXITCODE -ne 0 -or $version -notlike '7.4.*') { throw "The PowerShell 7.4 test host did not start (it said '$version')." }
+    return $executable
+}
+
 function Restore-TestPackages {
     Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/TestPackages'), '--packages', $PackagesOut, '-nologo', '-v', 'quiet')
 }
@@ -139,6 +155,7 @@ function Invoke-Test {
     Invoke-Package
     Restore-TestPackages
     Install-TestPrerequisites
+    $powerShell74 = Install-PowerShell74Host
     if (Test-Path $ResultsOut) { Remove-Item -Recurse -Force $ResultsOut }
     $null = New-Item -ItemType Directory $ResultsOut
 
@@ -154,20 +171,26 @@ function Invoke-Test {
         foreach ($key in @($totals.Keys)) { $totals[$key] += $counts.$key }
     }
 
-    Write-Host "`nPester: tests/Pester" -ForegroundColor Cyan
-    $pesterResult = Join-Path $ResultsOut 'pester.json'
     $pwsh, $pwshArgs = Get-PwshCommand
-    & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -PesterPath (Join-Path $PackagesOut 'pester') `
-        -PackagesPath $PackagesOut -ResultPath $pesterResult
-    $pesterExit = $LASTEXITCODE
-    if (Test-Path $pesterResult) {
-        $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
-        foreach ($key in @($totals.Keys)) { $totals[$key] += [int]$counts.$key }
-        if ($pesterExit -ne 0 -and $counts.Failed -eq 0) { $totals.Failed += 1 }
-    }
-    else {
-        $totals.Failed += 1
+    $hosts = @(
+        [pscustomobject]@{ Name = 'PowerShell 7.6'; Command = $pwsh; Arguments = $pwshArgs }
+        [pscustomobject]@{ Name = 'PowerShell 7.4'; Command = $powerShell74; Arguments = @() }
+    )
+    foreach ($pesterHost in $hosts) {
+        Write-Host "`nPester: tests/Pester on $($pesterHost.Name)" -ForegroundColor Cyan
+        $pesterResult = Join-Path $ResultsOut "pester-$($pesterHost.Name -replace '\W', '').json"
+        & $pesterHost.Command @($pesterHost.Arguments) -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
+            -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -PesterPath (Join-Path $PackagesOut 'pester') `
+            -PackagesPath $PackagesOut -ResultPath $pesterResult
+        $pesterExit = $LASTEXITCODE
+        if (Test-Path $pesterResult) {
+            $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
+            foreach ($key in @($totals.Keys)) { $totals[$key] += [int]$counts.$key }
+            if ($pesterExit -ne 0 -and $counts.Failed -eq 0) { $totals.Failed += 1 }
+        }
+        else {
+            $totals.Failed += 1
+        }
     }
 
     $summary = "$($totals.Passed) passed, $($totals.Failed) failed"

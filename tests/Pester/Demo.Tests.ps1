@@ -1,8 +1,13 @@
 # The README's first command runs this demo; it must keep working and show what it promises.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
+}
+
 Describe "The README's main job (build.ps1 -Task Demo)" {
     It 'runs both sections of the procedure and shows the endpoints, DNS records and public access' {
         $demo = Join-Path $PSScriptRoot '../Demo.ps1'
-        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $demo -ModulePath $env:RPL_TEST_MODULE -EmulatorPath $env:RPL_TEST_EMULATOR *>&1 | Out-String
+        $pwsh, $pwshArgs = Get-TestPwshCommand
+        $output = & $pwsh @pwshArgs -NoProfile -NonInteractive -File $demo -ModulePath $env:RPL_TEST_MODULE -EmulatorPath $env:RPL_TEST_EMULATOR *>&1 | Out-String
         $output = $output -replace "`e\[[0-9;]*m", "" # colour escapes of the child's formatting
 
         $LASTEXITCODE | Should -Be 0

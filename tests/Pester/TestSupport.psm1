@@ -140,6 +140,16 @@ function Get-EmulatorWrite {
         })
 }
 
+# A fresh PowerShell of the same version as this one: `dotnet pwsh.dll` under the dotnet tool (7.6), the host
+# itself under tests/PowerShell74Host (7.4), so a child never runs on the other leg's PowerShell.
+function Get-TestPwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return 'dotnet', @((Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return $process, @()
+}
+
 # Runs a script in a fresh PowerShell, so nothing this session loaded can hide a loading problem. Returns its output
 # as text lines; throws with that output when it fails (a terminating error ends the child with exit code 1).
 function Invoke-ChildPwsh {
@@ -150,7 +160,8 @@ function Invoke-ChildPwsh {
     $file = Join-Path ([IO.Path]::GetTempPath()) ("rpl-child-" + [guid]::NewGuid().ToString('n') + '.ps1')
     Set-Content -Path $file -Value $Script.ToString()
     try {
-        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $file @ArgumentList 2>&1
+        $pwsh, $pwshArgs = Get-TestPwshCommand
+        $output = & $pwsh @pwshArgs -NoProfile -NonInteractive -File $file @ArgumentList 2>&1
         if ($LASTEXITCODE -ne 0) { throw "The child PowerShell failed with exit code $LASTEXITCODE`n$($output -join "`n")" }
         $output | ForEach-Object { "$_" }
     }
@@ -159,4 +170,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh, Get-TestPwshCommand
