@@ -13,7 +13,8 @@ internal static class PowerShellHost
         foreach (var type in new[]
                  {
                      typeof(TestBackgroundStreamsCommand), typeof(TestHangCommand), typeof(TestEngineErrorCommand),
-                     typeof(TestContextResolutionCommand), typeof(TestConcurrentInputCommand),
+                     typeof(TestContextResolutionCommand), typeof(TestConcurrentInputCommand), typeof(TestQuestionCommand),
+                     typeof(TestQuestionWithoutForceCommand),
                  })
         {
             var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))!;

@@ -40,6 +40,35 @@ public sealed class TestBackgroundStreamsCommand : RedisPrivateLinkCmdlet
     }
 }
 
+/// <summary>A high-impact cmdlet with -Force, as Remove-RedisPrivateEndpoint is, asking one question from engine work.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "Question", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class TestQuestionCommand : RedisPrivateLinkCmdlet
+{
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord() => RunEngine(async token =>
+    {
+        if (await ShouldProcessAsync("the item", "Remove"))
+        {
+            WriteObjectFromTask("removed");
+        }
+    });
+}
+
+/// <summary>The same question from a cmdlet that has no -Force, as New-RedisPrivateCache.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "QuestionWithoutForce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class TestQuestionWithoutForceCommand : RedisPrivateLinkCmdlet
+{
+    protected override void ProcessRecord() => RunEngine(async token =>
+    {
+        if (await ShouldProcessAsync("the item", "Create"))
+        {
+            WriteObjectFromTask("created");
+        }
+    });
+}
+
 /// <summary>Engine work that never finishes and ignores its token: only the runtime's stop grace ends it.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "Hang")]
 public sealed class TestHangCommand : RedisPrivateLinkCmdlet

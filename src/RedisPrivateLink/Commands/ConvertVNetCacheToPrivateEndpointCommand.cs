@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Security;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Plans;
@@ -108,24 +107,14 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    private bool ConfirmSourceDeletion(PlanStep step)
-    {
-        try
-        {
-            return ShouldContinue(
-                $"{step.Description}? It runs only after the target is verified; the source and its data are then gone.",
-                "Delete the VNet-injected source cache");
-        }
-        catch (Exception ex) when (ex is PSInvalidOperationException or HostException)
-        {
-            // A runbook or any -NonInteractive session cannot answer; say so before anything is written.
-            throw new RedisPrivateLinkException(
-                "ConfirmationRequired",
-                RedisPrivateLinkErrorCategory.InvalidOperation,
-                "Deleting the source cache needs a confirmation that this session cannot give (it cannot prompt). Run the command again with -Force to delete the source once the target is verified, or with -KeepSource to keep it.",
-                innerException: ex);
-        }
-    }
+    // Deleting the source is asked even at -Confirm:$false, since it may hold the only copy of the data; only -Force
+    // (or -KeepSource) goes on without the question.
+    private bool ConfirmSourceDeletion(PlanStep step) => AskQuestion(
+        () => ShouldContinue(
+            $"{step.Description}? It runs only after the target is verified; the source and its data are then gone.",
+            "Delete the VNet-injected source cache"),
+        "Deleting the source cache",
+        "Run the command again with -Force to delete the source once the target is verified, or with -KeepSource to keep it.");
 
     /// <summary>Runs the command as a PowerShell job and returns the job at once; Receive-Job gives its output.</summary>
     [Parameter]

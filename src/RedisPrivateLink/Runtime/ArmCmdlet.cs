@@ -79,7 +79,8 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
 
     /// <summary>
     /// Runs a prepared workflow: its notices become warnings, every step is put to ShouldProcess before any runs (so
-    /// -WhatIf lists the whole plan and writes nothing), then the plan runs with progress.
+    /// -WhatIf lists the whole plan, -Force asks nothing, and a session that cannot answer stops before any write),
+    /// then the plan runs with progress.
     /// </summary>
     /// <returns>The run's result, or null when the plan had steps and none was allowed to run (-WhatIf).</returns>
     /// <param name="confirmStep">A further question for some steps (ShouldContinue), asked after ShouldProcess agreed.</param>
@@ -97,7 +98,7 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
             var approved = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var step in prepared.Plan.Describe())
             {
-                approved[step.Key] = await Dispatcher.InvokeAsync(() => ShouldProcess(step.Description, $"{step.Description}?", step.Action)).ConfigureAwait(false)
+                approved[step.Key] = await Dispatcher.InvokeAsync(() => AskQuestion(() => ShouldProcess(step.Description, $"{step.Description}?", step.Action), step.Description)).ConfigureAwait(false)
                     && (confirmStep is null || await confirmStep(step).ConfigureAwait(false));
             }
 
@@ -112,6 +113,4 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
         return result.Steps.Count > 0 && result.Steps.All(step => step.Outcome == StepOutcome.Skipped) ? null : result;
     }
 
-    private bool IsPresent(string switchName) =>
-        MyInvocation.BoundParameters.TryGetValue(switchName, out var value) && value is SwitchParameter { IsPresent: true };
 }

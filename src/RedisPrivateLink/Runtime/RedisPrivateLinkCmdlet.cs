@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Diagnostics;
 
 namespace RedisPrivateLink.Runtime;
@@ -134,9 +136,48 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>ShouldProcess for engine work: safe to await from any task inside <see cref="RunEngine"/>.</summary>
+    /// <summary>ShouldProcess for engine work: safe to await from any task inside <see cref="RunEngine"/>. See <see cref="AskQuestion"/>.</summary>
     protected Task<bool> ShouldProcessAsync(string target, string action) =>
-        Dispatcher.InvokeAsync(() => ShouldProcess(target, action));
+        Dispatcher.InvokeAsync(() => AskQuestion(() => ShouldProcess(target, action), $"{action} on '{target}'"));
+
+    /// <summary>
+    /// Asks ShouldProcess (or a further question) on the pipeline thread, with the module's one rule for questions:
+    /// -Force answers yes without asking (the Az convention) unless -Confirm is given or -WhatIf only shows the plan,
+    /// and a question this session cannot ask (a runbook, pwsh -NonInteractive) stops the command with
+    /// ConfirmationRequired before anything is written, instead of PowerShell's host error.
+    /// </summary>
+    /// <param name="question">The question; runs only when one may be asked.</param>
+    /// <param name="subject">What is asked about, for the message when it cannot be asked.</param>
+    /// <param name="howToGoOn">What to add to the command instead; by default -Force or -Confirm:$false.</param>
+    private protected bool AskQuestion(Func<bool> question, string subject, string? howToGoOn = null)
+    {
+        if (AnswersWithoutAsking)
+        {
+            return true;
+        }
+
+        try
+        {
+            return question();
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or HostException)
+        {
+            howToGoOn ??= MyInvocation.MyCommand.Parameters.ContainsKey("Force")
+                ? "Add -Force to go on without being asked, or -WhatIf to see what it would do."
+                : "Add -Confirm:$false to go on without being asked, or -WhatIf to see what it would do.";
+            throw new RedisPrivateLinkException(
+                "ConfirmationRequired",
+                RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"{subject} needs a confirmation that this session cannot give (it cannot prompt). {howToGoOn}",
+                innerException: ex);
+        }
+    }
+
+    /// <summary>-Force given, without -Confirm or -WhatIf: every question is answered yes without being asked.</summary>
+    private protected bool AnswersWithoutAsking => IsPresent("Force") && !IsPresent("Confirm") && !IsWhatIf;
+
+    private protected bool IsPresent(string switchName) =>
+        MyInvocation.BoundParameters.TryGetValue(switchName, out var value) && value is SwitchParameter { IsPresent: true };
 
     /// <summary>WriteObject for engine work: safe to call from any task inside <see cref="RunEngine"/> or <see cref="StartEngine"/>.</summary>
     protected void WriteObjectFromTask(object? sendToPipeline) =>
@@ -230,12 +271,12 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Whether ShouldProcess may ask the user: -Confirm, or $ConfirmPreference at or below this cmdlet's impact, and
-    /// no -WhatIf. Prompts for concurrently running inputs would leave the user answering for one while others run.
+    /// neither -WhatIf nor -Force. Prompts for concurrently running inputs would leave the user answering for one while others run.
     /// </summary>
     private bool ConfirmationMayPrompt()
     {
         var bound = MyInvocation.BoundParameters;
-        if (IsWhatIf)
+        if (IsWhatIf || AnswersWithoutAsking)
         {
             return false;
         }
