@@ -150,6 +150,47 @@ function Read-TrxCounts([string] $Path) {
     }
 }
 
+# Starts tests/Pester/Invoke-PesterSuite.ps1 on one PowerShell, in the background, with its output going to a log.
+function Start-PesterLeg([string] $Name, [string] $Command, [string[]] $Arguments) {
+    $slug = $Name -replace '\W', ''
+    $dataHome = New-Item -ItemType Directory -Force (Join-Path $ResultsOut "$slug-data")
+    $leg = [pscustomobject]@{
+        Name   = $Name
+        Result = Join-Path $ResultsOut "pester-$slug.json"
+        Log    = Join-Path $ResultsOut "pester-$slug.log"
+        Errors = Join-Path $ResultsOut "pester-$slug.stderr.log"
+        Process = $null
+    }
+    $suiteArguments = @($Arguments) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'),
+        '-ModulePath', $ModuleOut, '-EmulatorPath', $EmulatorOut, '-PesterPath', (Join-Path $PackagesOut 'pester'),
+        '-PackagesPath', $PackagesOut, '-ResultPath', $leg.Result)
+    $previousDataHome = $env:XDG_DATA_HOME
+    $env:XDG_DATA_HOME = $dataHome.FullName
+    try {
+        # Start-Process joins its arguments with spaces, so a path with a space is quoted here.
+        $quoted = $suiteArguments | ForEach-Object { if ($_ -match '\s') { '"{0}"' -f $_ } else { $_ } }
+        $leg.Process = Start-Process -FilePath $Command -ArgumentList $quoted -PassThru `
+            -RedirectStandardOutput $leg.Log -RedirectStandardError $leg.Errors
+    }
+    finally {
+        $env:XDG_DATA_HOME = $previousDataHome
+    }
+    Write-Host "Pester on $Name started in the background (log: $($leg.Log))" -ForegroundColor Cyan
+    return $leg
+}
+
+# Waits for a Pester leg, prints its log and returns its counts; a leg that wrote no counts is one failure.
+function Wait-PesterLeg($Leg) {
+    $Leg.Process.WaitForExit()
+    Write-Host "`nPester: tests/Pester on $($Leg.Name)" -ForegroundColor Cyan
+    Get-Content $Leg.Log, $Leg.Errors | Write-Host
+    if (-not (Test-Path $Leg.Result)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $counts = Get-Content -Raw $Leg.Result | ConvertFrom-Json
+    $failed = [int]$counts.Failed
+    if ($Leg.Process.ExitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = $failed; Skipped = [int]$counts.Skipped }
+}
+
 function Invoke-Test {
     Invoke-Build
     Invoke-Package
@@ -158,6 +199,15 @@ function Invoke-Test {
     $powerShell74 = Install-PowerShell74Host
     if (Test-Path $ResultsOut) { Remove-Item -Recurse -Force $ResultsOut }
     $null = New-Item -ItemType Directory $ResultsOut
+
+    # The Pester legs spend most of their time waiting on the emulator's durations and on child PowerShells starting,
+    # so they run beside the xunit projects; each has its own data folder, so their PSResourceGet repositories
+    # (Package.Tests) never share a file. Their output is printed whole when they end.
+    $pwsh, $pwshArgs = Get-PwshCommand
+    $pesterLegs = @(
+        Start-PesterLeg -Name 'PowerShell 7.6' -Command $pwsh -Arguments $pwshArgs
+        Start-PesterLeg -Name 'PowerShell 7.4' -Command $powerShell74 -Arguments @()
+    )
 
     $totals = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $testProjects = Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse
@@ -171,26 +221,9 @@ function Invoke-Test {
         foreach ($key in @($totals.Keys)) { $totals[$key] += $counts.$key }
     }
 
-    $pwsh, $pwshArgs = Get-PwshCommand
-    $hosts = @(
-        [pscustomobject]@{ Name = 'PowerShell 7.6'; Command = $pwsh; Arguments = $pwshArgs }
-        [pscustomobject]@{ Name = 'PowerShell 7.4'; Command = $powerShell74; Arguments = @() }
-    )
-    foreach ($pesterHost in $hosts) {
-        Write-Host "`nPester: tests/Pester on $($pesterHost.Name)" -ForegroundColor Cyan
-        $pesterResult = Join-Path $ResultsOut "pester-$($pesterHost.Name -replace '\W', '').json"
-        & $pesterHost.Command @($pesterHost.Arguments) -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
-            -ModulePath $ModuleOut -EmulatorPath $EmulatorOut -PesterPath (Join-Path $PackagesOut 'pester') `
-            -PackagesPath $PackagesOut -ResultPath $pesterResult
-        $pesterExit = $LASTEXITCODE
-        if (Test-Path $pesterResult) {
-            $counts = Get-Content -Raw $pesterResult | ConvertFrom-Json
-            foreach ($key in @($totals.Keys)) { $totals[$key] += [int]$counts.$key }
-            if ($pesterExit -ne 0 -and $counts.Failed -eq 0) { $totals.Failed += 1 }
-        }
-        else {
-            $totals.Failed += 1
-        }
+    foreach ($leg in $pesterLegs) {
+        $counts = Wait-PesterLeg $leg
+        foreach ($key in @($totals.Keys)) { $totals[$key] += $counts.$key }
     }
 
     $summary = "$($totals.Passed) passed, $($totals.Failed) failed"

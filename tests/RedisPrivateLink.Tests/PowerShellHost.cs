@@ -14,7 +14,7 @@ internal static class PowerShellHost
                  {
                      typeof(TestBackgroundStreamsCommand), typeof(TestHangCommand), typeof(TestEngineErrorCommand),
                      typeof(TestContextResolutionCommand), typeof(TestConcurrentInputCommand), typeof(TestQuestionCommand),
-                     typeof(TestQuestionWithoutForceCommand),
+                     typeof(TestQuestionWithoutForceCommand), typeof(TestEachInputCommand),
                  })
         {
             var attribute = (CmdletAttribute)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute))!;

@@ -102,6 +102,42 @@ public sealed class TestEngineErrorCommand : RedisPrivateLinkCmdlet
     protected override void ProcessRecord() => RunEngine(_ => Task.FromException(Error), "the target");
 }
 
+/// <summary>Processes each piped number with <see cref="RedisPrivateLinkCmdlet.RunEngine(Func{CancellationToken, Task}, object?)"/>, one at a time, as Remove- or Get-RedisPrivateEndpoint do.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "EachInput")]
+public sealed class TestEachInputCommand : RedisPrivateLinkCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public int Item { get; set; }
+
+    /// <summary>Inputs whose work fails with a refusal (non-terminating) ...</summary>
+    [Parameter]
+    public int[] Refuse { get; set; } = Array.Empty<int>();
+
+    /// <summary>... or with bad input (terminating).</summary>
+    [Parameter]
+    public int[] BadInput { get; set; } = Array.Empty<int>();
+
+    protected override void ProcessRecord()
+    {
+        var item = Item;
+        RunEngine(_ =>
+        {
+            if (Array.IndexOf(Refuse, item) >= 0)
+            {
+                throw new RedisPrivateLinkException("InputRefused", RedisPrivateLinkErrorCategory.InvalidOperation, $"Input {item} refused.");
+            }
+
+            if (Array.IndexOf(BadInput, item) >= 0)
+            {
+                throw new ValidationException("InputInvalid", nameof(Item), $"Input {item} is invalid.");
+            }
+
+            WriteObjectFromTask(item);
+            return Task.CompletedTask;
+        }, $"input {item}");
+    }
+}
+
 /// <summary>An ARM cmdlet that only resolves its context.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "ContextResolution")]
 public sealed class TestContextResolutionCommand : ArmCmdlet

@@ -5,8 +5,8 @@ using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
-using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Diagnostics;
+using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Runtime;
 
@@ -43,17 +43,41 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Runs engine work to completion, pumping its output on the pipeline thread.</summary>
+    /// <summary>
+    /// Runs engine work that produces the cmdlet's one result (Connect-RedisPrivateLink), pumping its output on the
+    /// pipeline thread; any failure stops the cmdlet, since there is nothing else to go on with.
+    /// </summary>
     protected T RunEngine<T>(Func<CancellationToken, Task<T>> work, object? errorTarget = null)
     {
         T result = default!;
-        // A block body, so this binds to the non-generic overload instead of recursing.
-        RunEngine(async token => { result = await work(token).ConfigureAwait(false); }, errorTarget);
+        if (FailureOf(Run(async token => { result = await work(token).ConfigureAwait(false); })) is { } error)
+        {
+            ThrowTerminatingError(EngineErrors.ToErrorRecord(error, errorTarget));
+        }
+
         return result;
     }
 
-    /// <summary>Runs engine work to completion, pumping its output on the pipeline thread.</summary>
+    /// <summary>
+    /// Runs the engine work of the current input to completion, pumping its output on the pipeline thread. The
+    /// module's one rule for errors: a failure of this input is a non-terminating error with its own id and target, so
+    /// the next piped input still runs; bad input (a parameter to change) stops the cmdlet.
+    /// </summary>
     protected void RunEngine(Func<CancellationToken, Task> work, object? errorTarget = null)
+    {
+        if (FailureOf(Run(work)) is { } error)
+        {
+            var record = EngineErrors.ToErrorRecord(error, errorTarget);
+            if (EngineErrors.IsBadInput(error))
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+        }
+    }
+
+    private Task Run(Func<CancellationToken, Task> work)
     {
         using var dispatcher = new PipelineDispatcher(_stopping.Token);
         _dispatcher = dispatcher;
@@ -71,7 +95,7 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
                 throw new PipelineStoppedException();
             }
 
-            ThrowIfFailed(task, errorTarget);
+            return task;
         }
         finally
         {
@@ -162,14 +186,15 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or HostException)
         {
-            howToGoOn ??= MyInvocation.MyCommand.Parameters.ContainsKey("Force")
+            var hasForce = MyInvocation.MyCommand.Parameters.ContainsKey("Force");
+            howToGoOn ??= hasForce
                 ? "Add -Force to go on without being asked, or -WhatIf to see what it would do."
                 : "Add -Confirm:$false to go on without being asked, or -WhatIf to see what it would do.";
-            throw new RedisPrivateLinkException(
+            // A parameter to add, not a failure of one input: it stops the cmdlet, as bad input does.
+            throw new ValidationException(
                 "ConfirmationRequired",
-                RedisPrivateLinkErrorCategory.InvalidOperation,
-                $"{subject} needs a confirmation that this session cannot give (it cannot prompt). {howToGoOn}",
-                innerException: ex);
+                hasForce ? "Force" : "Confirm",
+                $"{subject} needs a confirmation that this session cannot give (it cannot prompt; {ex.Message.TrimEnd('.')}). {howToGoOn}");
         }
     }
 
@@ -242,15 +267,9 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
                 write();
             }
 
-            if (!input.Work.IsFaulted && !input.Work.IsCanceled)
+            if (FailureOf(input.Work) is not { } error)
             {
                 continue;
-            }
-
-            var error = input.Work.IsCanceled ? new OperationCanceledException() : input.Work.Exception!.GetBaseException();
-            if (error is OperationCanceledException && _stopping.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
             }
 
             var record = EngineErrors.ToErrorRecord(error, input.ErrorTarget);
@@ -292,11 +311,12 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
             && preference <= impact;
     }
 
-    private void ThrowIfFailed(Task task, object? errorTarget)
+    /// <summary>What a finished task failed with, or null; Ctrl+C ends the pipeline instead.</summary>
+    private Exception? FailureOf(Task task)
     {
         if (!task.IsFaulted && !task.IsCanceled)
         {
-            return;
+            return null;
         }
 
         var error = task.IsCanceled ? new OperationCanceledException() : task.Exception!.GetBaseException();
@@ -305,6 +325,6 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
 
-        ThrowTerminatingError(EngineErrors.ToErrorRecord(error, errorTarget));
+        return error;
     }
 }
