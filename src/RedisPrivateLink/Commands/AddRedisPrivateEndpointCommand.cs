@@ -35,6 +35,8 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     public string ResourceGroupName { get; set; } = null!;
 
     [Parameter]
+    [Alias("Subnet")]
+    [ResourceIdTransformation]
     [ValidateNotNullOrEmpty]
     public string? SubnetId { get; set; }
 
@@ -67,6 +69,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     public string? Location { get; set; }
 
     [Parameter]
+    [Alias("PrivateEndpointName")]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 

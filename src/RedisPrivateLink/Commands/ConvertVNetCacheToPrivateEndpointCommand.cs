@@ -35,6 +35,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
 
     [Parameter(Mandatory = true, ParameterSetName = NewNameByNameSet)]
     [Parameter(Mandatory = true, ParameterSetName = ReuseNameByNameSet)]
+    [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 
@@ -55,6 +56,8 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     public SwitchParameter ReuseName { get; set; }
 
     [Parameter]
+    [Alias("Subnet")]
+    [ResourceIdTransformation]
     [ValidateNotNullOrEmpty]
     public string? SubnetId { get; set; }
 

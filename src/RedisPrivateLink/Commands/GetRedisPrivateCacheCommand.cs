@@ -30,6 +30,7 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Alias("CacheName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(CacheNameCompleter))]

@@ -25,6 +25,7 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Alias("PrivateEndpointName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }

@@ -20,6 +20,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     private const string ExistingSubnetSet = "ExistingSubnet";
 
     [Parameter(Mandatory = true, Position = 0)]
+    [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 
@@ -55,7 +56,8 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
 
     /// <summary>The subnet for the private endpoint; binds from a piped subnet's Id.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ExistingSubnetSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
+    [Alias("Id", "Subnet")]
+    [ResourceIdTransformation]
     [ValidateNotNullOrEmpty]
     public string SubnetId { get; set; } = null!;
 

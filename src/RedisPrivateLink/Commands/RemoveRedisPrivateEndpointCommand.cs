@@ -25,6 +25,7 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
     public string ResourceId { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Alias("PrivateEndpointName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 

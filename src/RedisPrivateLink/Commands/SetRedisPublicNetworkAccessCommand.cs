@@ -24,6 +24,7 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     public string ResourceId { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(CacheNameCompleter))]
     public string Name { get; set; } = null!;

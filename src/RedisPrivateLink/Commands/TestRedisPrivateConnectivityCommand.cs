@@ -35,6 +35,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     public string ResourceId { get; set; } = null!;
 
     [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 

@@ -1,0 +1,53 @@
+# The names Az users type: the cache as -CacheName where ours is -Name, the endpoint as -PrivateEndpointName, and an
+# Az subnet object for -Subnet, as New-AzPrivateEndpoint takes it.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
+    Import-Module $env:RPL_TEST_MODULE
+    $script:Emulator = Start-TestEmulator
+    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Sub = $Emulator.SubscriptionId
+    $null = New-RedisPrivateCache -CacheName az-cache -ResourceGroupName rg-az -Location eastus -Sku Basic -Size C0 `
+        -VirtualNetworkName vnet-az -AddressPrefix 10.96.0.0/16 -SubnetName endpoints -SubnetPrefix 10.96.1.0/24 -Confirm:$false
+    $script:SubnetId = "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/virtualNetworks/vnet-az/subnets/endpoints"
+    # What Get-AzVirtualNetworkSubnetConfig writes: a PSSubnet, whose Id is the subnet's resource id.
+    $script:AzSubnet = [pscustomobject]@{
+        PSTypeName    = 'Microsoft.Azure.Commands.Network.Models.PSSubnet'
+        Name          = 'endpoints'
+        Id            = $SubnetId
+        AddressPrefix = @('10.96.1.0/24')
+    }
+}
+
+AfterAll {
+    Disconnect-RedisPrivateLink
+    Stop-TestEmulator $Emulator
+}
+
+Describe 'Az names' {
+    It 'takes the cache as -CacheName where the parameter is -Name' {
+        (Get-RedisPrivateCache -CacheName az-cache -ResourceGroupName rg-az).Name | Should -Be 'az-cache'
+        (Set-RedisPublicNetworkAccess -CacheName az-cache -ResourceGroupName rg-az -PublicNetworkAccess Disabled -Confirm:$false).Name | Should -Be 'az-cache'
+        @(Test-RedisPrivateConnectivity -CacheName az-cache -ResourceGroupName rg-az).Count | Should -BeGreaterThan 0
+    }
+
+    It 'takes an Az subnet object for -Subnet and the endpoint as -PrivateEndpointName' {
+        $cache = Add-RedisPrivateEndpoint -CacheName az-cache -ResourceGroupName rg-az -Subnet $AzSubnet -PrivateEndpointName az-cache-pe2 -Confirm:$false
+
+        $cache.PrivateEndpoints.Name | Should -Contain 'az-cache-pe2'
+        $endpoint = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion 2024-05-01
+        $endpoint.Body.properties.subnet.id | Should -Be $SubnetId
+        (Get-RedisPrivateEndpoint -PrivateEndpointName az-cache-pe2 -ResourceGroupName rg-az).Name | Should -Be 'az-cache-pe2'
+    }
+
+    It 'removes an endpoint named with -PrivateEndpointName' {
+        Remove-RedisPrivateEndpoint -PrivateEndpointName az-cache-pe2 -ResourceGroupName rg-az -Force
+
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion 2024-05-01).Status | Should -Be 404
+    }
+
+    It 'takes an Az subnet object for New-RedisPrivateCache -Subnet' {
+        $null = New-RedisPrivateCache -Name az-cache-2 -ResourceGroupName rg-az -Location eastus -Sku Basic -Size C0 -Subnet $AzSubnet -Confirm:$false
+        $created = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-2-pe" -ApiVersion 2024-05-01
+        $created.Body.properties.subnet.id | Should -Be $SubnetId
+    }
+}
