@@ -211,13 +211,14 @@ function New-SyntaxElement([System.Management.Automation.CommandInfo] $Command) 
 }
 
 # The parameters section in ordinal name order, as PowerShell's own generated help lists it, with the hand-written
-# description and default value of each parameter the help already had.
+# description and default value of each parameter the help already had. They are read from the parameters section,
+# or from a syntax item for a parameter described only there, as hand-written help may have it.
 function New-ParametersElement([System.Management.Automation.CommandInfo] $Command, [System.Xml.XmlElement] $OldHelp) {
     $written = @{}
-    if ($OldHelp) {
-        foreach ($old in $OldHelp.SelectNodes('command:parameters/command:parameter', $Help.Namespaces)) {
-            $written[$old.SelectSingleNode('maml:name', $Help.Namespaces).InnerText.Trim()] = $old
-        }
+    $described = 'command:parameters/command:parameter | command:syntax/command:syntaxItem/command:parameter[maml:description]'
+    foreach ($old in $OldHelp.SelectNodes($described, $Help.Namespaces)) {
+        $name = $old.SelectSingleNode('maml:name', $Help.Namespaces).InnerText.Trim()
+        if ($old.ParentNode.LocalName -eq 'parameters' -or -not $written.ContainsKey($name)) { $written[$name] = $old }
     }
     $parameters = New-Element 'command:parameters'
     $names = [string[]] @($Command.Parameters.Keys | Where-Object { $_ -notin $CommonParameters })
@@ -290,8 +291,10 @@ function Update-HelpDocument([System.Management.Automation.CommandInfo[]] $Comma
             Add-Child $root $element
             "help for $($command.Name) was added"
         }
+        # Read before the syntax is replaced: a description may be written only there.
+        $parameters = New-ParametersElement $command $element
         Set-Section $element (New-SyntaxElement $command) -After 'maml:description'
-        Set-Section $element (New-ParametersElement $command $element) -After 'command:syntax'
+        Set-Section $element $parameters -After 'command:syntax'
     }
 }
 
