@@ -3,7 +3,11 @@
     Builds, tests and demonstrates the RedisPrivateLink module.
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
-      Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator.
+      Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator, then check that the
+             help (en-US/RedisPrivateLink.dll-Help.xml) matches the cmdlets just built: fails on any difference in
+             syntax or parameter metadata, and on a cmdlet or parameter without its hand-written description.
+      UpdateHelp  Build the module, then rewrite the help's syntax and parameters sections from the cmdlets (after a
+             parameter or cmdlet changed), keeping the hand-written text; it names what still needs a description.
       Test   Build and Package, then every xunit test, then the Pester suites on PowerShell 7.6 (.NET 10, dotnet pwsh) and
              on PowerShell 7.4 LTS (.NET 8, tests/PowerShell74Host), each in a fresh process against out/; ends with one
              line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
@@ -16,7 +20,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'UpdateHelp', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -35,6 +39,7 @@ $ResultsOut = Join-Path $Out 'test-results'
 $PackageOut = Join-Path $Out 'package'
 $PowerShell74Out = Join-Path $Out 'pwsh74'
 $Solution = Join-Path $Root 'RedisPrivateLink.sln'
+$HelpFile = Join-Path $Root 'en-US/RedisPrivateLink.dll-Help.xml'
 
 function Invoke-Native {
     param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
@@ -70,7 +75,7 @@ function Get-ReleaseNotes([string] $Version) {
     return ($section -join "`n").Trim()
 }
 
-function Invoke-Build {
+function Build-Module {
     Write-Host "Building RedisPrivateLink ($Configuration)" -ForegroundColor Cyan
     Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly')
 
@@ -121,6 +126,27 @@ function Install-PowerShell74Host {
     $version = & $executable -NoProfile -NonInteractive -Command '$PSVersionTable.PSVersion.ToString()'
     if ($LASTEXITCODE -ne 0 -or $version -notlike '7.4.*') { throw "The PowerShell 7.4 test host did not start (it said '$version')." }
     return $executable
+}
+
+# tools/Update-HelpMetadata.ps1 in a fresh PowerShell, which imports the module just built: -Check only compares.
+function Invoke-HelpMetadata([switch] $Check) {
+    $pwsh, $pwshArgs = Get-PwshCommand
+    $arguments = @($pwshArgs) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tools/Update-HelpMetadata.ps1'),
+        '-ModulePath', $ModuleOut, '-HelpPath', $HelpFile)
+    if ($Check) { $arguments += '-Check' }
+    Invoke-Native $pwsh $arguments
+}
+
+# Every build checks the help against the cmdlets it has just built, so the two cannot drift apart.
+function Invoke-Build {
+    Build-Module
+    Invoke-HelpMetadata -Check
+}
+
+function Invoke-UpdateHelp {
+    Build-Module
+    Invoke-HelpMetadata
+    Copy-Item $HelpFile (Join-Path $ModuleOut 'en-US')
 }
 
 function Restore-TestPackages {
@@ -285,5 +311,6 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Package' { Invoke-Build; Invoke-Package }
     'Bench' { Invoke-Bench }
+    'UpdateHelp' { Invoke-UpdateHelp }
     'Clean' { Invoke-Clean }
 }
