@@ -104,7 +104,12 @@ function Invoke-Build {
     $emulatorModuleSource = Join-Path $Root 'src/RedisPrivateLink.Emulator.Module'
     $null = New-Item -ItemType Directory $EmulatorModuleOut
     Copy-Item (Join-Path $emulatorModuleSource 'RedisPrivateLink.Emulator.psm1') $EmulatorModuleOut
-    Copy-Item -Recurse $EmulatorOut (Join-Path $EmulatorModuleOut 'emulator')
+    # Only what 'dotnet RedisPrivateLink.Emulator.dll' reads: the package serves every platform, so not this one's
+    # native launcher, nor the IIS web.config and static-assets manifest a web project publishes.
+    $emulatorFiles = New-Item -ItemType Directory (Join-Path $EmulatorModuleOut 'emulator')
+    Get-ChildItem $EmulatorOut -File |
+        Where-Object { $_.Extension -in '.dll', '.pdb' -or $_.Name -like '*.deps.json' -or $_.Name -like '*.runtimeconfig.json' } |
+        Copy-Item -Destination $emulatorFiles
     Write-StampedManifest (Join-Path $emulatorModuleSource 'RedisPrivateLink.Emulator.psd1') $EmulatorModuleOut
 
     Remove-Item -Recurse -Force $staging

@@ -76,6 +76,8 @@ Describe 'The packaged emulator' {
         Join-Path $PackageOut 'RedisPrivateLink.Emulator/LICENSE' | Should -Exist
         Join-Path $PackageOut 'RedisPrivateLink.Emulator/emulator/RedisPrivateLink.Emulator.dll' | Should -Exist
         Join-Path $PackageOut 'RedisPrivateLink.Emulator/emulator/RedisPrivateLink.Emulator.runtimeconfig.json' | Should -Exist
+        Join-Path $PackageOut 'RedisPrivateLink.Emulator/emulator/RedisPrivateLink.Emulator' | Should -Not -Exist -Because 'the build machine''s native launcher serves no other platform'
+        Join-Path $PackageOut 'RedisPrivateLink.Emulator/emulator/web.config' | Should -Not -Exist
         @(Get-ChildItem (Join-Path $PackageOut 'repository') -Filter 'RedisPrivateLink.Emulator.*.nupkg').Count | Should -Be 1
     }
 
