@@ -143,7 +143,7 @@ function Start-RedisPrivateLinkEmulator {
         [ValidateRange(0, 65535)]
         [int] $Port = 0,
 
-        [ValidateRange(0.0, 1000.0)]
+        [ValidateRange(0.0, [double]::MaxValue)]
         [double] $TimeScale = 0.001
     )
 

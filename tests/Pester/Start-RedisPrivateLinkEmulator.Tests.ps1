@@ -55,6 +55,11 @@ Describe 'Start-RedisPrivateLinkEmulator' {
         (Start-RedisPrivateLinkEmulator -TimeScale 0.25).TimeScale | Should -Be 0.25 -Because 'the emulator reports the time scale it runs at'
     }
 
+    It 'refuses a negative -TimeScale and a -Port outside 0-65535 before starting anything' {
+        { Start-RedisPrivateLinkEmulator -TimeScale -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Start-RedisPrivateLinkEmulator'
+        { Start-RedisPrivateLinkEmulator -Port 65536 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Start-RedisPrivateLinkEmulator'
+    }
+
     It 'listens on -Port' {
         $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $probe.Start()
