@@ -3,17 +3,19 @@
     Builds, tests and demonstrates the RedisPrivateLink module.
 .DESCRIPTION
     Run as `dotnet pwsh ./build.ps1 -Task <name>` after `dotnet tool restore`.
-      Build  the module into out/RedisPrivateLink and the local ARM emulator into out/emulator, then check that the
-             help (en-US/RedisPrivateLink.dll-Help.xml) matches the cmdlets just built: fails on any difference in
-             syntax or parameter metadata, and on a cmdlet or parameter without its hand-written description.
+      Build  the module into out/RedisPrivateLink, the local ARM emulator into out/emulator and the emulator's own
+             PowerShell module (Start-RedisPrivateLinkEmulator, with the emulator inside) into out/RedisPrivateLink.Emulator,
+             then check that the help (en-US/RedisPrivateLink.dll-Help.xml) matches the cmdlets just built: fails on any
+             difference in syntax or parameter metadata, and on a cmdlet or parameter without its hand-written description.
       UpdateHelp  Build the module, then rewrite the help's syntax and parameters sections from the cmdlets (after a
              parameter or cmdlet changed), keeping the hand-written text; it names what still needs a description.
       Test   Build and Package, then every xunit test, then the Pester suites on PowerShell 7.6 (.NET 10, dotnet pwsh) and
              on PowerShell 7.4 LTS (.NET 8, tests/PowerShell74Host), each in a fresh process against out/; ends with one
              line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
       Demo   Build, start the emulator and run the module's main job against it.
-      Package  Build, then out/package/RedisPrivateLink (the module as a PowerShell repository publishes it, with its
-             LICENSE, manifest checked by Test-ModuleManifest) and its .nupkg in out/package/repository.
+      Package  Build, then out/package/RedisPrivateLink and out/package/RedisPrivateLink.Emulator (each module as a
+             PowerShell repository publishes it, with its LICENSE, manifest checked by Test-ModuleManifest) and their
+             .nupkg files in out/package/repository.
       Bench  Build, then the performance benchmarks (bench/Invoke-Benchmark.ps1, about 6 minutes): prints the figures
              beside their targets and writes them to bench/results.md. Not part of Test: tests never assert timings.
       Clean  Remove out/ and every bin/ and obj/.
@@ -34,6 +36,7 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'RedisPrivateLink'
 $EmulatorOut = Join-Path $Out 'emulator'
+$EmulatorModuleOut = Join-Path $Out 'RedisPrivateLink.Emulator'
 $PackagesOut = Join-Path $Out 'packages'
 $ResultsOut = Join-Path $Out 'test-results'
 $PackageOut = Join-Path $Out 'package'
@@ -80,7 +83,7 @@ function Build-Module {
     Invoke-Native dotnet @('build', $Solution, '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly')
 
     $staging = Join-Path $Out 'staging'
-    foreach ($dir in $ModuleOut, $EmulatorOut, $staging) {
+    foreach ($dir in $ModuleOut, $EmulatorOut, $EmulatorModuleOut, $staging) {
         if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
     }
 
@@ -102,16 +105,33 @@ function Build-Module {
     Copy-Item (Join-Path $Root 'src/RedisPrivateLink/RedisPrivateLink.format.ps1xml') $ModuleOut
     Copy-Item -Recurse (Join-Path $Root 'en-US') $ModuleOut
 
-    $manifest = Get-Content -Raw (Join-Path $Root 'RedisPrivateLink.psd1')
-    $version = Get-ModuleVersion
-    $notes = (Get-ReleaseNotes $version) -replace "'", "''"
-    $stamped = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
-    $stamped = $stamped.Replace("ReleaseNotes = ''", "ReleaseNotes = '$notes'")
-    Set-Content -Path (Join-Path $ModuleOut 'RedisPrivateLink.psd1') -Value $stamped -NoNewline
+    Write-StampedManifest (Join-Path $Root 'RedisPrivateLink.psd1') $ModuleOut
+
+    # The emulator's own PowerShell module: its script and the published emulator, for users who install rather than clone.
+    $emulatorModuleSource = Join-Path $Root 'src/RedisPrivateLink.Emulator.Module'
+    $null = New-Item -ItemType Directory $EmulatorModuleOut
+    Copy-Item (Join-Path $emulatorModuleSource 'RedisPrivateLink.Emulator.psm1') $EmulatorModuleOut
+    # Only what 'dotnet RedisPrivateLink.Emulator.dll' reads: the package serves every platform, so not this one's
+    # native launcher, nor the IIS web.config and static-assets manifest a web project publishes.
+    $emulatorFiles = New-Item -ItemType Directory (Join-Path $EmulatorModuleOut 'emulator')
+    Get-ChildItem $EmulatorOut -File |
+        Where-Object { $_.Extension -in '.dll', '.pdb' -or $_.Name -like '*.deps.json' -or $_.Name -like '*.runtimeconfig.json' } |
+        Copy-Item -Destination $emulatorFiles
+    Write-StampedManifest (Join-Path $emulatorModuleSource 'RedisPrivateLink.Emulator.psd1') $EmulatorModuleOut
 
     Remove-Item -Recurse -Force $staging
     Write-Host "Module:   $ModuleOut" -ForegroundColor Green
     Write-Host "Emulator: $EmulatorOut" -ForegroundColor Green
+    Write-Host "Emulator module: $EmulatorModuleOut" -ForegroundColor Green
+}
+
+# A manifest with this version and its release notes written in, into a module's output folder.
+function Write-StampedManifest([string] $Source, [string] $Destination) {
+    $version = Get-ModuleVersion
+    $notes = (Get-ReleaseNotes $version) -replace "'", "''"
+    $stamped = (Get-Content -Raw $Source) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    $stamped = $stamped.Replace("ReleaseNotes = ''", "ReleaseNotes = '$notes'")
+    Set-Content -Path (Join-Path $Destination (Split-Path -Leaf $Source)) -Value $stamped -NoNewline
 }
 
 # PowerShell 7.4 LTS on .NET 8 (Azure Automation's PowerShell 7.4 runtime), self-contained, with the built-in modules
@@ -266,30 +286,35 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
-# What a PowerShell repository receives: the built module with its LICENSE, its manifest checked, and the .nupkg
-# Publish-PSResource makes of it, published to a file repository registered only for the call.
+# What a PowerShell repository receives: the module and, as a package of its own, the emulator module, each with
+# the LICENSE and its manifest checked, and the .nupkg Publish-PSResource makes of each, published to a file repository
+# registered only for the call.
 function Invoke-Package {
     if (Test-Path $PackageOut) { Remove-Item -Recurse -Force $PackageOut }
-    $moduleDir = Join-Path $PackageOut 'RedisPrivateLink'
     $repositoryDir = New-Item -ItemType Directory -Force (Join-Path $PackageOut 'repository')
-    Copy-Item -Recurse $ModuleOut $moduleDir
-    Copy-Item (Join-Path $Root 'LICENSE') $moduleDir
-    $manifest = Test-ModuleManifest (Join-Path $moduleDir 'RedisPrivateLink.psd1')
-    foreach ($field in 'Description', 'ProjectUri', 'LicenseUri', 'ReleaseNotes') {
-        if (-not $manifest.$field) { throw "The packaged manifest has no $field." }
-    }
-
     $repository = "RedisPrivateLink-package-$([guid]::NewGuid().ToString('N'))"
     Register-PSResourceRepository -Name $repository -Uri $repositoryDir.FullName -Trusted
     try {
-        Publish-PSResource -Path $moduleDir -Repository $repository -SkipDependenciesCheck
+        foreach ($built in $ModuleOut, $EmulatorModuleOut) {
+            $name = Split-Path -Leaf $built
+            $moduleDir = Join-Path $PackageOut $name
+            Copy-Item -Recurse $built $moduleDir
+            Copy-Item (Join-Path $Root 'LICENSE') $moduleDir
+            $manifest = Test-ModuleManifest (Join-Path $moduleDir "$name.psd1")
+            foreach ($field in 'Description', 'ProjectUri', 'LicenseUri', 'ReleaseNotes') {
+                if (-not $manifest.$field) { throw "The packaged manifest of $name has no $field." }
+            }
+            Publish-PSResource -Path $moduleDir -Repository $repository -SkipDependenciesCheck
+            Write-Host "Package:  $moduleDir" -ForegroundColor Green
+        }
     }
     finally {
         Unregister-PSResourceRepository -Name $repository
     }
 
-    Write-Host "Package:  $moduleDir" -ForegroundColor Green
-    Write-Host "Nupkg:    $(Get-ChildItem $repositoryDir -Filter *.nupkg | Select-Object -ExpandProperty FullName)" -ForegroundColor Green
+    foreach ($nupkg in Get-ChildItem $repositoryDir -Filter *.nupkg) {
+        Write-Host ("Nupkg:    {0} ({1:N0} KB)" -f $nupkg.FullName, ($nupkg.Length / 1KB)) -ForegroundColor Green
+    }
 }
 
 function Invoke-Clean {

@@ -28,6 +28,14 @@ Describe 'Connect-RedisPrivateLink' {
         Get-RedisPrivateLinkContext | Should -Be $context
     }
 
+    It 'takes -EmulatorConnectionFile from a piped object''s property of that name, as Start-RedisPrivateLinkEmulator returns' {
+        $context = [pscustomobject]@{ EmulatorConnectionFile = $Emulator.ConnectionFile } | Connect-RedisPrivateLink
+
+        $context.ResourceManagerUrl | Should -Be $Emulator.Endpoint
+        $context.SubscriptionId | Should -Be $Emulator.SubscriptionId
+        Get-RedisPrivateLinkContext | Should -Be $context
+    }
+
     It 'checks the subscription against ARM, naming the call in verbose output' {
         $verbose = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }

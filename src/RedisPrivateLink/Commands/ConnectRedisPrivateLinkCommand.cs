@@ -99,11 +99,15 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
     [ValidateNotNullOrEmpty]
     public string? AccountId { get; set; }
 
-    [Parameter(ParameterSetName = EmulatorSet, Mandatory = true)]
+    /// <summary>
+    /// Binds by property name too, so the emulator Start-RedisPrivateLinkEmulator (RedisPrivateLink.Emulator) returns
+    /// pipes straight in: <c>Start-RedisPrivateLinkEmulator | Connect-RedisPrivateLink</c>.
+    /// </summary>
+    [Parameter(ParameterSetName = EmulatorSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? EmulatorConnectionFile { get; set; }
 
-    protected override void EndProcessing()
+    protected override void ProcessRecord()
     {
         var request = BuildRequest();
         var context = RunEngine(token => ContextFactory.ConnectAsync(request, token));
