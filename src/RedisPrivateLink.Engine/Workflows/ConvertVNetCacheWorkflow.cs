@@ -447,7 +447,12 @@ public static class ConvertVNetCacheWorkflow
             notices.Add($"-ReuseName keeps the host name but the cache is unavailable from its deletion until the new cache '{sourceName}' is created, which takes 15-30 minutes or more while Azure holds the deleted cache's name; clients need the new cache's access keys.");
         }
 
-        if (migration.Container is null)
+        if (migration.Container is null && MigrationTags.StageOf(target) >= MigrationStage.Verified)
+        {
+            // A -KeepSource run finished earlier: whatever data was to move has moved; this run only deletes, if asked.
+            notices.Add($"Cache '{migration.TargetId.Name}' was verified by an earlier run (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): no data is copied now{(request.KeepSource ? string.Empty : $", and '{sourceName}' is deleted with the data it holds")}.");
+        }
+        else if (migration.Container is null)
         {
             notices.Add(request.ReuseName
                 ? $"-DataMigration None: the data in cache '{sourceName}' is lost when it is deleted. Use -DataMigration ExportImport with -StorageContainerUri to keep it."
