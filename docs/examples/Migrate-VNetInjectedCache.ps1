@@ -11,8 +11,10 @@
       - side by side (-NewName <name><NewNameSuffix>): no downtime, clients move to the new host name when ready;
       - the endpoint goes into a new subnet (-SubnetName/-SubnetPrefix) of the injected cache's own virtual network
         (the injected subnet may hold only caches), so the same clients can reach it;
-      - -KeepSource: the old cache stays until you delete it (or run Convert-... again without -KeepSource);
-      - -DataMigration ExportImport with -StorageContainerUri when the data must move (Premium export/import).
+      - -KeepSource: the old cache stays, with its data, until you delete it (or run Convert-... again without
+        -KeepSource); since nothing is deleted, no -DataMigration choice is needed;
+      - -DataMigration ExportImport with -StorageContainerUri when the data must move (Premium export/import);
+        without it the new cache starts empty and the data stays in the old one.
 
     It writes the new caches. Then test from a client VM in the network:
         Get-RedisPrivateCache -ResourceGroupName <rg> -Name <new name> | Test-RedisPrivateConnectivity -UseAccessKey
@@ -21,9 +23,12 @@
     Re-running: Convert-VNetCacheToPrivateEndpoint keeps its progress in tags on the caches, so after an interruption
     (Ctrl+C, a fault, a runbook time limit) run the same command again and each conversion continues where it
     stopped. The kept sources are still VNet-injected, so a re-run finds them again: for a finished conversion it
-    writes the existing target and creates nothing new (no second cache, no second endpoint). Once the clients have
-    moved, delete each source (Remove-AzRedisCache, or Convert-VNetCacheToPrivateEndpoint ... -NewName <same> without
-    -KeepSource, which deletes it after verifying the target again).
+    writes nothing and creates nothing new (no second cache, no second endpoint). A finished conversion leaves one
+    tag on the new cache, rpl-migration-source, naming the cache it came from; the progress tags are removed and the
+    cache's own tags (copied from the source) are left as they are. Once the clients have moved, delete each source
+    (Remove-AzRedisCache, or Convert-VNetCacheToPrivateEndpoint ... -NewName <same> without -KeepSource, which deletes
+    it after verifying the target again; as it deletes the source it needs the data choice said: -DataMigration None,
+    or ExportImport with -StorageContainerUri as in the first run, which does not export again).
 
 .PARAMETER ResourceGroupName
     Only caches of this resource group. Without it, the whole subscription.
@@ -42,7 +47,8 @@
     once they must all have room for the same range; otherwise run the script once per network.
 
 .PARAMETER StorageContainerUri
-    A SAS URI of a blob container to move the data through (export/import). Without it, the new cache starts empty.
+    A SAS URI of a blob container to move the data through (export/import). Without it, the new cache starts empty
+    and the data stays in the kept source (the script always keeps the sources, so nothing is lost).
 
 .PARAMETER EmulatorConnectionFile
     For testing: connect to the local ARM emulator with this connection file. Without it the session's context is

@@ -108,7 +108,7 @@ Describe '-AsJob' {
         $errorId = try {
             & {
                 $WhatIfPreference = $true
-                Convert-VNetCacheToPrivateEndpoint -Name legacy -ResourceGroupName rg-legacy -NewName pester-job10 -SubnetName pe -SubnetPrefix 10.70.1.0/24 -AsJob
+                Convert-VNetCacheToPrivateEndpoint -Name legacy -ResourceGroupName rg-legacy -NewName pester-job10 -SubnetName pe -SubnetPrefix 10.70.1.0/24 -DataMigration None -AsJob
             }
         }
         catch { $_.FullyQualifiedErrorId }

@@ -30,6 +30,12 @@ BeforeAll {
     function script:Get-Fingerprint([string] $Group, [string] $Name) {
         (Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$Group/$Name/data").fingerprint
     }
+
+    # A cache's tags as ARM holds them, 'name=value' sorted, for comparing whole tag sets.
+    function script:Get-TagList([string] $Path, [string] $ApiVersion = '2024-11-01') {
+        $tags = (Invoke-EmulatorArm $Emulator $Path -ApiVersion $ApiVersion).Body.tags
+        @($tags.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" } | Sort-Object)
+    }
 }
 
 AfterAll {
@@ -54,16 +60,69 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $target.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.101\.2\.\d+$'
         Get-Fingerprint $group 'pester-modern' | Should -Be 'data-of-pester-legacy'
         (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-legacy" -ApiVersion 2024-11-01).Status | Should -Be 404
+
+        # Complete: the user's tags as the source had them, and only rpl-migration-source, saying where it came from.
+        Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-modern" | Should -Be @(
+            'owner=pester', "rpl-migration-source=/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-legacy")
+    }
+
+    It 'refuses <Case> without -DataMigration with DataMigrationRequired, naming both choices, before any write' -ForEach @(
+        @{ Case = '-NewName -Force'; Extra = @{ NewName = 'pester-choice-pl'; Force = $true } }
+        @{ Case = '-ReuseName -Force'; Extra = @{ ReuseName = $true; Force = $true } }
+        @{ Case = '-NewName -WhatIf'; Extra = @{ NewName = 'pester-choice-pl'; WhatIf = $true } }
+        @{ Case = '-TargetSku Suggested -Force'; Extra = @{ NewName = 'pester-choice-pl'; TargetSku = 'Suggested'; Force = $true } }
+    ) {
+        $group = 'rg-pester-choice'
+        if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-choice" -ApiVersion 2024-11-01).Status -ne 200) {
+            $null = New-InjectedCache -Name pester-choice -Octet 109
+        }
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        $failure = { Convert-VNetCacheToPrivateEndpoint -Name pester-choice -ResourceGroupName $group -SubnetName endpoints -SubnetPrefix 10.109.2.0/24 -Confirm:$false @Extra } |
+            Should -Throw -ErrorId "DataMigrationRequired,$CommandType" -PassThru
+        $failure.Exception.Message | Should -Match '-DataMigration ExportImport with -StorageContainerUri'
+        $failure.Exception.Message | Should -Match '-DataMigration None'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        Get-Fingerprint $group 'pester-choice' | Should -Be 'data-of-pester-choice'
+    }
+
+    It 'with -DataMigration None given, migrates to an empty cache as asked, says so, and leaves the tags as it found them' {
+        $group = New-InjectedCache -Name pester-none -Octet 110
+        $sourcePath = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-none"
+        $targetPath = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-none-pl"
+
+        $target = Convert-VNetCacheToPrivateEndpoint -Name pester-none -ResourceGroupName $group -NewName pester-none-pl -SubnetName endpoints -SubnetPrefix 10.110.2.0/24 `
+            -DataMigration None -Force -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        ($warnings -join "`n") | Should -Match "-DataMigration None: cache 'pester-none-pl' starts empty; the data in 'pester-none' is not copied"
+        Get-Fingerprint $group 'pester-none-pl' | Should -BeNullOrEmpty
+        (Invoke-EmulatorArm $Emulator $sourcePath -ApiVersion 2024-11-01).Status | Should -Be 404
+        Get-TagList $targetPath | Should -Be @('owner=pester', "rpl-migration-source=$sourcePath")
+
+        # Run again: the migration is complete, so nothing is written and the tags stay as they are.
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        $again = Convert-VNetCacheToPrivateEndpoint -Name pester-none -ResourceGroupName $group -NewName pester-none-pl -SubnetName endpoints -SubnetPrefix 10.110.2.0/24 `
+            -DataMigration None -Force -WarningVariable rerunWarnings -WarningAction SilentlyContinue
+        $again.Name | Should -Be 'pester-none-pl'
+        ($rerunWarnings -join "`n") | Should -Match 'is complete'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        Get-TagList $targetPath | Should -Be @('owner=pester', "rpl-migration-source=$sourcePath")
     }
 
     It 'keeps the source with -KeepSource' {
         $group = New-InjectedCache -Name pester-keep -Octet 102
 
+        # Nothing is deleted, so no -DataMigration choice is needed: the source keeps its data.
         $target = Convert-VNetCacheToPrivateEndpoint -Name pester-keep -ResourceGroupName $group -NewName pester-keep-pl `
             -SubnetName endpoints -SubnetPrefix 10.102.2.0/24 -KeepSource -Confirm:$false -WarningAction SilentlyContinue
 
         $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
         (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep" -ApiVersion 2024-11-01).Status | Should -Be 200
+        Get-Fingerprint $group 'pester-keep' | Should -Be 'data-of-pester-keep'
+        Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep-pl" | Should -Be @(
+            'owner=pester', "rpl-migration-source=/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep")
     }
 
     It 'asks before deleting the source, and says so when the session cannot ask, before any write' {
@@ -71,7 +130,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
         # The suite runs non-interactively, as a runbook does: without -Force there is nobody to ask.
-        $failure = { Convert-VNetCacheToPrivateEndpoint -Name pester-ask -ResourceGroupName $group -NewName pester-ask-pl -SubnetName endpoints -SubnetPrefix 10.106.2.0/24 -Confirm:$false -WarningAction SilentlyContinue } |
+        $failure = { Convert-VNetCacheToPrivateEndpoint -Name pester-ask -ResourceGroupName $group -NewName pester-ask-pl -SubnetName endpoints -SubnetPrefix 10.106.2.0/24 -DataMigration None -Confirm:$false -WarningAction SilentlyContinue } |
             Should -Throw -ErrorId "ConfirmationRequired,$CommandType" -PassThru
         $failure.Exception.Message | Should -Match '-Force'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
@@ -82,7 +141,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
         Convert-VNetCacheToPrivateEndpoint -Name pester-whatif-src -ResourceGroupName $group -NewName pester-whatif-dst `
-            -SubnetName endpoints -SubnetPrefix 10.103.2.0/24 -WhatIf -WarningAction SilentlyContinue
+            -SubnetName endpoints -SubnetPrefix 10.103.2.0/24 -DataMigration None -WhatIf -WarningAction SilentlyContinue
 
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
@@ -92,7 +151,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             -AddressPrefix 10.104.0.0/16 -SubnetName endpoints -SubnetPrefix 10.104.1.0/24 -Confirm:$false
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
-        { Convert-VNetCacheToPrivateEndpoint -Name pester-already-private -ResourceGroupName rg-conv-private -NewName pester-x -SubnetName s -SubnetPrefix 10.104.2.0/24 -Force -Confirm:$false } |
+        { Convert-VNetCacheToPrivateEndpoint -Name pester-already-private -ResourceGroupName rg-conv-private -NewName pester-x -SubnetName s -SubnetPrefix 10.104.2.0/24 -DataMigration None -Force -Confirm:$false } |
             Should -Throw -ErrorId "CacheIsNotVNetInjected,$CommandType"
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
@@ -134,6 +193,8 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             $text | Should -Match 'db 0 only'
             ($all | Out-String) | Should -Match 'databases/default/import'
             ($all | Out-String) | Should -Not -Match $Signature
+            Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion 2025-07-01 | Should -Be @(
+                'owner=pester', "rpl-migration-source=/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-amr-src")
         }
 
         It 'names the Managed Redis cluster, the mapping and the zone under -WhatIf, and writes nothing' {
@@ -146,14 +207,15 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
                 Import-Module $module
                 $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
                 Convert-VNetCacheToPrivateEndpoint -Name pester-amr-whatif -ResourceGroupName $group -NewName pester-amr-whatif -TargetSku Balanced_B10 `
-                    -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -WhatIf -WarningAction SilentlyContinue
+                    -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -DataMigration None -WhatIf -WarningAction SilentlyContinue
             }
 
             Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
             $whatIf = @($lines | Where-Object { $_ -like 'What if:*' }) -join "`n"
             $whatIf | Should -Match "Create Managed Redis cache 'pester-amr-whatif' \(Azure Managed Redis Balanced_B10, high availability Enabled, public network access Disabled, TLS 1\.2, EnterpriseCluster, eviction AllKeysLRU, access keys Disabled"
             $whatIf | Should -Match "private DNS zone 'privatelink\.redis\.azure\.net'"
-            $whatIf | Should -Match "Delete VNet-injected cache 'pester-amr-whatif'"
+            $whatIf | Should -Match "Delete VNet-injected cache 'pester-amr-whatif'.*its data is lost"
+            $whatIf | Should -Match "Remove the migration's bookkeeping tags"
         }
 
         It 'refuses <Case> with <ErrorId> before any write' -ForEach @(
@@ -163,7 +225,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         ) {
             $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
-            { Convert-VNetCacheToPrivateEndpoint -Name pester-amr-whatif -ResourceGroupName rg-pester-amr-whatif -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -Force -Confirm:$false @Extra } |
+            { Convert-VNetCacheToPrivateEndpoint -Name pester-amr-whatif -ResourceGroupName rg-pester-amr-whatif -SubnetName endpoints -SubnetPrefix 10.108.2.0/24 -DataMigration None -Force -Confirm:$false @Extra } |
                 Should -Throw -ErrorId "$ErrorId,$CommandType"
             Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
         }

@@ -236,6 +236,8 @@ Describe 'Migrate-VNetInjectedCache.ps1' {
         $target = Get-ArmCache rg-mig mig-legacy-pl
         $target.Body.properties.redisConfiguration.'maxmemory-policy' | Should -Be 'allkeys-lru'
         $target.Body.tags.owner | Should -Be 'examples'
+        # -KeepSource verified is a complete migration: the bookkeeping tags are gone, rpl-migration-source stays.
+        @($target.Body.tags.PSObject.Properties.Name | Sort-Object) | Should -Be @('owner', 'rpl-migration-source')
         $subnet = Invoke-EmulatorArm $Emulator "$VnetPath/subnets/private-endpoints" -ApiVersion 2024-05-01
         $subnet.Body.properties.addressPrefix | Should -Be '10.81.2.0/24'
         $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Disabled'
@@ -253,8 +255,14 @@ Describe 'Migrate-VNetInjectedCache.ps1' {
     }
 
     It 'deletes the kept source when Convert- runs again without -KeepSource, as the script''s help says' {
+        # Deleting the source needs the data choice said: without -DataMigration the run is refused before any write.
+        { Convert-VNetCacheToPrivateEndpoint -Name mig-legacy -ResourceGroupName rg-mig -NewName mig-legacy-pl -SubnetName private-endpoints `
+            -SubnetPrefix 10.81.2.0/24 -Force -Confirm:$false -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'DataMigrationRequired,RedisPrivateLink.Commands.ConvertVNetCacheToPrivateEndpointCommand'
+        (Get-ArmCache rg-mig mig-legacy).Status | Should -Be 200
+
         $target = Convert-VNetCacheToPrivateEndpoint -Name mig-legacy -ResourceGroupName rg-mig -NewName mig-legacy-pl -SubnetName private-endpoints `
-            -SubnetPrefix 10.81.2.0/24 -Force -Confirm:$false -WarningAction SilentlyContinue
+            -SubnetPrefix 10.81.2.0/24 -DataMigration None -Force -Confirm:$false -WarningAction SilentlyContinue
 
         $target.Name | Should -Be 'mig-legacy-pl'
         (Get-ArmCache rg-mig mig-legacy).Status | Should -Be 404

@@ -108,6 +108,11 @@ internal sealed class ArmDispatcher
             return tags.Handle(request);
         }
 
+        if (path.Count == 12 && path.Is(8, "providers") && path.Is(9, "Microsoft.Resources") && path.Is(10, "tags") && path.Is(11, "default"))
+        {
+            return tags.Handle(request);
+        }
+
         if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationStatuses"))
         {
             return RequireGet(request, polls.PrivateDnsStatus);

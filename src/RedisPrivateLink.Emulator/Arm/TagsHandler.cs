@@ -4,8 +4,10 @@ using RedisPrivateLink.Emulator.Providers;
 namespace RedisPrivateLink.Emulator.Arm;
 
 /// <summary>
-/// The Tags API on a resource group: <c>subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.Resources/tags/default</c>.
-/// GET reads the group's tags; PUT replaces them; PATCH <c>{"operation": "Merge"|"Replace"|"Delete", "properties": {"tags"}}</c>
+/// The Tags API on a resource group: <c>subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.Resources/tags/default</c>,
+/// and on a top-level resource in it: <c>…/providers/{namespace}/{type}/{name}/providers/Microsoft.Resources/tags/default</c>
+/// (the resource's own tags, whatever its provider).
+/// GET reads the scope's tags; PUT replaces them; PATCH <c>{"operation": "Merge"|"Replace"|"Delete", "properties": {"tags"}}</c>
 /// merges, replaces, or deletes the named tags (a given value must match); DELETE removes them all. All synchronous (200).
 /// </summary>
 internal sealed class TagsHandler(EmulatorContext emulator)
@@ -25,8 +27,15 @@ internal sealed class TagsHandler(EmulatorContext emulator)
         }
 
         var groupName = request.Path[3];
-        var group = emulator.Store.Find(EmulatorContext.ResourceGroupId(request.Path[1], groupName)) ?? throw ArmErrors.ResourceGroupNotFound(groupName);
-        var current = group.Body["tags"] as JsonObject ?? new JsonObject();
+        var scope = emulator.Store.Find(EmulatorContext.ResourceGroupId(request.Path[1], groupName)) ?? throw ArmErrors.ResourceGroupNotFound(groupName);
+        if (request.Path.Count > 8)
+        {
+            // A resource's scope: subscriptions/{s}/resourceGroups/{g}/providers/{namespace}/{type}/{name}.
+            var resourceId = "/" + string.Join("/", request.Path.Segments.Take(8));
+            scope = emulator.Store.Find(resourceId) ?? throw ArmErrors.ResourceNotFound($"{request.Path[5]}/{request.Path[6]}/{request.Path[7]}", groupName);
+        }
+
+        var current = scope.Body["tags"] as JsonObject ?? new JsonObject();
         var updated = request.Method switch
         {
             "GET" => current,
@@ -38,12 +47,12 @@ internal sealed class TagsHandler(EmulatorContext emulator)
         if (request.Method != "GET")
         {
             Validate(updated);
-            group.Body["tags"] = updated.DeepClone();
+            scope.Body["tags"] = updated.DeepClone();
         }
 
         return new ArmResult(200, new JsonObject
         {
-            ["id"] = $"{group.Id}/providers/Microsoft.Resources/tags/default",
+            ["id"] = $"{scope.Id}/providers/Microsoft.Resources/tags/default",
             ["name"] = "default",
             ["type"] = "Microsoft.Resources/tags",
             ["properties"] = new JsonObject { ["tags"] = updated.DeepClone() },

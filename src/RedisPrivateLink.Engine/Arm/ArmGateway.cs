@@ -428,7 +428,8 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         return new ArmResponse(response.Status, response.Content.ToString(), response.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)));
     }
 
-    private static void EnsureSuccess(ArmResponse response, string method, string path)
+    /// <summary>Throws the <see cref="ArmException"/> an unsuccessful answer stands for (its ARM error code, status and ids).</summary>
+    internal static void EnsureSuccess(ArmResponse response, string method, string path)
     {
         if (response.IsSuccess)
         {

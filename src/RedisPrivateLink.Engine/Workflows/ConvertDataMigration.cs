@@ -9,6 +9,27 @@ public static class ConvertDataMigration
     public const string None = nameof(None);
     public const string ExportImport = nameof(ExportImport);
 
+    /// <summary>
+    /// The data migration a run does. Not given (null or blank): with -KeepSource nothing is deleted, so the source
+    /// keeps its data and nothing moves (None); otherwise the run would delete the source, the only copy of its data,
+    /// so it is refused before any ARM call with <see cref="WorkflowErrorIds.DataMigrationRequired"/>, naming both choices.
+    /// </summary>
+    public static string Resolve(string? value, bool keepSource, string sourceName)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return Parse(value);
+        }
+
+        if (keepSource)
+        {
+            return None;
+        }
+
+        throw new ValidationException(WorkflowErrorIds.DataMigrationRequired, "DataMigration",
+            $"Convert-VNetCacheToPrivateEndpoint deletes cache '{sourceName}' at the end, and with it the only copy of its data: say what happens to the data. Give -DataMigration ExportImport with -StorageContainerUri (a blob container's SAS URI) to copy it to the new cache (Premium caches), or -DataMigration None to accept that the new cache starts empty and the data in '{sourceName}' is lost. -KeepSource keeps '{sourceName}' and its data and needs neither.");
+    }
+
     /// <summary>The canonical spelling of <paramref name="value"/>; anything else is refused before any ARM call.</summary>
     public static string Parse(string? value)
     {

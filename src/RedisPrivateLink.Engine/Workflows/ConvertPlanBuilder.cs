@@ -49,7 +49,7 @@ internal sealed class ConvertPlanBuilder
         _endpointPrerequisites = StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network));
     }
 
-    /// <summary>Side by side: target, settings, endpoint, [export, import], verify, then delete the source unless kept.</summary>
+    /// <summary>Side by side: target, settings, endpoint, [export, import], verify, delete the source unless kept, complete.</summary>
     public void AddNewNameSteps(MigrationSource source, ArmResource? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
@@ -64,14 +64,10 @@ internal sealed class ConvertPlanBuilder
             last = ConvertStepKeys.ImportData;
         }
 
-        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
-        if (!_keepSource)
-        {
-            _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
-        }
+        AddVerifyToComplete(endpoint, zone, last);
     }
 
-    /// <summary>-TargetSku, side by side: Managed Redis cluster and database, endpoint, [export, import], verify, then delete the source unless kept.</summary>
+    /// <summary>-TargetSku, side by side: Managed Redis cluster and database, endpoint, [export, import], verify, delete the source unless kept, complete.</summary>
     public void AddManagedRedisSteps(ManagedRedisDefinition definition, ArmResource? target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         _plan.Add(ConvertManagedRedisCacheStep.Create(_arm, _migration, definition, target is not null, Array.Empty<string>()));
@@ -84,11 +80,7 @@ internal sealed class ConvertPlanBuilder
             last = ConvertStepKeys.ImportData;
         }
 
-        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
-        if (!_keepSource)
-        {
-            _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
-        }
+        AddVerifyToComplete(endpoint, zone, last);
     }
 
     /// <summary>
@@ -158,6 +150,22 @@ internal sealed class ConvertPlanBuilder
         AddEndpointToVerify(endpoint, zone, existing, carried.Count > 0 ? ConvertStepKeys.TargetSettings : ConvertStepKeys.TargetCache);
     }
 
+    /// <summary>
+    /// Side by side, after step <paramref name="after"/>: verify, delete the source unless kept, then complete the
+    /// migration (its bookkeeping tags removed), which with -KeepSource follows the verification.
+    /// </summary>
+    private void AddVerifyToComplete(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, string after)
+    {
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { after }));
+        if (!_keepSource)
+        {
+            _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
+        }
+
+        _plan.Add(ConvertCompleteStep.Create(_arm, _migration, new[] { _keepSource ? ConvertStepKeys.VerifyTarget : ConvertStepKeys.DeleteSource }));
+    }
+
+    /// <summary>After the source is gone: the endpoint, [import], verify, and the migration completed (its bookkeeping tags removed).</summary>
     private void AddEndpointToVerify(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)
     {
         var last = AddEndpoint(endpoint, zone, existing, after);
@@ -168,7 +176,15 @@ internal sealed class ConvertPlanBuilder
         }
 
         _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
+        _plan.Add(ConvertCompleteStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
     }
+
+    /// <summary>
+    /// A re-run of a complete migration (the source gone, the target carrying only its source tag): nothing to build
+    /// or move, so nothing is written; the target is verified as it stands, with reads only.
+    /// </summary>
+    public void AddCompletedVerification(ResourceId endpointId, PrivateDnsZoneTarget zone) =>
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpointId, zone.ZoneId, Array.Empty<string>()));
 
     /// <summary>The private endpoint and its DNS zone group once the target (step <paramref name="after"/>, if any) and the network are in place; returns the last key.</summary>
     private string AddEndpoint(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)

@@ -13,4 +13,5 @@ public static class ConvertStepKeys
     public const string ImportData = "import-data";
     public const string VerifyTarget = "verify-target";
     public const string DeleteSource = ConvertVNetCacheWorkflow.DeleteSourceStepKey;
+    public const string CompleteMigration = "complete-migration";
 }

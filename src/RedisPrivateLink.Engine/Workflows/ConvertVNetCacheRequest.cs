@@ -23,8 +23,12 @@ public sealed class ConvertVNetCacheRequest
 
     public string? SubnetPrefix { get; set; }
 
-    /// <summary>"None" or "ExportImport" (Premium export and import through <see cref="StorageContainerUri"/>).</summary>
-    public string DataMigration { get; set; } = ConvertDataMigration.None;
+    /// <summary>
+    /// "None" or "ExportImport" (Premium export and import through <see cref="StorageContainerUri"/>). Null (not given)
+    /// is refused with <see cref="WorkflowErrorIds.DataMigrationRequired"/> unless <see cref="KeepSource"/>, which
+    /// deletes nothing and so moves no data: the source, the only copy of the data, is deleted only on an explicit choice.
+    /// </summary>
+    public string? DataMigration { get; set; }
 
     /// <summary>The SAS URI of a blob container. A secret: it never appears in messages, notices or step descriptions.</summary>
     public string? StorageContainerUri { get; set; }

@@ -43,7 +43,7 @@ public static class ConvertVNetCacheWorkflow
         var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToResourceId();
         var targetSku = ConvertTargetSku.Parse(request.TargetSku);
         ValidateStrategy(request, targetSku);
-        var container = ValidateDataMigration(request);
+        var container = ValidateDataMigration(request, sourceId);
         ValidateSubnetParameters(request);
         if (request.PrivateEndpointName is not null)
         {
@@ -58,6 +58,11 @@ public static class ConvertVNetCacheWorkflow
         var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container, context.TimeScale);
 
         var (source, target, recorded) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
+        if (source is null && recorded is null && MigrationTags.StageOf(target) == MigrationStage.Complete)
+        {
+            return await PrepareCompletedAsync(context, request, migration, target!, cancellationToken).ConfigureAwait(false);
+        }
+
         var injectedSubnetId = source?.InjectedSubnetId ?? InjectedSubnetRecordedOn((target ?? recorded)!, migration);
         var location = LocationRules.Normalize((source?.Cache ?? target ?? recorded)!.Location, "CacheLocation");
         var builder = new ConvertPlanBuilder(arm, new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'"), migration, request.KeepSource);
@@ -113,6 +118,27 @@ public static class ConvertVNetCacheWorkflow
         }
 
         return new PreparedWorkflow(builder.Plan, targetId, notices);
+    }
+
+    /// <summary>
+    /// A complete migration run again: the source is gone and the target names it without a stage (its bookkeeping
+    /// tags, the injected subnet among them, were removed on completion). The plan only verifies the target, reading.
+    /// </summary>
+    private static async Task<PreparedWorkflow> PrepareCompletedAsync(RedisPrivateLinkContext context, ConvertVNetCacheRequest request, ConvertMigration migration, ArmResource target, CancellationToken cancellationToken)
+    {
+        var location = LocationRules.Normalize(target.Location, "CacheLocation");
+        var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, migration.SourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(migration.TargetId.Name);
+        var endpointId = ResourceId.ForResource(context.SubscriptionId, migration.TargetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
+        var kind = migration.TargetKind == CacheKind.ManagedRedis ? "Azure Managed Redis cache" : "cache";
+        var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as {kind} '{migration.TargetId.Name}'");
+        new ConvertPlanBuilder(context.GetArmGateway(), plan, migration, request.KeepSource).AddCompletedVerification(endpointId, zone);
+        var notices = new List<string>
+        {
+            $"The migration of '{migration.SourceId.Name}' to {kind} '{migration.TargetId.Name}' is complete (the source is deleted; the target's tag '{MigrationTags.Source}' records where it came from): there is nothing to do, and the plan only verifies the target.",
+        };
+        return new PreparedWorkflow(plan, migration.TargetId, notices);
     }
 
     /// <summary>-TargetSku: the Managed Redis cluster and database, endpoint, [export, import], verify, delete the source.</summary>
@@ -204,9 +230,9 @@ public static class ConvertVNetCacheWorkflow
         }
     }
 
-    private static MigrationStorageContainer? ValidateDataMigration(ConvertVNetCacheRequest request)
+    private static MigrationStorageContainer? ValidateDataMigration(ConvertVNetCacheRequest request, ResourceId sourceId)
     {
-        var dataMigration = ConvertDataMigration.Parse(request.DataMigration);
+        var dataMigration = ConvertDataMigration.Resolve(request.DataMigration, request.KeepSource, sourceId.Name);
         if (dataMigration == ConvertDataMigration.None)
         {
             return null;
@@ -421,7 +447,12 @@ public static class ConvertVNetCacheWorkflow
             notices.Add($"-ReuseName keeps the host name but the cache is unavailable from its deletion until the new cache '{sourceName}' is created, which takes 15-30 minutes or more while Azure holds the deleted cache's name; clients need the new cache's access keys.");
         }
 
-        if (migration.Container is null)
+        if (migration.Container is null && MigrationTags.StageOf(target) >= MigrationStage.Verified)
+        {
+            // A -KeepSource run finished earlier: whatever data was to move has moved; this run only deletes, if asked.
+            notices.Add($"Cache '{migration.TargetId.Name}' was verified by an earlier run (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): no data is copied now{(request.KeepSource ? string.Empty : $", and '{sourceName}' is deleted with the data it holds")}.");
+        }
+        else if (migration.Container is null)
         {
             notices.Add(request.ReuseName
                 ? $"-DataMigration None: the data in cache '{sourceName}' is lost when it is deleted. Use -DataMigration ExportImport with -StorageContainerUri to keep it."

@@ -8,8 +8,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// With -ReuseName the source, and with it its firewall rules and patch schedule, is gone before they are copied to
 /// the target. So the target is created carrying them as tags (JSON in 256-character pieces, Azure's limit for a tag
-/// value), which a re-run after an interruption reads back. They stay on the target afterwards: a PATCH that drops
-/// them relies on how the provider treats a tag set (replace or merge), which differs between Azure and the emulator.
+/// value), which a re-run after an interruption reads back. Once the migration is complete they are removed with the
+/// other bookkeeping tags (<see cref="ConvertCompleteStep"/>), through the Tags API's Delete, which names the tags
+/// to drop and so does not depend on how the provider treats a tag set in a PATCH (replace or merge).
 /// </summary>
 internal static class MigrationSettingsTags
 {

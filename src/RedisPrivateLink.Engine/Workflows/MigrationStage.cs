@@ -8,4 +8,11 @@ internal enum MigrationStage
     Exported,
     Imported,
     Verified,
+
+    /// <summary>
+    /// Finished: the source deleted (or kept with -KeepSource) after the target was verified, and the bookkeeping tags
+    /// removed. Never written as a stage tag: a target that names its source (rpl-migration-source) and carries no
+    /// stage tag is complete (see <see cref="MigrationTags.StageOf"/>).
+    /// </summary>
+    Complete,
 }

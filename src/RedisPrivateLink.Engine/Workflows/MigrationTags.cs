@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Azure.Core;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Caches;
@@ -12,6 +14,10 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// Migration progress, recorded on Azure itself as tags so that a re-run after any interruption (Ctrl+C, a fault, a
 /// runbook timeout) knows where the last run stopped: the target cache (a classic cache, or a Managed Redis cluster with
 /// -TargetSku) names its source and its last finished stage; with -ReuseName the source records its export before it is deleted.
+/// Once the migration is complete (the source deleted, or kept with -KeepSource, after the target was verified) every
+/// bookkeeping tag is removed from the target but <see cref="Source"/>, the one documented tag that stays: it records
+/// where the cache came from, and a target that names its source without a stage is a complete migration
+/// (<see cref="MigrationStage.Complete"/>), which a re-run recognises and leaves alone.
 /// </summary>
 internal static class MigrationTags
 {
@@ -22,9 +28,51 @@ internal static class MigrationTags
     /// <summary>On the target: the subnet the source was injected into, so a re-run after the source is gone still knows its virtual network.</summary>
     public const string InjectedSubnet = "rpl-migration-injected-subnet";
 
-    /// <summary>The stage a resource's tags record, or <see cref="MigrationStage.None"/>.</summary>
+    /// <summary>
+    /// The stage a resource's tags record: the stage tag's; <see cref="MigrationStage.Complete"/> for a target that
+    /// names its source and has no stage tag (its bookkeeping removed); else <see cref="MigrationStage.None"/>.
+    /// </summary>
     public static MigrationStage StageOf(ArmResource? resource) =>
-        resource?.Tags is { } tags && tags.TryGetValue(Stage, out var value) ? MigrationStages.Parse(value) : MigrationStage.None;
+        resource?.Tags is not { } tags ? MigrationStage.None
+        : TryGet(tags, Stage, out var value) ? MigrationStages.Parse(value)
+        : TryGet(tags, Source, out _) ? MigrationStage.Complete
+        : MigrationStage.None;
+
+    /// <summary>The tags that only served the migration while it ran: every migration tag but <see cref="Source"/>.</summary>
+    public static Dictionary<string, string> BookkeepingOf(IDictionary<string, string>? tags) =>
+        (tags ?? new Dictionary<string, string>())
+            .Where(tag => IsMigrationTag(tag.Key) && !string.Equals(tag.Key, Source, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(tag => tag.Key, tag => tag.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Ends the migration's bookkeeping on the target: deletes its migration tags but <see cref="Source"/> through the
+    /// Tags API (<c>{cache}/providers/Microsoft.Resources/tags/default</c>, operation Delete), which removes only the
+    /// named tags whatever the provider does with a tag set in a PATCH, so the user's tags stay as they are. False when
+    /// there was nothing to remove.
+    /// </summary>
+    public static async Task<bool> CompleteAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
+    {
+        var cache = await ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
+            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+                $"Cache '{cacheId.Name}' disappeared during the migration. Run the same command again to continue.", cacheId.ToString());
+        var bookkeeping = BookkeepingOf(cache.Tags);
+        if (bookkeeping.Count == 0)
+        {
+            return false;
+        }
+
+        var path = TagsPathOf(cacheId);
+        var response = await arm.SendAsync(new ArmRequest(RequestMethod.Patch, path)
+        {
+            ApiVersion = ApiVersions.Tags,
+            Body = new { operation = "Delete", properties = new { tags = bookkeeping } },
+        }, cancellationToken).ConfigureAwait(false);
+        ArmGateway.EnsureSuccess(response, "PATCH", path);
+        return true;
+    }
+
+    /// <summary>The Tags API resource of a cache (an extension resource, which <see cref="ResourceId"/> does not model).</summary>
+    public static string TagsPathOf(ResourceId cacheId) => cacheId + "/providers/" + MigrationTargetRecord.TagsResourceType + "/default";
 
     /// <summary>True when <paramref name="cache"/> is the target of a migration from <paramref name="sourceId"/>.</summary>
     public static bool IsTargetOf(ArmResource cache, ResourceId sourceId) =>
@@ -41,7 +89,16 @@ internal static class MigrationTags
     public static Dictionary<string, string> With(IDictionary<string, string>? tags, MigrationStage stage, params (string Name, string Value)[] more)
     {
         var result = tags is null ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string>(tags, StringComparer.OrdinalIgnoreCase);
-        result[Stage] = MigrationStages.Text(stage);
+        if (stage == MigrationStage.Complete)
+        {
+            // Complete is the stage tag's absence (a Failed target sent again keeps its completion).
+            result.Remove(Stage);
+        }
+        else
+        {
+            result[Stage] = MigrationStages.Text(stage);
+        }
+
         foreach (var (name, value) in more)
         {
             result[name] = value;
@@ -65,5 +122,21 @@ internal static class MigrationTags
         }
 
         await arm.PatchAsync<MigrationChildResource>(cacheId, new { tags = With(cache.Tags, stage, more) }, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tag names are case-insensitive in ARM, whatever dictionary a model deserialised them into.</summary>
+    private static bool TryGet(IDictionary<string, string> tags, string name, out string? value)
+    {
+        foreach (var tag in tags)
+        {
+            if (string.Equals(tag.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = tag.Value;
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
     }
 }

@@ -37,6 +37,13 @@ public static class WorkflowErrorIds
     public const string CacheIsGeoReplicated = nameof(CacheIsGeoReplicated);
     public const string ConflictingMigrationStrategy = nameof(ConflictingMigrationStrategy);
     public const string StorageContainerUriRequired = nameof(StorageContainerUriRequired);
+
+    /// <summary>
+    /// Convert without -DataMigration (and without -KeepSource): the run would delete the source, the only copy of its
+    /// data, so the choice between ExportImport and None is the user's to state.
+    /// </summary>
+    public const string DataMigrationRequired = nameof(DataMigrationRequired);
+
     public const string InvalidStorageContainerUri = nameof(InvalidStorageContainerUri);
     public const string DataMigrationRequiresPremium = nameof(DataMigrationRequiresPremium);
     public const string EndpointSubnetIsInjectedSubnet = nameof(EndpointSubnetIsInjectedSubnet);

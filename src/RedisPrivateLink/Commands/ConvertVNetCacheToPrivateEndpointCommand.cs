@@ -69,9 +69,13 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>
+    /// ExportImport (through -StorageContainerUri) or None (the target starts empty). No default: a run that deletes the
+    /// source (every run but -KeepSource) is refused with DataMigrationRequired until the user says which.
+    /// </summary>
     [Parameter]
     [ValidateSet("None", "ExportImport")]
-    public string DataMigration { get; set; } = "None";
+    public string? DataMigration { get; set; }
 
     /// <summary>A SAS URI of a blob container for export/import; a secret, so a SecureString.</summary>
     [Parameter]

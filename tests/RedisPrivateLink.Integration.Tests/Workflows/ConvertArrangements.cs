@@ -101,6 +101,18 @@ internal static class ConvertArrangements
         return (await client.GetFromJsonAsync<CacheData>(DataPath(s, name)))?.Fingerprint;
     }
 
+    /// <summary>
+    /// A complete migration's target tags: the source's own tags as they were (team=payments) and the one documented
+    /// migration tag, rpl-migration-source naming the source; no stage, subnet, export or settings bookkeeping.
+    /// </summary>
+    public static void AssertCompletedTags(WorkflowScenario s, IDictionary<string, string>? tags)
+    {
+        Assert.NotNull(tags);
+        Assert.Equal(
+            new[] { ("rpl-migration-source", s.CacheId(Source).ToString()), ("team", "payments") },
+            tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => (tag.Key, tag.Value)));
+    }
+
     /// <summary>The position of the first request matching method and path suffix in the emulator's log; -1 when none.</summary>
     public static int IndexOf(IReadOnlyList<RequestLogEntry> log, string method, string pathSuffix) =>
         log.ToList().FindIndex(e => e.Method == method && e.Path.EndsWith(pathSuffix, StringComparison.OrdinalIgnoreCase) && e.Status < 300);

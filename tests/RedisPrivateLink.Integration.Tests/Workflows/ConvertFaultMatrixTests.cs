@@ -20,7 +20,8 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// an idempotent write after a 500 or a drop. An export or import (POST) that may have started is not sent again: the
 /// run stops at that step with a specific error id, as it does after an operation that ended Failed. Then the same
 /// command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
-/// verified and holding the source's data, its settings copied; one endpoint with one NIC and one zone group; one zone
+/// verified and holding the source's data, its settings copied, its tags the source's own and rpl-migration-source only
+/// (the bookkeeping tags removed on completion, by the Tags API PATCH that is a row of its own); one endpoint with one NIC and one zone group; one zone
 /// linked once; the data exported once (again only when a stopped run had not recorded its export, see
 /// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
 /// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
@@ -73,8 +74,12 @@ public abstract class ConvertFaultMatrixTests
     public const string ImportedTag = "imported-tag";
     public const string VerifiedTag = "verified-tag";
 
+    /// <summary>The Tags API PATCH (operation Delete) on the target that removes the bookkeeping tags once the migration is complete.</summary>
+    public const string TagsRemoved = "tags-removed";
+
     private const string Fingerprint = "ledger-v7";
     private const string MigrationTagStage = "rpl-migration-stage";
+    private const string MigrationTagSource = "rpl-migration-source";
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
 
     /// <summary>Side by side, the writes that build the target next to the source.</summary>
@@ -83,7 +88,7 @@ public abstract class ConvertFaultMatrixTests
 
     /// <summary>Side by side, the writes that move the data and then delete the source.</summary>
     protected static readonly string[] NewNameMigrationWrites =
-        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource, TagsRemoved };
 
     /// <summary>With -ReuseName, the writes up to the source's deletion: the network, the export and the record.</summary>
     protected static readonly string[] ReuseNameSourceWrites =
@@ -91,24 +96,24 @@ public abstract class ConvertFaultMatrixTests
 
     /// <summary>With -ReuseName, the writes that build the target under the freed name and move the data into it.</summary>
     protected static readonly string[] ReuseNameTargetWrites =
-        { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag };
+        { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag, TagsRemoved };
 
     protected static readonly string[] NewNameWithoutDataWrites =
-        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, DeleteSource };
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, DeleteSource, TagsRemoved };
 
     protected static readonly string[] ReuseNameWithoutDataWrites =
-        { Subnet, DnsZone, ZoneLink, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag };
+        { Subnet, DnsZone, ZoneLink, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, TagsRemoved };
 
     protected static readonly string[] NewNameKeepingSourceWrites =
-        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag };
+        { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag, TagsRemoved };
 
     /// <summary>-TargetSku, the writes that build the Managed Redis target: no settings step (Managed Redis has no firewall rules or patch schedule).</summary>
     protected static readonly string[] TargetSkuTargetWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, Database, Endpoint, ZoneGroup };
 
-    /// <summary>-TargetSku, the classic export, the import into the database, the stage PATCHes on the cluster and the source's deletion.</summary>
+    /// <summary>-TargetSku, the classic export, the import into the database, the stage PATCHes on the cluster, the source's deletion and the bookkeeping tags' removal.</summary>
     protected static readonly string[] TargetSkuMigrationWrites =
-        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource };
+        { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource, TagsRemoved };
 
     /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
     private static readonly string[] ReuseNameOwnWrites = { RecordTarget, TargetCache, RecordRemoved };
@@ -207,6 +212,7 @@ public abstract class ConvertFaultMatrixTests
             Import => new(ConvertStepKeys.ImportData, "POST", strategy == TargetSku ? $"*/{target}/databases/default/import" : $"*/{target}/import", true),
             ImportedTag => new(ConvertStepKeys.ImportData, "PATCH", "*/" + target, true),
             VerifiedTag => new(ConvertStepKeys.VerifyTarget, "PATCH", "*/" + target, true),
+            TagsRemoved => new(ConvertStepKeys.CompleteMigration, "PATCH", $"*/{target}/providers/Microsoft.Resources/tags/default", false),
             _ => throw new ArgumentOutOfRangeException(nameof(write), write, "Not a write of the migration."),
         };
     }
@@ -329,9 +335,12 @@ public abstract class ConvertFaultMatrixTests
 
         var recordedOn = await ExportRecordAsync(strategy, row);
         // With -ReuseName a source that is gone was deleted only once its export was recorded.
+        // A complete migration's target has no stage tag left, only the one naming its source.
         var recorded = recordedOn is null
             ? IsReuseName(strategy)
-            : recordedOn.Tags is { } tags && tags.TryGetValue(MigrationTagStage, out var stage) && stage is "exported" or "imported" or "verified";
+            : recordedOn.Tags is { } tags && (tags.TryGetValue(MigrationTagStage, out var stage)
+                ? stage is "exported" or "imported" or "verified"
+                : tags.ContainsKey(MigrationTagSource));
         if (recorded)
         {
             return accepted;
@@ -493,8 +502,8 @@ public abstract class ConvertFaultMatrixTests
         Assert.Null(cache.Properties.SubnetId);
         Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
         Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
-        Assert.Equal("payments", cache.Tags!["team"]);
-        Assert.Equal("verified", cache.Tags[MigrationTagStage]);
+        // Complete: the source's own tags and the one naming it; the bookkeeping (stage, subnet, export, settings) is gone.
+        AssertCompletedTags(s, cache.Tags);
         // Without a data migration the target starts empty.
         Assert.Equal(MovesData(strategy) ? Fingerprint : null, await FingerprintAsync(s, targetId.Name));
         Assert.Single(await s.Arm.ListAsync<ConvertChildResource>(targetId + "/firewallRules"));
@@ -504,7 +513,7 @@ public abstract class ConvertFaultMatrixTests
 
     /// <summary>
     /// -TargetSku: no classic cache left (the source deleted); one Managed Redis cluster, Running with public access
-    /// Disabled, tagged verified, with one database, Succeeded, holding the source's data; returns its endpoint connections.
+    /// Disabled, its migration complete (only its source's tags and the one naming the source), with one database, Succeeded, holding the source's data; returns its endpoint connections.
     /// </summary>
     private async Task<IList<PrivateEndpointConnection>> AssertManagedRedisTargetAsync(IReadOnlyList<RedisCache> caches)
     {
@@ -514,7 +523,7 @@ public abstract class ConvertFaultMatrixTests
         Assert.Equal(ClusterId(s).ToString(), cluster.Id, ignoreCase: true);
         Assert.Equal(("Succeeded", "Running", "Disabled"), (cluster.Properties!.ProvisioningState, cluster.Properties.ResourceState, cluster.Properties.PublicNetworkAccess));
         Assert.Equal("Balanced_B5", cluster.Sku!.Name);
-        Assert.Equal(("payments", "verified", s.CacheId(Source).ToString()), (cluster.Tags!["team"], cluster.Tags[MigrationTagStage], cluster.Tags["rpl-migration-source"]));
+        AssertCompletedTags(s, cluster.Tags);
         var database = Assert.Single(await s.Arm.ListAsync<ManagedRedisDatabase>(ClusterId(s) + "/databases"));
         Assert.Equal(("default", "Succeeded", "AllKeysLRU"), (ResourceId.Parse(database.Id).Name, database.Properties!.ProvisioningState, database.Properties.EvictionPolicy));
         Assert.Equal(Fingerprint, await FingerprintAsync(s, Target));

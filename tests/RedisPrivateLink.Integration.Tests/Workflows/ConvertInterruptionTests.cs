@@ -28,7 +28,7 @@ public sealed class ConvertInterruptionTests
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));
         Assert.Equal("carts-v1", await FingerprintAsync(s, Source));
-        Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags);
     }
 
     [Fact]
@@ -48,5 +48,6 @@ public sealed class ConvertInterruptionTests
         Assert.Equal(StepOutcome.Deleted, result[ConvertVNetCacheWorkflow.DeleteSourceStepKey].Outcome);
         Assert.Equal(StepOutcome.Skipped, result[ConvertStepKeys.ExportSource].Outcome);
         Assert.Null(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
     }
 }

@@ -44,8 +44,7 @@ public sealed class ConvertReuseNameRecordTests
         Assert.Null(cache.Properties!.SubnetId);
         Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
         Assert.Equal("allkeys-lru", cache.Properties.RedisConfiguration!["maxmemory-policy"]);
-        Assert.Equal("payments", cache.Tags!["team"]);
-        Assert.Equal("verified", cache.Tags["rpl-migration-stage"]);
+        AssertCompletedTags(s, cache.Tags);
         Assert.Equal("carts-v3", await FingerprintAsync(s, Source));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));
@@ -71,7 +70,7 @@ public sealed class ConvertReuseNameRecordTests
         await WaitUntilNameIsFreeAsync(s);
         await MigrateAsync(s, ReuseNameRequest(s));
 
-        Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags);
         Assert.Equal("carts-v4", await FingerprintAsync(s, Source));
         Assert.Empty(RecordTags(await GroupTagsAsync(s)));
     }
@@ -93,7 +92,7 @@ public sealed class ConvertReuseNameRecordTests
 
         await MigrateAsync(s, ReuseNameRequest(s));
 
-        Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags);
         Assert.Equal("carts-v5", await FingerprintAsync(s, Source));
         Assert.Empty(RecordTags(await GroupTagsAsync(s)));
     }
@@ -128,7 +127,7 @@ public sealed class ConvertReuseNameRecordTests
 
         var log = await s.Control.RequestsAsync();
         var tagWrites = log.Select((entry, index) => (entry, index))
-            .Where(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith("/providers/Microsoft.Resources/tags/default", StringComparison.OrdinalIgnoreCase))
+            .Where(e => e.entry.Method == "PATCH" && e.entry.Path.EndsWith($"/resourceGroups/{WorkflowScenario.Group}/providers/Microsoft.Resources/tags/default", StringComparison.OrdinalIgnoreCase))
             .Select(e => e.index)
             .ToList();
         Assert.Equal(2, tagWrites.Count);

@@ -27,7 +27,7 @@ public sealed class ConvertReuseNameResumeTests
 
         var cache = await s.RequireAsync<RedisCache>(s.CacheId(Source));
         Assert.Null(cache.Properties!.SubnetId);
-        Assert.Equal("verified", cache.Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, cache.Tags);
         Assert.Equal("sessions-v1", await FingerprintAsync(s, Source));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));
@@ -45,11 +45,19 @@ public sealed class ConvertReuseNameResumeTests
         await WorkflowScenario.RunAsync(prepared);
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertStepKeys.RecordTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertStepKeys.RecordTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));
         Assert.Equal("allkeys-lru", (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Properties!.RedisConfiguration!["maxmemory-policy"]);
+
+        // The settings tags carried the firewall rule and schedule across the deletion; complete, they are gone.
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Source))).Tags);
+        await s.Control.ClearRequestsAsync();
+        var rerun = await PrepareAsync(s, ReuseNameRequest(s));
+        await WorkflowScenario.RunAsync(rerun);
+        Assert.Equal(new[] { ConvertStepKeys.VerifyTarget }, rerun.Plan.Steps.Select(step => step.Key));
+        Assert.Empty(await s.Control.WritesAsync());
     }
 
     [Fact]

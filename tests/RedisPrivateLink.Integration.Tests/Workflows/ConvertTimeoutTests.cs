@@ -28,6 +28,7 @@ public sealed class ConvertTimeoutTests
     [InlineData("PUT", "*/privateEndpoints/" + Target + "-pe/privateDnsZoneGroups/default")]
     [InlineData("PATCH", "*/redis/" + Target)]
     [InlineData("DELETE", "*/redis/" + Source)]
+    [InlineData("PATCH", "*/redis/" + Target + "/providers/Microsoft.Resources/tags/default")]
     public async Task AnIdempotentWritePastTheTimeoutIsSentAgainAndTheMigrationFinishes(string method, string pathPattern)
     {
         await using var s = await StartAsync();
@@ -98,5 +99,6 @@ public sealed class ConvertTimeoutTests
         Assert.Single(await s.Arm.ListAsync<PrivateDnsZoneGroup>(endpoint.Id + "/privateDnsZoneGroups"));
         Assert.Single(cache.Properties.PrivateEndpointConnections!);
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Target).Child("firewallRules", "office")));
+        AssertCompletedTags(s, cache.Tags);
     }
 }

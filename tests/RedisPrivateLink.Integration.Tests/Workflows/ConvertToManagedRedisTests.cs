@@ -26,7 +26,7 @@ public sealed class ConvertToManagedRedisTests
         var cluster = await s.RequireAsync<ManagedRedisCluster>(ClusterId(s));
         Assert.Equal(("Balanced_B5", "Disabled", "1.2", "Enabled"),
             (cluster.Sku!.Name, cluster.Properties!.PublicNetworkAccess, cluster.Properties.MinimumTlsVersion, cluster.Properties.HighAvailability));
-        Assert.Equal(("payments", "verified", s.CacheId(Source).ToString()), (cluster.Tags!["team"], cluster.Tags["rpl-migration-stage"], cluster.Tags["rpl-migration-source"]));
+        AssertCompletedTags(s, cluster.Tags);
         var database = await s.RequireAsync<ManagedRedisDatabase>(ClusterId(s).Child("databases", "default"));
         Assert.Equal(("Encrypted", 10000, "EnterpriseCluster", "AllKeysLRU", "Disabled"),
             (database.Properties!.ClientProtocol, database.Properties.Port, database.Properties.ClusteringPolicy, database.Properties.EvictionPolicy, database.Properties.AccessKeysAuthentication));
@@ -45,6 +45,14 @@ public sealed class ConvertToManagedRedisTests
         Assert.True(delete > IndexOf(log, "POST", $"/redisEnterprise/{Target}/databases/default/import"));
         Assert.True(delete > IndexOf(log, "PUT", "/privateDnsZoneGroups/default"));
         Assert.True(IndexOf(log, "POST", $"/redisEnterprise/{Target}/databases/default/import") > IndexOf(log, "POST", $"/redis/{Source}/export"));
+        Assert.True(IndexOf(log, "PATCH", $"/redisEnterprise/{Target}/providers/Microsoft.Resources/tags/default") > delete);
+
+        // Complete: run again, the plan only verifies and writes nothing.
+        await s.Control.ClearRequestsAsync();
+        var rerun = await PrepareAsync(s, ManagedRedisRequest(s));
+        await WorkflowScenario.RunAsync(rerun);
+        Assert.Equal(new[] { ConvertStepKeys.VerifyTarget }, rerun.Plan.Steps.Select(step => step.Key));
+        Assert.Empty(await s.Control.WritesAsync());
     }
 
     [Fact]
@@ -86,10 +94,16 @@ public sealed class ConvertToManagedRedisTests
         Assert.Contains(prepared.Notices, n => n.Contains("the shard count 3", StringComparison.Ordinal));
         Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
         var cluster = await s.RequireAsync<ManagedRedisCluster>(ClusterId(s, Source));
-        Assert.Equal(("MemoryOptimized_M20", "verified"), (cluster.Sku!.Name, cluster.Tags!["rpl-migration-stage"]));
+        Assert.Equal("MemoryOptimized_M20", cluster.Sku!.Name);
+        AssertCompletedTags(s, cluster.Tags);
         var database = await s.RequireAsync<ManagedRedisDatabase>(ClusterId(s, Source).Child("databases", "default"));
         Assert.Equal(("OSSCluster", "Enabled"), (database.Properties!.ClusteringPolicy, database.Properties.AccessKeysAuthentication));
         Assert.NotNull(await s.Arm.GetAsync<ARecordSet>(s.ManagedRedisZoneId().Child("A", Source + ".eastus")));
+
+        // With -KeepSource the source is still there: a re-run finds the complete target and writes nothing.
+        await s.Control.ClearRequestsAsync();
+        await MigrateAsync(s, request);
+        Assert.Empty(await s.Control.WritesAsync());
     }
 
     [Fact]
@@ -122,7 +136,7 @@ public sealed class ConvertToManagedRedisTests
         var prepared = await PrepareAsync(s, ManagedRedisRequest(s));
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.Contains("Create Managed Redis cache 'private1' (Azure Managed Redis Balanced_B5", prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.TargetCache).Description, StringComparison.Ordinal);
         Assert.Contains("privatelink.redis.azure.net", prepared.Plan.Steps.Single(step => step.Key == StepKeys.PrivateDnsZone).Description, StringComparison.Ordinal);
@@ -184,9 +198,8 @@ public sealed class ConvertToManagedRedisTests
         var prepared = await PrepareAsync(s, ManagedRedisRequest(s));
         var result = await WorkflowScenario.RunAsync(prepared);
 
-        Assert.Contains(prepared.Notices, n => n.Contains("already deleted", StringComparison.Ordinal));
-        Assert.Equal(StepOutcome.Skipped, result[ConvertStepKeys.ImportData].Outcome);
-        Assert.DoesNotContain(result.Steps, step => step.Key is ConvertVNetCacheWorkflow.DeleteSourceStepKey or ConvertStepKeys.ExportSource or ConvertStepKeys.TargetCache);
+        Assert.Contains(prepared.Notices, n => n.Contains("is complete", StringComparison.Ordinal));
+        Assert.Equal(new[] { ConvertStepKeys.VerifyTarget }, result.Steps.Select(step => step.Key));
         Assert.Empty(await s.Control.WritesAsync());
     }
 
@@ -228,7 +241,7 @@ public sealed class ConvertToManagedRedisTests
 
         var error = await AssertRefusedAsync(s, NewNameRequest(s, "None"), ConvertErrorIds.MigrationTargetKindMismatch);
 
-        Assert.Contains("migration stage 'verified'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("migration stage 'complete'", error.Message, StringComparison.Ordinal);
         Assert.Contains("-TargetSku Balanced_B5", error.Message, StringComparison.Ordinal);
     }
 

@@ -25,8 +25,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         Assert.Equal("Disabled", target.Properties.PublicNetworkAccess);
         Assert.Equal(("Premium", "P", 1), (target.Properties.Sku!.Name, target.Properties.Sku.Family, target.Properties.Sku.Capacity));
         Assert.Equal("allkeys-lru", target.Properties.RedisConfiguration!["maxmemory-policy"]);
-        Assert.Equal("payments", target.Tags!["team"]);
-        Assert.Equal("verified", target.Tags["rpl-migration-stage"]);
+        AssertCompletedTags(s, target.Tags);
         Assert.Equal("orders-v1", await FingerprintAsync(s, Target));
         var rule = await s.RequireAsync<ConvertChildResource>(s.CacheId(Target).Child("firewallRules", "office"));
         Assert.Equal("203.0.113.1", rule.Properties!.Value.GetProperty("startIP").GetString());
@@ -56,7 +55,7 @@ public sealed class ConvertVNetCacheWorkflowTests
 
         Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey);
         Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
-        Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         var cache = await s.RequireAsync<RedisCache>(s.CacheId(Source));
         Assert.Null(cache.Properties!.SubnetId);
         Assert.Equal("Disabled", cache.Properties.PublicNetworkAccess);
-        Assert.Equal("verified", cache.Tags!["rpl-migration-stage"]);
+        AssertCompletedTags(s, cache.Tags);
         Assert.Equal("orders-v2", await FingerprintAsync(s, Source));
         var log = await s.Control.RequestsAsync();
         Assert.Contains(log, e => e.Method == "PUT" && e.Path.EndsWith("/redis/" + Source, StringComparison.OrdinalIgnoreCase) && e.Status == 409);
@@ -130,7 +129,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         var prepared = await PrepareAsync(s, NewNameRequest(s));
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.Equal("Delete", prepared.Plan.Steps.Single(step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey).Action);
     }
@@ -143,10 +142,112 @@ public sealed class ConvertVNetCacheWorkflowTests
         await MigrateAsync(s, NewNameRequest(s));
         await s.Control.ClearRequestsAsync();
 
+        var prepared = await PrepareAsync(s, NewNameRequest(s));
+        var result = await WorkflowScenario.RunAsync(prepared);
+
+        // Complete: the source gone and the bookkeeping tags removed, so the plan only verifies, reading.
+        Assert.Equal(new[] { ConvertStepKeys.VerifyTarget }, result.Steps.Select(step => step.Key));
+        Assert.Contains(prepared.Notices, notice => notice.Contains("is complete", StringComparison.Ordinal));
+        Assert.Empty(await s.Control.WritesAsync());
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
+    }
+
+    [Fact]
+    public async Task ARunStoppedBeforeTheBookkeepingTagsWereRemovedRemovesThemOnTheRerun()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await s.Control.AddFaultAsync(new { method = "PATCH", pathPattern = $"*/redis/{Target}/providers/Microsoft.Resources/tags/default", kind = "status", status = 403, count = 1 });
+
+        var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+        Assert.Equal(ConvertStepKeys.CompleteMigration, failure.FailedStep.Key);
+        Assert.Null(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
+        Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!["rpl-migration-stage"]);
+
+        await s.Control.ClearRequestsAsync();
         var result = await MigrateAsync(s, NewNameRequest(s));
 
-        Assert.Equal(StepOutcome.Skipped, result[ConvertStepKeys.ImportData].Outcome);
-        Assert.DoesNotContain(result.Steps, step => step.Key is ConvertVNetCacheWorkflow.DeleteSourceStepKey or ConvertStepKeys.ExportSource);
+        Assert.Equal(StepOutcome.Updated, result[ConvertStepKeys.CompleteMigration].Outcome);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
+        var write = Assert.Single(await s.Control.WritesAsync());
+        Assert.Equal("PATCH", write.Method);
+        Assert.EndsWith("/providers/Microsoft.Resources/tags/default", write.Path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheUsersOwnTagsStayWhenTheBookkeepingTagsAreRemoved()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+
+        // A tag someone adds to the target while the migration runs is theirs too; the removal names only the bookkeeping.
+        var prepared = await PrepareAsync(s, NewNameRequest(s));
+        async Task AddOwnerTagAsync()
+        {
+            var tags = new Dictionary<string, string>((await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!) { ["owner"] = "ops" };
+            await s.Arm.PatchAsync<RedisCache>(s.CacheId(Target), new { tags });
+        }
+
+        var armed = new StepStartReporter(prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.CompleteMigration), AddOwnerTagAsync);
+        using (RedisPrivateLink.Engine.Diagnostics.OperationReporter.Use(armed))
+        {
+            await WorkflowScenario.RunAsync(prepared);
+        }
+
+        var tags = (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!;
+        Assert.Equal(("ops", "payments", s.CacheId(Source).ToString()), (tags["owner"], tags["team"], tags["rpl-migration-source"]));
+        Assert.DoesNotContain(tags.Keys, name => name.StartsWith("rpl-migration-", StringComparison.Ordinal) && name != "rpl-migration-source");
+    }
+
+    [Fact]
+    public async Task KeepSourceCompletesTheMigrationAndARunWithoutKeepSourceThenDeletesTheSource()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, "orders-v4");
+        var keeping = NewNameRequest(s);
+        keeping.KeepSource = true;
+        await MigrateAsync(s, keeping);
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
+
+        await s.Control.ClearRequestsAsync();
+        await MigrateAsync(s, keeping);
         Assert.Empty(await s.Control.WritesAsync());
+
+        // The complete target counts as verified: the later run deletes the source without exporting or importing again.
+        await s.Control.ClearRequestsAsync();
+        var result = await MigrateAsync(s, NewNameRequest(s));
+        Assert.Equal(StepOutcome.Deleted, result[ConvertVNetCacheWorkflow.DeleteSourceStepKey].Outcome);
+        Assert.Equal(new[] { ("DELETE", true) }, (await s.Control.WritesAsync()).Select(w => (w.Method, w.Path.EndsWith("/redis/" + Source, StringComparison.OrdinalIgnoreCase))));
+        Assert.Equal("orders-v4", await FingerprintAsync(s, Target));
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
+    }
+
+    [Fact]
+    public async Task KeepSourceNeedsNoDataMigrationChoice()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        var request = NewNameRequest(s, "None");
+        (request.DataMigration, request.KeepSource) = (null, true);
+
+        var prepared = await PrepareAsync(s, request);
+        await WorkflowScenario.RunAsync(prepared);
+
+        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key is ConvertStepKeys.ExportSource or ConvertVNetCacheWorkflow.DeleteSourceStepKey);
+        Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
+        AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
+    }
+
+    [Fact]
+    public async Task DataMigrationNoneSaysInThePlanThatTheSourcesDataIsLost()
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+
+        var prepared = await PrepareAsync(s, NewNameRequest(s, "None"));
+
+        Assert.Contains("its data is lost", prepared.Plan.Steps.Single(step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey).Description, StringComparison.Ordinal);
+        Assert.Contains(prepared.Notices, notice => notice.StartsWith("-DataMigration None", StringComparison.Ordinal));
     }
 }
