@@ -164,13 +164,13 @@ public static class AddPrivateEndpointWorkflow
         var networkGroupMissing = !network.NetworkExists && networkGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (networkGroupMissing)
         {
-            plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false));
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false, endpoint.Tags));
         }
 
         var endpointGroupMissing = endpointGroupId != networkGroupId && endpointGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (endpointGroupMissing)
         {
-            plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false));
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false, endpoint.Tags));
         }
 
         var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
@@ -185,7 +185,7 @@ public static class AddPrivateEndpointWorkflow
         }
 
         var alwaysReady = new CacheReadiness(isReady: true);
-        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName,
+        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, endpoint.Tags,
             StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, alwaysReady,
             StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),

@@ -44,7 +44,7 @@ internal sealed class ConvertPlanBuilder
             _plan.Add(PrivateDnsZoneStep.Create(_arm, zone, tags: null, Array.Empty<string>()));
         }
 
-        _plan.Add(ZoneLinkStep.Create(_arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName,
+        _plan.Add(ZoneLinkStep.Create(_arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, tags: null,
             StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         _endpointPrerequisites = StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network));
     }

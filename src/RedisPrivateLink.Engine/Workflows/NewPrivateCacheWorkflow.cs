@@ -282,7 +282,7 @@ public static class NewPrivateCacheWorkflow
     {
         var plan = new Plan($"Creating private cache '{request.Name}'");
         var readiness = new CacheReadiness(isReady: false);
-        plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, existing.ResourceGroup));
+        plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, existing.ResourceGroup, request.Tags));
 
         // A subnet named by -SubnetId is the user's: it gets a step only when its network policies must change, or when
         // it (or its VNet) is Failed, as an earlier run's policy change can leave it.
@@ -298,7 +298,7 @@ public static class NewPrivateCacheWorkflow
         }
 
         plan.Add(definition.CreateStep(arm, endpoint.CacheId, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
-        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, request.Tags, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.PrivateEndpoint)));
         plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return plan;

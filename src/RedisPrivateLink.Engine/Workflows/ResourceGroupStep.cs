@@ -6,10 +6,13 @@ using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
-/// <summary>Creates a resource group, or reuses it as it is (its location and tags are never changed).</summary>
+/// <summary>
+/// Creates a resource group with the user's tags (a "require a tag" policy refuses an untagged create), or reuses it as
+/// it is (its location and tags are never changed).
+/// </summary>
 internal static class ResourceGroupStep
 {
-    public static PlanStep Create(IArmGateway arm, string key, ResourceId groupId, string location, bool exists, IEnumerable<string>? dependsOn = null)
+    public static PlanStep Create(IArmGateway arm, string key, ResourceId groupId, string location, bool exists, IDictionary<string, string>? tags, IEnumerable<string>? dependsOn = null)
     {
         var description = exists
             ? $"Use resource group '{groupId.ResourceGroupName}'"
@@ -24,7 +27,7 @@ internal static class ResourceGroupStep
                     : StepResult.Reused($"it is in {existing.Location}, not {location}; the resources' own locations are unaffected");
             }
 
-            await arm.PutAsync(groupId, new ResourceGroup { Location = location }, cancellationToken: ct).ConfigureAwait(false);
+            await arm.PutAsync(groupId, new ResourceGroup { Location = location, Tags = tags }, cancellationToken: ct).ConfigureAwait(false);
             return StepResult.Created();
         });
     }

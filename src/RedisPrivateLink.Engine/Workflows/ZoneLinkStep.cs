@@ -11,8 +11,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class ZoneLinkStep
 {
+    /// <param name="tags">The user's tags, for a link this step creates; a link sent again keeps its own.</param>
     /// <param name="failedState">The existing link's provisioning state when an earlier write left it Failed, for the description; else null.</param>
-    public static PlanStep Create(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, string? existingLinkName, IEnumerable<string> dependsOn, string? failedState = null)
+    public static PlanStep Create(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, string? existingLinkName, IDictionary<string, string>? tags, IEnumerable<string> dependsOn, string? failedState = null)
     {
         var linkId = zoneId.Child("virtualNetworkLinks", existingLinkName ?? ZoneLinks.DefaultName(virtualNetworkId));
         var description = existingLinkName is null
@@ -35,7 +36,7 @@ internal static class ZoneLinkStep
             var link = new VirtualNetworkLink
             {
                 Location = PrivateDnsZoneStep.GlobalLocation,
-                Tags = existing?.Tags,
+                Tags = existing is null ? tags : existing.Tags,
                 Properties = new VirtualNetworkLinkProperties
                 {
                     VirtualNetwork = new SubResource(virtualNetworkId.ToString()),
