@@ -1,5 +1,6 @@
-# The names Az users type: the cache as -CacheName where ours is -Name, the endpoint as -PrivateEndpointName, and an
-# Az subnet object for -Subnet, as New-AzPrivateEndpoint takes it.
+# The names Az users type: the cache as -CacheName where ours is -Name, the endpoint as -PrivateEndpointName, an Az
+# subnet object for -Subnet, as New-AzPrivateEndpoint takes it, rows of Import-Csv, and Az's positional order (the
+# resource group, then the name).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
     Import-Module $env:RPL_TEST_MODULE
@@ -49,5 +50,29 @@ Describe 'Az names' {
         $null = New-RedisPrivateCache -Name az-cache-2 -ResourceGroupName rg-az -Location eastus -Sku Basic -Size C0 -Subnet $AzSubnet -Confirm:$false
         $created = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-2-pe" -ApiVersion 2024-05-01
         $created.Body.properties.subnet.id | Should -Be $SubnetId
+    }
+
+    It 'binds rows of Import-Csv with Name and ResourceGroupName by property name' {
+        $csv = Join-Path $TestDrive 'caches.csv'
+        "Name,ResourceGroupName`naz-cache,rg-az`naz-cache-2,rg-az" | Set-Content $csv
+
+        $changed = Import-Csv $csv | Set-RedisPublicNetworkAccess -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue
+
+        $changed.Name | Should -Be @('az-cache', 'az-cache-2')
+        foreach ($name in 'az-cache', 'az-cache-2') {
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Cache/redis/$name" -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess | Should -Be 'Enabled'
+        }
+    }
+
+    It 'takes the resource group first and the name second, as Az does, on every cache cmdlet' {
+        (Get-RedisPrivateCache rg-az az-cache).Name | Should -Be 'az-cache'
+        (Set-RedisPublicNetworkAccess rg-az az-cache -PublicNetworkAccess Disabled -Confirm:$false).Name | Should -Be 'az-cache'
+        @(Test-RedisPrivateConnectivity rg-az az-cache).Count | Should -BeGreaterThan 0
+        foreach ($command in 'New-RedisPrivateCache', 'Set-RedisPublicNetworkAccess', 'Test-RedisPrivateConnectivity', 'Remove-RedisPrivateEndpoint', 'Get-RedisPrivateCache', 'Get-RedisPrivateEndpoint') {
+            $parameters = (Get-Command $command).Parameters
+            $positionOf = { param($name) @($parameters[$name].ParameterSets.Values.Position | Where-Object { $_ -ge 0 })[0] }
+            & $positionOf 'ResourceGroupName' | Should -Be 0 -Because "$command takes the resource group first"
+            & $positionOf 'Name' | Should -Be 1 -Because "$command takes the name second"
+        }
     }
 }

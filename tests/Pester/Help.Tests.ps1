@@ -145,7 +145,7 @@ Describe 'tools/Update-HelpMetadata.ps1' {
         $result = Invoke-HelpMetadata $copy -Check
         $result.ExitCode | Should -Be 1
         $result.Output | Should -Match 'New-RedisPrivateCache -Name, required:\s+help:\s+false\s+cmdlet: true'
-        $result.Output | Should -Match 'New-RedisPrivateCache -Name, position:\s+help:\s+named\s+cmdlet: 0'
+        $result.Output | Should -Match 'New-RedisPrivateCache -Name, position:\s+help:\s+named\s+cmdlet: 1'
     }
 
     It 'fails on a missing alias' {

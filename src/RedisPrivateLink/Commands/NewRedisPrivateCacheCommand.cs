@@ -19,12 +19,12 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     private const string NewNetworkSet = "NewNetwork";
     private const string ExistingSubnetSet = "ExistingSubnet";
 
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 1)]
     [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;

@@ -24,12 +24,12 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string ResourceId { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("PrivateEndpointName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;

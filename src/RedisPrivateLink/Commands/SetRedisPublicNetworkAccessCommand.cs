@@ -23,13 +23,13 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string ResourceId { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(CacheNameCompleter))]
     public string Name { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string ResourceGroupName { get; set; } = null!;
@@ -53,13 +53,16 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
-        // Bound anew for every piped cache while earlier ones still run, so each input's work keeps its own.
+        // Bound anew for every piped cache (or Import-Csv row) while earlier ones still run, so each input's work keeps its own.
+        var byId = ParameterSetName == ByIdSet;
         var resourceId = ResourceId;
+        var name = Name;
+        var resourceGroupName = ResourceGroupName;
         StartEngine(async token =>
         {
-            var cacheId = ParameterSetName == ByIdSet
+            var cacheId = byId
                 ? resourceId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
+                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, resourceGroupName, name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {
@@ -67,6 +70,6 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
             }
 
             WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
-        }, ThrottleLimit, ParameterSetName == ByIdSet ? resourceId : Name);
+        }, ThrottleLimit, byId ? resourceId : name);
     }
 }

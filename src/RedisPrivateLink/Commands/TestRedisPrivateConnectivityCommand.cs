@@ -34,17 +34,17 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string ResourceId { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("CacheName")]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = null!;
 
-    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 1)]
+    [Parameter(Mandatory = true, ParameterSetName = ByNameSet, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string ResourceGroupName { get; set; } = null!;
 
     /// <summary>The cache's public host name, e.g. cache1.redis.cache.windows.net or cache1.eastus.redis.azure.net; tests without ARM.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ByHostNameSet, Position = 0)]
+    [Parameter(Mandatory = true, ParameterSetName = ByHostNameSet)]
     [ValidateNotNullOrEmpty]
     public string HostName { get; set; } = null!;
 
