@@ -140,6 +140,19 @@ function Get-EmulatorWrite {
         })
 }
 
+# The help examples of every cmdlet of the module that writes to Azure (it has -WhatIf), in help order, named
+# '<cmdlet> example <n>'.
+function Get-WritingCommandExample([Parameter(Mandatory)] [string] $ModulePath) {
+    Import-Module $ModulePath
+    foreach ($command in Get-Command -Module RedisPrivateLink | Where-Object { $_.Parameters.ContainsKey('WhatIf') }) {
+        $index = 0
+        foreach ($example in (Get-Help $command.Name -Examples).examples.example) {
+            $index++
+            [pscustomobject]@{ Name = "$($command.Name) example $index"; Code = ($example.code | Out-String).Trim() }
+        }
+    }
+}
+
 # A fresh PowerShell of the same version as this one: `dotnet pwsh.dll` under the dotnet tool (7.6), the host
 # itself under tests/PowerShell74Host (7.4), so a child never runs on the other leg's PowerShell.
 function Get-TestPwshCommand {
@@ -170,4 +183,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh, Get-TestPwshCommand
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh, Get-TestPwshCommand, Get-WritingCommandExample
