@@ -30,14 +30,14 @@ public sealed class FaultTests
         await using var emulator = await TestEmulator.StartAsync();
         await AddFaultAsync(emulator, new
         {
-            pathPattern = "resourceGroups/rg$", kind = "status", status = 409, code = "RetryableErrorDueToAnotherOperation", message = "busy",
+            pathPattern = "resourceGroups/rg$", kind = "status", status = 409, code = "Conflict", message = "busy",
         });
 
         using var faulted = await emulator.GetAsync($"{emulator.Group("rg")}?api-version=2021-04-01");
 
         Assert.Equal(HttpStatusCode.Conflict, faulted.StatusCode);
         var error = (await faulted.JsonAsync())["error"]!;
-        Assert.Equal("RetryableErrorDueToAnotherOperation", (string)error["code"]!);
+        Assert.Equal("Conflict", (string)error["code"]!);
         Assert.Equal("busy", (string)error["message"]!);
     }
 

@@ -291,7 +291,7 @@ public sealed class ManagedRedisDatabaseTests
 
         using var busy = await PostAsync(emulator, "export", new { sasUri = Container });
 
-        await busy.AssertErrorAsync(HttpStatusCode.Conflict, "RetryableErrorDueToAnotherOperation");
+        await busy.AssertErrorAsync(HttpStatusCode.Conflict, "Conflict");
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class ManagedRedisTests
         Assert.Equal("Updating", during.Text("resourceState"));
         using var busy = await emulator.SendAsync(HttpMethod.Patch, Amr(emulator.ClusterId("amr1")),
             new { properties = new { publicNetworkAccess = "Disabled" } });
-        await busy.AssertErrorAsync(HttpStatusCode.Conflict, "RetryableErrorDueToAnotherOperation");
+        await busy.AssertErrorAsync(HttpStatusCode.Conflict, "Conflict");
 
         emulator.Clock.Advance(TimeSpan.FromMinutes(5));
         var after = await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")));

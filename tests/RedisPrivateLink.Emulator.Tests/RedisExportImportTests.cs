@@ -95,7 +95,7 @@ public sealed class RedisExportImportTests
 
         using var export = await emulator.SendAsync(HttpMethod.Post, Action(emulator, "creating", "export"), new { prefix = "p", container = Container });
 
-        await export.AssertErrorAsync(HttpStatusCode.Conflict, "RetryableErrorDueToAnotherOperation");
+        await export.AssertErrorAsync(HttpStatusCode.Conflict, "Conflict");
     }
 
     private static Task<HttpResponseMessage> Import(TestEmulator emulator, string file) =>

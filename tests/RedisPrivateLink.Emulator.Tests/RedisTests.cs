@@ -127,7 +127,7 @@ public sealed class RedisTests
     }
 
     [Fact]
-    public async Task WritesWhileAnOperationRunsAreRefusedAsRetryable()
+    public async Task WritesWhileAnOperationRunsAreRefusedAsBusyInRedisWords()
     {
         await using var emulator = await StartWithGroupAsync();
         using var _ = await emulator.PutAsync(CachePath(emulator, "cache1"), CreateBody);
@@ -135,7 +135,9 @@ public sealed class RedisTests
         using var patched = await emulator.SendAsync(HttpMethod.Patch, CachePath(emulator, "cache1"), new { tags = new { a = "b" } });
 
         Assert.Equal(HttpStatusCode.Conflict, patched.StatusCode);
-        Assert.Equal("RetryableErrorDueToAnotherOperation", await patched.ErrorCodeAsync());
+        var error = (await patched.JsonAsync())["error"]!;
+        Assert.Equal("Conflict", (string)error["code"]!);
+        Assert.Equal($"The resource '{emulator.CacheId("cache1")}' is busy processing a previous update request or is undergoing system maintenance. As such, it is currently unable to accept the update request. Please try again later.", (string)error["message"]!, ignoreCase: true);
     }
 
     [Fact]

@@ -13,9 +13,18 @@ internal sealed class ArmException(int status, string code, string message, stri
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>error.details, written only when set: Network's busy answers carry it (empty or with the busy operation).</summary>
+    public JsonArray? Details { get; init; }
+
     public ArmResult ToResult()
     {
-        var result = new ArmResult(Status, ErrorBody(Code, Message, Target));
+        var body = ErrorBody(Code, Message, Target);
+        if (Details is not null)
+        {
+            body["error"]!["details"] = Details.DeepClone();
+        }
+
+        var result = new ArmResult(Status, body);
         if (RetryAfterSeconds is { } seconds)
         {
             result.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -85,6 +94,36 @@ internal static class ArmErrors
     public static ArmException ResourceGroupBeingDeleted(string name) => new(409, "ResourceGroupBeingDeleted",
         $"The resource group '{name}' is in deprovisioning state and cannot perform this operation.");
 
-    public static ArmException AnotherOperationInProgress(string name) => new(409, "RetryableErrorDueToAnotherOperation",
-        $"Operation on '{name}' is not allowed because another operation is in progress on it. Retry the request later.");
+    /// <summary>
+    /// Microsoft.Network refusing a write to a resource with an operation running, as quoted in microsoft/AzureTRE#3193
+    /// (a DNS zone group DELETE) and pulumi/pulumi-azure-native#1024 (a subnet PUT): 409, empty details.
+    /// </summary>
+    public static ArmException AnotherOperationInProgress(string operationStatusUrl) => new(409, "AnotherOperationInProgress",
+        $"Another operation on this or dependent resource is in progress. To retrieve status of the operation use uri: {operationStatusUrl}.")
+    {
+        Details = new JsonArray(),
+    };
+
+    /// <summary>
+    /// Microsoft.Network's other busy answer, 429 with the busy operation as the only detail, as quoted in
+    /// pulumi/pulumi-azure-native#3720 and cloudfoundry/bosh-azure-cpi-release#179 ("The call can be retried in 14 seconds.").
+    /// </summary>
+    public static ArmException RetryableErrorDueToAnotherOperation(string operationName, string operationId, string busyResourceId, int retryAfterSeconds) =>
+        new(429, "RetryableError", "A retryable error occurred.")
+        {
+            Details = new JsonArray(new JsonObject
+            {
+                ["code"] = "RetryableErrorDueToAnotherOperation",
+                ["message"] = $"Operation {operationName} ({operationId}) is updating resource {busyResourceId}. The call can be retried in {retryAfterSeconds} seconds.",
+            }),
+        };
+
+    /// <summary>
+    /// Microsoft.Cache refusing a write to a cache with an operation running: the generic 409 Conflict with this message
+    /// (Azure/bicep#11465, Azure/bicep-types-az#1760; Azure/azure-service-operator#2008 retries on it). No source shows
+    /// Managed Redis's answer; being the same provider, it answers the same here.
+    /// </summary>
+    public static ArmException CacheBusy(string resourceId) => new(409, "Conflict",
+        $"The resource '{resourceId}' is busy processing a previous update request or is undergoing system maintenance. " +
+        "As such, it is currently unable to accept the update request. Please try again later.");
 }

@@ -39,7 +39,8 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         var status = 0;
         try
         {
-            var fault = emulator.Faults.TakeRequestFault(request.Method, request.Path.Value ?? "/");
+            var path = request.Path.Value ?? "/";
+            var fault = emulator.Faults.TakeRequestFault(request.Method, path);
             if (fault?.Kind == "drop")
             {
                 http.Abort();
@@ -51,7 +52,13 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
                 await Task.Delay(fault.DelayMs ?? 0, http.RequestAborted);
             }
 
-            var result = fault?.Kind == "status" ? StatusFault(fault) : await HandleAsync(http);
+            var result = fault?.Kind switch
+            {
+                "status" => StatusFault(fault),
+                "busy" => BusyFault(fault, path, $"{request.Scheme}://{request.Host}/"),
+                _ when emulator.Faults.TakeNotFoundAfterCreate(request.Method, path) => NotYetReplicated(path),
+                _ => await HandleAsync(http),
+            };
             status = result.Status;
             await WriteAsync(http, result);
         }
@@ -147,6 +154,52 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
             RetryAfterSeconds = fault.RetryAfter,
         };
         return error.ToResult();
+    }
+
+    /// <summary>The busy answer of the provider the path belongs to (see ArmErrors), for a resource that is idle here.</summary>
+    private ArmResult BusyFault(FaultRule fault, string path, string baseUrl)
+    {
+        var resourceId = path.TrimEnd('/');
+        var segments = resourceId.Trim('/').Split('/');
+        if (segments.Length > 5 && segments[5].Equals("Microsoft.Cache", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArmErrors.CacheBusy(resourceId).ToResult();
+        }
+
+        var operationId = Guid.NewGuid().ToString();
+        if (fault.Status == 429)
+        {
+            // The busy one is the resource written, by a Put{Type}Operation: "Operation PutSubnetOperation (…) is updating resource …".
+            var typeName = segments[^2];
+            var operationName = $"Put{char.ToUpperInvariant(typeName[0])}{typeName[1..].TrimEnd('s')}Operation";
+            var error = ArmErrors.RetryableErrorDueToAnotherOperation(operationName, operationId, resourceId, fault.RetryAfter ?? 14);
+            return fault.RetryAfter is null ? error.ToResult() : error.ToResult().WithHeader("Retry-After", fault.RetryAfter.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var subscription = segments.Length > 1 ? segments[1] : Guid.Empty.ToString();
+        return ArmErrors.AnotherOperationInProgress(
+            $"{baseUrl}subscriptions/{subscription}/providers/Microsoft.Network/locations/{LocationOf(resourceId)}/operations/{operationId}?api-version=2024-05-01").ToResult();
+    }
+
+    /// <summary>Where the resource's top-level ancestor lives, as Network spells it in operation URLs; "global" when unknown.</summary>
+    private string LocationOf(string resourceId)
+    {
+        var topLevelId = string.Join('/', resourceId.Split('/').Take(9));
+        lock (emulator.Store.Gate)
+        {
+            return emulator.Store.Find(topLevelId)?.Body["location"]?.GetValue<string>() is { } location ? Providers.Regions.Normalize(location) : "global";
+        }
+    }
+
+    /// <summary>
+    /// ARM's answer to a read of a resource it has not replicated yet to the region serving the read: the ordinary
+    /// 404 ResourceNotFound (hashicorp/terraform-provider-azurerm#18268, Microsoft's ARM team on the cause).
+    /// </summary>
+    private static ArmResult NotYetReplicated(string path)
+    {
+        var segments = path.Trim('/').Split('/');
+        var resourceGroup = segments.Length > 3 ? segments[3] : "";
+        return ArmErrors.ResourceNotFound(string.Join('/', segments.Skip(5)), resourceGroup).ToResult();
     }
 
     private static string DefaultCode(int status) => status switch

@@ -90,7 +90,7 @@ internal sealed class ManagedRedisActionHandler(EmulatorContext emulator, DataTr
     private StoredResource RequireIdleDatabase(ArmRequest request)
     {
         var database = Require(request, ManagedRedisProvider.DatabaseType, request.Path.Count - 1);
-        return database.OperationId is null ? database : throw ArmErrors.AnotherOperationInProgress(database.Name);
+        return database.OperationId is null ? database : throw ArmErrors.CacheBusy(database.Id);
     }
 
     /// <summary>The resource the first <paramref name="segments"/> segments of the path name, of the given type.</summary>

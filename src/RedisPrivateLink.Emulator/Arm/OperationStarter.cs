@@ -9,13 +9,13 @@ namespace RedisPrivateLink.Emulator.Arm;
 internal sealed class OperationStarter(EmulatorContext emulator)
 {
     public LongRunningOperation Start(ResourceType type, OperationKind kind, StoredResource resource, string resourceGroupName,
-        bool fails) =>
+        bool fails, JsonObject? error = null) =>
         Start(type.Style, kind, resource, resourceGroupName, kind switch
         {
             OperationKind.Create => type.Create,
             OperationKind.Update => type.Update,
             _ => type.Delete,
-        }, fails, $"{kind}{type.ResponseTypeSegment}");
+        }, fails, $"{kind}{type.ResponseTypeSegment}", error);
 
     /// <summary>An action's operation (export, import), whose outcome the caller decides.</summary>
     public LongRunningOperation StartAction(LroStyle style, StoredResource resource, TimeSpan azureDuration, bool fails,

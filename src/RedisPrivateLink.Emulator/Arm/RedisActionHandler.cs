@@ -90,7 +90,7 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, DataTransferS
             throw RedisErrors.Error(400, "BadRequest", $"The '{action}' operation is not allowed on '{skuName}' cache instances.");
         }
 
-        return cache.OperationId is null ? cache : throw ArmErrors.AnotherOperationInProgress(cache.Name);
+        return cache.OperationId is null ? cache : throw ArmErrors.CacheBusy(cache.Id);
     }
 
     /// <summary>The cache a .../redis/{name}/{action} path names.</summary>

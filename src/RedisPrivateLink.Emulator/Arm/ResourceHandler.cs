@@ -72,7 +72,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireNotDeleting(resourceGroup);
         var body = request.RequireObjectBody();
         var existing = Store.Find(requestedId);
-        RequireIdle(existing, type);
+        RequireIdle(existing, type, request);
         if (existing is null && !type.IsChild && JsonMerge.String(body, "location") is null)
         {
             throw ArmErrors.LocationRequired();
@@ -112,8 +112,10 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         }
         else
         {
+            var retryable = emulator.Faults.TakeLroRetryableError(request.Method, request.Path.Raw);
             operation = operations.Start(type, created ? OperationKind.Create : OperationKind.Update, resource,
-                resourceGroup.Name, emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
+                resourceGroup.Name, retryable || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw),
+                retryable ? ReferencedResourceNotProvisioned(resource) : null);
             resource.OperationId = operation.Id;
             if (created)
             {
@@ -133,6 +135,11 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
         context.OperationId = operation?.Id;
         Store.Put(resource);
+        if (created)
+        {
+            emulator.Faults.NoteCreated(request.Path.Raw);
+        }
+
         type.Provider.OnWritten(context, resource);
         if (operation is null)
         {
@@ -179,7 +186,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
     private ArmResult Patch(ArmRequest request, ResourceType type, StoredResource resourceGroup, StoredResource existing)
     {
         RequireNotDeleting(resourceGroup);
-        RequireIdle(existing, type);
+        RequireIdle(existing, type, request);
         var patch = request.RequireObjectBody();
         var merged = JsonMerge.Apply(existing.Body, patch);
         var context = new WriteContext
@@ -251,7 +258,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
     private LongRunningOperation StartDelete(ArmRequest request, ResourceType type, StoredResource resourceGroup, StoredResource existing)
     {
-        RequireIdle(existing, type);
+        RequireIdle(existing, type, request);
         type.Provider.ValidateDelete(existing, Store);
         var operation = operations.Start(type, OperationKind.Delete, existing, resourceGroup.Name,
             emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw));
@@ -285,12 +292,42 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         }
     }
 
-    /// <summary>A resource with a running operation refuses another write, as Azure's providers do.</summary>
-    private static void RequireIdle(StoredResource? resource, ResourceType type)
+    /// <summary>
+    /// Network's retryable failure of a write whose referenced resource (an endpoint's subnet, else the parent) is still
+    /// Updating, as quoted in hashicorp/terraform-provider-azurerm#21293 and #30197: the operation ends Failed with this error.
+    /// </summary>
+    private static JsonObject ReferencedResourceNotProvisioned(StoredResource resource)
     {
-        if (resource?.OperationId is not null && type.Style != LroStyle.Synchronous)
+        var referenced = JsonMerge.String(resource.Body["properties"]?["subnet"], "id") ?? resource.Id[..resource.Id.LastIndexOf('/', resource.Id.LastIndexOf('/') - 1)];
+        var typeName = referenced.Split('/')[^2];
+        var operationName = $"Put{char.ToUpperInvariant(typeName[0])}{typeName[1..].TrimEnd('s')}Operation";
+        return new JsonObject
         {
-            throw ArmErrors.AnotherOperationInProgress(resource.Name);
+            ["code"] = "RetryableError",
+            ["message"] = "A retryable error occurred.",
+            ["details"] = new JsonArray(new JsonObject
+            {
+                ["code"] = "ReferencedResourceNotProvisioned",
+                ["message"] = $"Cannot proceed with operation because resource {referenced} used by resource {resource.Id} is not in Succeeded state. " +
+                              $"Resource is in Updating state and the last operation that updated/is updating the resource is {operationName}.",
+            }),
+        };
+    }
+
+    /// <summary>A resource with a running operation refuses another write, each provider in its own words.</summary>
+    private void RequireIdle(StoredResource? resource, ResourceType type, ArmRequest request)
+    {
+        if (resource?.OperationId is not { } operationId || type.Style == LroStyle.Synchronous)
+        {
+            return;
         }
+
+        if (type.Style is LroStyle.Redis or LroStyle.ManagedRedis)
+        {
+            throw ArmErrors.CacheBusy(resource.Id);
+        }
+
+        var running = Store.FindOperation(operationId);
+        throw ArmErrors.AnotherOperationInProgress(running is null ? operationId : OperationStarter.StatusUrl(type.Style, running, request));
     }
 }

@@ -29,6 +29,11 @@ internal sealed class FaultRegistry(Random random)
             throw new ArgumentException("a status fault needs a status between 400 and 599.");
         }
 
+        if (kind == "busy" && rule.Status is not (null or 409 or 429))
+        {
+            throw new ArgumentException("a busy fault answers 409 (the default) or, for Microsoft.Network, 429.");
+        }
+
         try
         {
             rule.Matcher = rule.BuildMatcher();
@@ -72,20 +77,41 @@ internal sealed class FaultRegistry(Random random)
         }
     }
 
-    /// <summary>The first status/delay/drop rule that fires for this request, consuming one use of it.</summary>
+    /// <summary>The first status/delay/drop/busy rule that fires for this request, consuming one use of it.</summary>
     public FaultRule? TakeRequestFault(string method, string path) =>
-        Take(method, path, kind => kind is "status" or "delay" or "drop");
+        Take(method, path, kind => kind is "status" or "delay" or "drop" or "busy");
 
     /// <summary>Whether an lroFailed rule fires for this write, consuming one use of it.</summary>
     public bool TakeLroFailure(string method, string path) => Take(method, path, kind => kind == "lroFailed") is not null;
 
-    private FaultRule? Take(string method, string path, Func<string, bool> kindFilter)
+    /// <summary>Whether an lroRetryableError rule fires for this write, consuming one use of it.</summary>
+    public bool TakeLroRetryableError(string method, string path) => Take(method, path, kind => kind == "lroRetryableError") is not null;
+
+    /// <summary>A PUT created the resource at <paramref name="path"/>: notFoundAfterCreate rules matching it start answering its GETs.</summary>
+    public void NoteCreated(string path)
+    {
+        lock (gate)
+        {
+            foreach (var rule in rules.Where(r => r.Kind == "notFoundAfterCreate" && Matches(r.Matcher!, path)))
+            {
+                rule.CreatedPaths.Add(path.TrimEnd('/'));
+            }
+        }
+    }
+
+    /// <summary>Whether a notFoundAfterCreate rule answers this GET of a resource created since it was added, consuming one use of it.</summary>
+    public bool TakeNotFoundAfterCreate(string method, string path) =>
+        method.Equals("GET", StringComparison.OrdinalIgnoreCase)
+        && Take(method, path, kind => kind == "notFoundAfterCreate", rule => rule.CreatedPaths.Contains(path.TrimEnd('/'))) is not null;
+
+    private FaultRule? Take(string method, string path, Func<string, bool> kindFilter, Func<FaultRule, bool>? armed = null)
     {
         lock (gate)
         {
             foreach (var rule in rules)
             {
                 if (!kindFilter(rule.Kind)
+                    || (armed is not null && !armed(rule))
                     || (rule.Method is not null && !rule.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
                     || !Matches(rule.Matcher!, path)
                     || (rule.Probability is { } probability && random.NextDouble() >= probability))

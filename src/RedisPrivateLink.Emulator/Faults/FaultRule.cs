@@ -15,7 +15,7 @@ public sealed class FaultRule
     /// searched in the path; case-insensitive either way.</summary>
     public string PathPattern { get; set; } = "";
 
-    /// <summary>status | delay | drop | lroFailed.</summary>
+    /// <summary>status | delay | drop | lroFailed | busy | lroRetryableError | notFoundAfterCreate.</summary>
     public string Kind { get; set; } = "";
 
     public int? Status { get; set; }
@@ -36,7 +36,11 @@ public sealed class FaultRule
     [JsonIgnore]
     internal Regex? Matcher { get; set; }
 
-    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed"];
+    /// <summary>For notFoundAfterCreate: the paths created since the rule was added, whose next GETs it answers 404.</summary>
+    [JsonIgnore]
+    internal HashSet<string> CreatedPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed", "busy", "lroRetryableError", "notFoundAfterCreate"];
 
     private static readonly char[] GlobCharacters = ['*', '?'];
 

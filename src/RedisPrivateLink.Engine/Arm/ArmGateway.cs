@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -26,6 +27,10 @@ public sealed class ArmGateway : IArmGateway, IDisposable
     private readonly ArmGatewayOptions _options;
     private readonly Uri _baseUri;
     private readonly HttpPipelineTransport? _ownedTransport;
+    private readonly ArmRetryPolicy _retryPolicy;
+
+    // Resources this gateway created that no read has found yet: a 404 on them may be ARM's replication lag.
+    private readonly ConcurrentDictionary<string, bool> _createdNotYetRead = new(StringComparer.OrdinalIgnoreCase);
 
     public ArmGateway(ArmGatewayOptions options)
     {
@@ -42,9 +47,10 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 
         _baseUri = options.ResourceManagerUrl;
         _ownedTransport = options.Transport is null ? CreateTransport(options.PinnedCertificateThumbprint) : null;
+        _retryPolicy = new ArmRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.Delay);
         var clientOptions = new ArmGatewayClientOptions
         {
-            RetryPolicy = new ArmRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.Delay),
+            RetryPolicy = _retryPolicy,
             Transport = options.Transport ?? _ownedTransport!,
         };
         clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
@@ -81,7 +87,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
     public async Task<T?> GetAsync<T>(ResourceId id, CancellationToken cancellationToken = default)
         where T : class
     {
-        var response = await SendAsync(RequestMethod.Get, ResourceUri(id.ToString()), null, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await ReadResourceAsync(id, ResourceUri(id.ToString()), ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
         if (response.Status == 404)
         {
             return null;
@@ -119,8 +125,30 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         where T : class
     {
         var uri = ResourceUri(id.ToString());
-        var response = await SendAsync(RequestMethod.Put, uri, resource, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
-        return await CompleteWriteAsync<T>("PUT", id, uri, response, waitForCompletion, cancellationToken).ConfigureAwait(false);
+        for (var resend = 1; ; resend++)
+        {
+            var response = await SendAsync(RequestMethod.Put, uri, resource, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(response, "PUT", id.ToString());
+            if (response.Status is 201 or 202)
+            {
+                // 201 is a create; Private DNS answers 202 to both, and a needless mark only costs nothing until the first read clears it.
+                _createdNotYetRead[id.ToString()] = true;
+            }
+
+            try
+            {
+                return await CompleteWriteAsync<T>("PUT", id, uri, response, waitForCompletion, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArmException failed) when (ArmRetryRules.IsRetryableOperationFailure(failed) && resend <= _options.MaxRetryableFailureResends)
+            {
+                // A PUT is idempotent, and the operation said the same request may succeed once what it refers to settles.
+                var delay = _retryPolicy.Backoff(resend);
+                var reason = failed.Details.FirstOrDefault()?.Code ?? failed.Code;
+                OperationReporter.Current.Verbose(
+                    $"Sending PUT {id} again in {delay.TotalSeconds:0.#} s: its operation ended Failed with {failed.Code} ({reason}) (resend {resend} of {_options.MaxRetryableFailureResends}).");
+                await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task<T> PatchAsync<T>(ResourceId id, object patch, bool waitForCompletion = true, CancellationToken cancellationToken = default)
@@ -133,6 +161,8 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 
     public async Task<bool> DeleteAsync(ResourceId id, bool waitForCompletion = true, CancellationToken cancellationToken = default)
     {
+        // A 404 after our own delete is the truth, not replication lag.
+        _createdNotYetRead.TryRemove(id.ToString(), out _);
         var response = await SendAsync(RequestMethod.Delete, ResourceUri(id.ToString()), null, ArmRequestKind.Delete, cancellationToken).ConfigureAwait(false);
         if (response.Status == 404)
         {
@@ -260,7 +290,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 
     private async Task<T> ReadFinalAsync<T>(ResourceId id, Uri uri, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(RequestMethod.Get, uri, null, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
+        var response = await ReadResourceAsync(id, uri, ArmRequestKind.Read, cancellationToken).ConfigureAwait(false);
         EnsureSuccess(response, "GET", id.ToString());
         return response.ReadAs<T>()!;
     }
@@ -285,9 +315,31 @@ public sealed class ArmGateway : IArmGateway, IDisposable
             }
 
             await _options.Delay(PollDelay(response, id), cancellationToken).ConfigureAwait(false);
-            response = await SendAsync(RequestMethod.Get, uri, null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
+            response = await ReadResourceAsync(id, uri, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(response, "GET", id.ToString());
         }
+    }
+
+    /// <summary>
+    /// GETs a resource. A 404 on one this gateway created and no read has found yet is read again, one poll interval
+    /// apart, a bounded number of times: ARM may not have replicated it to the region serving the read. Any answer but
+    /// 404, or the last 404, ends that grace, so later reads report a missing resource at once.
+    /// </summary>
+    private async Task<ArmResponse> ReadResourceAsync(ResourceId id, Uri uri, ArmRequestKind kind, CancellationToken cancellationToken)
+    {
+        var key = id.ToString();
+        var response = await SendAsync(RequestMethod.Get, uri, null, kind, cancellationToken).ConfigureAwait(false);
+        for (var reread = 1; response.Status == 404 && reread <= _options.MaxNotFoundAfterCreateReads && _createdNotYetRead.ContainsKey(key); reread++)
+        {
+            var delay = DefaultPollDelay(id);
+            OperationReporter.Current.Verbose(
+                $"GET {id} answered 404 though this run created it; ARM may not have replicated it yet. Reading again in {delay.TotalSeconds:0.#} s ({reread} of {_options.MaxNotFoundAfterCreateReads}).");
+            await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(RequestMethod.Get, uri, null, kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        _createdNotYetRead.TryRemove(key, out _);
+        return response;
     }
 
     /// <summary>

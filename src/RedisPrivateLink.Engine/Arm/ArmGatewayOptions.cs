@@ -27,8 +27,21 @@ public sealed class ArmGatewayOptions
 
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Retries of 408/429/5xx and RetryableErrorDueToAnotherOperation, each after Retry-After or an exponential delay.</summary>
+    /// <summary>Retries of 408/429/5xx and of a busy resource's 409, each after Retry-After or an exponential delay.</summary>
     public int MaxRetries { get; set; } = 6;
+
+    /// <summary>
+    /// How many times a PUT is sent again, after the retry back-off, when its operation ended Failed with
+    /// <c>RetryableError</c> (an endpoint whose subnet was still Updating from the subnet write just before it).
+    /// </summary>
+    public int MaxRetryableFailureResends { get; set; } = 3;
+
+    /// <summary>
+    /// How many more times, one poll interval apart, a resource this gateway just created is read when ARM answers 404:
+    /// ARM replicates a new resource between regions, and a read served by another region may not see it yet
+    /// (Microsoft's ARM team, hashicorp/terraform-provider-azurerm#18268).
+    /// </summary>
+    public int MaxNotFoundAfterCreateReads { get; set; } = 5;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

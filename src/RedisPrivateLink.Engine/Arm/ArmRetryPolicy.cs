@@ -12,15 +12,15 @@ using RedisPrivateLink.Engine.Diagnostics;
 namespace RedisPrivateLink.Engine.Arm;
 
 /// <summary>
-/// Retries what ARM says is transient: 408, 429, 500, 502, 503, 504, the RetryableErrorDueToAnotherOperation conflict
+/// Retries what ARM says is transient: 408, 429, 500, 502, 503, 504, a busy resource (<see cref="ArmRetryRules.IsBusy"/>)
 /// and network failures (timeouts included). It waits for Retry-After (or retry-after-ms / x-ms-retry-after-ms) when
 /// given, else an exponential delay with jitter, capped. It stands in for Azure.Core's RetryPolicy because that one
 /// sleeps internally; this one waits through the gateway's delay hook, so the wait is cancellable, named in verbose
 /// output and instant in tests.
 /// A POST action is not idempotent (a second export or import starts a second operation), so after an answer that
 /// leaves open whether ARM acted on it — a network failure, a timeout, 408 or 5xx — it is not sent again: only 429
-/// and the conflict, which say it was refused, are retried. ARM's read-only actions (list*, checkNameAvailability) are
-/// safe to repeat and keep every retry.
+/// and a busy refusal, which prove it was not started, are retried. ARM's read-only actions (list*,
+/// checkNameAvailability) are safe to repeat and keep every retry.
 /// </summary>
 internal sealed class ArmRetryPolicy : HttpPipelinePolicy
 {
@@ -65,7 +65,8 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
                 failure = ex;
             }
 
-            if (failure is null && !(IsTransientResponse(message) && (IsRefusal(message) || IsSafeToRepeat(message.Request))))
+            var busy = failure is null && message.HasResponse && IsBusy(message.Response);
+            if (failure is null && !((busy || IsTransientResponse(message)) && (busy || message.Response.Status == 429 || IsSafeToRepeat(message.Request))))
             {
                 return;
             }
@@ -81,27 +82,19 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
                 delay = _maxDelay;
             }
 
-            var reason = failure is null ? $"status {message.Response.Status}" : $"a network error ({SecretRedactor.Redact(failure.Message)})";
+            var reason = failure is not null ? $"a network error ({SecretRedactor.Redact(failure.Message)})"
+                : busy ? $"status {message.Response.Status} (the resource is busy with another operation)"
+                : $"status {message.Response.Status}";
             OperationReporter.Current.Verbose(
                 $"Retrying {message.Request.Method} {SecretRedactor.DescribeUri(message.Request.Uri.ToUri())} after {reason} in {delay.TotalSeconds:0.#} s (retry {attempt} of {_maxRetries}).");
             await _wait(delay, message.CancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static bool IsTransientResponse(HttpMessage message)
-    {
-        if (!message.HasResponse)
-        {
-            return false;
-        }
+    private static bool IsTransientResponse(HttpMessage message) => message.HasResponse && ArmRetryRules.IsTransientStatus(message.Response.Status);
 
-        var status = message.Response.Status;
-        return status is 408 or 429 or 500 or 502 or 503 or 504
-            || (status == 409 && message.Response.Content.ToString().IndexOf("RetryableErrorDueToAnotherOperation", StringComparison.OrdinalIgnoreCase) >= 0);
-    }
-
-    /// <summary>A 429, or a conflict with another operation: ARM did not act on the request.</summary>
-    private static bool IsRefusal(HttpMessage message) => message.Response.Status is 429 or 409;
+    private static bool IsBusy(Response response) =>
+        response.Status == 409 && ArmRetryRules.IsBusy(response.Status, ArmRetryRules.ErrorOf(response.Content.ToString()));
 
     /// <summary>Every method but POST is idempotent in ARM; of the POST actions, only the read-only ones are.</summary>
     internal static bool IsSafeToRepeat(string method, string path)
@@ -153,8 +146,8 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
             : null;
     }
 
-    /// <summary>delay * 2^(attempt-1), with ±20% jitter so parallel steps don't retry in lockstep.</summary>
-    private TimeSpan Backoff(int attempt)
+    /// <summary>delay * 2^(attempt-1), with ±20% jitter so parallel steps don't retry in lockstep; the gateway waits as long before it re-sends a write whose operation failed as retryable.</summary>
+    internal TimeSpan Backoff(int attempt)
     {
         double factor;
         lock (_jitter)

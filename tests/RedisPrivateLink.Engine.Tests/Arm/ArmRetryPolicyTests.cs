@@ -53,7 +53,7 @@ public class ArmRetryPolicyTests : GatewayTestBase
     {
         var transport = new FakeTransport(
             Json(429, """{"error":{"code":"SubscriptionRequestsThrottled","message":"slow down"}}""", ("Retry-After", "3")),
-            Json(409, """{"error":{"code":"RetryableErrorDueToAnotherOperation","message":"busy"}}"""),
+            Json(409, """{"error":{"code":"Conflict","message":"The resource '/subscriptions/s/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1' is busy processing a previous update request or is undergoing system maintenance. As such, it is currently unable to accept the update request. Please try again later."}}"""),
             Accepted);
 
         var response = await CreateGateway(transport).PostActionAsync(Export, new { prefix = "p" }, waitForCompletion: false);
