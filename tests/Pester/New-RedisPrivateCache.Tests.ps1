@@ -137,6 +137,45 @@ Describe 'New-RedisPrivateCache' {
         }
     }
 
+    Context 'private endpoint network policies' {
+        It '<Command> offers -PrivateEndpointNetworkPolicy with the four values Azure takes' -ForEach @(
+            @{ Command = 'New-RedisPrivateCache' }
+            @{ Command = 'Add-RedisPrivateEndpoint' }
+            @{ Command = 'Convert-VNetCacheToPrivateEndpoint' }
+        ) {
+            $parameter = (Get-Command $Command).Parameters['PrivateEndpointNetworkPolicy']
+            $parameter | Should -Not -BeNullOrEmpty
+            $values = ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
+            @($values | Sort-Object) | Should -Be @('Disabled', 'Enabled', 'NetworkSecurityGroupEnabled', 'RouteTableEnabled')
+            (Get-Help $Command -Parameter PrivateEndpointNetworkPolicy).description.Text | Should -Match "Azure's default"
+        }
+
+        It 'creates the subnet with the policies asked for, and the endpoint in it' {
+            $cache = New-TestCache -Name 'pester-policies' -Group 'rg-policies' -Octet 16 -Extra @{ PrivateEndpointNetworkPolicy = 'Enabled' }
+
+            $cache.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.16\.1\.\d+$'
+            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies/providers/Microsoft.Network/virtualNetworks/vnet-16/subnets/endpoints" -ApiVersion 2024-05-01
+            $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Enabled'
+        }
+
+        It 'uses an existing subnet with policies Enabled as it is: no write to its network' {
+            $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-policies/providers/Microsoft.Network/virtualNetworks/vnet-17"
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+                location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.17.0.0/16') }; subnets = @(@{ name = 'apps'; properties = @{ addressPrefix = '10.17.1.0/24'; privateEndpointNetworkPolicies = 'Enabled' } }) }
+            }
+            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            $cache = New-RedisPrivateCache -Name 'pester-policies-existing' -ResourceGroupName rg-policies -Location eastus -SubnetId "$vnetPath/subnets/apps" -Confirm:$false
+
+            $cache.PrivateEndpoints[0].PrivateIpAddress | Should -Be '10.17.1.4'
+            @(Get-EmulatorWrite $Emulator | Where-Object path -like '*/virtualNetworks/*') | Should -BeNullOrEmpty
+            $subnet = Invoke-EmulatorArm $Emulator "$vnetPath/subnets/apps" -ApiVersion 2024-05-01
+            $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Enabled'
+        }
+    }
+
     It 'stops at a failed step, saying a re-run continues, and a re-run converges' {
         $fault = Invoke-EmulatorControl $Emulator '/_emulator/faults' -Method POST -Body @{ method = 'PUT'; pathPattern = '*/privateEndpoints/pester-fault-pe'; kind = 'lroFailed' }
 

@@ -38,18 +38,26 @@ public sealed class PrivateEndpointRulesTests
         Assert.Equal(HttpStatusCode.Created, crossRegionCache.StatusCode);
     }
 
-    [Fact]
-    public async Task ASubnetWithEndpointPoliciesEnabledRefusesTheEndpoint()
+    /// <summary>
+    /// Azure has created private endpoints in subnets with network policies on since NSG and route table support for
+    /// them went GA (2022); the old PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled is gone.
+    /// </summary>
+    [Theory]
+    [InlineData("Enabled")]
+    [InlineData("Disabled")]
+    [InlineData("NetworkSecurityGroupEnabled")]
+    [InlineData("RouteTableEnabled")]
+    public async Task AnEndpointGoesInASubnetWhateverItsEndpointPolicies(string policies)
     {
         await using var emulator = await StartAsync();
-        await emulator.PutOkAsync(Network(emulator.SubnetId("vnet", "policed")), Subnet("10.0.9.0/24", endpointPolicies: "Enabled"));
+        await emulator.PutOkAsync(Network(emulator.SubnetId("vnet", "policed")), Subnet("10.0.9.0/24", endpointPolicies: policies));
 
         using var response = await emulator.PutAsync(Network(emulator.EndpointId("pe1")),
             Endpoint(emulator.SubnetId("vnet", "policed"), emulator.CacheId("cache1")));
 
-        var message = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled");
-        Assert.Equal($"Private endpoint {emulator.EndpointId("pe1")} cannot be created in a subnet {emulator.SubnetId("vnet", "policed")} " +
-                     "since it has private endpoint network policies enabled.", message);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var subnet = await (await emulator.GetAsync(Network(emulator.SubnetId("vnet", "policed")))).JsonAsync();
+        Assert.Equal(policies, (string)subnet["properties"]!["privateEndpointNetworkPolicies"]!);
     }
 
     [Fact]

@@ -93,6 +93,26 @@ public sealed class SubnetLayoutTests
     }
 
     [Fact]
+    public async Task EndpointPoliciesOutsideTheSpecsValuesAreRefusedOnASubnetAndInAVnet()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.PutOkAsync(Network(emulator.VnetId("vnet")), Vnet("eastus", "10.0.0.0/16", ("a", "10.0.0.0/24")));
+
+        using var misspelt = await emulator.PutAsync(Network(emulator.SubnetId("vnet", "b")), Subnet("10.0.1.0/24", endpointPolicies: "NSGEnabled"));
+        var message = await misspelt.AssertErrorAsync(HttpStatusCode.BadRequest, "InvalidRequestFormat");
+        Assert.Contains("'NSGEnabled'", message);
+        Assert.Contains("Enabled, Disabled, NetworkSecurityGroupEnabled, RouteTableEnabled", message);
+
+        var vnet = Vnet("eastus", "10.0.0.0/16", ("a", "10.0.0.0/24"));
+        vnet["properties"]!["subnets"]![0]!["properties"]!["privateEndpointNetworkPolicies"] = "enabled";
+        using var embedded = await emulator.PutAsync(Network(emulator.VnetId("vnet")), vnet);
+        Assert.Contains($"subnet {emulator.SubnetId("vnet", "a")} ", await embedded.AssertErrorAsync(HttpStatusCode.BadRequest, "InvalidRequestFormat"));
+
+        var a = await (await emulator.GetAsync(Network(emulator.SubnetId("vnet", "a")))).JsonAsync();
+        Assert.Equal("Disabled", (string)a["properties"]!["privateEndpointNetworkPolicies"]!);
+    }
+
+    [Fact]
     public async Task ASubnetHoldingAPrivateEndpointCannotBeDeletedDroppedOrTakenWithItsVnet()
     {
         await using var emulator = await StartAsync();

@@ -24,9 +24,11 @@ internal static class NetworkErrors
         $"Subnet {subnet} is in use by {userId} and cannot be deleted. In order to delete the subnet, delete all the resources " +
         "within the subnet. See aka.ms/deletesubnet.");
 
-    public static ArmException NetworkPoliciesEnabled(string endpointId, string subnetId) => new(400,
-        "PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled",
-        $"Private endpoint {endpointId} cannot be created in a subnet {subnetId} since it has private endpoint network policies enabled.");
+    /// <summary>Our reading: Network's code for a request body it cannot parse, with a message that names the field and its values.</summary>
+    public static ArmException InvalidPrivateEndpointNetworkPolicies(string subnetId, string value, IEnumerable<string> allowed) => new(400,
+        "InvalidRequestFormat",
+        $"Cannot parse the request. Value '{value}' of properties.privateEndpointNetworkPolicies of subnet {subnetId} is not valid; " +
+        $"allowed values are {string.Join(", ", allowed)}.");
 
     /// <summary>What Network answers for a missing subnet and for one in another region alike.</summary>
     public static ArmException InvalidResourceReference(string referencedId, string referencingId) => new(400, "InvalidResourceReference",

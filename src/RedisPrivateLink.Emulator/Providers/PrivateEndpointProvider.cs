@@ -135,8 +135,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
     }
 
     /// <summary>
-    /// The subnet must exist, sit in the endpoint's region, leave private endpoint network policies off and hold no
-    /// VNet-injected cache.
+    /// The subnet must exist, sit in the endpoint's region and hold no VNet-injected cache.
     /// </summary>
     private static StoredResource RequireSubnet(WriteContext context)
     {
@@ -149,13 +148,11 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
             throw NetworkErrors.InvalidResourceReference(subnetId, context.Id);
         }
 
-        // The module's contract (DESIGN.md) relies on this refusal, which Azure gave before private endpoints supported
-        // network policies; only the explicit "Enabled" triggers it, not the NetworkSecurityGroup/RouteTable values.
-        if (JsonMerge.String(subnet.Body["properties"], "privateEndpointNetworkPolicies") == "Enabled")
-        {
-            throw NetworkErrors.NetworkPoliciesEnabled(context.Id, subnet.Id);
-        }
-
+        // No refusal for privateEndpointNetworkPolicies, whatever its value: Azure refused endpoints in subnets with the
+        // policies Enabled (PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled) only before network
+        // security groups and route tables became supported for private endpoints (GA in 2022). Today "Network policies
+        // should be enabled in the subnet that hosts the private endpoint" (MicrosoftDocs/azure-docs,
+        // articles/private-link/disable-private-endpoint-network-policy.md).
         InjectedSubnet.RequireNoCache(subnet.Id, context.Id, context.Store);
         return subnet;
     }

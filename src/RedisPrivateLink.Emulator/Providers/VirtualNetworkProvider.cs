@@ -14,6 +14,11 @@ internal sealed class VirtualNetworkProvider() : NetworkProvider(hasResourceGuid
     public override void Validate(WriteContext context)
     {
         var requested = RequestedSubnets(context.Request);
+        foreach (var subnet in requested)
+        {
+            SubnetProvider.RequireKnownEndpointPolicies($"{context.Id}/subnets/{NameOf(subnet)}", subnet);
+        }
+
         SubnetLayout.Validate(context.Id, context.Name, SubnetLayout.AddressSpaceOf(context.Request),
             requested.Select(s => SubnetLayout.Describe($"{context.Id}/subnets/{NameOf(s)}", s)).ToList());
         foreach (var dropped in context.Store.Under(context.Id, SubnetType)

@@ -35,5 +35,6 @@ public static class ValidationErrorIds
     public const string InvalidEvictionPolicy = nameof(InvalidEvictionPolicy);
     public const string InvalidModule = nameof(InvalidModule);
     public const string InvalidPersistence = nameof(InvalidPersistence);
+    public const string InvalidPrivateEndpointNetworkPolicy = nameof(InvalidPrivateEndpointNetworkPolicy);
     public const string InvalidHighAvailability = nameof(InvalidHighAvailability);
 }

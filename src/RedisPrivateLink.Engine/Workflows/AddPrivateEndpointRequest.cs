@@ -29,6 +29,12 @@ public sealed class AddPrivateEndpointRequest
     /// <summary>Required when the subnet does not exist yet.</summary>
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>
+    /// Private endpoint network policies for a subnet the plan creates (Disabled, Enabled, NetworkSecurityGroupEnabled,
+    /// RouteTableEnabled); null sends none, so Azure's default applies. An existing subnet's are never changed.
+    /// </summary>
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
     /// <summary>The region of a new virtual network; defaults to the cache's.</summary>
     public string? Location { get; set; }
 
@@ -49,10 +55,4 @@ public sealed class AddPrivateEndpointRequest
     public string? PrivateDnsZoneId { get; set; }
 
     public IDictionary<string, string>? Tags { get; set; }
-
-    /// <summary>
-    /// Set private endpoint network policies to Disabled on a subnet that has them Enabled (the cmdlet asks
-    /// ShouldProcess for it); false refuses such a subnet instead.
-    /// </summary>
-    public bool FixSubnetNetworkPolicies { get; set; } = true;
 }

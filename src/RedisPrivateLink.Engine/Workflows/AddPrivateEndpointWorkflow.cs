@@ -118,6 +118,7 @@ public static class AddPrivateEndpointWorkflow
         NetworkRequest.AddIfGiven(named, "AddressPrefix", request.AddressPrefix);
         NetworkRequest.AddIfGiven(named, "SubnetName", request.SubnetName);
         NetworkRequest.AddIfGiven(named, "SubnetPrefix", request.SubnetPrefix);
+        NetworkRequest.AddIfGiven(named, "PrivateEndpointNetworkPolicy", request.PrivateEndpointNetworkPolicy);
         NetworkRequest.AddIfGiven(named, "Location", request.Location);
         return new NetworkRequest
         {
@@ -127,8 +128,8 @@ public static class AddPrivateEndpointWorkflow
             AddressPrefix = request.AddressPrefix,
             SubnetName = request.SubnetName,
             SubnetPrefix = request.SubnetPrefix,
+            PrivateEndpointNetworkPolicy = request.PrivateEndpointNetworkPolicy,
             Tags = request.Tags,
-            FixNetworkPolicies = request.FixSubnetNetworkPolicies,
             NamedNetworkParametersGiven = named,
         };
     }

@@ -30,7 +30,7 @@ internal sealed class ConvertPlanBuilder
 
     public Plan Plan => _plan;
 
-    /// <summary>The endpoint's subnet (created, or its network policies turned off), the DNS zone and its link to the VNet.</summary>
+    /// <summary>The endpoint's subnet (created when missing, an existing one used as it is), the DNS zone and its link to the VNet.</summary>
     public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
         var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;

@@ -24,6 +24,12 @@ public sealed class ConvertVNetCacheRequest
     public string? SubnetPrefix { get; set; }
 
     /// <summary>
+    /// Private endpoint network policies for a subnet the plan creates (Disabled, Enabled, NetworkSecurityGroupEnabled,
+    /// RouteTableEnabled); null sends none, so Azure's default applies. An existing subnet's are never changed.
+    /// </summary>
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
+    /// <summary>
     /// "None" or "ExportImport" (Premium export and import through <see cref="StorageContainerUri"/>). Null (not given)
     /// is refused with <see cref="WorkflowErrorIds.DataMigrationRequired"/> unless <see cref="KeepSource"/>, which
     /// deletes nothing and so moves no data: the source, the only copy of the data, is deleted only on an explicit choice.

@@ -251,10 +251,10 @@ public static class ConvertVNetCacheWorkflow
     {
         var hasSubnetId = !string.IsNullOrWhiteSpace(request.SubnetId);
         var hasSubnetName = !string.IsNullOrWhiteSpace(request.SubnetName);
-        if (hasSubnetId && (hasSubnetName || !string.IsNullOrWhiteSpace(request.SubnetPrefix)))
+        if (hasSubnetId && (hasSubnetName || !string.IsNullOrWhiteSpace(request.SubnetPrefix) || request.PrivateEndpointNetworkPolicy is not null))
         {
             throw new ValidationException(WorkflowErrorIds.ConflictingNetworkParameters, "SubnetId",
-                "-SubnetId names the endpoint's subnet already, so -SubnetName and -SubnetPrefix cannot be given with it. Give either -SubnetId, or -SubnetName (with -SubnetPrefix to create it) in the cache's virtual network.");
+                "-SubnetId names the endpoint's subnet already, so -SubnetName, -SubnetPrefix and -PrivateEndpointNetworkPolicy cannot be given with it (an existing subnet's policies are never changed). Give either -SubnetId, or -SubnetName (with -SubnetPrefix to create it) in the cache's virtual network.");
         }
 
         if (!hasSubnetId && !hasSubnetName)
@@ -406,6 +406,7 @@ public static class ConvertVNetCacheWorkflow
                 ResourceGroupName = injectedNetworkId.ResourceGroupName!,
                 SubnetName = request.SubnetName,
                 SubnetPrefix = request.SubnetPrefix,
+                PrivateEndpointNetworkPolicy = request.PrivateEndpointNetworkPolicy,
                 NewNetworkLocation = location,
             }
             : new NetworkRequest { SubnetId = request.SubnetId };

@@ -36,6 +36,9 @@ internal sealed class EndpointNetwork
     /// <summary>The prefix of a subnet the plan creates.</summary>
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>The private endpoint network policies of a subnet the plan creates; null leaves them to Azure's default.</summary>
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
     public IDictionary<string, string>? Tags { get; set; }
 
     /// <summary>

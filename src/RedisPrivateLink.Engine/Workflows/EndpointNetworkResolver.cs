@@ -15,15 +15,12 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class EndpointNetworkResolver
 {
-    public const string NetworkPoliciesEnabled = "Enabled";
-    public const string NetworkPoliciesDisabled = "Disabled";
-
     public static async Task<EndpointNetwork> ResolveAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
     {
         ValidateParameters(request);
         return string.IsNullOrWhiteSpace(request.SubnetId)
             ? await ResolveNamedSubnetAsync(arm, subscriptionId, request, notices, cancellationToken).ConfigureAwait(false)
-            : await ResolveExistingSubnetAsync(arm, subscriptionId, request, notices, cancellationToken).ConfigureAwait(false);
+            : await ResolveExistingSubnetAsync(arm, subscriptionId, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The checks that need no ARM state: one of the two ways of naming a subnet, valid names and prefixes.</summary>
@@ -55,9 +52,11 @@ internal static class EndpointNetworkResolver
         // Parsing refuses malformed prefixes; whether they fit is checked once the virtual network has been read.
         AddressSpaceOf(request);
         SubnetPrefixOf(request);
+        SubnetPolicyRules.ParsePrivateEndpointNetworkPolicy(request.PrivateEndpointNetworkPolicy);
     }
 
-    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
+    /// <summary>A subnet named by -SubnetId is the user's: it is used as it is, its private endpoint network policies included.</summary>
+    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, CancellationToken cancellationToken)
     {
         var validated = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId);
         var subnetId = validated.ToResourceId();
@@ -71,8 +70,7 @@ internal static class EndpointNetworkResolver
                 subnetId.ToString());
         }
 
-        var action = PoliciesAction(subnet, subnetId, request, notices);
-        return WithFailedState(new EndpointNetwork(subnetId, LocationRules.Normalize(network.Location, "VirtualNetworkLocation"), action, networkExists: true), network, subnet);
+        return WithFailedState(new EndpointNetwork(subnetId, LocationRules.Normalize(network.Location, "VirtualNetworkLocation"), SubnetAction.UseAsIs, networkExists: true), network, subnet);
     }
 
     /// <summary>
@@ -101,6 +99,7 @@ internal static class EndpointNetworkResolver
     {
         var addressSpace = AddressSpaceOf(request);
         var subnetPrefix = SubnetPrefixOf(request);
+        var policy = SubnetPolicyRules.ParsePrivateEndpointNetworkPolicy(request.PrivateEndpointNetworkPolicy);
 
         var networkId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.VirtualNetworkType, request.VirtualNetworkName!);
         var subnetId = networkId.Child("subnets", request.SubnetName!);
@@ -119,6 +118,7 @@ internal static class EndpointNetworkResolver
             {
                 AddressPrefixes = addressSpace.Select(cidr => cidr.ToString()).ToList(),
                 SubnetPrefix = prefix.ToString(),
+                PrivateEndpointNetworkPolicy = policy,
                 Tags = request.Tags,
             };
         }
@@ -137,7 +137,7 @@ internal static class EndpointNetworkResolver
             var prefix = RequireSubnetPrefix(subnetPrefix, subnetId);
             var others = subnets.SelectMany(s => ParseAll(PrefixesOf(s)).Select(cidr => (s.Name ?? string.Empty, cidr)));
             AddressSpaceRules.ValidateSubnet(prefix, existingSpace, others, "SubnetPrefix");
-            return WithFailedState(new EndpointNetwork(subnetId, location, SubnetAction.AddSubnet, networkExists: true) { SubnetPrefix = prefix.ToString() }, network, null);
+            return WithFailedState(new EndpointNetwork(subnetId, location, SubnetAction.AddSubnet, networkExists: true) { SubnetPrefix = prefix.ToString(), PrivateEndpointNetworkPolicy = policy }, network, null);
         }
 
         var current = ParseAll(PrefixesOf(subnet));
@@ -146,26 +146,22 @@ internal static class EndpointNetworkResolver
             notices.Add($"Subnet '{subnetId.Name}' of virtual network '{networkId.Name}' exists with prefix {string.Join(", ", current)}; it is reused as it is, and -SubnetPrefix {asked} is not applied.");
         }
 
-        return WithFailedState(new EndpointNetwork(subnetId, location, PoliciesAction(subnet, subnetId, request, notices), networkExists: true), network, subnet);
+        NoticePoliciesNotApplied(subnet, subnetId, policy, notices);
+        return WithFailedState(new EndpointNetwork(subnetId, location, SubnetAction.UseAsIs, networkExists: true), network, subnet);
     }
 
-    private static SubnetAction PoliciesAction(Subnet subnet, ResourceId subnetId, NetworkRequest request, ICollection<string> notices)
+    /// <summary>
+    /// An existing subnet keeps its private endpoint network policies whatever they are: endpoints work with every value,
+    /// and turning them off would stop the NSG and route table of every endpoint already there. A different value asked
+    /// for is said, not applied.
+    /// </summary>
+    private static void NoticePoliciesNotApplied(Subnet subnet, ResourceId subnetId, string? asked, ICollection<string> notices)
     {
-        if (!string.Equals(subnet.Properties?.PrivateEndpointNetworkPolicies, NetworkPoliciesEnabled, StringComparison.OrdinalIgnoreCase))
+        var current = subnet.Properties?.PrivateEndpointNetworkPolicies;
+        if (asked is not null && !string.Equals(current, asked, StringComparison.OrdinalIgnoreCase))
         {
-            return SubnetAction.UseAsIs;
+            notices.Add($"Subnet '{subnetId.Name}' of virtual network '{subnetId.Parent!.Name}' exists with private endpoint network policies {current ?? "unset"}; it is reused as it is, and -PrivateEndpointNetworkPolicy {asked} is not applied.");
         }
-
-        var subnetText = $"Subnet '{subnetId.Name}' of virtual network '{subnetId.Parent!.Name}' has private endpoint network policies Enabled, so Azure refuses private endpoints in it (PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled)";
-        if (!request.FixNetworkPolicies)
-        {
-            throw new RedisPrivateLinkException(WorkflowErrorIds.SubnetNetworkPoliciesEnabled, RedisPrivateLinkErrorCategory.InvalidOperation,
-                $"{subnetText}. Allow the module to set them to Disabled, or disable them yourself (Set-AzVirtualNetworkSubnetConfig -PrivateEndpointNetworkPoliciesFlag Disabled), or choose another subnet.",
-                subnetId.ToString());
-        }
-
-        notices.Add($"{subnetText}: the plan will set them to Disabled.");
-        return SubnetAction.DisableNetworkPolicies;
     }
 
     private static List<Cidr> AddressSpaceOf(NetworkRequest request) =>

@@ -23,8 +23,11 @@ internal sealed class NetworkRequest
 
     public IDictionary<string, string>? Tags { get; set; }
 
-    /// <summary>False refuses a subnet whose private endpoint network policies are Enabled instead of fixing it.</summary>
-    public bool FixNetworkPolicies { get; set; } = true;
+    /// <summary>
+    /// The private endpoint network policies of a subnet the plan creates; null sends none, so Azure's default applies.
+    /// An existing subnet's are never changed.
+    /// </summary>
+    public string? PrivateEndpointNetworkPolicy { get; set; }
 
     /// <summary>Names of parameters besides -SubnetId that describe the network by name, for the conflict message.</summary>
     public IReadOnlyList<string> NamedNetworkParametersGiven { get; set; } = new List<string>();

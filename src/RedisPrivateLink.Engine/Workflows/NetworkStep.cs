@@ -11,7 +11,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// Gives the endpoint its subnet: creates the virtual network with the subnet, or adds the subnet on its own (a child
-/// PUT, because a VNet PUT replaces its whole subnet list), or turns off private endpoint network policies.
+/// PUT, because a VNet PUT replaces its whole subnet list), or sends a Failed network or subnet again. An existing
+/// subnet's private endpoint network policies are never changed: endpoints work with every value since 2022, and the
+/// policies are how its NSG and route table apply to the endpoints already there.
 /// </summary>
 internal static class NetworkStep
 {
@@ -30,17 +32,15 @@ internal static class NetworkStep
                 ? $"virtual network '{network.VirtualNetworkName}' {where} (keeping its subnets)"
                 : $"subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' {where}";
             return ("Update", failed.ToString(),
-                $"Send {what} again: its provisioning state is {network.FailedState}; subnet '{network.SubnetName}' gets private endpoint network policies Disabled");
+                $"Send {what} again: its provisioning state is {network.FailedState}");
         }
 
         return network.Action switch
         {
             SubnetAction.CreateNetwork => ("Create", network.VirtualNetworkId.ToString(),
-                $"Create virtual network '{network.VirtualNetworkName}' ({string.Join(", ", network.AddressPrefixes)}) with subnet '{network.SubnetName}' ({network.SubnetPrefix}) {where}"),
+                $"Create virtual network '{network.VirtualNetworkName}' ({string.Join(", ", network.AddressPrefixes)}) with subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) {where}"),
             SubnetAction.AddSubnet => ("Create", network.SubnetId.ToString(),
-                $"Add subnet '{network.SubnetName}' ({network.SubnetPrefix}) to virtual network '{network.VirtualNetworkName}' {where}"),
-            SubnetAction.DisableNetworkPolicies => ("Update", network.SubnetId.ToString(),
-                $"Set private endpoint network policies of subnet '{network.SubnetName}' in virtual network '{network.VirtualNetworkName}' to Disabled"),
+                $"Add subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) to virtual network '{network.VirtualNetworkName}' {where}"),
             _ => ("Use", network.SubnetId.ToString(),
                 $"Use subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' {where}"),
         };
@@ -52,7 +52,7 @@ internal static class NetworkStep
         if (existingNetwork is null && network.AddressPrefixes.Count > 0 && network.SubnetPrefix is not null)
         {
             await arm.PutAsync(network.VirtualNetworkId, NewNetwork(network), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StepResult.Created($"with subnet '{network.SubnetName}' ({network.SubnetPrefix}), private endpoint network policies Disabled");
+            return StepResult.Created($"with subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)})");
         }
 
         if (existingNetwork is not null && FailedProvisioning.IsFailed(existingNetwork.Properties?.ProvisioningState))
@@ -63,16 +63,17 @@ internal static class NetworkStep
         var subnet = await arm.GetAsync<Subnet>(network.SubnetId, cancellationToken).ConfigureAwait(false);
         if (subnet is not null && FailedProvisioning.IsFailed(subnet.Properties?.ProvisioningState))
         {
-            // A subnet PUT alone, read-modify-write, so its siblings and its own settings (NSG, route table) stay.
+            // A subnet PUT alone, read-modify-write, so its siblings and its own settings (NSG, route table, private
+            // endpoint network policies) stay as they are.
             var state = subnet.Properties!.ProvisioningState;
-            await arm.PutAsync(network.SubnetId, WithPoliciesDisabled(Resendable(subnet)), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StepResult.Updated(FailedProvisioning.Resent(state, $"subnet '{network.SubnetName}' with private endpoint network policies Disabled"));
+            await arm.PutAsync(network.SubnetId, Resendable(subnet), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return StepResult.Updated(FailedProvisioning.Resent(state, $"subnet '{network.SubnetName}' as it was"));
         }
 
         if (subnet is null && network.SubnetPrefix is not null)
         {
-            await arm.PutAsync(network.SubnetId, NewSubnet(network.SubnetPrefix), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StepResult.Created($"subnet '{network.SubnetName}' ({network.SubnetPrefix}) added with private endpoint network policies Disabled; the other subnets are untouched");
+            await arm.PutAsync(network.SubnetId, NewSubnet(network), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return StepResult.Created($"subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) added; the other subnets are untouched");
         }
 
         if (subnet is null)
@@ -82,22 +83,13 @@ internal static class NetworkStep
                 network.SubnetId.ToString());
         }
 
-        if (string.Equals(subnet.Properties?.PrivateEndpointNetworkPolicies, EndpointNetworkResolver.NetworkPoliciesEnabled, StringComparison.OrdinalIgnoreCase))
-        {
-            // Read-modify-write of the subnet alone keeps everything else on it (NSG, route table, delegations).
-            subnet.Properties!.PrivateEndpointNetworkPolicies = EndpointNetworkResolver.NetworkPoliciesDisabled;
-            subnet.Properties.ProvisioningState = null;
-            await arm.PutAsync(network.SubnetId, subnet, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return StepResult.Updated($"private endpoint network policies of subnet '{network.SubnetName}' set to Disabled");
-        }
-
         return StepResult.Reused(SubnetDifferences(subnet, network));
     }
 
     /// <summary>
     /// A virtual network left Failed: a subnet PUT would not clear the network's own state, so the network is sent again,
     /// read-modify-write with every subnet it has (a VNet PUT replaces its subnet list), the endpoint's subnet added when
-    /// the failed write never got it in, with private endpoint network policies Disabled.
+    /// the failed write never got it in; the subnets it has keep their settings, private endpoint network policies included.
     /// </summary>
     private static async Task<StepResult> ResendNetworkAsync(IArmGateway arm, EndpointNetwork network, VirtualNetwork existing, CancellationToken cancellationToken)
     {
@@ -111,12 +103,8 @@ internal static class NetworkStep
 
         var subnets = (properties.Subnets ?? new List<Subnet>()).Select(Resendable).ToList();
         var ours = subnets.FirstOrDefault(s => string.Equals(s.Name, network.SubnetName, StringComparison.OrdinalIgnoreCase));
-        var detail = $"subnet '{network.SubnetName}' with private endpoint network policies Disabled";
-        if (ours is not null)
-        {
-            WithPoliciesDisabled(ours);
-        }
-        else
+        var detail = $"subnet '{network.SubnetName}' as it was";
+        if (ours is null)
         {
             if (network.SubnetPrefix is null)
             {
@@ -125,8 +113,8 @@ internal static class NetworkStep
                     network.SubnetId.ToString());
             }
 
-            subnets.Add(new Subnet { Name = network.SubnetName, Properties = NewSubnet(network.SubnetPrefix).Properties });
-            detail = $"subnet '{network.SubnetName}' ({network.SubnetPrefix}) added with private endpoint network policies Disabled";
+            subnets.Add(new Subnet { Name = network.SubnetName, Properties = NewSubnet(network).Properties });
+            detail = $"subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) added";
         }
 
         properties.Subnets = subnets;
@@ -134,13 +122,6 @@ internal static class NetworkStep
         existing.Etag = null;
         await arm.PutAsync(network.VirtualNetworkId, existing, cancellationToken: cancellationToken).ConfigureAwait(false);
         return StepResult.Updated(FailedProvisioning.Resent(state, others == 0 ? detail : $"{detail}; its {others} other subnet(s) kept as they are"));
-    }
-
-    private static Subnet WithPoliciesDisabled(Subnet subnet)
-    {
-        subnet.Properties ??= new SubnetProperties();
-        subnet.Properties.PrivateEndpointNetworkPolicies = EndpointNetworkResolver.NetworkPoliciesDisabled;
-        return subnet;
     }
 
     /// <summary>A subnet as read, made ready to send back: read-only state dropped, everything else kept.</summary>
@@ -171,16 +152,25 @@ internal static class NetworkStep
         Properties = new VirtualNetworkProperties
         {
             AddressSpace = new AddressSpace { AddressPrefixes = network.AddressPrefixes.ToList() },
-            Subnets = new List<Subnet> { new() { Name = network.SubnetName, Properties = NewSubnet(network.SubnetPrefix!).Properties } },
+            Subnets = new List<Subnet> { new() { Name = network.SubnetName, Properties = NewSubnet(network).Properties } },
         },
     };
 
-    private static Subnet NewSubnet(string prefix) => new()
+    /// <summary>
+    /// A subnet the plan creates. Without -PrivateEndpointNetworkPolicy the property is not sent at all, so Azure's
+    /// default applies (Disabled at api-version 2024-05-01) and follows Azure if that default changes.
+    /// </summary>
+    private static Subnet NewSubnet(EndpointNetwork network) => new()
     {
         Properties = new SubnetProperties
         {
-            AddressPrefix = prefix,
-            PrivateEndpointNetworkPolicies = EndpointNetworkResolver.NetworkPoliciesDisabled,
+            AddressPrefix = network.SubnetPrefix,
+            PrivateEndpointNetworkPolicies = network.PrivateEndpointNetworkPolicy,
         },
     };
+
+    private static string PoliciesText(EndpointNetwork network) =>
+        network.PrivateEndpointNetworkPolicy is { } policy
+            ? $"private endpoint network policies {policy}"
+            : "Azure's default private endpoint network policies";
 }

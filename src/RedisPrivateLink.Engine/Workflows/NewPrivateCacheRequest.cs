@@ -37,6 +37,12 @@ public sealed class NewPrivateCacheRequest
 
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>
+    /// Private endpoint network policies for a subnet the plan creates (Disabled, Enabled, NetworkSecurityGroupEnabled,
+    /// RouteTableEnabled); null sends none, so Azure's default applies. An existing subnet's are never changed.
+    /// </summary>
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
     /// <summary>Defaults to "&lt;cache&gt;-pe".</summary>
     public string? PrivateEndpointName { get; set; }
 

@@ -262,6 +262,7 @@ public static class NewPrivateCacheWorkflow
         NetworkRequest.AddIfGiven(named, "AddressPrefix", request.AddressPrefix);
         NetworkRequest.AddIfGiven(named, "SubnetName", request.SubnetName);
         NetworkRequest.AddIfGiven(named, "SubnetPrefix", request.SubnetPrefix);
+        NetworkRequest.AddIfGiven(named, "PrivateEndpointNetworkPolicy", request.PrivateEndpointNetworkPolicy);
         return new NetworkRequest
         {
             SubnetId = request.SubnetId,
@@ -270,6 +271,7 @@ public static class NewPrivateCacheWorkflow
             AddressPrefix = request.AddressPrefix,
             SubnetName = request.SubnetName,
             SubnetPrefix = request.SubnetPrefix,
+            PrivateEndpointNetworkPolicy = request.PrivateEndpointNetworkPolicy,
             NewNetworkLocation = definition.Location,
             Tags = request.Tags,
             NamedNetworkParametersGiven = named,
@@ -284,9 +286,9 @@ public static class NewPrivateCacheWorkflow
         var readiness = new CacheReadiness(isReady: false);
         plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, existing.ResourceGroup, request.Tags));
 
-        // A subnet named by -SubnetId is the user's: it gets a step only when its network policies must change, or when
-        // it (or its VNet) is Failed, as an earlier run's policy change can leave it.
-        var hasNetworkStep = request.SubnetId is null || network.Action == SubnetAction.DisableNetworkPolicies || network.NeedsResend;
+        // A subnet named by -SubnetId is the user's and is used as it is: it gets a step only when it (or its VNet) is
+        // Failed, to send it again unchanged.
+        var hasNetworkStep = request.SubnetId is null || network.NeedsResend;
         if (hasNetworkStep)
         {
             plan.Add(NetworkStep.Create(arm, network, request.SubnetId is null ? new[] { StepKeys.ResourceGroup } : Array.Empty<string>()));

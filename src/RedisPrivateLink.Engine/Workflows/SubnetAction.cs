@@ -5,6 +5,5 @@ internal enum SubnetAction
 {
     CreateNetwork,
     AddSubnet,
-    DisableNetworkPolicies,
     UseAsIs,
 }

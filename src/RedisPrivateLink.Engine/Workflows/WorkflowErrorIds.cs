@@ -12,7 +12,6 @@ public static class WorkflowErrorIds
     public const string AddressPrefixRequired = nameof(AddressPrefixRequired);
     public const string SubnetPrefixRequired = nameof(SubnetPrefixRequired);
     public const string SubnetNotFound = nameof(SubnetNotFound);
-    public const string SubnetNetworkPoliciesEnabled = nameof(SubnetNetworkPoliciesEnabled);
     public const string InvalidPublicNetworkAccess = nameof(InvalidPublicNetworkAccess);
     public const string CacheNameNotAvailable = nameof(CacheNameNotAvailable);
     public const string CacheNotFound = nameof(CacheNotFound);

@@ -63,6 +63,14 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>
+    /// Private endpoint network policies of a subnet the command creates; left out, none is sent and Azure's default
+    /// (Disabled) applies. An existing subnet's are never changed.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Disabled", "Enabled", "NetworkSecurityGroupEnabled", "RouteTableEnabled")]
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(LocationCompleter))]
@@ -131,6 +139,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
                 AddressPrefix = AddressPrefix,
                 SubnetName = SubnetName,
                 SubnetPrefix = SubnetPrefix,
+                PrivateEndpointNetworkPolicy = PrivateEndpointNetworkPolicy,
                 Location = Location,
                 Name = Name,
                 ResourceGroupName = EndpointResourceGroupName,

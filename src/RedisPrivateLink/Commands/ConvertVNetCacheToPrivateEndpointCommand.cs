@@ -70,6 +70,14 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     public string? SubnetPrefix { get; set; }
 
     /// <summary>
+    /// Private endpoint network policies of a subnet the command creates; left out, none is sent and Azure's default
+    /// (Disabled) applies. An existing subnet's are never changed.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Disabled", "Enabled", "NetworkSecurityGroupEnabled", "RouteTableEnabled")]
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
+    /// <summary>
     /// ExportImport (through -StorageContainerUri) or None (the target starts empty). No default: a run that deletes the
     /// source (every run but -KeepSource) is refused with DataMigrationRequired until the user says which.
     /// </summary>
@@ -149,6 +157,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             SubnetId = SubnetId,
             SubnetName = SubnetName,
             SubnetPrefix = SubnetPrefix,
+            PrivateEndpointNetworkPolicy = PrivateEndpointNetworkPolicy,
             DataMigration = DataMigration,
             StorageContainerUri = StorageContainerUri is null ? null : SecureStrings.Reveal(StorageContainerUri),
             KeepSource = KeepSource,

@@ -79,6 +79,14 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? SubnetPrefix { get; set; }
 
+    /// <summary>
+    /// Private endpoint network policies of a subnet the command creates; left out, none is sent and Azure's default
+    /// (Disabled) applies. An existing subnet's are never changed.
+    /// </summary>
+    [Parameter(ParameterSetName = NewNetworkSet)]
+    [ValidateSet("Disabled", "Enabled", "NetworkSecurityGroupEnabled", "RouteTableEnabled")]
+    public string? PrivateEndpointNetworkPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PrivateEndpointName { get; set; }
@@ -172,6 +180,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 AddressPrefix = AddressPrefix,
                 SubnetName = ParameterSetName == NewNetworkSet ? SubnetName : null,
                 SubnetPrefix = SubnetPrefix,
+                PrivateEndpointNetworkPolicy = PrivateEndpointNetworkPolicy,
                 PrivateEndpointName = PrivateEndpointName,
                 PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
                 PrivateDnsZoneId = PrivateDnsZoneId,

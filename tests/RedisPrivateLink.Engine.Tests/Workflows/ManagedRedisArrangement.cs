@@ -79,14 +79,17 @@ internal static class ManagedRedisArrangement
         },
     };
 
-    /// <summary>A subnet ready for private endpoints (network policies off) in an East US virtual network, which carries it as ARM's does.</summary>
-    public static void AddSubnet(InMemoryArmGateway arm)
+    /// <summary>
+    /// A subnet with the given private endpoint network policies (Disabled, Azure's default, unless told) in an East US
+    /// virtual network, which carries it as ARM's does.
+    /// </summary>
+    public static void AddSubnet(InMemoryArmGateway arm, string privateEndpointNetworkPolicies = "Disabled")
     {
         var subnet = new Subnet
         {
             Id = SubnetId,
             Name = "endpoints",
-            Properties = new SubnetProperties { ProvisioningState = "Succeeded", AddressPrefix = "10.0.1.0/24", PrivateEndpointNetworkPolicies = "Disabled" },
+            Properties = new SubnetProperties { ProvisioningState = "Succeeded", AddressPrefix = "10.0.1.0/24", PrivateEndpointNetworkPolicies = privateEndpointNetworkPolicies },
         };
         arm.Add(VirtualNetworkId, new VirtualNetwork
         {

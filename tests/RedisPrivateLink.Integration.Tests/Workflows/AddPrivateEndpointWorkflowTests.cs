@@ -75,41 +75,51 @@ public sealed class AddPrivateEndpointWorkflowTests
         Assert.Contains("Convert-VNetCacheToPrivateEndpoint", error.Message);
     }
 
+    /// <summary>
+    /// Issue 16: an existing subnet's private endpoint network policies are the user's NSG and route table enforcement
+    /// for every endpoint there; the endpoint goes in with them Enabled, and nothing is written to the network.
+    /// </summary>
     [Fact]
-    public async Task ASubnetWithNetworkPoliciesEnabledIsFixedBeforeTheEndpoint()
+    public async Task ASubnetWithNetworkPoliciesEnabledGetsTheEndpointAndKeepsItsPolicies()
     {
         await using var scenario = await WorkflowScenario.StartAsync();
         await scenario.CreateAsync(WorkflowScenario.NewCache());
         await scenario.CreateNetworkAsync("vnet3", "rg-spoke", "10.3.0.0/16", ("workloads", "10.3.0.0/24", "Enabled"));
-        var request = new AddPrivateEndpointRequest { CacheId = scenario.CacheId().ToString(), SubnetId = scenario.SubnetId("vnet3", "workloads", "rg-spoke").ToString() };
+        var subnetId = scenario.SubnetId("vnet3", "workloads", "rg-spoke");
+        await scenario.Control.ClearRequestsAsync();
+
+        var prepared = await scenario.PrepareAsync(new AddPrivateEndpointRequest { CacheId = scenario.CacheId().ToString(), SubnetId = subnetId.ToString() });
+        var result = await WorkflowScenario.RunAsync(prepared);
+
+        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key == StepKeys.Network);
+        Assert.DoesNotContain(prepared.Notices, n => n.Contains("network policies", StringComparison.Ordinal));
+        Assert.Equal(StepOutcome.Created, result[StepKeys.PrivateEndpoint].Outcome);
+        Assert.DoesNotContain(await scenario.Control.WritesAsync(), r => r.Path.Contains("/virtualNetworks/vnet3", StringComparison.OrdinalIgnoreCase));
+        var subnet = await scenario.RequireAsync<Subnet>(subnetId);
+        Assert.Equal("Enabled", subnet.Properties!.PrivateEndpointNetworkPolicies);
+        var endpointId = scenario.EndpointId("cache1-pe-vnet3", "rg-spoke");
+        var endpoint = await scenario.RequireAsync<PrivateEndpoint>(endpointId);
+        Assert.Equal(subnetId.ToString(), endpoint.Properties!.Subnet!.Id, ignoreCase: true);
+        Assert.Equal("10.3.0.4", await scenario.EndpointAddressAsync(endpointId));
+    }
+
+    [Theory]
+    [InlineData("Enabled")]
+    [InlineData("RouteTableEnabled")]
+    public async Task ASubnetTheAddCreatesGetsTheAskedPoliciesAndTheEndpoint(string policy)
+    {
+        await using var scenario = await WorkflowScenario.StartAsync();
+        await scenario.CreateAsync(WorkflowScenario.NewCache());
+        var request = SecondNetwork(scenario);
+        request.PrivateEndpointNetworkPolicy = policy;
 
         var prepared = await scenario.PrepareAsync(request);
         var result = await WorkflowScenario.RunAsync(prepared);
 
-        Assert.Contains(prepared.Notices, n => n.Contains("will set them to Disabled", StringComparison.Ordinal));
-        Assert.Equal(StepOutcome.Updated, result[StepKeys.Network].Outcome);
+        Assert.Contains($"(10.1.0.0/24, private endpoint network policies {policy})", prepared.Plan.Describe().Single(s => s.Key == StepKeys.Network).Description, StringComparison.Ordinal);
         Assert.Equal(StepOutcome.Created, result[StepKeys.PrivateEndpoint].Outcome);
-        var subnet = await scenario.RequireAsync<Subnet>(scenario.SubnetId("vnet3", "workloads", "rg-spoke"));
-        Assert.Equal("Disabled", subnet.Properties!.PrivateEndpointNetworkPolicies);
-        Assert.Equal("10.3.0.0/24", subnet.Properties.AddressPrefix);
-    }
-
-    [Fact]
-    public async Task ASubnetWithNetworkPoliciesEnabledIsRefusedWhenFixingIsNotAllowed()
-    {
-        await using var scenario = await WorkflowScenario.StartAsync();
-        await scenario.CreateAsync(WorkflowScenario.NewCache());
-        await scenario.CreateNetworkAsync("vnet3", "rg-spoke", "10.3.0.0/16", ("workloads", "10.3.0.0/24", "Enabled"));
-        var request = new AddPrivateEndpointRequest
-        {
-            CacheId = scenario.CacheId().ToString(),
-            SubnetId = scenario.SubnetId("vnet3", "workloads", "rg-spoke").ToString(),
-            FixSubnetNetworkPolicies = false,
-        };
-
-        var error = await AssertRefusedAsync(scenario, request, WorkflowErrorIds.SubnetNetworkPoliciesEnabled);
-
-        Assert.Contains("PrivateEndpointCannotBeCreatedInSubnetThatHasNetworkPoliciesEnabled", error.Message);
+        var subnet = await scenario.RequireAsync<Subnet>(scenario.SubnetId("vnet2", "endpoints", "rg-spoke"));
+        Assert.Equal(policy, subnet.Properties!.PrivateEndpointNetworkPolicies);
     }
 
     [Fact]

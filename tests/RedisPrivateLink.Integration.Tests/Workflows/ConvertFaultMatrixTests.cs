@@ -453,6 +453,7 @@ public abstract class ConvertFaultMatrixTests
 
         var network = Assert.Single(await s.Arm.ListAsync<VirtualNetwork>(subscription + "/providers/Microsoft.Network/virtualNetworks"));
         Assert.Equal(new[] { "caches", "endpoints" }, network.Properties!.Subnets!.Select(n => n.Name!).OrderBy(n => n, StringComparer.Ordinal));
+        // Azure's default: the module sends no private endpoint network policies for a subnet it creates unasked.
         Assert.Equal("Disabled", (await s.RequireAsync<Subnet>(s.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
         var zoneId = strategy == TargetSku ? s.ManagedRedisZoneId() : s.ZoneId();
         var zone = Assert.Single(await s.Arm.ListAsync<PrivateDnsZone>(subscription + "/providers/Microsoft.Network/privateDnsZones"));

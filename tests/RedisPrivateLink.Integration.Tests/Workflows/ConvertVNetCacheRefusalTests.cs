@@ -25,6 +25,8 @@ public sealed class ConvertVNetCacheRefusalTests
         { WorkflowErrorIds.InvalidStorageContainerUri, r => r.StorageContainerUri = "https://backups.blob.core.windows.net/redis?sv=2024-11-04&sp=rwl&se=" + Signature },
         { WorkflowErrorIds.NetworkNotSpecified, r => { r.SubnetName = null; r.SubnetPrefix = null; } },
         { WorkflowErrorIds.ConflictingNetworkParameters, r => r.SubnetId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/endpoints" },
+        { WorkflowErrorIds.ConflictingNetworkParameters, r => (r.SubnetName, r.SubnetPrefix, r.PrivateEndpointNetworkPolicy, r.SubnetId) = (null, null, "Enabled", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/endpoints") },
+        { ValidationErrorIds.InvalidPrivateEndpointNetworkPolicy, r => r.PrivateEndpointNetworkPolicy = "NSGEnabled" },
         { WorkflowErrorIds.EndpointSubnetIsInjectedSubnet, r => { r.SubnetName = "caches"; r.SubnetPrefix = null; } },
         { WorkflowErrorIds.CacheNotFound, r => r.SourceCacheId = r.SourceCacheId.Replace(Source, "missing1") },
         { WorkflowErrorIds.MigrationSourceDeleted, r => { r.NewName = null; r.ReuseName = true; r.SourceCacheId = r.SourceCacheId.Replace(Source, "missing1"); } },

@@ -22,8 +22,9 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// StopProcessing does) is pressed at three moments of the same write: as it is about to be sent, while ARM holds it,
 /// and while its operation is polled; the run must stop at once, and the same command then converge. Every case then
 /// checks the whole end state, and that nothing was duplicated or left orphaned. The network step is exercised in each
-/// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and the network policies of an
-/// existing subnet turned off (New with -SubnetId, and Add). A resource group PUT is synchronous in ARM (and the
+/// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and an existing subnet whose private
+/// endpoint network policies are Enabled (New with -SubnetId, and Add), which has no network step: its rows arm the fault
+/// on the network and expect no write to it at all, the subnet used as it is. A resource group PUT is synchronous in ARM (and the
 /// emulator), so it has no operation to fail or poll: those pairs are not in the matrix. Each cmdlet's rows are their
 /// own test class with their own emulator (NewPrivateCacheFaultMatrixTests and the others), so they run side by side:
 /// the cases spend their time waiting on the emulator, not computing.
@@ -42,8 +43,11 @@ public abstract class FaultMatrixTests
     /// <summary>Add's network step when the VNet exists and the endpoint's subnet is added to it (a subnet PUT).</summary>
     public const string AddedSubnet = "network/added-subnet";
 
-    /// <summary>The network step when the endpoint goes in an existing subnet (-SubnetId) whose network policies are Enabled (a subnet PUT).</summary>
-    public const string PoliciesFixed = "network/policies";
+    /// <summary>
+    /// The endpoint goes in an existing subnet (-SubnetId) whose private endpoint network policies are Enabled: the
+    /// subnet is used as it is, so the plan has no network step and nothing writes to the network.
+    /// </summary>
+    public const string EnabledSubnet = "network/enabled-subnet";
 
     /// <summary>New's cache step for Azure Managed Redis, at its second write: the database PUT that follows the cluster's.</summary>
     public const string ManagedRedisDatabase = "cache/database";
@@ -83,13 +87,13 @@ public abstract class FaultMatrixTests
     }
 
     public static TheoryData<string, string> NewCases => Matrix(
-        StepKeys.ResourceGroup, StepKeys.Network, PoliciesFixed, StepKeys.PrivateDnsZone, StepKeys.Cache, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
+        StepKeys.ResourceGroup, StepKeys.Network, EnabledSubnet, StepKeys.PrivateDnsZone, StepKeys.Cache, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
 
     public static TheoryData<string, string> NewManagedRedisCases => Matrix(
         StepKeys.ResourceGroup, StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.Cache, ManagedRedisDatabase, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
 
     public static TheoryData<string, string> AddCases => Matrix(
-        StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, PoliciesFixed, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
+        StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, EnabledSubnet, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
 
     public static TheoryData<string, string> SetCases => Matrix(PublicNetworkAccessWorkflow.StepKey);
 
@@ -102,7 +106,7 @@ public abstract class FaultMatrixTests
         var s = _scenario;
         await s.Control.ResetAsync();
         var request = WorkflowScenario.NewCache();
-        if (step == PoliciesFixed)
+        if (step == EnabledSubnet)
         {
             await s.CreateNetworkAsync("vnet1", WorkflowScenario.Group, "10.0.0.0/16", ("endpoints", "10.0.1.0/24", "Enabled"));
             request.VirtualNetworkName = request.SubnetName = request.SubnetPrefix = null;
@@ -114,7 +118,7 @@ public abstract class FaultMatrixTests
         {
             StepKeys.ResourceGroup => "*/resourceGroups/rg-app",
             StepKeys.Network => "*/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1",
-            PoliciesFixed => "*/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/endpoints",
+            EnabledSubnet => "*/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1*",
             StepKeys.PrivateDnsZone => "*/resourceGroups/rg-app/providers/Microsoft.Network/privateDnsZones/" + WorkflowScenario.Zone,
             StepKeys.Cache => "*/resourceGroups/rg-app/providers/Microsoft.Cache/redis/cache1",
             StepKeys.ZoneLink => "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/vnet1-link",
@@ -122,16 +126,27 @@ public abstract class FaultMatrixTests
             _ => "*/privateEndpoints/cache1-pe/privateDnsZoneGroups/default",
         };
 
-        var stepKey = step == PoliciesFixed ? StepKeys.Network : step;
-        var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(request), ctrlC), cleanOutcome);
+        if (step == EnabledSubnet)
+        {
+            await ExpectNoNetworkWriteAsync(fault, target, () => RunAsync(s.PrepareAsync(request), CancellationToken.None));
+        }
+        else
+        {
+            await RunWithFaultAsync(step, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(request), ctrlC), StepOutcome.Created);
+        }
 
-        await AssertEndStateAsync(new Expected
+        var expected = new Expected
         {
             Groups = { WorkflowScenario.Group },
             Networks = { s.VnetId() },
             Endpoints = { (s.EndpointId(), s.SubnetId()) },
-        });
+        };
+        if (step == EnabledSubnet)
+        {
+            expected.SubnetPolicies[s.SubnetId()] = "Enabled";
+        }
+
+        await AssertEndStateAsync(expected);
         var subnet = Assert.Single((await s.RequireAsync<VirtualNetwork>(s.VnetId())).Properties!.Subnets!);
         Assert.Equal("10.0.1.0/24", subnet.Properties!.AddressPrefix);
     }
@@ -194,21 +209,21 @@ public abstract class FaultMatrixTests
         var s = _scenario;
         await s.Control.ResetAsync();
         await s.CreateAsync(WorkflowScenario.NewCache());
-        var existingNetwork = step is AddedSubnet or PoliciesFixed;
+        var existingNetwork = step is AddedSubnet or EnabledSubnet;
         if (existingNetwork)
         {
             await s.CreateNetworkAsync("vnet3", "rg-spoke", "10.3.0.0/16", ("apps", "10.3.0.0/24", "Enabled"));
         }
 
         var vnet = existingNetwork ? "vnet3" : "vnet2";
-        var endpointSubnet = step == PoliciesFixed ? s.SubnetId("vnet3", "apps", "rg-spoke") : s.SubnetId(vnet, "endpoints", "rg-spoke");
+        var endpointSubnet = step == EnabledSubnet ? s.SubnetId("vnet3", "apps", "rg-spoke") : s.SubnetId(vnet, "endpoints", "rg-spoke");
         var endpointName = "cache1-pe-" + vnet;
         var target = step switch
         {
             StepKeys.ResourceGroup => "*/resourceGroups/rg-spoke",
             StepKeys.Network => "*/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet2",
             AddedSubnet => "*/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet3/subnets/endpoints",
-            PoliciesFixed => "*/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet3/subnets/apps",
+            EnabledSubnet => "*/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet3*",
             StepKeys.ZoneLink => "*/privateDnsZones/" + WorkflowScenario.Zone + "/virtualNetworkLinks/" + vnet + "-link",
             StepKeys.PrivateEndpoint => "*/resourceGroups/rg-spoke/providers/Microsoft.Network/privateEndpoints/" + endpointName,
             _ => "*/privateEndpoints/" + endpointName + "/privateDnsZoneGroups/default",
@@ -223,7 +238,7 @@ public abstract class FaultMatrixTests
                 SubnetName = "endpoints",
                 SubnetPrefix = "10.3.1.0/24",
             },
-            PoliciesFixed => new AddPrivateEndpointRequest { CacheId = s.CacheId().ToString(), SubnetId = endpointSubnet.ToString() },
+            EnabledSubnet => new AddPrivateEndpointRequest { CacheId = s.CacheId().ToString(), SubnetId = endpointSubnet.ToString() },
             _ => new AddPrivateEndpointRequest
             {
                 CacheId = s.CacheId().ToString(),
@@ -235,23 +250,34 @@ public abstract class FaultMatrixTests
             },
         };
 
-        var stepKey = existingNetwork ? StepKeys.Network : step;
-        var cleanOutcome = step == PoliciesFixed ? StepOutcome.Updated : StepOutcome.Created;
-        await RunWithFaultAsync(stepKey, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(Request()), ctrlC), cleanOutcome);
+        if (step == EnabledSubnet)
+        {
+            await ExpectNoNetworkWriteAsync(fault, target, () => RunAsync(s.PrepareAsync(Request()), CancellationToken.None));
+        }
+        else
+        {
+            await RunWithFaultAsync(existingNetwork ? StepKeys.Network : step, step, fault, target, ctrlC => RunAsync(s.PrepareAsync(Request()), ctrlC), StepOutcome.Created);
+        }
 
-        await AssertEndStateAsync(new Expected
+        var expected = new Expected
         {
             Groups = { WorkflowScenario.Group, "rg-spoke" },
             Networks = { s.VnetId(), s.VnetId(vnet, "rg-spoke") },
             Endpoints = { (s.EndpointId(), s.SubnetId()), (s.EndpointId(endpointName, "rg-spoke"), endpointSubnet) },
-        });
+        };
+        if (step == EnabledSubnet)
+        {
+            expected.SubnetPolicies[endpointSubnet] = "Enabled";
+        }
+
+        await AssertEndStateAsync(expected);
         if (existingNetwork)
         {
-            // The other subnet of the existing network survived every write, untouched but for the endpoint's needs.
+            // The other subnet of the existing network survived every write untouched, its policies Enabled included.
             var subnets = (await s.RequireAsync<VirtualNetwork>(s.VnetId("vnet3", "rg-spoke"))).Properties!.Subnets!.ToDictionary(n => n.Name!, n => n.Properties!);
             Assert.Equal(step == AddedSubnet ? new[] { "apps", "endpoints" } : new[] { "apps" }, subnets.Keys.OrderBy(k => k, StringComparer.Ordinal));
             Assert.Equal("10.3.0.0/24", subnets["apps"].AddressPrefix);
-            Assert.Equal(step == AddedSubnet ? "Enabled" : "Disabled", subnets["apps"].PrivateEndpointNetworkPolicies);
+            Assert.Equal("Enabled", subnets["apps"].PrivateEndpointNetworkPolicies);
         }
     }
 
@@ -405,6 +431,37 @@ public abstract class FaultMatrixTests
     /// (by default: send the Failed resource again, saying so); a third run must write nothing. Ctrl+C is pressed as
     /// <see cref="InterruptAsync"/> says, watching from <paramref name="fromStep"/>'s start when it is given.
     /// </summary>
+    /// <summary>
+    /// The <see cref="EnabledSubnet"/> rows: the fault is armed on every write to the network, yet the run completes
+    /// without a network step and without sending any write there, so the fault is still armed at the end. A Ctrl+C
+    /// row has no network write to press it at; it checks the same.
+    /// </summary>
+    private async Task ExpectNoNetworkWriteAsync(string fault, string networkPattern, Func<Task<PlanResult>> run)
+    {
+        var s = _scenario;
+        await s.Control.ClearRequestsAsync();
+        var armed = !CtrlCMoments.ContainsKey(fault);
+        if (armed)
+        {
+            await s.Control.AddFaultAsync(FaultRule(fault, "PUT", networkPattern));
+        }
+
+        var result = await run();
+
+        Assert.DoesNotContain(result.Steps, step => step.Key == StepKeys.Network);
+        Assert.DoesNotContain(await s.Control.WritesAsync(), r => Matches(networkPattern, r.Path));
+        Assert.Equal(armed ? 1 : 0, (await s.Control.FaultsAsync()).Count);
+    }
+
+    private static object FaultRule(string fault, string method, string pathPattern) => fault switch
+    {
+        Throttled => new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
+        ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
+        Dropped => new { method, pathPattern, kind = "drop", count = 1 },
+        TimedOut => new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
+        _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
+    };
+
     private async Task RunWithFaultAsync(string stepKey, string row, string fault, string pathPattern, Func<CancellationToken, Task<PlanResult>> runUntil, StepOutcome cleanOutcome, Rerun? rerun = null, PlanStep? fromStep = null)
     {
         var s = _scenario;
@@ -418,14 +475,7 @@ public abstract class FaultMatrixTests
             return;
         }
 
-        await s.Control.AddFaultAsync(fault switch
-        {
-            Throttled => (object)new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
-            ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
-            Dropped => new { method, pathPattern, kind = "drop", count = 1 },
-            TimedOut => new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
-            _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
-        });
+        await s.Control.AddFaultAsync(FaultRule(fault, method, pathPattern));
 
         if (fault != OperationFailed)
         {
@@ -582,7 +632,8 @@ public abstract class FaultMatrixTests
     /// database, and not the other kind); exactly the expected endpoints, each Succeeded, Approved, in its subnet, with
     /// the cache kind's group id, one NIC and one DNS zone group; the cache's connections mirroring exactly those
     /// endpoints; one zone, linked once to each network; the cache's A record holding the last endpoint's address;
-    /// every network and endpoint subnet Succeeded with private endpoint network policies Disabled; no resource group,
+    /// every network and endpoint subnet Succeeded, endpoint subnets with the private endpoint network policies expected
+    /// (Disabled, Azure's default, for those the module created without -PrivateEndpointNetworkPolicy); no resource group,
     /// NIC, link or record more than expected.
     /// </summary>
     private async Task AssertEndStateAsync(Expected expected)
@@ -623,7 +674,7 @@ public abstract class FaultMatrixTests
 
             var subnet = await s.RequireAsync<Subnet>(subnetId);
             Assert.Equal("Succeeded", subnet.Properties!.ProvisioningState);
-            Assert.Equal("Disabled", subnet.Properties.PrivateEndpointNetworkPolicies);
+            Assert.Equal(expected.SubnetPolicies.TryGetValue(subnetId, out var policies) ? policies : "Disabled", subnet.Properties.PrivateEndpointNetworkPolicies);
         }
 
         Assert.Equal(expected.Endpoints.Count, await CountNetworkInterfacesAsync(s));
@@ -717,6 +768,9 @@ public abstract class FaultMatrixTests
 
         /// <summary>Each endpoint with its subnet, the one whose zone group wrote the cache's A record last.</summary>
         public List<(ResourceId Endpoint, ResourceId Subnet)> Endpoints { get; } = new();
+
+        /// <summary>Endpoint subnets whose private endpoint network policies are not Azure's default (Disabled).</summary>
+        public Dictionary<ResourceId, string> SubnetPolicies { get; } = new();
 
         /// <summary>The connection status of endpoints that are not Approved.</summary>
         public Dictionary<ResourceId, string> Statuses { get; } = new();

@@ -24,6 +24,7 @@ public sealed class NewPrivateCacheWorkflowTests
         var vnet = await scenario.RequireAsync<VirtualNetwork>(scenario.VnetId());
         var subnet = Assert.Single(vnet.Properties!.Subnets!);
         Assert.Equal("10.0.1.0/24", subnet.Properties!.AddressPrefix);
+        // None was sent (the engine tests check the body), so the emulator applied Azure's default.
         Assert.Equal("Disabled", subnet.Properties.PrivateEndpointNetworkPolicies);
 
         var zone = await scenario.RequireAsync<PrivateDnsZone>(scenario.ZoneId());
@@ -59,7 +60,7 @@ public sealed class NewPrivateCacheWorkflowTests
             new[]
             {
                 "Create resource group 'rg-app' in eastus",
-                "Create virtual network 'vnet1' (10.0.0.0/16) with subnet 'endpoints' (10.0.1.0/24) in 'rg-app'",
+                "Create virtual network 'vnet1' (10.0.0.0/16) with subnet 'endpoints' (10.0.1.0/24, Azure's default private endpoint network policies) in 'rg-app'",
                 "Create private DNS zone 'privatelink.redis.cache.windows.net' in 'rg-app'",
                 "Create cache 'cache1' (Standard C1, public network access Disabled, TLS 1.2, non-TLS port off) in eastus in 'rg-app'",
                 "Link private DNS zone 'privatelink.redis.cache.windows.net' to virtual network 'vnet1' as 'vnet1-link'",
@@ -123,7 +124,7 @@ public sealed class NewPrivateCacheWorkflowTests
         var prepared = await scenario.PrepareAsync(request);
         var result = await WorkflowScenario.RunAsync(prepared);
 
-        Assert.StartsWith("Add subnet 'endpoints' (10.0.1.0/24) to virtual network 'vnet1'", prepared.Plan.Describe().Single(s => s.Key == StepKeys.Network).Description);
+        Assert.StartsWith("Add subnet 'endpoints' (10.0.1.0/24, Azure's default private endpoint network policies) to virtual network 'vnet1'", prepared.Plan.Describe().Single(s => s.Key == StepKeys.Network).Description);
         Assert.Equal(StepOutcome.Created, result[StepKeys.Network].Outcome);
         Assert.Equal(StepOutcome.Reused, result[StepKeys.ResourceGroup].Outcome);
         Assert.DoesNotContain(await scenario.Control.RequestsAsync(), r => r.Method == "PUT" && r.Path.EndsWith("/virtualNetworks/vnet1", StringComparison.OrdinalIgnoreCase));
@@ -132,6 +133,45 @@ public sealed class NewPrivateCacheWorkflowTests
         Assert.Equal("Enabled", subnets["apps"].PrivateEndpointNetworkPolicies);
         Assert.Equal("10.0.0.0/24", subnets["apps"].AddressPrefix);
         Assert.Equal("Disabled", subnets["endpoints"].PrivateEndpointNetworkPolicies);
+    }
+
+    [Theory]
+    [InlineData("Enabled")]
+    [InlineData("NetworkSecurityGroupEnabled")]
+    public async Task TheSubnetOfANewNetworkGetsTheAskedPoliciesAndHoldsTheEndpoint(string policy)
+    {
+        await using var scenario = await WorkflowScenario.StartAsync();
+        var request = WorkflowScenario.NewCache();
+        request.PrivateEndpointNetworkPolicy = policy;
+
+        var prepared = await scenario.PrepareAsync(request);
+        var result = await WorkflowScenario.RunAsync(prepared);
+
+        Assert.Equal($"Create virtual network 'vnet1' (10.0.0.0/16) with subnet 'endpoints' (10.0.1.0/24, private endpoint network policies {policy}) in 'rg-app'",
+            prepared.Plan.Describe().Single(s => s.Key == StepKeys.Network).Description);
+        Assert.Equal(StepOutcome.Created, result[StepKeys.PrivateEndpoint].Outcome);
+        Assert.Equal(policy, (await scenario.RequireAsync<Subnet>(scenario.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
+        Assert.Equal("10.0.1.4", await scenario.EndpointAddressAsync(scenario.EndpointId()));
+    }
+
+    [Fact]
+    public async Task AnExistingSubnetWithPoliciesEnabledGivenByIdIsUsedWithoutAnyNetworkWrite()
+    {
+        await using var scenario = await WorkflowScenario.StartAsync();
+        await scenario.CreateNetworkAsync("vnet1", WorkflowScenario.Group, "10.0.0.0/16", ("endpoints", "10.0.1.0/24", "Enabled"));
+        var request = WorkflowScenario.NewCache();
+        request.VirtualNetworkName = request.SubnetName = request.SubnetPrefix = null;
+        request.AddressPrefix = null;
+        request.SubnetId = scenario.SubnetId().ToString();
+        await scenario.Control.ClearRequestsAsync();
+
+        var prepared = await scenario.PrepareAsync(request);
+        await WorkflowScenario.RunAsync(prepared);
+
+        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key == StepKeys.Network);
+        Assert.DoesNotContain(await scenario.Control.WritesAsync(), r => r.Path.Contains("/virtualNetworks/vnet1", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Enabled", (await scenario.RequireAsync<Subnet>(scenario.SubnetId())).Properties!.PrivateEndpointNetworkPolicies);
+        Assert.Equal("10.0.1.4", await scenario.EndpointAddressAsync(scenario.EndpointId()));
     }
 
     [Fact]

@@ -11,7 +11,10 @@ public sealed class SubnetProperties
     public string? AddressPrefix { get; set; }
     public IList<string>? AddressPrefixes { get; set; }
 
-    /// <summary>"Disabled" lets a private endpoint be created in the subnet; "Enabled" makes ARM refuse it.</summary>
+    /// <summary>
+    /// Whether network security groups and route tables apply to the subnet's private endpoints: Disabled (Azure's
+    /// default), Enabled, NetworkSecurityGroupEnabled or RouteTableEnabled. Endpoints can be created with any of them.
+    /// </summary>
     public string? PrivateEndpointNetworkPolicies { get; set; }
 
     public string? PrivateLinkServiceNetworkPolicies { get; set; }
