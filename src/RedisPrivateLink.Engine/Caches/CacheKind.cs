@@ -184,8 +184,11 @@ public abstract class CacheKind
     /// <summary>True while the cache takes no other change: its last operation is done.</summary>
     internal abstract bool IsIdle(CacheState cache);
 
-    /// <summary>True when Azure accepts a private endpoint for the cache in its current state.</summary>
-    internal abstract bool AcceptsPrivateEndpoints(CacheState cache);
+    /// <summary>
+    /// True when the cache is in a state that ends by itself (being created, updated or scaled): a private endpoint
+    /// waits for it to be idle, since one sent now can run for minutes and then fail.
+    /// </summary>
+    internal abstract bool IsSettling(CacheState cache);
 
     /// <summary>True when the cache can limit public access to address ranges (Microsoft.Cache/redis/firewallRules).</summary>
     internal abstract bool HasFirewallRules { get; }

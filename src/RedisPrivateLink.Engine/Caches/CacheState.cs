@@ -49,7 +49,7 @@ internal sealed class CacheState
 
     public bool IsIdle => Kind.IsIdle(this);
 
-    public bool AcceptsPrivateEndpoints => Kind.AcceptsPrivateEndpoints(this);
+    public bool IsSettling => Kind.IsSettling(this);
 
     public bool IsVNetInjected => !string.IsNullOrEmpty(SubnetId);
 

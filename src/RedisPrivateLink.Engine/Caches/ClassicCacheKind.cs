@@ -13,8 +13,12 @@ namespace RedisPrivateLink.Engine.Caches;
 /// <summary>Azure Cache for Redis (Microsoft.Cache/redis): Basic, Standard and Premium, retiring 2028-09-30.</summary>
 internal sealed class ClassicCacheKind : ArmCacheKind<RedisCache>
 {
-    /// <summary>States in which Azure's Redis provider accepts a private endpoint for the cache.</summary>
-    private static readonly string[] EndpointReadyStates = { "Succeeded", "Updating", "Scaling", "Patching", "ConfiguringAAD" };
+    /// <summary>
+    /// The provisioning states of Microsoft.Cache/redis 2024-11-01 (azure-rest-api-specs, redis.json,
+    /// RedisProvisioningState) that end by themselves; Deleting, Disabled, Failed and Unprovisioning do not.
+    /// </summary>
+    private static readonly string[] SettlingStates =
+        { "Creating", "Updating", "Scaling", "Provisioning", "Linking", "Unlinking", "RecoveringScaleFailure", "ConfiguringAAD" };
 
     public override string Name => "Classic";
 
@@ -52,8 +56,8 @@ internal sealed class ClassicCacheKind : ArmCacheKind<RedisCache>
     internal override bool IsIdle(CacheState cache) =>
         cache.ProvisioningState is null || string.Equals(cache.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase);
 
-    internal override bool AcceptsPrivateEndpoints(CacheState cache) =>
-        cache.ProvisioningState is null || EndpointReadyStates.Contains(cache.ProvisioningState, StringComparer.OrdinalIgnoreCase);
+    internal override bool IsSettling(CacheState cache) =>
+        cache.ProvisioningState is not null && SettlingStates.Contains(cache.ProvisioningState, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Caches made before the property existed are open to the internet.</summary>
     internal override string PublicNetworkAccessWhenUnstated(CacheState cache) => "Enabled";

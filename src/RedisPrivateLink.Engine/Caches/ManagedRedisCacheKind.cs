@@ -24,8 +24,13 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
     /// <summary>The name of a cluster's one database.</summary>
     internal const string DatabaseName = "default";
 
-    private static readonly string[] EndpointReadyProvisioningStates = { "Succeeded", "Updating" };
-    private static readonly string[] EndpointReadyResourceStates = { "Running", "Updating" };
+    /// <summary>
+    /// The cluster states of Microsoft.Cache/redisEnterprise 2025-07-01 (azure-rest-api-specs, ProvisioningState and
+    /// ResourceState) that end by themselves, with the idle ones they end in (a cluster settles while either of its
+    /// states is still moving); the *Failed, Canceled, Deleting, Disabling and Disabled ones do not.
+    /// </summary>
+    private static readonly string[] SettlingProvisioningStates = { "Succeeded", "Creating", "Updating" };
+    private static readonly string[] SettlingResourceStates = { "Running", "Creating", "Updating", "Enabling", "Scaling" };
 
     public override string Name => "ManagedRedis";
 
@@ -87,9 +92,10 @@ internal sealed class ManagedRedisCacheKind : ArmCacheKind<ManagedRedisCluster>
         (cache.ProvisioningState is null || string.Equals(cache.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
         && (cache.ResourceState is null || string.Equals(cache.ResourceState, "Running", StringComparison.OrdinalIgnoreCase));
 
-    internal override bool AcceptsPrivateEndpoints(CacheState cache) =>
-        (cache.ProvisioningState is null || EndpointReadyProvisioningStates.Contains(cache.ProvisioningState, StringComparer.OrdinalIgnoreCase))
-        && (cache.ResourceState is null || EndpointReadyResourceStates.Contains(cache.ResourceState, StringComparer.OrdinalIgnoreCase));
+    internal override bool IsSettling(CacheState cache) =>
+        !IsIdle(cache)
+        && (cache.ProvisioningState is null || SettlingProvisioningStates.Contains(cache.ProvisioningState, StringComparer.OrdinalIgnoreCase))
+        && (cache.ResourceState is null || SettlingResourceStates.Contains(cache.ResourceState, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>
     /// Clusters made before 2025-07-01 state none and follow the legacy rule: a private endpoint connection blocks

@@ -89,7 +89,7 @@ public static class AddPrivateEndpointWorkflow
             .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
-        var plan = await BuildPlanAsync(arm, definition, zone, existing, cancellationToken).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, definition, zone, existing, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(plan, cacheId, notices);
     }
 
@@ -153,7 +153,8 @@ public static class AddPrivateEndpointWorkflow
         }
     }
 
-    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, CancellationToken cancellationToken)
+    /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, CacheState? settlingCache, CancellationToken cancellationToken)
     {
         var network = endpoint.Network;
         var plan = new Plan($"Adding private endpoint '{endpoint.EndpointId.Name}' to cache '{endpoint.CacheId.Name}'");
@@ -188,8 +189,13 @@ public static class AddPrivateEndpointWorkflow
         var alwaysReady = new CacheReadiness(isReady: true);
         plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, endpoint.Tags,
             StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        if (settlingCache is not null)
+        {
+            plan.Add(CacheSettlingStep.Create(arm, settlingCache));
+        }
+
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, alwaysReady,
-            StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
+            StepKeys.Selected((true, StepKeys.ZoneLink), (settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
                 (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)), existing.FailedState(StepKeys.PrivateEndpoint)));
         plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, alwaysReady, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return plan;

@@ -16,9 +16,13 @@ internal static class CacheChecks
         }
     }
 
+    /// <summary>
+    /// A cache that is idle takes a private endpoint now, and one being created, updated or scaled after the wait the
+    /// plan makes for it; any other state (Failed, Disabled, Deleting...) would not end by itself, so it is refused.
+    /// </summary>
     public static void RequireReady(CacheState cache)
     {
-        if (!cache.AcceptsPrivateEndpoints)
+        if (!cache.IsIdle && !cache.IsSettling)
         {
             throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotReady, RedisPrivateLinkErrorCategory.ResourceUnavailable,
                 $"Cache '{cache.Id.Name}' is {cache.DescribeState()}, and Azure creates private endpoints only for a running cache. Run the command again once its provisioning state is Succeeded (Get-RedisPrivateCache shows it).",

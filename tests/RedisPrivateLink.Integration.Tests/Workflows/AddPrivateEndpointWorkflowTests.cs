@@ -144,7 +144,7 @@ public sealed class AddPrivateEndpointWorkflowTests
     }
 
     [Fact]
-    public async Task ACacheStillBeingCreatedIsRefused()
+    public async Task ACacheStillBeingCreatedIsWaitedForBeforeItsEndpointIsSent()
     {
         await using var scenario = await WorkflowScenario.StartAsync();
         await scenario.CreateGroupAsync(WorkflowScenario.Group);
@@ -154,9 +154,17 @@ public sealed class AddPrivateEndpointWorkflowTests
             Properties = new RedisCacheProperties { Sku = new RedisSku { Name = "Standard", Family = "C", Capacity = 1 } },
         }, waitForCompletion: false);
 
-        var error = await AssertRefusedAsync(scenario, SecondNetwork(scenario), WorkflowErrorIds.CacheNotReady);
+        var prepared = await scenario.PrepareAsync(SecondNetwork(scenario));
+        var wait = Assert.Single(prepared.Plan.Describe(), step => step.Key == StepKeys.Cache);
+        Assert.Contains("it is Creating", wait.Description);
+        Assert.Contains(StepKeys.Cache, Assert.Single(prepared.Plan.Describe(), step => step.Key == StepKeys.PrivateEndpoint).DependsOn);
 
-        Assert.Contains("Creating", error.Message);
+        var result = await WorkflowScenario.RunAsync(prepared);
+
+        Assert.Equal(StepOutcome.Created, result[StepKeys.PrivateEndpoint].Outcome);
+        var cache = await scenario.RequireAsync<RedisCache>(scenario.CacheId());
+        Assert.Equal("Succeeded", cache.Properties!.ProvisioningState);
+        Assert.Equal("Approved", Assert.Single(cache.Properties.PrivateEndpointConnections!).Properties!.PrivateLinkServiceConnectionState!.Status);
     }
 
     [Fact]
