@@ -13,12 +13,34 @@ internal sealed class ArmException(int status, string code, string message, stri
 
     public int? RetryAfterSeconds { get; init; }
 
+    /// <summary>error.details, which ARM sends for some errors (MissingSubscriptionRegistration names its namespace there).</summary>
+    public IReadOnlyList<ArmErrorDetail> Details { get; init; } = [];
+
+    /// <summary>x-ms-failure-cause: "gateway" when ARM's front door refused the request rather than the resource provider.</summary>
+    public string? FailureCause { get; init; }
+
     public ArmResult ToResult()
     {
-        var result = new ArmResult(Status, ErrorBody(Code, Message, Target));
+        var body = ErrorBody(Code, Message, Target);
+        if (Details.Count > 0)
+        {
+            body["error"]!["details"] = new JsonArray(Details.Select(d => (JsonNode)new JsonObject
+            {
+                ["code"] = d.Code,
+                ["target"] = d.Target,
+                ["message"] = d.Message,
+            }).ToArray());
+        }
+
+        var result = new ArmResult(Status, body);
         if (RetryAfterSeconds is { } seconds)
         {
             result.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (FailureCause is not null)
+        {
+            result.Headers["x-ms-failure-cause"] = FailureCause;
         }
 
         return result;
@@ -36,6 +58,9 @@ internal sealed class ArmException(int status, string code, string message, stri
         return new JsonObject { ["error"] = error };
     }
 }
+
+/// <summary>One entry of error.details.</summary>
+internal sealed record ArmErrorDetail(string Code, string Target, string Message);
 
 /// <summary>The errors ARM itself raises, worded as ARM words them.</summary>
 internal static class ArmErrors
