@@ -92,6 +92,7 @@ internal sealed class ProviderRegistrations
     /// <summary>GET /subscriptions/{s}/providers/{namespace}: the provider with its state (resourceTypes trimmed to names).</summary>
     public JsonObject Body(string subscriptionId, string providerNamespace, DateTimeOffset now)
     {
+        var state = StateOf(providerNamespace, now);
         var canonical = Namespaces.First(n => n.Equals(providerNamespace, StringComparison.OrdinalIgnoreCase));
         var types = new JsonArray(ResourceTypeCatalog.All
             .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase))
@@ -102,7 +103,7 @@ internal sealed class ProviderRegistrations
             ["id"] = $"/subscriptions/{subscriptionId}/providers/{canonical}",
             ["namespace"] = canonical,
             ["resourceTypes"] = types,
-            ["registrationState"] = StateOf(canonical, now),
+            ["registrationState"] = state,
             ["registrationPolicy"] = "RegistrationRequired",
         };
     }
