@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,24 +32,47 @@ public static class ResourceProviderRegistration
     /// </summary>
     internal const int MaxPolls = 300;
 
+    /// <summary>
+    /// Namespaces each gateway (one per context) has seen Registered, so a fleet piped into Add-RedisPrivateEndpoint
+    /// reads each provider once, not once per cache. A namespace unregistered since is caught by the gateway's
+    /// register-on-refusal.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IArmGateway, ConcurrentDictionary<string, bool>> KnownRegistered = new();
+
     private static readonly Regex NamespaceInMessage = new("namespace '(?<namespace>[^']+)'", RegexOptions.CultureInvariant);
 
     public static string ProviderPath(string subscriptionId, string providerNamespace) =>
         $"/subscriptions/{subscriptionId}/providers/{providerNamespace}";
 
-    /// <summary>The namespace's registrationState, or null when the credential may not read it (403): the write will tell.</summary>
+    /// <summary>
+    /// The namespace's registrationState, or null when it cannot be read: 403 (the credential may not read providers,
+    /// as a role scoped to one resource group) or 404 (an ARM endpoint that does not serve providers, such as an
+    /// Azure Stack or test endpoint). Then the first write tells, and the gateway registers on its refusal.
+    /// </summary>
     public static async Task<string?> ReadStateAsync(IArmGateway arm, string subscriptionId, string providerNamespace, CancellationToken cancellationToken)
     {
+        var known = KnownRegistered.GetOrCreateValue(arm);
+        if (known.ContainsKey(subscriptionId + "/" + providerNamespace))
+        {
+            return Registered;
+        }
+
         var path = ProviderPath(subscriptionId, providerNamespace);
         var response = await arm.SendAsync(new ArmRequest(RequestMethod.Get, path), cancellationToken).ConfigureAwait(false);
-        if (response.Status == 403)
+        if (response.Status is 403 or 404)
         {
-            OperationReporter.Current.Verbose($"Cannot read the registration of resource provider '{providerNamespace}' (403); it is registered on the first write's refusal if it needs to be.");
+            OperationReporter.Current.Verbose($"Cannot read the registration of resource provider '{providerNamespace}' ({response.Status}); it is registered on the first write's refusal if it needs to be.");
             return null;
         }
 
         ArmGateway.EnsureSuccess(response, "GET", path);
-        return response.ReadAs<ResourceProvider>()?.RegistrationState;
+        var state = response.ReadAs<ResourceProvider>()?.RegistrationState;
+        if (IsRegistered(state))
+        {
+            known[subscriptionId + "/" + providerNamespace] = true;
+        }
+
+        return state;
     }
 
     public static bool IsRegistered(string? state) => string.Equals(state, Registered, StringComparison.OrdinalIgnoreCase);
@@ -56,6 +81,8 @@ public static class ResourceProviderRegistration
     /// <exception cref="RedisPrivateLinkException">ResourceProviderNotRegistered: ARM refused the registration (403) or it did not finish in time.</exception>
     public static async Task RegisterAsync(IArmGateway arm, string subscriptionId, string providerNamespace, CancellationToken cancellationToken)
     {
+        // Whatever was known, ARM has just said otherwise (or the plan found it not registered).
+        KnownRegistered.GetOrCreateValue(arm).TryRemove(subscriptionId + "/" + providerNamespace, out _);
         var path = ProviderPath(subscriptionId, providerNamespace);
         OperationReporter.Current.Verbose($"Registering resource provider '{providerNamespace}' in subscription '{subscriptionId}' (POST {path}/register); Azure registers a namespace once per subscription.");
         try
