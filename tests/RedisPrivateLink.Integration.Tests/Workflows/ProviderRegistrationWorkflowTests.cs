@@ -81,9 +81,14 @@ public sealed class ProviderRegistrationWorkflowTests
     [Fact]
     public async Task AddRegistersMicrosoftNetworkBeforeItsFirstWrite()
     {
-        await using var scenario = await WorkflowScenario.StartAsync();
-        await scenario.CreateAsync(WorkflowScenario.NewCache());
-        await scenario.Control.UnregisterProviderAsync("Microsoft.Network");
+        // The cache made directly, so this context has not seen Microsoft.Network registered (it would remember that).
+        await using var scenario = await WorkflowScenario.StartAsync(o => o.UnregisteredProviders.Add("Microsoft.Network"));
+        await scenario.CreateGroupAsync(WorkflowScenario.Group);
+        await scenario.Arm.PutAsync(scenario.CacheId(), new RedisCache
+        {
+            Location = WorkflowScenario.Location,
+            Properties = new RedisCacheProperties { Sku = new RedisSku { Name = "Standard", Family = "C", Capacity = 1 }, PublicNetworkAccess = "Disabled" },
+        });
         await scenario.Control.ClearRequestsAsync();
 
         var prepared = await scenario.PrepareAsync(new AddPrivateEndpointRequest
