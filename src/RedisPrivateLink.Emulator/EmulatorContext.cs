@@ -16,6 +16,7 @@ internal sealed class EmulatorContext
         Options = options;
         Faults = new FaultRegistry(options.Random);
         Throttle = new SubscriptionThrottle(options.Throttling, options.Clock);
+        ProviderRegistrations = new ProviderRegistrations(this);
         Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
@@ -29,6 +30,10 @@ internal sealed class EmulatorContext
     public SubscriptionThrottle Throttle { get; }
 
     public RequestLog Log { get; } = new();
+
+    public ProviderRegistrations ProviderRegistrations { get; }
+
+    public ManagementLocks Locks { get; } = new();
 
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
 
@@ -65,5 +70,7 @@ internal sealed class EmulatorContext
         Faults.Clear();
         Log.Clear();
         Throttle.Reset();
+        ProviderRegistrations.Reset();
+        Locks.Clear();
     }
 }

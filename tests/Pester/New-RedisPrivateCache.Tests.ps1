@@ -279,4 +279,43 @@ Describe 'New-RedisPrivateCache' {
             $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
         }
     }
+
+    Context 'on a subscription not registered for Microsoft.Cache' {
+        BeforeAll {
+            $script:Unregistered = Start-TestEmulator -ExtraArgument '--unregistered-provider', 'Microsoft.Cache'
+            $script:UnregisteredSub = $Unregistered.SubscriptionId
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Unregistered.ConnectionFile
+            $script:Network = @{ VirtualNetworkName = 'vnet-65'; AddressPrefix = '10.65.0.0/16'; SubnetName = 'endpoints'; SubnetPrefix = '10.65.1.0/24' }
+        }
+
+        AfterAll {
+            $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+            Stop-TestEmulator $Unregistered
+        }
+
+        It 'shows the registration under -WhatIf and writes nothing' {
+            $lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $Unregistered.ConnectionFile -Script {
+                param($module, $connectionFile)
+                $ErrorActionPreference = 'Stop'
+                Import-Module $module
+                $null = Connect-RedisPrivateLink -EmulatorConnectionFile $connectionFile
+                New-RedisPrivateCache -Name pester-unreg -ResourceGroupName rg-unreg -Location eastus -VirtualNetworkName vnet-65 `
+                    -AddressPrefix 10.65.0.0/16 -SubnetName endpoints -SubnetPrefix 10.65.1.0/24 -WhatIf
+            }
+
+            Get-EmulatorWrite $Unregistered | Should -BeNullOrEmpty
+            ($lines | Where-Object { $_ -like 'What if:*' } | Select-Object -First 1) | Should -Match "Register resource provider 'Microsoft\.Cache'"
+            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion 2021-04-01).Body.registrationState | Should -Be 'NotRegistered'
+        }
+
+        It 'registers Microsoft.Cache, says so in verbose output, and creates the cache' {
+            $cache = New-RedisPrivateCache -Name pester-unreg -ResourceGroupName rg-unreg -Location eastus @Network -Confirm:$false -Verbose 4>&1 |
+                Tee-Object -Variable output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+
+            $cache.ProvisioningState | Should -Be 'Succeeded'
+            $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+            @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like "Registering resource provider 'Microsoft.Cache'*" }).Count | Should -Be 1
+            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion 2021-04-01).Body.registrationState | Should -Be 'Registered'
+        }
+    }
 }

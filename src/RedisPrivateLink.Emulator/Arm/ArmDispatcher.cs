@@ -47,6 +47,8 @@ internal sealed class ArmDispatcher
         }
 
         emulator.RequireSubscription(path[1]);
+        emulator.ProviderRegistrations.RequireRegisteredForWrite(request);
+        emulator.Locks.RequireUnlocked(request);
         if (path.Is(2, "resourcegroups"))
         {
             return path.Count switch
@@ -87,6 +89,11 @@ internal sealed class ArmDispatcher
             };
         }
 
+        if (ProviderRegistrations.IsRegistrationCall(path))
+        {
+            return ResourceProvider(request);
+        }
+
         if (path.Count == 5 && path.Is(3, "Microsoft.Cache") && path.Is(4, "CheckNameAvailability"))
         {
             return request.Method == "POST" ? redisActions.CheckNameAvailability(request) : throw ArmErrors.MethodNotAllowed(request.Method);
@@ -98,6 +105,23 @@ internal sealed class ArmDispatcher
         }
 
         throw ArmErrors.NoRoute(request.Method, path.Raw);
+    }
+
+    /// <summary>GET /subscriptions/{s}/providers/{namespace} and POST .../register (Microsoft.Resources' api-versions).</summary>
+    private ArmResult ResourceProvider(ArmRequest request)
+    {
+        var path = request.Path;
+        if (!ResourceTypeCatalog.ResourceGroupApiVersions.Contains(request.ApiVersion))
+        {
+            throw ArmErrors.InvalidApiVersion(request.ApiVersion, ResourceTypeCatalog.ResourceGroupApiVersions);
+        }
+
+        return (path.Count, request.Method) switch
+        {
+            (4, "GET") => new ArmResult(200, emulator.ProviderRegistrations.Body(path[1], path[3], request.Now)),
+            (5, "POST") => new ArmResult(200, emulator.ProviderRegistrations.Register(path[1], path[3], request.Now)),
+            _ => throw ArmErrors.MethodNotAllowed(request.Method),
+        };
     }
 
     private ArmResult ResourceGroupScoped(ArmRequest request)

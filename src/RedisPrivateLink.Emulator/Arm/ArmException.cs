@@ -13,8 +13,14 @@ internal sealed class ArmException(int status, string code, string message, stri
 
     public int? RetryAfterSeconds { get; init; }
 
-    /// <summary>error.details, written only when set: Network's busy answers carry it (empty or with the busy operation).</summary>
+    /// <summary>
+    /// error.details, written only when set: Network's busy answers carry it (empty or with the busy operation), and
+    /// MissingSubscriptionRegistration names its namespace there.
+    /// </summary>
     public JsonArray? Details { get; init; }
+
+    /// <summary>x-ms-failure-cause: "gateway" when ARM's front door refused the request rather than the resource provider.</summary>
+    public string? FailureCause { get; init; }
 
     public ArmResult ToResult()
     {
@@ -28,6 +34,11 @@ internal sealed class ArmException(int status, string code, string message, stri
         if (RetryAfterSeconds is { } seconds)
         {
             result.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (FailureCause is not null)
+        {
+            result.Headers["x-ms-failure-cause"] = FailureCause;
         }
 
         return result;
@@ -45,6 +56,8 @@ internal sealed class ArmException(int status, string code, string message, stri
         return new JsonObject { ["error"] = error };
     }
 }
+
+/// <summary>One entry of error.details.</summary>
 
 /// <summary>The errors ARM itself raises, worded as ARM words them.</summary>
 internal static class ArmErrors

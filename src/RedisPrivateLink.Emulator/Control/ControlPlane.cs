@@ -45,6 +45,40 @@ internal static class ControlPlane
 
         CacheDataEndpoints.Map(group, emulator, stateFile);
 
+        // A subscription that has not registered a namespace (or had it unregistered): writes there answer 409
+        // MissingSubscriptionRegistration until the client registers it.
+        group.MapPost("/providers/{providerNamespace}/unregister", (string providerNamespace) =>
+        {
+            try
+            {
+                emulator.ProviderRegistrations.Unregister(providerNamespace);
+                return Results.NoContent();
+            }
+            catch (Arm.ArmException error)
+            {
+                return Results.NotFound(new { error = new { code = error.Code, message = error.Message } });
+            }
+        });
+
+        // A management lock on a resource group: {"resourceGroup": "rg", "level": "ReadOnly" | "CanNotDelete"}.
+        group.MapPost("/locks", (LockRequest body) =>
+        {
+            try
+            {
+                emulator.Locks.Add(body.ResourceGroup, body.Level);
+                return Results.NoContent();
+            }
+            catch (ArgumentException error)
+            {
+                return Results.BadRequest(new { error = new { code = "InvalidLock", message = error.Message } });
+            }
+        });
+        group.MapDelete("/locks", () =>
+        {
+            emulator.Locks.Clear();
+            return Results.NoContent();
+        });
+
         group.MapPost("/reset", () =>
         {
             emulator.Reset();
@@ -52,3 +86,6 @@ internal static class ControlPlane
         });
     }
 }
+
+/// <summary>The body of POST /_emulator/locks.</summary>
+internal sealed record LockRequest(string ResourceGroup, string Level);

@@ -9,7 +9,8 @@ internal static class CommandLine
         "usage: RedisPrivateLink.Emulator --port <n> --connection-file <path> [--time-scale <x>] [--state-file <path>] " +
         "[--subscription-id <guid>] [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
         "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
-        "[--refuse-classic-create] [--name-release-delay <seconds>]";
+        "[--refuse-classic-create] [--name-release-delay <seconds>] [--unregistered-provider <namespace>]... " +
+        "[--provider-registration-duration <seconds>]";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -49,6 +50,8 @@ internal static class CommandLine
                 case "--writes": options.Throttling.Writes = ParseBucket(name, value); break;
                 case "--deletes": options.Throttling.Deletes = ParseBucket(name, value); break;
                 case "--name-release-delay": options.NameReleaseDelay = ParseSeconds(name, value); break;
+                case "--unregistered-provider": options.UnregisteredProviders.Add(ParseNamespace(name, value)); break;
+                case "--provider-registration-duration": options.ProviderRegistrationDuration = ParseSeconds(name, value); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'. {Usage}");
             }
         }
@@ -70,6 +73,10 @@ internal static class CommandLine
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException($"'{name}' expects a non-negative number of seconds, got '{value}'.");
+
+    private static string ParseNamespace(string name, string value) =>
+        Providers.ProviderRegistrations.Namespaces.FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{name}' expects one of {string.Join(", ", Providers.ProviderRegistrations.Namespaces)}, got '{value}'.");
 
     private static string ParseGuid(string name, string value) =>
         Guid.TryParse(value, out var result)

@@ -45,6 +45,19 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeSpan NameReleaseDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Resource provider namespaces (Microsoft.Cache, Microsoft.Network, Microsoft.Storage) the subscription starts
+    /// not registered for, as a subscription that never used them: writes there answer 409 MissingSubscriptionRegistration
+    /// until POST /subscriptions/{s}/providers/{namespace}/register and <see cref="ProviderRegistrationDuration"/>.
+    /// </summary>
+    public IList<string> UnregisteredProviders { get; set; } = new List<string>();
+
+    /// <summary>
+    /// From register to Registered, in Azure time (the time scale applies). Microsoft publishes no figure; two
+    /// minutes is our reading of what users report (usually one to a few minutes).
+    /// </summary>
+    public TimeSpan ProviderRegistrationDuration { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Drives probabilistic faults; tests pass a seeded one.</summary>
     public Random Random { get; set; } = Random.Shared;
 }

@@ -17,6 +17,7 @@ public static class ApiVersions
     public const string Tags = "2021-04-01";
     public const string Storage = "2023-05-01";
     public const string Subscriptions = "2022-12-01";
+    public const string ResourceProviders = "2021-04-01";
 
     /// <summary>The api-version for an ARM path (a resource id, a collection, or an action).</summary>
     /// <exception cref="ArgumentException">The path names a type that has no pinned version.</exception>
@@ -32,6 +33,12 @@ public static class ApiVersions
         if (providers + 1 >= segments.Length)
         {
             throw new ArgumentException($"'{path}' names no resource provider after 'providers/'.", nameof(path));
+        }
+
+        // A namespace's registration: /subscriptions/{s}/providers/{namespace}[/register], Microsoft.Resources' API.
+        if (providers == 2 && (segments.Length == 4 || (segments.Length == 5 && segments[4].Equals("register", StringComparison.OrdinalIgnoreCase))))
+        {
+            return ResourceProviders;
         }
 
         var providerNamespace = segments[providers + 1];

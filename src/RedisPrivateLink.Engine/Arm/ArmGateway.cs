@@ -21,6 +21,8 @@ namespace RedisPrivateLink.Engine.Arm;
 /// </summary>
 public sealed class ArmGateway : IArmGateway, IDisposable
 {
+    private const string ScopeLockedCode = "ScopeLocked";
+
     private static int _nextActivityId = 7000;
 
     private readonly HttpPipeline _pipeline;
@@ -127,7 +129,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         var uri = ResourceUri(id.ToString());
         for (var resend = 1; ; resend++)
         {
-            var response = await SendAsync(RequestMethod.Put, uri, resource, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+            var response = await SendWriteAsync(RequestMethod.Put, uri, resource, ArmRequestKind.Write, id.ToString(), cancellationToken).ConfigureAwait(false);
             EnsureSuccess(response, "PUT", id.ToString());
             if (response.Status is 201 or 202)
             {
@@ -155,7 +157,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         where T : class
     {
         var uri = ResourceUri(id.ToString());
-        var response = await SendAsync(RequestMethod.Patch, uri, patch, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+        var response = await SendWriteAsync(RequestMethod.Patch, uri, patch, ArmRequestKind.Write, id.ToString(), cancellationToken).ConfigureAwait(false);
         return await CompleteWriteAsync<T>("PATCH", id, uri, response, waitForCompletion, cancellationToken).ConfigureAwait(false);
     }
 
@@ -163,7 +165,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
     {
         // A 404 after our own delete is the truth, not replication lag.
         _createdNotYetRead.TryRemove(id.ToString(), out _);
-        var response = await SendAsync(RequestMethod.Delete, ResourceUri(id.ToString()), null, ArmRequestKind.Delete, cancellationToken).ConfigureAwait(false);
+        var response = await SendWriteAsync(RequestMethod.Delete, ResourceUri(id.ToString()), null, ArmRequestKind.Delete, id.ToString(), cancellationToken).ConfigureAwait(false);
         if (response.Status == 404)
         {
             return false;
@@ -180,7 +182,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 
     public async Task<ArmResponse> PostActionAsync(string actionPath, object? body, bool waitForCompletion = true, CancellationToken cancellationToken = default)
     {
-        var response = await SendAsync(RequestMethod.Post, ResourceUri(actionPath), body, ArmRequestKind.Write, cancellationToken).ConfigureAwait(false);
+        var response = await SendWriteAsync(RequestMethod.Post, ResourceUri(actionPath), body, ArmRequestKind.Write, actionPath, cancellationToken).ConfigureAwait(false);
         EnsureSuccess(response, "POST", actionPath);
         if (!waitForCompletion || response.Status != 202)
         {
@@ -480,6 +482,56 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         return new ArmResponse(response.Status, response.Content.ToString(), response.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)));
     }
 
+    /// <summary>
+    /// Sends a write, with the two refusals every write may meet handled here, in one place, whatever the workflow:
+    /// MissingSubscriptionRegistration (a subscription that never used the namespace) registers the namespace and
+    /// sends the write once more, the safety net behind the workflows' own registration steps (a provider they could
+    /// not read, or one unregistered since); ScopeLocked (a management lock) becomes ResourceLocked with advice, and
+    /// is never sent again, since only the lock's removal changes the answer.
+    /// </summary>
+    private async Task<ArmResponse> SendWriteAsync(RequestMethod method, Uri uri, object? body, ArmRequestKind kind, string path, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(method, uri, body, kind, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess && !IsRegistration(path) && SubscriptionOf(path) is { } subscriptionId
+            && ResourceProviderRegistration.MissingNamespace(ReadError(response)) is { } providerNamespace)
+        {
+            OperationReporter.Current.Verbose($"ARM refused {method.Method} {path}: the subscription is not registered for '{providerNamespace}'. Registering it, then sending the request once more.");
+            await ResourceProviderRegistration.RegisterAsync(this, subscriptionId, providerNamespace, cancellationToken).ConfigureAwait(false);
+            response = await SendAsync(method, uri, body, kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccess && ReadError(response) is { Code: ScopeLockedCode } locked)
+        {
+            var armError = new ArmException(response.Status, locked, method.Method, path, response.CorrelationId, response.RequestId);
+            throw new RedisPrivateLinkException(ArmErrorIds.ResourceLocked, RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"A management lock refused {method.Method} {path}: {locked.Message?.Trim()} Remove the lock (Remove-AzResourceLock, or the portal's Locks page of the scope it names) or ask its owner to, then run the command again; nothing is retried while it is there.",
+                path, armError);
+        }
+
+        return response;
+    }
+
+    private static bool IsRegistration(string path) => path.TrimEnd('/').EndsWith("/register", StringComparison.OrdinalIgnoreCase);
+
+    private static string? SubscriptionOf(string path)
+    {
+        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length >= 2 && segments[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) ? segments[1] : null;
+    }
+
+    private static ArmError? ReadError(ArmResponse response)
+    {
+        try
+        {
+            return response.ReadAs<ArmErrorResponse>()?.Error;
+        }
+        catch (JsonException)
+        {
+            // Not an ARM error body (a gateway or proxy page).
+            return null;
+        }
+    }
+
     /// <summary>Throws the <see cref="ArmException"/> an unsuccessful answer stands for (its ARM error code, status and ids).</summary>
     internal static void EnsureSuccess(ArmResponse response, string method, string path)
     {
@@ -488,17 +540,8 @@ public sealed class ArmGateway : IArmGateway, IDisposable
             return;
         }
 
-        ArmError? error = null;
-        try
-        {
-            error = response.ReadAs<ArmErrorResponse>()?.Error;
-        }
-        catch (JsonException)
-        {
-            // Not an ARM error body (a gateway or proxy page); the status alone describes the failure.
-        }
-
-        throw new ArmException(response.Status, error, method, path, response.CorrelationId, response.RequestId);
+        // Without an ARM error body (a gateway or proxy page) the status alone describes the failure.
+        throw new ArmException(response.Status, ReadError(response), method, path, response.CorrelationId, response.RequestId);
     }
 
     private static string? ProvisioningState(string content)

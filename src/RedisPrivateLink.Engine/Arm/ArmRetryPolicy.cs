@@ -96,7 +96,10 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
     private static bool IsBusy(Response response) =>
         response.Status == 409 && ArmRetryRules.IsBusy(response.Status, ArmRetryRules.ErrorOf(response.Content.ToString()));
 
-    /// <summary>Every method but POST is idempotent in ARM; of the POST actions, only the read-only ones are.</summary>
+    /// <summary>
+    /// Every method but POST is idempotent in ARM; of the POST actions, the read-only ones are, and so is a provider's
+    /// register (registering a registered namespace changes nothing).
+    /// </summary>
     internal static bool IsSafeToRepeat(string method, string path)
     {
         if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))
@@ -107,7 +110,8 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
         var trimmed = path.TrimEnd('/');
         var action = trimmed.Substring(trimmed.LastIndexOf('/') + 1);
         return action.StartsWith("list", StringComparison.OrdinalIgnoreCase)
-            || action.Equals("checkNameAvailability", StringComparison.OrdinalIgnoreCase);
+            || action.Equals("checkNameAvailability", StringComparison.OrdinalIgnoreCase)
+            || action.Equals("register", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsSafeToRepeat(Request request) => IsSafeToRepeat(request.Method.Method, request.Uri.Path);

@@ -89,8 +89,10 @@ public static class AddPrivateEndpointWorkflow
             .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
+        // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
+        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, context.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
         var plan = await BuildPlanAsync(arm, definition, zone, existing, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
-        return new PreparedWorkflow(plan, cacheId, notices);
+        return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, context.SubscriptionId, unregistered), cacheId, notices);
     }
 
     /// <summary>

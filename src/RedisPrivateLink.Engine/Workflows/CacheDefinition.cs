@@ -67,7 +67,7 @@ internal sealed class CacheDefinition : ICacheDefinition
     {
         if (!exists)
         {
-            await CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, cancellationToken).ConfigureAwait(false);
+            await CacheNameAvailability.RequireAvailableAsync(arm, cacheId.SubscriptionId, cacheId.Name, notices, cancellationToken).ConfigureAwait(false);
         }
 
         await PersistenceStorageCheck.RequireReachableAsync(arm, cacheId.SubscriptionId, RedisConfiguration, notices, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,13 @@ internal static class CacheStep
             {
                 throw CreationBlocked(cacheId, definition, e);
             }
+            catch (ArmException e) when (existing is null && e.Code == CacheNameAvailability.NameNotAvailableCode)
+            {
+                // Validation checks the name, except when Microsoft.Cache was not registered yet: then the create tells.
+                throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNameNotAvailable, RedisPrivateLinkErrorCategory.InvalidArgument,
+                    $"Cache name '{cacheId.Name}' is already taken: cache names are global DNS names (<name>.redis.cache.windows.net), and another cache, in this or another subscription, uses it ({e.ArmMessage ?? e.Code}). Choose another name.",
+                    cacheId.ToString(), e);
+            }
 
             var retried = existing is null ? null : FailedProvisioning.Resent(existing.Properties?.ProvisioningState);
             if (noWait)

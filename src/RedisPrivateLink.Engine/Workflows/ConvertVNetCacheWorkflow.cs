@@ -57,7 +57,7 @@ public static class ConvertVNetCacheWorkflow
             : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, targetSku is null ? ResourceIdRules.RedisCacheType : CacheKind.ManagedRedis.ResourceType, request.NewName!);
         var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container, context.TimeScale);
 
-        var (source, target, recorded) = await ReadCachesAsync(arm, migration, cancellationToken).ConfigureAwait(false);
+        var (source, target, recorded) = await ReadCachesAsync(arm, migration, notices, cancellationToken).ConfigureAwait(false);
         if (source is null && recorded is null && MigrationTags.StageOf(target) == MigrationStage.Complete)
         {
             return await PrepareCompletedAsync(context, request, migration, target!, cancellationToken).ConfigureAwait(false);
@@ -270,7 +270,7 @@ public static class ConvertVNetCacheWorkflow
     /// when there is none, the target's definition an earlier run recorded on the resource group before deleting the
     /// source (<paramref name="migration"/> stopped between the deletion and Azure accepting the target).
     /// </summary>
-    private static async Task<(MigrationSource? Source, ArmResource? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, CancellationToken cancellationToken)
+    private static async Task<(MigrationSource? Source, ArmResource? Target, RedisCache? Recorded)> ReadCachesAsync(IArmGateway arm, ConvertMigration migration, ICollection<string> notices, CancellationToken cancellationToken)
     {
         var sourceId = migration.SourceId;
         if (!migration.ReuseName)
@@ -318,7 +318,7 @@ public static class ConvertVNetCacheWorkflow
         if (target is null && migration.TargetKind == CacheKind.Classic)
         {
             // Managed Redis has no checkNameAvailability: a name another cluster holds is refused by the create.
-            await CacheNameAvailability.RequireAvailableAsync(arm, migration.TargetId.SubscriptionId, migration.TargetId.Name, cancellationToken).ConfigureAwait(false);
+            await CacheNameAvailability.RequireAvailableAsync(arm, migration.TargetId.SubscriptionId, migration.TargetId.Name, notices, cancellationToken).ConfigureAwait(false);
         }
         else if (target is not null && !MigrationTags.IsTargetOf(target, sourceId))
         {

@@ -16,6 +16,8 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class ManagedRedisCacheStep
 {
+    private const string NameConflictCode = "Conflict";
+
     public static PlanStep Create(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState)
     {
         var description = failedState is not null
@@ -61,7 +63,12 @@ internal static class ManagedRedisCacheStep
         {
             await arm.PutAsync(cacheId, definition.ToCluster(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArmException e) when (isNew && (e.Code == CacheNameAvailability.NameNotAvailableCode || (e.Status == 409 && !ArmRetryRules.IsBusy(e))))
+        // By code only: the same 409 status also means a lock (ScopeLocked, raised by the gateway as ResourceLocked)
+        // or a subscription not registered for Microsoft.Cache (registered by the gateway), neither about the name.
+        // Microsoft documents no code for a cluster name another subscription holds: NameNotAvailable as the classic
+        // RP answers, or the generic Conflict (our reading), which on a cluster that does not exist yet can only be
+        // that, unless it is the busy answer the gateway retries.
+        catch (ArmException e) when (isNew && (e.Code == CacheNameAvailability.NameNotAvailableCode || (e.Code == NameConflictCode && !ArmRetryRules.IsBusy(e))))
         {
             throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNameNotAvailable, RedisPrivateLinkErrorCategory.InvalidArgument,
                 $"Managed Redis cache name '{cacheId.Name}' is already taken in {definition.Location}: the name is part of the DNS name {cacheId.Name}.{definition.Location}.redis.azure.net, and another cache, in this or another subscription, uses it ({e.ArmMessage ?? e.Code}). Choose another name.",

@@ -53,6 +53,8 @@ public static class NewPrivateCacheWorkflow
         var groupId = ResourceId.ForResourceGroup(subscriptionId, request.ResourceGroupName);
         var cacheId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, definition.Kind.ResourceType, request.Name);
 
+        // A subscription that never used Microsoft.Cache or Microsoft.Network must register them before the first write.
+        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, subscriptionId, new[] { ResourceProviderSteps.Cache, ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
         var group = await arm.GetAsync<ResourceGroup>(groupId, cancellationToken).ConfigureAwait(false);
         var cache = group is null ? null : await definition.Kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
         await definition.ValidateAgainstArmAsync(arm, cacheId, cache is not null, notices, cancellationToken).ConfigureAwait(false);
@@ -85,7 +87,7 @@ public static class NewPrivateCacheWorkflow
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
         var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
         var plan = BuildPlan(arm, request, definition, groupId, network, zone, endpointDefinition, existing);
-        return new PreparedWorkflow(plan, cacheId, notices);
+        return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }
 
     /// <summary>An existing cache of the name in this group is a re-run, reused as it is.</summary>

@@ -79,6 +79,12 @@ internal sealed class InMemoryArmGateway : IArmGateway
 
     public async Task<ArmResponse> SendAsync(ArmRequest request, CancellationToken cancellationToken = default)
     {
+        // A POST action (checkNameAvailability) answers as PostActionAsync does: accepted, nothing to say.
+        if (request.Method == Azure.Core.RequestMethod.Post)
+        {
+            return await PostActionAsync(request.Path, request.Body, waitForCompletion: false, cancellationToken);
+        }
+
         Reads.Enqueue(request.Path);
         await BeforeRead(request.Path);
         return new ArmResponse(404, string.Empty, Array.Empty<KeyValuePair<string, string>>());

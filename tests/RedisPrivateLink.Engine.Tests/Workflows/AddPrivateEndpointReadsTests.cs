@@ -21,6 +21,9 @@ public class AddPrivateEndpointReadsTests
     private const string ZoneId = Group + "/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net";
     private static readonly string EndpointOfCache = EndpointId("c1-pe-vnet");
 
+    /// <summary>Microsoft.Network's registration, read once per context (this fake has no providers: unreadable, so read each time).</summary>
+    private static readonly string NetworkProvider = Group[..Group.IndexOf("/resourceGroups/", StringComparison.OrdinalIgnoreCase)] + "/providers/Microsoft.Network";
+
     [Fact]
     public async Task APipedCacheInAnExistingSubnetIsPreparedWithOneReadOfEachResource()
     {
@@ -37,6 +40,7 @@ public class AddPrivateEndpointReadsTests
             ZoneId,
             ZoneId + "/virtualNetworkLinks",
             ZoneId + "/A/c1",
+            NetworkProvider,
         }, arm.Reads, StringComparer.OrdinalIgnoreCase);
 
         arm.Reads.Clear();
@@ -79,6 +83,7 @@ public class AddPrivateEndpointReadsTests
             Group + "/providers/Microsoft.Network/virtualNetworks/v1",
             EndpointId("c1-pe-v1"),
             ZoneId,
+            NetworkProvider,
         }, arm.Reads, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(CacheId, prepared.CacheId.ToString(), StringComparer.OrdinalIgnoreCase);
     }

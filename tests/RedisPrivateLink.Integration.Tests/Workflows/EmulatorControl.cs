@@ -56,6 +56,20 @@ internal sealed class EmulatorControl : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes the subscription not registered for <paramref name="providerNamespace"/>, as one that never used it.</summary>
+    public async Task UnregisterProviderAsync(string providerNamespace)
+    {
+        using var response = await _client.PostAsync($"_emulator/providers/{providerNamespace}/unregister", content: null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Puts a management lock (ReadOnly or CanNotDelete) on a resource group.</summary>
+    public async Task LockResourceGroupAsync(string resourceGroup, string level = "ReadOnly")
+    {
+        using var response = await _client.PostAsJsonAsync("_emulator/locks", new { resourceGroup, level });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Requests that could change something: every call except reads and the name check.</summary>
     public async Task<IReadOnlyList<RequestLogEntry>> WritesAsync() =>
         (await RequestsAsync()).Where(IsWrite).ToList();

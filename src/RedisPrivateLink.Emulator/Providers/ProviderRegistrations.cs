@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Hosting;
+
+namespace RedisPrivateLink.Emulator.Providers;
+
+/// <summary>
+/// Each resource provider namespace's registration in the subscription, and ARM's refusal of writes to one that is
+/// not registered. The state machine is NotRegistered -> Registering (on POST .../register) -> Registered once
+/// <see cref="EmulatorOptions.ProviderRegistrationDuration"/> (scaled) has passed.
+/// Sources: the register POST answers 200 at once with the provider and "registrationState":"Registering", and a GET
+/// right after still says Registering (../shared/recordings/additional/azure-cli_test_provider_registration.yaml,
+/// Azure/azure-cli test_provider_registration). The refusal's body is Azure's
+/// {"error":{"code":"MissingSubscriptionRegistration","message":"The subscription is not registered to use namespace
+/// '...'. See https://aka.ms/rps-not-found for how to register subscriptions.","details":[{"code",
+/// "target":"<namespace>","message"}]}} with 409 and x-ms-failure-cause: gateway (the details with the namespace as
+/// target: Azure/azure-sdk-for-node#2305; the message as current clients quote it, e.g. nforgeio/neonKUBE#1670).
+/// </summary>
+internal sealed class ProviderRegistrations
+{
+    public const string NotRegistered = "NotRegistered";
+    public const string Registering = "Registering";
+    public const string Registered = "Registered";
+
+    /// <summary>The namespaces whose types the emulator serves; Microsoft.Resources (groups, tags) is always registered, as in Azure.</summary>
+    public static readonly IReadOnlyList<string> Namespaces =
+        ResourceTypeCatalog.All.Select(t => t.Key[..t.Key.IndexOf('/')]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    private readonly object gate = new();
+    private readonly EmulatorContext emulator;
+    private readonly Dictionary<string, DateTimeOffset?> registeringUntil = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> registered = new(StringComparer.OrdinalIgnoreCase);
+
+    public ProviderRegistrations(EmulatorContext emulator)
+    {
+        this.emulator = emulator;
+        Reset();
+    }
+
+    /// <summary>Back to the command line's state: every namespace Registered except those it names.</summary>
+    public void Reset()
+    {
+        lock (gate)
+        {
+            registeringUntil.Clear();
+            registered.Clear();
+            registered.UnionWith(Namespaces.Except(emulator.Options.UnregisteredProviders, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    public void Unregister(string providerNamespace)
+    {
+        lock (gate)
+        {
+            RequireKnown(providerNamespace);
+            registered.Remove(providerNamespace);
+            registeringUntil.Remove(providerNamespace);
+        }
+    }
+
+    public string StateOf(string providerNamespace, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            RequireKnown(providerNamespace);
+            if (registeringUntil.TryGetValue(providerNamespace, out var until) && now >= until)
+            {
+                registeringUntil.Remove(providerNamespace);
+                registered.Add(providerNamespace);
+            }
+
+            return registered.Contains(providerNamespace) ? Registered
+                : registeringUntil.ContainsKey(providerNamespace) ? Registering
+                : NotRegistered;
+        }
+    }
+
+    /// <summary>POST .../register: starts the registration (a registered namespace stays as it is) and answers the provider.</summary>
+    public JsonObject Register(string subscriptionId, string providerNamespace, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (StateOf(providerNamespace, now) == NotRegistered)
+            {
+                registeringUntil[providerNamespace] = now + emulator.Scale(emulator.Options.ProviderRegistrationDuration);
+            }
+
+            return Body(subscriptionId, providerNamespace, now);
+        }
+    }
+
+    /// <summary>GET /subscriptions/{s}/providers/{namespace}: the provider with its state (resourceTypes trimmed to names).</summary>
+    public JsonObject Body(string subscriptionId, string providerNamespace, DateTimeOffset now)
+    {
+        var state = StateOf(providerNamespace, now);
+        var canonical = Namespaces.First(n => n.Equals(providerNamespace, StringComparison.OrdinalIgnoreCase));
+        var types = new JsonArray(ResourceTypeCatalog.All
+            .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase))
+            .Select(t => (JsonNode)new JsonObject { ["resourceType"] = t.Key[(canonical.Length + 1)..] })
+            .ToArray());
+        return new JsonObject
+        {
+            ["id"] = $"/subscriptions/{subscriptionId}/providers/{canonical}",
+            ["namespace"] = canonical,
+            ["resourceTypes"] = types,
+            ["registrationState"] = state,
+            ["registrationPolicy"] = "RegistrationRequired",
+        };
+    }
+
+    /// <summary>ARM's front door refuses any write under a namespace the subscription is not registered for; reads pass.</summary>
+    public void RequireRegisteredForWrite(ArmRequest request)
+    {
+        if (request.Method is "GET" or "HEAD" || IsRegistrationCall(request.Path))
+        {
+            return;
+        }
+
+        var segments = request.Path.Segments;
+        var providers = -1;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Equals("providers", StringComparison.OrdinalIgnoreCase))
+            {
+                providers = i;
+            }
+        }
+
+        if (providers < 0 || providers + 1 >= segments.Count)
+        {
+            return;
+        }
+
+        var providerNamespace = segments[providers + 1];
+        if (Namespaces.Contains(providerNamespace, StringComparer.OrdinalIgnoreCase) && StateOf(providerNamespace, request.Now) != Registered)
+        {
+            var canonical = Namespaces.First(n => n.Equals(providerNamespace, StringComparison.OrdinalIgnoreCase));
+            var message = $"The subscription is not registered to use namespace '{canonical}'. See https://aka.ms/rps-not-found for how to register subscriptions.";
+            throw new ArmException(409, "MissingSubscriptionRegistration", message)
+            {
+                Details = new JsonArray(new JsonObject
+                {
+                    ["code"] = "MissingSubscriptionRegistration",
+                    ["target"] = canonical,
+                    ["message"] = message,
+                }),
+                FailureCause = "gateway",
+            };
+        }
+    }
+
+    /// <summary>/subscriptions/{s}/providers/{namespace} and .../register.</summary>
+    public static bool IsRegistrationCall(ArmPath path) =>
+        path.Is(0, "subscriptions") && path.Is(2, "providers") && (path.Count == 4 || (path.Count == 5 && path.Is(4, "register")));
+
+    private static void RequireKnown(string providerNamespace)
+    {
+        if (!Namespaces.Contains(providerNamespace, StringComparer.OrdinalIgnoreCase))
+        {
+            // As ARM answers GET /subscriptions/{s}/providers/{unknown}.
+            throw new ArmException(404, "InvalidResourceNamespace", $"The resource namespace '{providerNamespace}' is invalid.");
+        }
+    }
+}
