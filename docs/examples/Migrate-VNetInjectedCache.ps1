@@ -48,7 +48,9 @@
 
 .PARAMETER StorageContainerUri
     A SAS URI of a blob container to move the data through (export/import). Without it, the new cache starts empty
-    and the data stays in the kept source (the script always keeps the sources, so nothing is lost).
+    and the data stays in the kept source (the script always keeps the sources, so nothing is lost). Each cache's
+    migration checks, before it writes anything, that the SAS ends (se) at least two hours after that migration
+    starts (StorageSasExpiresTooSoon otherwise), so for many caches give one that lasts the whole batch.
 
 .PARAMETER EmulatorConnectionFile
     For testing: connect to the local ARM emulator with this connection file. Without it the session's context is

@@ -9,7 +9,7 @@ BeforeAll {
     $script:Container = ConvertTo-SecureString "https://pestersa.blob.core.windows.net/migration?sv=2024-11-04&sr=c&sp=rwl&sig=$Signature" -AsPlainText -Force
 
     # A VNet-injected Premium cache, made the way the portal made them, holding some data.
-    function script:New-InjectedCache([string] $Name, [int] $Octet) {
+    function script:New-InjectedCache([string] $Name, [int] $Octet, [hashtable] $Identity) {
         $group = "rg-$Name"
         $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
         $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01 -Method PUT -Body @{
@@ -17,11 +17,13 @@ BeforeAll {
         }
         Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01
         $cachePath = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/$Name"
-        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body @{
+        $body = @{
             location = 'eastus'; tags = @{ owner = 'pester' }
             properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet/subnets/cache"
                 redisConfiguration = @{ 'maxmemory-policy' = 'allkeys-lru' } }
         }
+        if ($Identity) { $body.identity = $Identity }
+        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body $body
         Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
         $null = Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$group/$Name/data" -Method PUT -Body @{ fingerprint = "data-of-$Name" }
         $group
@@ -165,6 +167,50 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $all = Convert-VNetCacheToPrivateEndpoint -Name pester-nouri -ResourceGroupName $group -NewName pester-nouri-pl -SubnetName endpoints -SubnetPrefix 10.105.2.0/24 `
             -DataMigration ExportImport -StorageContainerUri $Container -WhatIf -Verbose *>&1 | Out-String
         $all | Should -Not -Match $Signature
+        # Its SAS has no se (as with a stored access policy): accepted, with a note saying until when it must last.
+        $all | Should -Match 'has no end time \(se\)'
+    }
+
+    It 'refuses a SAS that ends before the migration can import, naming the time it must last until, before any write' {
+        $group = New-InjectedCache -Name pester-shortsas -Octet 111
+        $end = [DateTimeOffset]::UtcNow.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
+        $shortSas = ConvertTo-SecureString "https://pestersa.blob.core.windows.net/migration?sv=2024-11-04&sr=c&sp=rwl&se=$([uri]::EscapeDataString($end))&sig=$Signature" -AsPlainText -Force
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        $failure = { Convert-VNetCacheToPrivateEndpoint -Name pester-shortsas -ResourceGroupName $group -ReuseName -SubnetName endpoints -SubnetPrefix 10.111.2.0/24 `
+                -DataMigration ExportImport -StorageContainerUri $shortSas -Force -Confirm:$false } |
+            Should -Throw -ErrorId "StorageSasExpiresTooSoon,$CommandType" -PassThru
+
+        $failure.Exception.Message | Should -Match 'must last until at least \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC'
+        $failure.Exception.Message | Should -Not -Match $Signature
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        Get-Fingerprint $group 'pester-shortsas' | Should -Be 'data-of-pester-shortsas'
+    }
+
+    It 'with -StorageAuthentication ManagedIdentity, moves the data through a container URL without SAS and names the role to grant' {
+        $group = New-InjectedCache -Name pester-mi -Octet 112 -Identity @{ type = 'SystemAssigned' }
+        $url = ConvertTo-SecureString 'https://pesterfirewalled.blob.core.windows.net/migration' -AsPlainText -Force
+
+        $all = Convert-VNetCacheToPrivateEndpoint -Name pester-mi -ResourceGroupName $group -NewName pester-mi-pl -SubnetName endpoints -SubnetPrefix 10.112.2.0/24 `
+            -DataMigration ExportImport -StorageAuthentication ManagedIdentity -StorageContainerUri $url -Force -Confirm:$false 3>&1
+        $warnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        $target = $all | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }
+
+        $target.Name | Should -Be 'pester-mi-pl'
+        Get-Fingerprint $group 'pester-mi-pl' | Should -Be 'data-of-pester-mi'
+        (Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$group/pester-mi-pl/data").dataArchiveAuthMethod | Should -Be 'ManagedIdentity'
+        ($warnings.Message -join "`n") | Should -Match "'Storage Blob Data Contributor' role"
+    }
+
+    It 'refuses -StorageAuthentication ManagedIdentity for a source without a managed identity with StorageIdentityMissing, before any write' {
+        $group = New-InjectedCache -Name pester-noidentity -Octet 113
+        $url = ConvertTo-SecureString 'https://pesterfirewalled.blob.core.windows.net/migration' -AsPlainText -Force
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+        { Convert-VNetCacheToPrivateEndpoint -Name pester-noidentity -ResourceGroupName $group -NewName pester-noidentity-pl -SubnetName endpoints -SubnetPrefix 10.113.2.0/24 `
+                -DataMigration ExportImport -StorageAuthentication ManagedIdentity -StorageContainerUri $url -Force -Confirm:$false } |
+            Should -Throw -ErrorId "StorageIdentityMissing,$CommandType"
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
 
     Context 'with -TargetSku (to Azure Managed Redis)' {

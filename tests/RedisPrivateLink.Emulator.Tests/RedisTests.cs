@@ -152,7 +152,8 @@ public sealed class RedisTests
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         Assert.Equal(0, deleted.Content.Headers.ContentLength ?? 0);
         var operation = deleted.Header("Location")!;
-        Assert.Contains("/asyncOperations/", operation);
+        Assert.Contains("/operationresults/", operation);
+        Assert.Null(deleted.Header("Azure-AsyncOperation"));
         Assert.Equal("Deleting", (string)(await GetCacheAsync(emulator, "cache1"))["properties"]!["provisioningState"]!);
 
         emulator.Clock.Advance(TimeSpan.FromMinutes(1));

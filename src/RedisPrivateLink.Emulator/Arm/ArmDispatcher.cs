@@ -83,6 +83,7 @@ internal sealed class ArmDispatcher
             {
                 ("microsoft.cache", "asyncoperations") => RequireGet(request, polls.RedisStatus),
                 ("microsoft.cache", "operationsstatus") => RequireGet(request, polls.ManagedRedisStatus),
+                ("microsoft.cache", "operationresults") => RequireGet(request, polls.RedisOperationResult),
                 ("microsoft.network", "operations") => RequireGet(request, polls.NetworkStatus),
                 ("microsoft.network", "operationresults") => RequireGet(request, polls.NetworkResult),
                 _ => throw ArmErrors.NoRoute(request.Method, path.Raw),

@@ -44,9 +44,18 @@ internal sealed class DataTransferStarter(EmulatorContext emulator, OperationSta
 
     public static string WithoutSas(string url) => url.Split('?')[0];
 
-    /// <summary>As Microsoft.Cache answers its other long-running actions: no body, both headers on the status.</summary>
+    /// <summary>
+    /// A classic cache's export and import answer 202 with an empty body and only a Location pointing at
+    /// .../locations/{Display Name}/operationresults/{id} (the az redis export recording in shared/recordings, and
+    /// Azure/azure-cli#30408); a Managed Redis database's answer both headers at its operationsStatus.
+    /// </summary>
     private static ArmResult Accepted(ArmRequest request, LroStyle style, LongRunningOperation operation)
     {
+        if (style == LroStyle.Redis)
+        {
+            return new ArmResult(202).WithHeader("Location", OperationStarter.RedisOperationResultUrl(operation, request));
+        }
+
         var url = OperationStarter.StatusUrl(style, operation, request);
         return new ArmResult(202).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
     }

@@ -25,6 +25,34 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
     }
 
     /// <summary>
+    /// Microsoft.Cache/locations/{loc}/operationresults/{id}, a classic export's, import's or DELETE's only URL, answered
+    /// as the 2024-11-01 az redis recording shows: 202 {id, name, status: InProgress} with Azure-AsyncOperation and
+    /// Location both naming this URL freshly signed, then 200 {id, name, status: Succeeded} with neither. A failed
+    /// operation answers the poll 409 with ARM's error body, as az redis export met it in Azure/azure-cli#30408.
+    /// </summary>
+    public ArmResult RedisOperationResult(ArmRequest request)
+    {
+        var operation = Find(request);
+        var body = new JsonObject
+        {
+            // The recording's id spells the location with a raw space, unlike the URL.
+            ["id"] = Uri.UnescapeDataString(OperationStarter.RedisOperationResultPath(operation)),
+            ["name"] = operation.Id,
+            ["status"] = operation.Status.ToString(),
+        };
+        switch (operation.Status)
+        {
+            case OperationStatus.InProgress:
+                var url = OperationStarter.RedisOperationResultUrl(operation, request);
+                return new ArmResult(202, body).WithHeader("Azure-AsyncOperation", url).WithHeader("Location", url);
+            case OperationStatus.Failed:
+                return new ArmResult(409, new JsonObject { ["error"] = operation.FailureError });
+            default:
+                return new ArmResult(200, body);
+        }
+    }
+
+    /// <summary>
     /// Microsoft.Cache/locations/{loc}/operationsStatus/{id} (Managed Redis): 200 {id, name, status, startTime, endTime}
     /// as the 2025-07-01 OperationsStatusGet example, endTime null while running, error added when it failed.
     /// </summary>

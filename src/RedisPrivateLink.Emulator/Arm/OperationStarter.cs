@@ -81,6 +81,16 @@ internal sealed class OperationStarter(EmulatorContext emulator)
             $"subscriptions/{operation.SubscriptionId}/resourceGroups/{Uri.EscapeDataString(operation.Scope)}/providers/Microsoft.Network/privateDnsOperationStatuses/{operation.Id}"),
     };
 
+    /// <summary>
+    /// Microsoft.Cache/locations/{Display Name}/operationresults/{id} with ARM's signed tail: where a classic cache's
+    /// export, import and DELETE point their only header, Location (the 2024-11-01 az redis recording).
+    /// </summary>
+    public static string RedisOperationResultUrl(LongRunningOperation operation, ArmRequest request) =>
+        request.Url(RedisOperationResultPath(operation).TrimStart('/')) + SignedOperationQuery.For(operation.Id, request.Now);
+
+    public static string RedisOperationResultPath(LongRunningOperation operation) =>
+        $"/subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{Uri.EscapeDataString(operation.Scope)}/operationresults/{operation.Id}";
+
     /// <summary>Microsoft.Cache/locations/{loc}/operationsStatus/{id}, as the 2025-07-01 OperationsStatusGet example spells it.</summary>
     public static string ManagedRedisStatusPath(LongRunningOperation operation) =>
         $"/subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{operation.Scope}/operationsStatus/{operation.Id}";

@@ -8,6 +8,9 @@ namespace RedisPrivateLink.Emulator.Arm;
 internal sealed class RedisActionHandler(EmulatorContext emulator, DataTransferStarter transfers)
 {
     private const string RedisType = "Microsoft.Cache/redis";
+    private const string DataArchiveAuthMethodProperty = "preferred-data-archive-auth-method";
+    private const string SasAuthMethod = "SAS";
+    private const string ManagedIdentityAuthMethod = "ManagedIdentity";
 
     /// <summary>
     /// POST subscriptions/{s}/providers/Microsoft.Cache/CheckNameAvailability: 200 empty when free; when taken the Redis
@@ -56,8 +59,9 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, DataTransferS
         new(200, RequireCache(request).Secrets?.DeepClone() ?? new JsonObject());
 
     /// <summary>
-    /// POST .../redis/{name}/export {format, prefix, container}: 202 and an asyncOperation; once it succeeds the blob
-    /// {container}/{prefix} holds the cache's data fingerprint as it was when the export started.
+    /// POST .../redis/{name}/export {format, prefix, container, preferred-data-archive-auth-method}: 202 with only a
+    /// Location (see <see cref="DataTransferStarter"/>); once it succeeds the blob {container}/{prefix} holds the cache's
+    /// data fingerprint as it was when the export started.
     /// </summary>
     public ArmResult Export(ArmRequest request)
     {
@@ -65,18 +69,48 @@ internal sealed class RedisActionHandler(EmulatorContext emulator, DataTransferS
         var body = request.RequireObjectBody();
         var prefix = JsonMerge.String(body, "prefix") ?? throw RedisErrors.InvalidParameter("prefix");
         var container = JsonMerge.String(body, "container") ?? throw RedisErrors.InvalidParameter("container");
+        RequireUsableStorage(cache, body, [container]);
         return transfers.Export(request, LroStyle.Redis, cache, $"{DataTransferStarter.WithoutSas(container).TrimEnd('/')}/{prefix}");
     }
 
     /// <summary>
-    /// POST .../redis/{name}/import {format, files}: 202 and an asyncOperation, which fails when a file is not a blob an
-    /// export wrote; on success the cache holds the files' data.
+    /// POST .../redis/{name}/import {format, files, preferred-data-archive-auth-method}: 202 with only a Location, and an
+    /// operation that fails when a file is not a blob an export wrote; on success the cache holds the files' data.
     /// </summary>
     public ArmResult Import(ArmRequest request)
     {
         var cache = RequireIdlePremiumCache(request, "import");
-        var files = (request.RequireObjectBody()["files"] as JsonArray ?? []).Select(f => f?.GetValue<string>()).OfType<string>().ToList();
-        return files.Count == 0 ? throw RedisErrors.InvalidParameter("files") : transfers.Import(request, LroStyle.Redis, cache, files);
+        var body = request.RequireObjectBody();
+        var files = (body["files"] as JsonArray ?? []).Select(f => f?.GetValue<string>()).OfType<string>().ToList();
+        if (files.Count == 0)
+        {
+            throw RedisErrors.InvalidParameter("files");
+        }
+
+        RequireUsableStorage(cache, body, files);
+        return transfers.Import(request, LroStyle.Redis, cache, files);
+    }
+
+    /// <summary>
+    /// How the cache reaches the storage account: by SAS (the default), whose URLs must pass Azure's one-hour rule, or by
+    /// its managed identity ("preferred-data-archive-auth-method": "ManagedIdentity", as az redis export sends it in the
+    /// 2024-11-01 recording in shared/recordings), which needs no SAS. The method asked for (null when the request left it out) is recorded on the cache, for tests.
+    /// </summary>
+    private void RequireUsableStorage(StoredResource cache, JsonObject body, IReadOnlyList<string> urls)
+    {
+        var asked = JsonMerge.String(body, DataArchiveAuthMethodProperty);
+        var method = asked ?? SasAuthMethod;
+        if (!method.Equals(SasAuthMethod, StringComparison.OrdinalIgnoreCase) && !method.Equals(ManagedIdentityAuthMethod, StringComparison.OrdinalIgnoreCase))
+        {
+            throw RedisErrors.InvalidParameter(DataArchiveAuthMethodProperty);
+        }
+
+        if (method.Equals(SasAuthMethod, StringComparison.OrdinalIgnoreCase))
+        {
+            DataArchiveSas.RequireUsable(urls, emulator.Now);
+        }
+
+        cache.DataArchiveAuthMethod = asked;
     }
 
     /// <summary>Export and import are Premium features, refused while the cache is busy with another operation.</summary>

@@ -246,6 +246,8 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
 
         return type.Style switch
         {
+            // A classic cache's DELETE answers 202 with only a Location at its operationresults (the az redis recording).
+            LroStyle.Redis when !type.IsChild => new ArmResult(202).WithHeader("Location", OperationStarter.RedisOperationResultUrl(operation, request)),
             LroStyle.Redis or LroStyle.ManagedRedis => new ArmResult(202)
                 .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
                 .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)),

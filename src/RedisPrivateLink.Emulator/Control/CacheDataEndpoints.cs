@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,8 +7,13 @@ using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Control;
 
-/// <summary>The body of /_emulator/caches/.../data: a string that stands for everything the cache holds.</summary>
-public sealed record CacheData(string? Fingerprint);
+/// <summary>
+/// The body of /_emulator/caches/.../data: a string that stands for everything the cache holds, and (read only) how its
+/// last export or import reached storage, SAS or ManagedIdentity.
+/// </summary>
+public sealed record CacheData(
+    string? Fingerprint,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DataArchiveAuthMethod = null);
 
 /// <summary>
 /// /_emulator/caches/{subscriptionId}/{resourceGroup}/{name}/data: reads and sets a cache's data fingerprint, which
@@ -20,13 +26,13 @@ internal static class CacheDataEndpoints
     {
         const string Path = "/caches/{subscriptionId}/{resourceGroup}/{name}/data";
         group.MapGet(Path, (string subscriptionId, string resourceGroup, string name) =>
-            WithCache(emulator, subscriptionId, resourceGroup, name, cache => Results.Ok(new CacheData(cache.DataFingerprint))));
+            WithCache(emulator, subscriptionId, resourceGroup, name, cache => Results.Ok(new CacheData(cache.DataFingerprint, cache.DataArchiveAuthMethod))));
         group.MapPut(Path, (string subscriptionId, string resourceGroup, string name, CacheData data) =>
             WithCache(emulator, subscriptionId, resourceGroup, name, cache =>
             {
                 cache.DataFingerprint = data.Fingerprint;
                 stateFile?.Save(emulator.Store);
-                return Results.Ok(new CacheData(cache.DataFingerprint));
+                return Results.Ok(new CacheData(cache.DataFingerprint, cache.DataArchiveAuthMethod));
             }));
     }
 

@@ -22,7 +22,7 @@ internal sealed class StateFile(string path)
         var snapshot = new Snapshot(
             store.Resources.OrderBy(r => r.Sequence)
                 .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId,
-                    r.DataFingerprint))
+                    r.DataFingerprint, r.DataArchiveAuthMethod))
                 .ToList(),
             store.Operations.ToList(),
             store.Blobs.Keys.Order(StringComparer.Ordinal).ToList(),
@@ -52,6 +52,7 @@ internal sealed class StateFile(string path)
                 PendingBody = resource.PendingBody,
                 OperationId = resource.OperationId,
                 DataFingerprint = resource.DataFingerprint,
+                DataArchiveAuthMethod = resource.DataArchiveAuthMethod,
             });
         }
 
@@ -87,5 +88,6 @@ internal sealed class StateFile(string path)
         JsonObject? Secrets,
         JsonObject? PendingBody,
         string? OperationId,
-        string? DataFingerprint);
+        string? DataFingerprint,
+        string? DataArchiveAuthMethod = null);
 }

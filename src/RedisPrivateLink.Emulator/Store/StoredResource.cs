@@ -31,6 +31,12 @@ internal sealed class StoredResource
     /// </summary>
     public string? DataFingerprint { get; set; }
 
+    /// <summary>
+    /// How the cache's last export or import reached storage ("SAS" or "ManagedIdentity", its
+    /// preferred-data-archive-auth-method), so tests can see what a client asked for. Not part of the ARM body.
+    /// </summary>
+    public string? DataArchiveAuthMethod { get; set; }
+
     public string Name => (string)Body["name"]!;
 
     public string ProvisioningState

@@ -370,6 +370,13 @@ public sealed class ArmGateway : IArmGateway, IDisposable
                 progress.Report(last.Status == 202 ? "InProgress" : "Done");
                 if (last.Status == 202)
                 {
+                    // Microsoft.Cache re-signs the URL on every 202 (the az redis export recording): follow the newest,
+                    // as ARM's async-operation guidance asks, so a signature that expires does not strand the poll.
+                    if (last.GetHeader("Location") is { } newer)
+                    {
+                        pollUri = ServerUri(newer);
+                    }
+
                     continue;
                 }
 

@@ -17,4 +17,10 @@ public static class ConvertErrorIds
     /// -TargetSku, classic without): this run would start a second migration beside it.
     /// </summary>
     public const string MigrationTargetKindMismatch = nameof(MigrationTargetKindMismatch);
+
+    /// <summary>
+    /// -StorageAuthentication ManagedIdentity with -TargetSku: the Managed Redis database import this module sends takes
+    /// SAS URIs (sasUris) only.
+    /// </summary>
+    public const string ManagedIdentityStorageWithTargetSku = nameof(ManagedIdentityStorageWithTargetSku);
 }

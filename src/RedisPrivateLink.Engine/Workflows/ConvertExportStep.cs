@@ -31,7 +31,7 @@ internal static class ConvertExportStep
             try
             {
                 await arm.PostActionAsync(migration.SourceId + "/export",
-                    new { format = Format, prefix = migration.ExportPrefix, container = container.SasUri }, waitForCompletion: true, ct).ConfigureAwait(false);
+                    container.Body(("format", Format), ("prefix", migration.ExportPrefix), ("container", container.SasUri)), waitForCompletion: true, ct).ConfigureAwait(false);
             }
             catch (ArmException error)
             {

@@ -37,7 +37,7 @@ internal static class ConvertImportStep
                 else
                 {
                     await arm.PostActionAsync(migration.TargetId + "/import",
-                        new { format = ConvertExportStep.Format, files = new[] { blobSasUri } }, waitForCompletion: true, ct).ConfigureAwait(false);
+                        container.Body(("format", ConvertExportStep.Format), ("files", new[] { blobSasUri })), waitForCompletion: true, ct).ConfigureAwait(false);
                 }
             }
             catch (ArmException error)

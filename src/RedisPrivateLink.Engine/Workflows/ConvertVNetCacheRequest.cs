@@ -39,6 +39,13 @@ public sealed class ConvertVNetCacheRequest
     /// <summary>The SAS URI of a blob container. A secret: it never appears in messages, notices or step descriptions.</summary>
     public string? StorageContainerUri { get; set; }
 
+    /// <summary>
+    /// How the caches reach the container: "SAS" (null: the SAS of <see cref="StorageContainerUri"/>) or
+    /// "ManagedIdentity" (their managed identities, for a storage account whose firewall denies public access; the URI
+    /// then needs no SAS).
+    /// </summary>
+    public string? StorageAuthentication { get; set; }
+
     /// <summary>Leave the source cache in place once the target is verified.</summary>
     public bool KeepSource { get; set; }
 

@@ -7,6 +7,7 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
 
@@ -43,7 +44,11 @@ public static class ConvertVNetCacheWorkflow
         var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToResourceId();
         var targetSku = ConvertTargetSku.Parse(request.TargetSku);
         ValidateStrategy(request, targetSku);
-        var container = ValidateDataMigration(request, sourceId);
+        var container = ValidateDataMigration(request, sourceId, targetSku);
+        if (container is not null && ExportImportSasLifetime.Check(container, DateTimeOffset.UtcNow, ExportImportSasLifetime.RequiredValidity(context.TimeScale)) is { } sasNote)
+        {
+            OperationReporter.Current.Verbose(sasNote);
+        }
         ValidateSubnetParameters(request);
         if (request.PrivateEndpointName is not null)
         {
@@ -99,6 +104,10 @@ public static class ConvertVNetCacheWorkflow
         }
 
         AddNotices(notices, request, migration, source, target, recorded is not null);
+        if (source is not null)
+        {
+            RequireStorageIdentity(migration, source, notices);
+        }
         builder.AddNetwork(network, zone, existing);
         if (recorded is not null)
         {
@@ -230,9 +239,10 @@ public static class ConvertVNetCacheWorkflow
         }
     }
 
-    private static MigrationStorageContainer? ValidateDataMigration(ConvertVNetCacheRequest request, ResourceId sourceId)
+    private static MigrationStorageContainer? ValidateDataMigration(ConvertVNetCacheRequest request, ResourceId sourceId, ConvertTargetSku? targetSku)
     {
         var dataMigration = ConvertDataMigration.Resolve(request.DataMigration, request.KeepSource, sourceId.Name);
+        var usesManagedIdentity = MigrationStorageAuthentication.UsesManagedIdentity(request.StorageAuthentication);
         if (dataMigration == ConvertDataMigration.None)
         {
             return null;
@@ -241,10 +251,40 @@ public static class ConvertVNetCacheWorkflow
         if (string.IsNullOrWhiteSpace(request.StorageContainerUri))
         {
             throw new ValidationException(WorkflowErrorIds.StorageContainerUriRequired, "StorageContainerUri",
-                "-DataMigration ExportImport moves the data through a blob container: give -StorageContainerUri, the container's SAS URI (read, write and list), or use -DataMigration None.");
+                "-DataMigration ExportImport moves the data through a blob container: give -StorageContainerUri, the container's SAS URI (read, write and list) or with -StorageAuthentication ManagedIdentity its URL, or use -DataMigration None.");
         }
 
-        return MigrationStorageContainer.Parse(request.StorageContainerUri!);
+        if (usesManagedIdentity && targetSku is not null)
+        {
+            throw new ValidationException(ConvertErrorIds.ManagedIdentityStorageWithTargetSku, "StorageAuthentication",
+                "-StorageAuthentication ManagedIdentity is for a classic target: the Azure Managed Redis database import takes the export's blobs as SAS URIs only. Give -StorageContainerUri with a SAS and -StorageAuthentication SAS, or migrate to a classic cache without -TargetSku.");
+        }
+
+        return MigrationStorageContainer.Parse(request.StorageContainerUri!, usesManagedIdentity);
+    }
+
+    /// <summary>
+    /// With managed identity access the source exports and the target imports with their own identities, so the source
+    /// must have one (the target asks for the same); granting the storage role is the user's, never this module's.
+    /// </summary>
+    private static void RequireStorageIdentity(ConvertMigration migration, MigrationSource source, ICollection<string> notices)
+    {
+        var container = migration.Container;
+        if (container is null || !container.UsesManagedIdentity)
+        {
+            return;
+        }
+
+        if (!source.HasIdentity)
+        {
+            throw new ValidationException(WorkflowErrorIds.StorageIdentityMissing, "StorageAuthentication",
+                $"-StorageAuthentication ManagedIdentity exports with the managed identity of cache '{migration.SourceId.Name}', which has none. Give it one (system- or user-assigned) and grant that identity the '{MigrationStorageAuthentication.RequiredRole}' role on the storage account of '{container.DisplayName}', or use a SAS (-StorageAuthentication SAS).");
+        }
+
+        notices.Add($"-StorageAuthentication ManagedIdentity: cache '{migration.SourceId.Name}' exports to '{container.DisplayName}' and cache '{migration.TargetId.Name}' imports from it with their managed identities, each of which needs the '{MigrationStorageAuthentication.RequiredRole}' role on the storage account (this command grants no roles). "
+            + (source.HasSystemAssignedIdentity
+                ? $"'{migration.TargetId.Name}' gets a new system-assigned identity: grant it the role once the cache exists; if the import fails for lack of it, grant it and run the same command again."
+                : $"'{migration.TargetId.Name}' gets the source's user-assigned identities, so the role granted to them serves both."));
     }
 
     private static void ValidateSubnetParameters(ConvertVNetCacheRequest request)

@@ -44,6 +44,21 @@ public static class WorkflowErrorIds
     public const string DataMigrationRequired = nameof(DataMigrationRequired);
 
     public const string InvalidStorageContainerUri = nameof(InvalidStorageContainerUri);
+
+    /// <summary>-StorageAuthentication is neither SAS nor ManagedIdentity.</summary>
+    public const string InvalidStorageAuthentication = nameof(InvalidStorageAuthentication);
+
+    /// <summary>
+    /// The SAS of -StorageContainerUri ends (se) before the plan's expected end plus the hour Azure requires at each
+    /// export or import request: the import would be refused, with -ReuseName after the source is gone.
+    /// </summary>
+    public const string StorageSasExpiresTooSoon = nameof(StorageSasExpiresTooSoon);
+
+    /// <summary>The SAS starts (st) less than 15 minutes before now, which Azure refuses for an export or import.</summary>
+    public const string StorageSasStartsTooLate = nameof(StorageSasStartsTooLate);
+
+    /// <summary>-StorageAuthentication ManagedIdentity, but the source cache has no managed identity to export with.</summary>
+    public const string StorageIdentityMissing = nameof(StorageIdentityMissing);
     public const string DataMigrationRequiresPremium = nameof(DataMigrationRequiresPremium);
     public const string EndpointSubnetIsInjectedSubnet = nameof(EndpointSubnetIsInjectedSubnet);
     public const string MigrationTargetNotVerified = nameof(MigrationTargetNotVerified);

@@ -90,6 +90,14 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNull]
     public SecureString? StorageContainerUri { get; set; }
 
+    /// <summary>
+    /// How the caches reach the container: SAS (the default: the SAS of -StorageContainerUri) or ManagedIdentity (their
+    /// managed identities, which a storage account behind a firewall needs; the URI then needs no SAS).
+    /// </summary>
+    [Parameter]
+    [ValidateSet("SAS", "ManagedIdentity")]
+    public string StorageAuthentication { get; set; } = "SAS";
+
     [Parameter]
     public SwitchParameter KeepSource { get; set; }
 
@@ -160,6 +168,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             PrivateEndpointNetworkPolicy = PrivateEndpointNetworkPolicy,
             DataMigration = DataMigration,
             StorageContainerUri = StorageContainerUri is null ? null : SecureStrings.Reveal(StorageContainerUri),
+            StorageAuthentication = StorageAuthentication,
             KeepSource = KeepSource,
             PrivateEndpointName = PrivateEndpointName,
             PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,

@@ -101,6 +101,13 @@ internal static class ConvertArrangements
         return (await client.GetFromJsonAsync<CacheData>(DataPath(s, name)))?.Fingerprint;
     }
 
+    /// <summary>How the cache's last export or import asked to reach storage (preferred-data-archive-auth-method), as the emulator recorded it.</summary>
+    public static async Task<string?> DataArchiveAuthMethodAsync(WorkflowScenario s, string name)
+    {
+        using var client = ControlClient(s);
+        return (await client.GetFromJsonAsync<CacheData>(DataPath(s, name)))?.DataArchiveAuthMethod;
+    }
+
     /// <summary>
     /// A complete migration's target tags: the source's own tags as they were (team=payments) and the one documented
     /// migration tag, rpl-migration-source naming the source; no stage, subnet, export or settings bookkeeping.
