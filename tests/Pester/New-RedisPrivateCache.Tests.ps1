@@ -199,11 +199,11 @@ Describe 'New-RedisPrivateCache' {
             $parameter | Should -Not -BeNullOrEmpty
             $values = ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
             @($values | Sort-Object) | Should -Be @('Default', 'NxDomainRedirect')
-            (Get-Help $Command -Parameter ResolutionPolicy).description.Text | Should -Match 'NXDOMAIN'
+            ((Get-Help $Command -Parameter ResolutionPolicy).description.Text -join ' ') | Should -Match 'NXDOMAIN'
         }
 
         It 'warns, naming -ResolutionPolicy, when it creates a zone link without NxDomainRedirect' {
-            $null = New-TestCache -Name 'pester-nxdefault' -Group 'rg-nxdefault' -Octet 18 -Extra @{ WarningVariable = 'warnings' }
+            $warnings = New-TestCache -Name 'pester-nxdefault' -Group 'rg-nxdefault' -Octet 18 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
 
             ($warnings -join "`n") | Should -Match 'NXDOMAIN.*-ResolutionPolicy NxDomainRedirect'
             $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxdefault/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-18-link" -ApiVersion 2024-06-01
@@ -211,7 +211,7 @@ Describe 'New-RedisPrivateCache' {
         }
 
         It 'sends -ResolutionPolicy NxDomainRedirect on the link it creates, without the warning' {
-            $null = New-TestCache -Name 'pester-nxredirect' -Group 'rg-nxredirect' -Octet 19 -Extra @{ ResolutionPolicy = 'NxDomainRedirect'; WarningVariable = 'warnings' }
+            $warnings = New-TestCache -Name 'pester-nxredirect' -Group 'rg-nxredirect' -Octet 19 -Extra @{ ResolutionPolicy = 'NxDomainRedirect' } 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
 
             ($warnings -join "`n") | Should -Not -Match 'NXDOMAIN'
             $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxredirect/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-19-link" -ApiVersion 2024-06-01
