@@ -17,7 +17,9 @@
       2. for each spoke: New-RedisPrivateCache with the spoke's resource group, network and subnet and
          -PrivateDnsZoneResourceGroupName <hub>. The cmdlet links the hub zone to the spoke network, creates the
          cache (public access Disabled), its private endpoint, and the endpoint's DNS zone group, which writes the
-         cache's A record into the hub zone. No zone is created in the spokes.
+         cache's A record into the hub zone. No zone is created in the spokes. (A spoke network the platform team
+         has already linked to the hub zone needs no -PrivateDnsZoneResourceGroupName: the cmdlets find the zone it
+         is linked to. This script creates the spoke networks, so it names the hub.)
 
     Everything is idempotent: run it again after a failure, or with more spokes, and it continues. It writes the
     caches it made or found.

@@ -189,6 +189,61 @@ Describe 'New-RedisPrivateCache' {
         @($endpoints.Body.value).Count | Should -Be 1
     }
 
+    Context 'hub and spoke, and the zone link resolution policy (issue 16)' {
+        It '<Command> offers -ResolutionPolicy Default or NxDomainRedirect, described in its help' -ForEach @(
+            @{ Command = 'New-RedisPrivateCache' }
+            @{ Command = 'Add-RedisPrivateEndpoint' }
+            @{ Command = 'Convert-VNetCacheToPrivateEndpoint' }
+        ) {
+            $parameter = (Get-Command $Command).Parameters['ResolutionPolicy']
+            $parameter | Should -Not -BeNullOrEmpty
+            $values = ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues
+            @($values | Sort-Object) | Should -Be @('Default', 'NxDomainRedirect')
+            ((Get-Help $Command -Parameter ResolutionPolicy).description.Text -join ' ') | Should -Match 'NXDOMAIN'
+        }
+
+        It 'warns, naming -ResolutionPolicy, when it creates a zone link without NxDomainRedirect' {
+            $warnings = New-TestCache -Name 'pester-nxdefault' -Group 'rg-nxdefault' -Octet 18 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+
+            ($warnings -join "`n") | Should -Match 'NXDOMAIN.*-ResolutionPolicy NxDomainRedirect'
+            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxdefault/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-18-link" -ApiVersion 2024-06-01
+            $link.Body.properties.resolutionPolicy | Should -Be 'Default'
+        }
+
+        It 'sends -ResolutionPolicy NxDomainRedirect on the link it creates, without the warning' {
+            $warnings = New-TestCache -Name 'pester-nxredirect' -Group 'rg-nxredirect' -Octet 19 -Extra @{ ResolutionPolicy = 'NxDomainRedirect' } 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+
+            ($warnings -join "`n") | Should -Not -Match 'NXDOMAIN'
+            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxredirect/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-19-link" -ApiVersion 2024-06-01
+            $link.Body.properties.resolutionPolicy | Should -Be 'NxDomainRedirect'
+        }
+
+        It 'registers the cache in the hub zone a spoke VNet is already linked to: no zone, no link written' {
+            $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-spoke20/providers/Microsoft.Network/virtualNetworks/vnet-20"
+            $hubZonePath = "/subscriptions/$Sub/resourceGroups/rg-hub20/providers/Microsoft.Network/privateDnsZones/$Zone"
+            foreach ($group in 'rg-spoke20', 'rg-hub20') {
+                $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+            }
+            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+                location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.20.0.0/16') }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = '10.20.1.0/24' } }) }
+            }
+            $null = Invoke-EmulatorArm $Emulator $hubZonePath -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
+            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+            Wait-EmulatorProvisioned $Emulator $hubZonePath -ApiVersion 2024-06-01
+            $null = Invoke-EmulatorArm $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global'; properties = @{ virtualNetwork = @{ id = $vnetPath }; registrationEnabled = $false } }
+            Wait-EmulatorProvisioned $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion 2024-06-01
+            $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+
+            $cache = New-RedisPrivateCache -Name 'pester-hub' -ResourceGroupName rg-spoke20 -Location eastus -SubnetId "$vnetPath/subnets/endpoints" -Confirm:$false -WarningVariable warnings
+
+            @(Get-EmulatorWrite $Emulator | Where-Object path -like '*/privateDnsZones/*' | Where-Object path -notlike '*/A/*') | Should -BeNullOrEmpty
+            ($warnings -join "`n") | Should -Not -Match 'NXDOMAIN'
+            $record = Invoke-EmulatorArm $Emulator "$hubZonePath/A/pester-hub" -ApiVersion 2024-06-01
+            $record.Body.properties.aRecords.ipv4Address | Should -Be @($cache.PrivateEndpoints[0].PrivateIpAddress)
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-spoke20/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01).Status | Should -Be 404
+        }
+    }
+
     Context 'for Azure Managed Redis' {
         BeforeAll {
             $script:Managed = New-TestCache -Name 'pester-amr1' -Group 'rg-amr1' -Octet 61 -Extra @{ Sku = 'Balanced_B5'; ClusteringPolicy = 'EnterpriseCluster'; Module = 'RedisJSON'; Persistence = 'RdbEvery6h' }

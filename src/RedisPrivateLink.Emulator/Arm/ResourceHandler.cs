@@ -92,6 +92,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
             ApiVersion = request.ApiVersion,
         };
         type.Provider.Validate(context);
+        var failureOnceAccepted = type.Provider.FailureOnceAccepted(context);
         var built = type.Provider.Build(context);
         var resource = new StoredResource
         {
@@ -114,8 +115,8 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         {
             var retryable = emulator.Faults.TakeLroRetryableError(request.Method, request.Path.Raw);
             operation = operations.Start(type, created ? OperationKind.Create : OperationKind.Update, resource,
-                resourceGroup.Name, retryable || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw),
-                retryable ? ReferencedResourceNotProvisioned(resource) : null);
+                resourceGroup.Name, failureOnceAccepted is not null || retryable || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw),
+                failureOnceAccepted ?? (retryable ? ReferencedResourceNotProvisioned(resource) : null));
             resource.OperationId = operation.Id;
             if (created)
             {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Arm;
 
 namespace RedisPrivateLink.Emulator.Providers;
@@ -19,6 +20,17 @@ internal static class PrivateDnsErrors
 
     public static ArmException VirtualNetworkAlreadyLinked(string vnetId, string zone, string link) => new(409, "Conflict",
         $"A virtual network cannot be linked to the same private DNS zone more than once: '{vnetId}' is already linked to '{zone}' by '{link}'.");
+
+    /// <summary>The failed link operation's error, in the words quoted in Azure/ARO-RP#796 and MicrosoftDocs/azure-aks-docs#212.</summary>
+    public static JsonObject OverlappingNamespaces(string zone) => new()
+    {
+        ["code"] = "BadRequest",
+        ["message"] = $"A virtual network cannot be linked to multiple zones with overlapping namespaces. You tried to link virtual network with '{zone}' and '{zone}' zones.",
+    };
+
+    /// <summary>A value outside the 2024-06-01 enum; the code and words are our reading.</summary>
+    public static ArmException InvalidResolutionPolicy(string policy) => new(400, "BadRequest",
+        $"The resolution policy '{policy}' is invalid. Allowed values are Default and NxDomainRedirect.");
 
     public static ArmException ZoneHasLinks(string zone) => new(409, "Conflict",
         $"The private DNS zone '{zone}' cannot be deleted because it has virtual network links. Delete the virtual network links first.");

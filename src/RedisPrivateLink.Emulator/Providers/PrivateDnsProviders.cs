@@ -76,8 +76,23 @@ internal sealed class PrivateDnsZoneProvider : PrivateDnsProvider
 /// <summary>A zone's link to a VNet that exists; one link per VNet in a zone.</summary>
 internal sealed class VirtualNetworkLinkProvider : PrivateDnsProvider
 {
+    /// <summary>
+    /// privatedns 2024-06-01 (azure-rest-api-specs, Microsoft.Network/stable/2024-06-01/privatedns.json,
+    /// VirtualNetworkLinkProperties.resolutionPolicy): the enum's values; the spec names no default, and a link sent
+    /// without one is answered with Default, the behaviour without fallback (our reading).
+    /// </summary>
+    public static readonly string[] ResolutionPolicies = ["Default", "NxDomainRedirect"];
+
+    private static string ZoneIdOf(string linkId) => linkId[..linkId.LastIndexOf("/virtualNetworkLinks/", StringComparison.OrdinalIgnoreCase)];
+
     public override void Validate(WriteContext context)
     {
+        if (JsonMerge.String(context.Request["properties"], "resolutionPolicy") is { } policy
+            && !ResolutionPolicies.Contains(policy, StringComparer.OrdinalIgnoreCase))
+        {
+            throw PrivateDnsErrors.InvalidResolutionPolicy(policy);
+        }
+
         var vnetId = JsonMerge.String(context.Request["properties"]?["virtualNetwork"], "id") ?? "";
         if (context.Store.Find(vnetId) is not { } vnet
             || !vnet.TypeKey.Equals("Microsoft.Network/virtualNetworks", StringComparison.OrdinalIgnoreCase))
@@ -94,12 +109,32 @@ internal sealed class VirtualNetworkLinkProvider : PrivateDnsProvider
         }
     }
 
+    /// <summary>
+    /// A VNet takes one zone of a name: a link to a second same-named zone (another resource group or subscription) is
+    /// accepted, and its operation ends Failed with BadRequest, as the deployment in Azure/ARO-RP#796 shows ("The
+    /// resource operation completed with terminal provisioning state 'Failed'", detail BadRequest with this message;
+    /// the message also in MicrosoftDocs/azure-aks-docs#212). A link left Failed links nothing, so it does not count.
+    /// </summary>
+    public override JsonObject? FailureOnceAccepted(WriteContext context)
+    {
+        var vnetId = JsonMerge.String(context.Request["properties"]?["virtualNetwork"], "id") ?? "";
+        var zoneId = ZoneIdOf(context.Id);
+        var zoneName = zoneId[(zoneId.LastIndexOf('/') + 1)..];
+        var linkedElsewhere = context.Store.Under("/", PrivateDnsZoneProvider.LinkType).Any(link =>
+            link.ProvisioningState != "Failed"
+            && string.Equals(JsonMerge.String(link.Body["properties"]?["virtualNetwork"], "id"), vnetId, StringComparison.OrdinalIgnoreCase)
+            && !ZoneIdOf(link.Id).Equals(zoneId, StringComparison.OrdinalIgnoreCase)
+            && ZoneIdOf(link.Id).EndsWith("/" + zoneName, StringComparison.OrdinalIgnoreCase));
+        return linkedElsewhere ? PrivateDnsErrors.OverlappingNamespaces(zoneName) : null;
+    }
+
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
         body["tags"] ??= new JsonObject();
         var properties = Properties(body);
         properties["registrationEnabled"] ??= false;
+        properties["resolutionPolicy"] ??= ResolutionPolicies[0];
         properties["virtualNetworkLinkState"] = "InProgress";
         return body;
     }

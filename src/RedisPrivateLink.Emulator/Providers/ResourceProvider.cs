@@ -27,6 +27,12 @@ internal class ResourceProvider
     {
     }
 
+    /// <summary>
+    /// The error an accepted PUT's operation ends Failed with, for a rule the provider enforces only after accepting the
+    /// request (checked before the resource is stored); null when the write succeeds.
+    /// </summary>
+    public virtual JsonObject? FailureOnceAccepted(WriteContext context) => null;
+
     /// <summary>Refuses a PATCH; the context's request is the body the patch would leave (existing merged with the patch).</summary>
     public virtual void ValidatePatch(WriteContext context)
     {

@@ -36,5 +36,6 @@ public static class ValidationErrorIds
     public const string InvalidModule = nameof(InvalidModule);
     public const string InvalidPersistence = nameof(InvalidPersistence);
     public const string InvalidPrivateEndpointNetworkPolicy = nameof(InvalidPrivateEndpointNetworkPolicy);
+    public const string InvalidResolutionPolicy = nameof(InvalidResolutionPolicy);
     public const string InvalidHighAvailability = nameof(InvalidHighAvailability);
 }

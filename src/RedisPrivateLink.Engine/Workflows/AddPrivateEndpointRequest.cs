@@ -35,6 +35,12 @@ public sealed class AddPrivateEndpointRequest
     /// </summary>
     public string? PrivateEndpointNetworkPolicy { get; set; }
 
+    /// <summary>
+    /// The resolution policy (Default or NxDomainRedirect) of a zone link the plan creates; null sends none, so Azure's
+    /// Default applies. An existing link is never changed.
+    /// </summary>
+    public string? ResolutionPolicy { get; set; }
+
     /// <summary>The region of a new virtual network; defaults to the cache's.</summary>
     public string? Location { get; set; }
 

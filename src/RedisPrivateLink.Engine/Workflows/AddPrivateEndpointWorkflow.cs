@@ -46,6 +46,7 @@ public static class AddPrivateEndpointWorkflow
 
         var networkRequest = NetworkRequestFor(request, cacheId);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
+        var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
         var notices = new List<string>();
 
         var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
@@ -65,8 +66,9 @@ public static class AddPrivateEndpointWorkflow
 
         // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
         var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, network, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
         if (endpoint is null)
         {
             await NoticeSharedRecordAsync(arm, zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ public static class AddPrivateEndpointWorkflow
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
         var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, context.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
-        var plan = await BuildPlanAsync(arm, definition, zone, existing, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, definition, zone, resolutionPolicy, existing, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, context.SubscriptionId, unregistered), cacheId, notices);
     }
 
@@ -156,7 +158,7 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
-    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, CacheState? settlingCache, CancellationToken cancellationToken)
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, string? resolutionPolicy, ExistingResources existing, CacheState? settlingCache, CancellationToken cancellationToken)
     {
         var network = endpoint.Network;
         var plan = new Plan($"Adding private endpoint '{endpoint.EndpointId.Name}' to cache '{endpoint.CacheId.Name}'");
@@ -189,7 +191,7 @@ public static class AddPrivateEndpointWorkflow
         }
 
         var alwaysReady = new CacheReadiness(isReady: true);
-        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, endpoint.Tags,
+        plan.Add(ZoneLinkStep.Create(arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, endpoint.Tags, resolutionPolicy,
             StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         if (settlingCache is not null)
         {

@@ -31,7 +31,7 @@ internal sealed class ConvertPlanBuilder
     public Plan Plan => _plan;
 
     /// <summary>The endpoint's subnet (created when missing, an existing one used as it is), the DNS zone and its link to the VNet.</summary>
-    public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, ExistingResources existing)
     {
         var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
         if (hasNetworkStep)
@@ -44,7 +44,7 @@ internal sealed class ConvertPlanBuilder
             _plan.Add(PrivateDnsZoneStep.Create(_arm, zone, tags: null, Array.Empty<string>()));
         }
 
-        _plan.Add(ZoneLinkStep.Create(_arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, tags: null,
+        _plan.Add(ZoneLinkStep.Create(_arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, tags: null, resolutionPolicy,
             StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         _endpointPrerequisites = StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network));
     }

@@ -30,6 +30,12 @@ public sealed class ConvertVNetCacheRequest
     public string? PrivateEndpointNetworkPolicy { get; set; }
 
     /// <summary>
+    /// The resolution policy (Default or NxDomainRedirect) of a zone link the plan creates; null sends none, so Azure's
+    /// Default applies. An existing link is never changed.
+    /// </summary>
+    public string? ResolutionPolicy { get; set; }
+
+    /// <summary>
     /// "None" or "ExportImport" (Premium export and import through <see cref="StorageContainerUri"/>). Null (not given)
     /// is refused with <see cref="WorkflowErrorIds.DataMigrationRequired"/> unless <see cref="KeepSource"/>, which
     /// deletes nothing and so moves no data: the source, the only copy of the data, is deleted only on an explicit choice.

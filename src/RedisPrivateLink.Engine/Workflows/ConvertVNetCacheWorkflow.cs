@@ -50,6 +50,7 @@ public static class ConvertVNetCacheWorkflow
             OperationReporter.Current.Verbose(sasNote);
         }
         ValidateSubnetParameters(request);
+        var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
         if (request.PrivateEndpointName is not null)
         {
             NameRules.ValidatePrivateEndpointName(request.PrivateEndpointName);
@@ -81,8 +82,9 @@ public static class ConvertVNetCacheWorkflow
         var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
 
         var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, network, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(targetId.Name);
         var endpointId = ResourceId.ForResource(context.SubscriptionId, targetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
         var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
@@ -100,7 +102,7 @@ public static class ConvertVNetCacheWorkflow
         var endpointDefinition = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
         if (targetSku is not null)
         {
-            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, endpointDefinition, existing, notices);
+            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, resolutionPolicy, endpointDefinition, existing, notices);
         }
 
         AddNotices(notices, request, migration, source, target, recorded is not null);
@@ -108,7 +110,7 @@ public static class ConvertVNetCacheWorkflow
         {
             RequireStorageIdentity(migration, source, notices);
         }
-        builder.AddNetwork(network, zone, existing);
+        builder.AddNetwork(network, zone, resolutionPolicy, existing);
         if (recorded is not null)
         {
             builder.AddStepsFromRecord(recorded, endpointDefinition, zone, existing);
@@ -137,7 +139,7 @@ public static class ConvertVNetCacheWorkflow
     {
         var location = LocationRules.Normalize(target.Location, "CacheLocation");
         var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, migration.SourceId.ResourceGroupName!, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, migration.SourceId.ResourceGroupName!, network: null, cancellationToken).ConfigureAwait(false);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(migration.TargetId.Name);
         var endpointId = ResourceId.ForResource(context.SubscriptionId, migration.TargetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
         var kind = migration.TargetKind == CacheKind.ManagedRedis ? "Azure Managed Redis cache" : "cache";
@@ -153,14 +155,14 @@ public static class ConvertVNetCacheWorkflow
     /// <summary>-TargetSku: the Managed Redis cluster and database, endpoint, [export, import], verify, delete the source.</summary>
     private static PreparedWorkflow PrepareManagedRedis(
         IArmGateway arm, ConvertVNetCacheRequest request, ConvertMigration migration, ConvertTargetSku targetSku, MigrationSource? source, ArmResource? target,
-        ResourceId injectedSubnetId, string location, EndpointNetwork network, PrivateDnsZoneTarget zone, EndpointDefinition endpoint, ExistingResources existing, List<string> notices)
+        ResourceId injectedSubnetId, string location, EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, EndpointDefinition endpoint, ExistingResources existing, List<string> notices)
     {
         if (source is null)
         {
             notices.Add($"The source '{migration.SourceId.Name}' is already deleted and Managed Redis cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");
             var finishing = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}'");
             var finishingBuilder = new ConvertPlanBuilder(arm, finishing, migration, request.KeepSource);
-            finishingBuilder.AddNetwork(network, zone, existing);
+            finishingBuilder.AddNetwork(network, zone, resolutionPolicy, existing);
             finishingBuilder.AddManagedRedisStepsAfterSourceDeleted(endpoint, zone, existing);
             return new PreparedWorkflow(finishing, migration.TargetId, notices);
         }
@@ -175,7 +177,7 @@ public static class ConvertVNetCacheWorkflow
 
         var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' ({source.SkuText}) to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}' ({sku}; Microsoft's mapping: {mapping})");
         var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
-        builder.AddNetwork(network, zone, existing);
+        builder.AddNetwork(network, zone, resolutionPolicy, existing);
         builder.AddManagedRedisSteps(definition, target, endpoint, zone, existing);
         return new PreparedWorkflow(plan, migration.TargetId, notices);
     }

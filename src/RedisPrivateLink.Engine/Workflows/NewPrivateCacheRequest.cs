@@ -43,6 +43,12 @@ public sealed class NewPrivateCacheRequest
     /// </summary>
     public string? PrivateEndpointNetworkPolicy { get; set; }
 
+    /// <summary>
+    /// The resolution policy (Default or NxDomainRedirect) of a zone link the plan creates; null sends none, so Azure's
+    /// Default applies. An existing link is never changed.
+    /// </summary>
+    public string? ResolutionPolicy { get; set; }
+
     /// <summary>Defaults to "&lt;cache&gt;-pe".</summary>
     public string? PrivateEndpointName { get; set; }
 

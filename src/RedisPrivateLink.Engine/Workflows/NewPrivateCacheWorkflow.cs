@@ -46,6 +46,7 @@ public static class NewPrivateCacheWorkflow
         NameRules.ValidatePrivateEndpointName(endpointName);
         var networkRequest = NetworkRequestFor(request, definition);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
+        var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
 
         var arm = context.GetArmGateway();
         var notices = new List<string>();
@@ -69,8 +70,9 @@ public static class NewPrivateCacheWorkflow
         var target = cache is null
             ? definition.Kind.PrivateLinkTargetFor(request.Name, null, definition.Location, context.CloudEnvironment)
             : await definition.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, network, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
+        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
 
         var endpointId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
         var endpoint = group is null ? null : await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
@@ -86,7 +88,7 @@ public static class NewPrivateCacheWorkflow
             .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
             .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
         var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
-        var plan = BuildPlan(arm, request, definition, groupId, network, zone, endpointDefinition, existing);
+        var plan = BuildPlan(arm, request, definition, groupId, network, zone, resolutionPolicy, endpointDefinition, existing);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }
 
@@ -282,7 +284,7 @@ public static class NewPrivateCacheWorkflow
 
     private static Plan BuildPlan(
         IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId,
-        EndpointNetwork network, PrivateDnsZoneTarget zone, EndpointDefinition endpoint, ExistingResources existing)
+        EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, EndpointDefinition endpoint, ExistingResources existing)
     {
         var plan = new Plan($"Creating private cache '{request.Name}'");
         var readiness = new CacheReadiness(isReady: false);
@@ -302,7 +304,7 @@ public static class NewPrivateCacheWorkflow
         }
 
         plan.Add(definition.CreateStep(arm, endpoint.CacheId, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
-        plan.Add(ZoneLinkStep.Create(arm, zone.ZoneId, network.VirtualNetworkId, existing.ZoneLinkName, request.Tags, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        plan.Add(ZoneLinkStep.Create(arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, request.Tags, resolutionPolicy, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
         plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.PrivateEndpoint)));
         plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
         return plan;

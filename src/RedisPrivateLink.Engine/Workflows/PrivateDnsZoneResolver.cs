@@ -10,18 +10,21 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// Picks the private DNS zone: one the user names (it must exist and carry the zone name the cache resolves in, or the
-/// cache name would not resolve), or that zone in the default resource group, created when missing.
+/// cache name would not resolve); else the zone of that name the endpoint's virtual network is already linked to, in
+/// any resource group of the subscription (hub and spoke: a network can be linked to one zone of a name only); else
+/// that zone in the default resource group, created when missing.
 /// </summary>
 internal static class PrivateDnsZoneResolver
 {
     /// <summary>The zone of a classic cache in the context's cloud.</summary>
     public static Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken) =>
-        ResolveAsync(context, context.RedisPrivateDnsZone, zoneIdText, zoneResourceGroupName, defaultResourceGroupName, cancellationToken);
+        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken) =>
+        ResolveAsync(context, context.RedisPrivateDnsZone, zoneIdText, zoneResourceGroupName, defaultResourceGroupName, network, cancellationToken);
 
     /// <param name="zoneName">The zone the cache resolves in, e.g. privatelink.redis.azure.net for Managed Redis.</param>
+    /// <param name="network">The endpoint's network, whose existing link to a zone of the name is looked for; null when no endpoint is planned.</param>
     public static async Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken)
     {
         var arm = context.GetArmGateway();
         if (zoneIdText is not null && zoneResourceGroupName is not null)
@@ -51,6 +54,13 @@ internal static class PrivateDnsZoneResolver
             var zoneId = ResourceId.ForResource(context.SubscriptionId, zoneResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
             await RequireExistingAsync(arm, zoneId, $"Give the resource group that holds it, or leave -PrivateDnsZoneResourceGroupName out to create the zone in '{defaultResourceGroupName}'.", cancellationToken).ConfigureAwait(false);
             return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
+        }
+
+        // A network the plan creates has no links yet, so only an existing one is looked up.
+        if (network is { NetworkExists: true }
+            && await LinkedZoneFinder.FindAsync(arm, context.SubscriptionId, zoneName, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false) is { } linked)
+        {
+            return new PrivateDnsZoneTarget(linked.ZoneId, managedByPlan: false, exists: true) { AlreadyLinkedBy = linked.Link };
         }
 
         var defaultZoneId = ResourceId.ForResource(context.SubscriptionId, defaultResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);

@@ -1,4 +1,5 @@
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -21,4 +22,10 @@ internal sealed class PrivateDnsZoneTarget
 
     /// <summary>The zone's provisioning state when an earlier write left it Failed (the plan sends it again); else null.</summary>
     public string? FailedState { get; set; }
+
+    /// <summary>
+    /// The link by which the endpoint's virtual network is already linked to this zone, when the resolver chose the
+    /// zone for that reason (hub and spoke: a network takes one zone of a name); else null.
+    /// </summary>
+    public VirtualNetworkLink? AlreadyLinkedBy { get; set; }
 }

@@ -2,7 +2,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// The error ids the workflows raise on top of <see cref="Validation.ValidationErrorIds"/>; every one of them is raised
-/// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked,
+/// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked, VirtualNetworkLinkedToOtherZone,
 /// CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed, MigrationExportFailed, MigrationImportFailed).
 /// </summary>
 public static class WorkflowErrorIds
@@ -24,6 +24,18 @@ public static class WorkflowErrorIds
     public const string PrivateDnsZoneNotFound = nameof(PrivateDnsZoneNotFound);
     public const string WrongPrivateDnsZoneName = nameof(WrongPrivateDnsZoneName);
     public const string PrivateDnsZoneLinkNameInUse = nameof(PrivateDnsZoneLinkNameInUse);
+
+    /// <summary>
+    /// The zones of the cache's zone name (or one zone's links) cannot be read, so the zone the virtual network is
+    /// already linked to cannot be found; -PrivateDnsZoneId names it instead.
+    /// </summary>
+    public const string PrivateDnsZoneNotReadable = nameof(PrivateDnsZoneNotReadable);
+
+    /// <summary>
+    /// Azure refused the zone's link: the virtual network is linked to another zone of the same name that this
+    /// credential cannot see (another subscription). Raised by the link step, the one write Azure's answer decides.
+    /// </summary>
+    public const string VirtualNetworkLinkedToOtherZone = nameof(VirtualNetworkLinkedToOtherZone);
     public const string PrivateEndpointNameInUse = nameof(PrivateEndpointNameInUse);
     public const string CacheWouldBeUnreachable = nameof(CacheWouldBeUnreachable);
     public const string PrivateEndpointNotFound = nameof(PrivateEndpointNotFound);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
@@ -12,14 +13,18 @@ namespace RedisPrivateLink.Engine.Workflows;
 internal static class ZoneLinkStep
 {
     /// <param name="tags">The user's tags, for a link this step creates; a link sent again keeps its own.</param>
+    /// <param name="resolutionPolicy">The resolution policy of a link this step creates (null: none sent, Azure's Default); an existing link keeps its own.</param>
     /// <param name="failedState">The existing link's provisioning state when an earlier write left it Failed, for the description; else null.</param>
-    public static PlanStep Create(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, string? existingLinkName, IDictionary<string, string>? tags, IEnumerable<string> dependsOn, string? failedState = null)
+    public static PlanStep Create(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId virtualNetworkId, string? existingLinkName, IDictionary<string, string>? tags, string? resolutionPolicy, IEnumerable<string> dependsOn, string? failedState = null)
     {
+        var zoneId = zone.ZoneId;
         var linkId = zoneId.Child("virtualNetworkLinks", existingLinkName ?? ZoneLinks.DefaultName(virtualNetworkId));
         var description = existingLinkName is null
-            ? $"Link private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' as '{linkId.Name}'"
+            ? $"Link private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' as '{linkId.Name}'{(resolutionPolicy is null ? string.Empty : $" with resolution policy {resolutionPolicy}")}"
             : failedState is not null
             ? $"Send the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' again: its provisioning state is {failedState}"
+            : zone.AlreadyLinkedBy is not null
+            ? $"Use private DNS zone '{zoneId.Name}' in resource group '{zoneId.ResourceGroupName}': it is already linked to {virtualNetworkId.Name} (link '{existingLinkName}'), and a virtual network can be linked to only one zone of that name"
             : $"Use the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}'";
         return new PlanStep(StepKeys.ZoneLink, existingLinkName is null ? "Link" : failedState is not null ? "Update" : "Use", linkId.ToString(), description, dependsOn, async (_, ct) =>
         {
@@ -32,7 +37,8 @@ internal static class ZoneLinkStep
                 return StepResult.Reused(autoRegistration);
             }
 
-            // A link an earlier write left Failed is sent again under its own name, keeping its tags and auto-registration.
+            // A link an earlier write left Failed is sent again under its own name, keeping its tags, auto-registration
+            // and resolution policy.
             var link = new VirtualNetworkLink
             {
                 Location = PrivateDnsZoneStep.GlobalLocation,
@@ -41,11 +47,26 @@ internal static class ZoneLinkStep
                 {
                     VirtualNetwork = new SubResource(virtualNetworkId.ToString()),
                     RegistrationEnabled = existing?.Properties?.RegistrationEnabled ?? false,
+                    ResolutionPolicy = existing is null ? resolutionPolicy : existing.Properties?.ResolutionPolicy,
                 },
             };
             var target = existing?.Name is { } name ? zoneId.Child("virtualNetworkLinks", name) : linkId;
-            await arm.PutAsync(target, link, cancellationToken: ct).ConfigureAwait(false);
+            try
+            {
+                await arm.PutAsync(target, link, cancellationToken: ct).ConfigureAwait(false);
+            }
+            catch (ArmException refused) when (IsLinkedToAnotherZone(refused))
+            {
+                throw new RedisPrivateLinkException(WorkflowErrorIds.VirtualNetworkLinkedToOtherZone, RedisPrivateLinkErrorCategory.InvalidOperation,
+                    $"Virtual network '{virtualNetworkId.Name}' is already linked to another private DNS zone named '{zoneId.Name}', one this credential cannot see (in another subscription, as a hub's zone often is), and a virtual network can be linked to only one zone of that name. Pass -PrivateDnsZoneId with the id of that zone, then run the command again. Azure said: {refused.ArmMessage}",
+                    linkId.ToString(), refused);
+            }
+
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(state, autoRegistration));
         });
     }
+
+    /// <summary>Azure's refusal of a second zone of one name for a VNet: a plain BadRequest, told apart only by its message.</summary>
+    private static bool IsLinkedToAnotherZone(ArmException error) =>
+        error.Code == "BadRequest" && error.ArmMessage?.IndexOf("overlapping namespaces", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -17,10 +19,11 @@ internal static class ZoneLinks
 
     /// <summary>
     /// The link to <paramref name="virtualNetworkId"/> of the zone the resolver has just read, or null when it has none:
-    /// a zone the resolver found missing has no links, and one it found is not read again.
+    /// a zone the resolver found missing has no links, and one it found is not read again (nor one it chose for its link).
     /// </summary>
     public static async Task<VirtualNetworkLink?> FindAsync(IArmGateway arm, PrivateDnsZoneTarget zone, ResourceId virtualNetworkId, CancellationToken cancellationToken) =>
-        zone.Exists ? await FindInExistingZoneAsync(arm, zone.ZoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false) : null;
+        zone.AlreadyLinkedBy
+        ?? (zone.Exists ? await FindInExistingZoneAsync(arm, zone.ZoneId, virtualNetworkId, cancellationToken).ConfigureAwait(false) : null);
 
     /// <summary>The link of a zone known to exist (the plan's zone step or the resolver saw it); listing the links of a missing zone answers 404.</summary>
     public static async Task<VirtualNetworkLink?> FindInExistingZoneAsync(IArmGateway arm, ResourceId zoneId, ResourceId virtualNetworkId, CancellationToken cancellationToken)
@@ -43,6 +46,18 @@ internal static class ZoneLinks
         return null;
     }
 
-    private static bool PointsAt(VirtualNetworkLink link, ResourceId virtualNetworkId) =>
+    /// <summary>
+    /// The warning for a link the plan creates without NxDomainRedirect: the zone then answers every name under it in
+    /// that network, so another team's private endpoint with no record here stops resolving there.
+    /// </summary>
+    public static void NoticeNewLinkResolution(VirtualNetworkLink? existingLink, string zoneName, ResourceId virtualNetworkId, string? resolutionPolicy, ICollection<string> notices)
+    {
+        if (existingLink is null && resolutionPolicy != ResolutionPolicyRules.NxDomainRedirect)
+        {
+            notices.Add($"Linking private DNS zone '{zoneName}' to virtual network '{virtualNetworkId.Name}' makes every name under it that has no record in this zone (for example other teams' private endpoint caches) answer NXDOMAIN in that network; pass -ResolutionPolicy NxDomainRedirect to let such names resolve publicly instead.");
+        }
+    }
+
+    public static bool PointsAt(VirtualNetworkLink link, ResourceId virtualNetworkId) =>
         ResourceId.TryParse(link.Properties?.VirtualNetwork?.Id, out var id) && id == virtualNetworkId;
 }

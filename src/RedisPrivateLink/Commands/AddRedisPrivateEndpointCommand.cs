@@ -98,6 +98,15 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
+    /// <summary>
+    /// The resolution policy of a zone link the command creates: NxDomainRedirect lets names the zone has no record for
+    /// resolve publicly instead of answering NXDOMAIN in the linked network; left out, none is sent (Default). An
+    /// existing link is never changed.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Default", "NxDomainRedirect")]
+    public string? ResolutionPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
@@ -146,6 +155,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
                 ManualApproval = ManualApproval,
                 RequestMessage = RequestMessage,
                 PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
+                ResolutionPolicy = ResolutionPolicy,
                 PrivateDnsZoneId = PrivateDnsZoneId,
                 Tags = Hashtables.ToStringMap(Tag, nameof(Tag), "InvalidTag"),
             };

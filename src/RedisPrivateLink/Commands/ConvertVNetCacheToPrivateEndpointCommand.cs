@@ -109,6 +109,15 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
+    /// <summary>
+    /// The resolution policy of a zone link the command creates: NxDomainRedirect lets names the zone has no record for
+    /// resolve publicly instead of answering NXDOMAIN in the linked network; left out, none is sent (Default). An
+    /// existing link is never changed.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Default", "NxDomainRedirect")]
+    public string? ResolutionPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
@@ -172,6 +181,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             KeepSource = KeepSource,
             PrivateEndpointName = PrivateEndpointName,
             PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
+            ResolutionPolicy = ResolutionPolicy,
             PrivateDnsZoneId = PrivateDnsZoneId,
             TargetSku = TargetSku,
             EnableAccessKeysAuthentication = EnableAccessKeysAuthentication,

@@ -96,6 +96,15 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? PrivateDnsZoneResourceGroupName { get; set; }
 
+    /// <summary>
+    /// The resolution policy of a zone link the command creates: NxDomainRedirect lets names the zone has no record for
+    /// resolve publicly instead of answering NXDOMAIN in the linked network; left out, none is sent (Default). An
+    /// existing link is never changed.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Default", "NxDomainRedirect")]
+    public string? ResolutionPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
@@ -183,6 +192,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 PrivateEndpointNetworkPolicy = PrivateEndpointNetworkPolicy,
                 PrivateEndpointName = PrivateEndpointName,
                 PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
+                ResolutionPolicy = ResolutionPolicy,
                 PrivateDnsZoneId = PrivateDnsZoneId,
                 EnableNonSslPort = EnableNonSslPort,
                 MinimumTlsVersion = MinimumTlsVersion,

@@ -19,6 +19,7 @@ public class AddPrivateEndpointReadsTests
 {
     private const string CacheId = Group + "/providers/Microsoft.Cache/redis/c1";
     private const string ZoneId = Group + "/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net";
+    private const string ZonesOfSubscription = "/subscriptions/" + SubscriptionId + "/providers/Microsoft.Network/privateDnsZones";
     private static readonly string EndpointOfCache = EndpointId("c1-pe-vnet");
 
     /// <summary>Microsoft.Network's registration, read once per context (this fake has no providers: unreadable, so read each time).</summary>
@@ -31,13 +32,14 @@ public class AddPrivateEndpointReadsTests
 
         var prepared = await AddPrivateEndpointWorkflow.PrepareAsync(ContextOver(arm), new AddPrivateEndpointRequest { CacheId = CacheId, SubnetId = SubnetId }, CancellationToken.None);
 
-        // The virtual network carries the subnet; the zone, once read, is not read again to list its links.
+        // The virtual network carries the subnet. The existing network's zone is the one of the name it is linked to
+        // (issue 16, hub and spoke), found from the subscription's zones and their links; that zone is not read again.
         Assert.Equal(new[]
         {
             CacheId,
             VirtualNetworkId,
             EndpointOfCache,
-            ZoneId,
+            ZonesOfSubscription,
             ZoneId + "/virtualNetworkLinks",
             ZoneId + "/A/c1",
             NetworkProvider,
@@ -46,10 +48,10 @@ public class AddPrivateEndpointReadsTests
         arm.Reads.Clear();
         await PlanExecutor.RunAsync(prepared.Plan, new PlanRunOptions(), CancellationToken.None);
 
-        // Each step reads what it is about to write, and not the parent an earlier step has just made or reused.
+        // Each step reads what it is about to write, and not the parent an earlier step has just made or reused; the
+        // zone the network is linked to is used as it is, so it has no step.
         Assert.Equal(new[]
         {
-            ZoneId,
             ZoneId + "/virtualNetworkLinks",
             EndpointOfCache,
             EndpointOfCache + "/privateDnsZoneGroups",
@@ -105,7 +107,9 @@ public class AddPrivateEndpointReadsTests
         var arm = new InMemoryArmGateway();
         AddSubnet(arm);
         arm.Add(CacheId, Cache());
-        arm.Add(ZoneId, new PrivateDnsZone { Id = ZoneId, Name = "privatelink.redis.cache.windows.net", Location = "global", Properties = new PrivateDnsZoneProperties { ProvisioningState = "Succeeded" } });
+        var zone = new PrivateDnsZone { Id = ZoneId, Name = "privatelink.redis.cache.windows.net", Location = "global", Properties = new PrivateDnsZoneProperties { ProvisioningState = "Succeeded" } };
+        arm.Add(ZoneId, zone);
+        arm.AddCollection(ZonesOfSubscription, zone);
         arm.AddCollection(ZoneId + "/virtualNetworkLinks", new VirtualNetworkLink
         {
             Id = ZoneId + "/virtualNetworkLinks/vnet-link",
