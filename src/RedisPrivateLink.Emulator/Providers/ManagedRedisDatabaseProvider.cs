@@ -34,8 +34,12 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
         properties["port"] ??= context.Existing?.Body["properties"]?["port"]?.DeepClone() ?? ManagedRedisRules.DatabasePort;
         properties["clusteringPolicy"] ??= "OSSCluster";
         properties["evictionPolicy"] ??= "VolatileLRU";
-        properties["persistence"] ??= new JsonObject { ["aofEnabled"] = false, ["rdbEnabled"] = false };
-        properties["modules"] = Modules(properties["modules"] as JsonArray);
+        // Unset persistence and modules are absent, not empty (every database GET in shared/recordings/additional).
+        if (properties["modules"] is JsonArray requested)
+        {
+            properties["modules"] = Modules(requested);
+        }
+
         properties["deferUpgrade"] ??= "NotDeferred";
         properties["accessKeysAuthentication"] ??= JsonMerge.String(context.Existing?.Body["properties"], "accessKeysAuthentication")
                                                    ?? "Disabled";
@@ -62,8 +66,8 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
     protected override bool HasLocation(WriteContext context) => false;
 
     /// <summary>Each module comes back with its args ("" when none) and the version the service runs.</summary>
-    private static JsonArray Modules(JsonArray? requested) =>
-        new((requested ?? []).OfType<JsonObject>().Select(m => (JsonNode)new JsonObject
+    private static JsonArray Modules(JsonArray requested) =>
+        new(requested.OfType<JsonObject>().Select(m => (JsonNode)new JsonObject
         {
             ["name"] = m["name"]?.DeepClone(),
             ["args"] = JsonMerge.String(m, "args") ?? "",

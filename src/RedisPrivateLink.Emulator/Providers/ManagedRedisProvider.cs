@@ -53,7 +53,20 @@ internal sealed class ManagedRedisProvider : ResourceProvider
             ? properties["publicNetworkAccess"]?.DeepClone()
             : context.Existing?.Body["properties"]?["publicNetworkAccess"]?.DeepClone();
         properties["hostName"] = HostName(context.Name, context.Location, legacy);
-        properties["redisVersion"] = RedisVersion;
+        // Managed Redis (v2) clusters carry no redisVersion (the cluster GETs of the 2026 recordings in
+        // shared/recordings/additional); the database does. Legacy Enterprise clusters still show one (the examples).
+        if (legacy)
+        {
+            properties["redisVersion"] = RedisVersion;
+        }
+        else
+        {
+            properties.Remove("redisVersion");
+        }
+
+        // A cluster created without an identity answers "identity":{"type":"None"} (azure-cli-extensions
+        // test_redisenterprise_access_string, cluster PUT and GET).
+        body["identity"] ??= new JsonObject { ["type"] = "None" };
         properties["redundancyMode"] = JsonMerge.String(properties, "highAvailability") == "Disabled" ? "None"
             : legacy && body["zones"] is not JsonArray { Count: > 0 } ? "LR" : "ZR";
         properties.Remove("resourceState");

@@ -62,7 +62,9 @@ internal sealed class RedisProvider : ResourceProvider
 
     /// <summary>
     /// The cache embeds its private endpoint connections and the ids of its linked servers, which live as its child
-    /// resources; a cache with a linked server is geo-replicated.
+    /// resources; a cache with a linked server is geo-replicated. A cache without connections has no
+    /// privateEndpointConnections key at all (shared/recordings: the 2024-11-01 create and GET in
+    /// azure-cli_test_standard_redis_cache_zonal_allocation_policy and the export excerpt's GET).
     /// </summary>
     public override JsonObject Render(StoredResource resource, ResourceStore store)
     {
@@ -74,7 +76,11 @@ internal sealed class RedisProvider : ResourceProvider
             connections.Add(connectionType.Provider.Render(connection, store));
         }
 
-        Properties(body)["privateEndpointConnections"] = connections;
+        if (connections.Count > 0)
+        {
+            Properties(body)["privateEndpointConnections"] = connections;
+        }
+
         Properties(body)["linkedServers"] = new JsonArray(store.Under(resource.Id, LinkedServerProvider.Type)
             .Select(link => (JsonNode)new JsonObject { ["id"] = link.Id })
             .ToArray());

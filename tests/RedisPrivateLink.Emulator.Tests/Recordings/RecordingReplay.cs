@@ -47,6 +47,7 @@ internal static class RecordingReplay
 
         var pollUrls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var answers = new Dictionary<int, ReplayedAnswer>();
+        var created = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         DateTimeOffset? previousDate = null;
         foreach (var exchange in exchanges)
         {
@@ -65,6 +66,17 @@ internal static class RecordingReplay
                 continue;
             }
 
+            if (!created.Contains(ResourcePath(exchange)) && exchange.Method != "PUT" && SeedBody(exchange) is { } seed)
+            {
+                await SeedAsync(emulator, exchange, seed);
+                created.Add(ResourcePath(exchange));
+            }
+
+            if (exchange.Method == "PUT")
+            {
+                created.Add(ResourcePath(exchange));
+            }
+
             if (IsOperationPoll(exchange) && IsFinished(exchange))
             {
                 emulator.Clock.Advance(FinishEveryOperation);
@@ -74,7 +86,7 @@ internal static class RecordingReplay
                 ? new Uri(emulatorUrl)
                 : new Uri(emulator.Running.Endpoint, exchange.Uri.PathAndQuery);
             using var request = new HttpRequestMessage(new HttpMethod(exchange.Method), target);
-            if (RequestBody(exchange) is { } body)
+            if (RequestBody(exchange, exchanges) is { } body)
             {
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             }
@@ -118,21 +130,57 @@ internal static class RecordingReplay
     }
 
     /// <summary>
-    /// The recorded request body; the Java test proxy keeps none, so a PUT from it sends back what Azure answered, which
-    /// carries everything the request set (read-only properties are ignored by ARM and the emulator alike).
+    /// The recorded request body. The Java test proxy keeps none, so a PUT from it sends what Azure answered for that
+    /// resource (the PUT's own answer, or the first later one with a location when the PUT answered 202 "{}"): it carries
+    /// everything the request set, and read-only properties are ignored by ARM and the emulator alike.
     /// </summary>
-    private static string? RequestBody(RecordedExchange exchange)
+    private static string? RequestBody(RecordedExchange exchange, IReadOnlyList<RecordedExchange> exchanges)
     {
-        if (exchange.RequestBody is not null || exchange.Method != "PUT" || exchange.ResponseBody is null)
+        if (exchange.RequestBody is not null || exchange.Method != "PUT")
         {
             return exchange.RequestBody;
         }
 
-        return JsonNode.Parse(exchange.ResponseBody) is JsonObject answer
-            ? new JsonObject(answer.Where(p => p.Key is "location" or "tags" or "sku" or "zones" or "properties")
-                .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))).ToJsonString()
-            : null;
+        return exchanges.Skip(exchange.Index)
+            .Where(e => ResourcePath(e).Equals(ResourcePath(exchange), StringComparison.OrdinalIgnoreCase) && e.Status is >= 200 and <= 299)
+            .Select(e => e.ResponseBody is { } text ? JsonNode.Parse(text) as JsonObject : null)
+            .Where(answer => answer?["properties"] is not null)
+            .Select(answer => Settable(answer!).ToJsonString())
+            .FirstOrDefault();
     }
+
+    private static JsonObject Settable(JsonObject answer) =>
+        new(answer.Where(p => p.Key is "location" or "tags" or "sku" or "zones" or "identity" or "properties")
+            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    /// <summary>What to PUT to make the resource a recorded answer shows, or null when the answer is no such body.</summary>
+    private static string? SeedBody(RecordedExchange exchange)
+    {
+        if (exchange.Status is < 200 or > 299 || IsOperationPoll(exchange) || exchange.ResponseBody is null
+            || JsonNode.Parse(exchange.ResponseBody) is not JsonObject answer || answer["location"] is null)
+        {
+            return null;
+        }
+
+        return Settable(answer).ToJsonString();
+    }
+
+    /// <summary>
+    /// An excerpt reads or changes a resource made before it starts: make it from the recorded answer and let its
+    /// creation finish, so the recorded request meets the state Azure had.
+    /// </summary>
+    private static async Task SeedAsync(TestEmulator emulator, RecordedExchange exchange, string body)
+    {
+        var path = $"{exchange.Uri.AbsolutePath}?api-version={ApiVersion(exchange)}";
+        using var response = await emulator.SendAsync(HttpMethod.Put, path, JsonNode.Parse(body));
+        Assert.True(response.IsSuccessStatusCode, $"seeding {exchange}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        emulator.Clock.Advance(FinishEveryOperation);
+    }
+
+    private static string ApiVersion(RecordedExchange exchange) =>
+        Regex.Match(exchange.Uri.Query, "api-version=(?<v>[^&]+)").Groups["v"].Value;
+
+    private static string ResourcePath(RecordedExchange exchange) => Unescaped(exchange.Uri).TrimEnd('/');
 
     private static bool IsFinished(RecordedExchange exchange)
     {
