@@ -26,9 +26,9 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
-        var separator = context.Id.LastIndexOf("/databases/", StringComparison.OrdinalIgnoreCase);
-        var cluster = context.Id[..separator];
-        body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Id[(separator + "/databases/".Length)..]}";
+        // Named by the database alone, "default", in every database answer of shared/recordings/additional (the
+        // 2025-07-01 example's "cache1/db1" is not what Azure sends).
+        body["name"] = context.Name;
         var properties = Properties(body);
         properties["clientProtocol"] ??= "Encrypted";
         properties["port"] ??= context.Existing?.Body["properties"]?["port"]?.DeepClone() ?? ManagedRedisRules.DatabasePort;

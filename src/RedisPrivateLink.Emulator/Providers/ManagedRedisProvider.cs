@@ -67,11 +67,27 @@ internal sealed class ManagedRedisProvider : ResourceProvider
         // A cluster created without an identity answers "identity":{"type":"None"} (azure-cli-extensions
         // test_redisenterprise_access_string, cluster PUT and GET).
         body["identity"] ??= new JsonObject { ["type"] = "None" };
+        AssignSystemIdentity((JsonObject)body["identity"]!, context);
         properties["redundancyMode"] = JsonMerge.String(properties, "highAvailability") == "Disabled" ? "None"
             : legacy && body["zones"] is not JsonArray { Count: > 0 } ? "LR" : "ZR";
         properties.Remove("resourceState");
         properties.Remove("privateEndpointConnections");
         return body;
+    }
+
+    /// <summary>
+    /// A system-assigned identity answers its principalId and tenantId (AzRedisEnterpriseCacheScenario's cluster PUT);
+    /// the principal keeps its id across updates.
+    /// </summary>
+    private static void AssignSystemIdentity(JsonObject identity, WriteContext context)
+    {
+        if (JsonMerge.String(identity, "type")?.Contains("SystemAssigned", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return;
+        }
+
+        identity["principalId"] = JsonMerge.String(context.Existing?.Body["identity"], "principalId") ?? Guid.NewGuid().ToString();
+        identity["tenantId"] = context.Options.TenantId;
     }
 
     /// <summary>resourceState follows provisioningState; the connections live as child resources.</summary>

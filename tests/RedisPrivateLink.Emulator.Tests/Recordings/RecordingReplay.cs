@@ -48,6 +48,7 @@ internal static class RecordingReplay
         var pollUrls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var answers = new Dictionary<int, ReplayedAnswer>();
         var created = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         DateTimeOffset? previousDate = null;
         foreach (var exchange in exchanges)
         {
@@ -84,7 +85,7 @@ internal static class RecordingReplay
 
             var target = pollUrls.TryGetValue(Unescaped(exchange.Uri), out var emulatorUrl)
                 ? new Uri(emulatorUrl)
-                : new Uri(emulator.Running.Endpoint, exchange.Uri.PathAndQuery);
+                : new Uri(emulator.Running.Endpoint, Renamed(exchange.Uri.PathAndQuery, names));
             using var request = new HttpRequestMessage(new HttpMethod(exchange.Method), target);
             if (RequestBody(exchange, exchanges) is { } body)
             {
@@ -94,6 +95,7 @@ internal static class RecordingReplay
             using var response = await emulator.Client.SendAsync(request);
             var answer = new ReplayedAnswer((int)response.StatusCode, Headers(response), await response.Content.ReadAsStringAsync());
             answers[exchange.Index] = answer;
+            LearnNames(exchange, answer, names);
             foreach (var name in new[] { "Azure-AsyncOperation", "Location" })
             {
                 if (exchange.Header(name) is { } recordedUrl && answer.Header(name) is { } answeredUrl)
@@ -181,6 +183,31 @@ internal static class RecordingReplay
         Regex.Match(exchange.Uri.Query, "api-version=(?<v>[^&]+)").Groups["v"].Value;
 
     private static string ResourcePath(RecordedExchange exchange) => Unescaped(exchange.Uri).TrimEnd('/');
+
+    /// <summary>
+    /// Names Azure makes up (a private endpoint connection is "{endpoint}.{guid}") differ in the emulator: learn them from
+    /// lists both answered in the same order, so later requests address the emulator's.
+    /// </summary>
+    private static void LearnNames(RecordedExchange exchange, ReplayedAnswer answer, Dictionary<string, string> names)
+    {
+        if (exchange.ResponseBody is not { } recordedText || (JsonNode.Parse(recordedText) as JsonObject)?["value"] is not JsonArray recorded
+            || !answer.Body.StartsWith('{') || (JsonNode.Parse(answer.Body) as JsonObject)?["value"] is not JsonArray answered
+            || recorded.Count != answered.Count)
+        {
+            return;
+        }
+
+        foreach (var (azureName, emulatorName) in recorded.Zip(answered, (r, a) => ((string?)r?["name"], (string?)a?["name"])))
+        {
+            if (azureName is not null && emulatorName is not null && azureName != emulatorName)
+            {
+                names[azureName] = emulatorName;
+            }
+        }
+    }
+
+    private static string Renamed(string pathAndQuery, IReadOnlyDictionary<string, string> names) =>
+        names.Aggregate(pathAndQuery, (path, name) => path.Replace("/" + name.Key, "/" + name.Value, StringComparison.Ordinal));
 
     private static bool IsFinished(RecordedExchange exchange)
     {
