@@ -61,6 +61,23 @@ public sealed class RedisTests
         Assert.Equal("Succeeded", (string)(await GetCacheAsync(emulator, "quick"))["properties"]!["provisioningState"]!);
     }
 
+    [Theory]
+    [InlineData("eastus", "Automatic")]
+    [InlineData("westus", "NoZones")]
+    public async Task ZonalAllocationPolicyIsNoZonesWhereTheRegionHasNone(string location, string policy)
+    {
+        await using var emulator = await StartWithGroupAsync(timeScale: 0);
+
+        using var created = await emulator.PutAsync(CachePath(emulator, "cache1"), new
+        {
+            location,
+            properties = new { sku = new { name = "Premium", family = "P", capacity = 1 } },
+        });
+
+        // The West US Premium cache of the export excerpt in shared/recordings answers NoZones.
+        Assert.Equal(policy, (string)(await created.JsonAsync())["properties"]!["zonalAllocationPolicy"]!);
+    }
+
     [Fact]
     public async Task ReadsHaveTheExampleShapeWithoutKeys()
     {

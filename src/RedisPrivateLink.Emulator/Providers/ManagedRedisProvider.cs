@@ -69,7 +69,10 @@ internal sealed class ManagedRedisProvider : ResourceProvider
         body["identity"] ??= new JsonObject { ["type"] = "None" };
         AssignSystemIdentity((JsonObject)body["identity"]!, context);
         properties["redundancyMode"] = JsonMerge.String(properties, "highAvailability") == "Disabled" ? "None"
-            : legacy && body["zones"] is not JsonArray { Count: > 0 } ? "LR" : "ZR";
+            : legacy ? (body["zones"] is JsonArray { Count: > 0 } ? "ZR" : "LR")
+            // A Managed Redis cluster is zone redundant where the region has zones (ZR in Central India, LR in
+            // Central US EUAP: shared/recordings/additional).
+            : Regions.HasAvailabilityZones(context.Location) ? "ZR" : "LR";
         properties.Remove("resourceState");
         properties.Remove("privateEndpointConnections");
         return body;

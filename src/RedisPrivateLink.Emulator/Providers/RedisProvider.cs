@@ -48,7 +48,9 @@ internal sealed class RedisProvider : ResourceProvider
 
         properties["instances"] = Instances(sku);
         properties["updateChannel"] ??= "Stable";
-        properties["zonalAllocationPolicy"] ??= body["zones"] is null ? "Automatic" : "UserDefined";
+        // NoZones where the region has none (the West US Premium cache in the export excerpt of shared/recordings).
+        properties["zonalAllocationPolicy"] ??= body["zones"] is not null ? "UserDefined"
+            : Regions.HasAvailabilityZones(context.Location) ? "Automatic" : "NoZones";
         properties["disableAccessKeyAuthentication"] ??= false;
         properties["tenantSettings"] ??= new JsonObject();
         if (sku["name"]?.GetValue<string>() == "Premium")
