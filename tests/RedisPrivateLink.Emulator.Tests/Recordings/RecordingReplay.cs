@@ -36,7 +36,7 @@ internal static class RecordingReplay
     public static Task<IReadOnlyDictionary<int, ReplayedAnswer>> AnswersAsync(string recording) =>
         Replays.GetOrAdd(recording, r => new Lazy<Task<IReadOnlyDictionary<int, ReplayedAnswer>>>(() => ReplayAsync(r))).Value;
 
-    public static bool IsOperationPoll(RecordedExchange exchange) => exchange.Method == "GET" && OperationPath.IsMatch(exchange.Uri.AbsolutePath);
+    private static bool IsOperationPoll(RecordedExchange exchange) => exchange.Method == "GET" && OperationPath.IsMatch(exchange.Uri.AbsolutePath);
 
     private static async Task<IReadOnlyDictionary<int, ReplayedAnswer>> ReplayAsync(string recording)
     {
@@ -45,8 +45,10 @@ internal static class RecordingReplay
         await using var emulator = await TestEmulator.StartAsync(o => o.SubscriptionId = subscription);
         await CreateGroupsTheRecordingAssumesAsync(emulator, exchanges);
 
+        // Azure's polling URLs (path) to the emulator's, paired from the headers of the answers to the same request.
         var pollUrls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var answers = new Dictionary<int, ReplayedAnswer>();
+        // Resources the replay has PUT or seeded, so an excerpt's pre-existing resource is seeded once.
         var created = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         DateTimeOffset? previousDate = null;
