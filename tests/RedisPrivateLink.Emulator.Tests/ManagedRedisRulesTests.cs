@@ -14,7 +14,6 @@ public sealed class ManagedRedisRulesTests
         { "no SKU", """{"location":"eastus","properties":{"publicNetworkAccess":"Disabled"}}""", "sku.name" },
         { "classic SKU", """{"location":"eastus","sku":{"name":"Premium"},"properties":{"publicNetworkAccess":"Disabled"}}""", "sku.name" },
         { "capacity on a new family", """{"location":"eastus","sku":{"name":"Balanced_B1","capacity":2},"properties":{"publicNetworkAccess":"Disabled"}}""", "sku.capacity" },
-        { "zones on a new family", """{"location":"eastus","sku":{"name":"MemoryOptimized_M10"},"zones":["1","2"],"properties":{"publicNetworkAccess":"Disabled"}}""", "zones" },
         { "publicNetworkAccess missing", """{"location":"eastus","sku":{"name":"Balanced_B1"},"properties":{}}""", "properties.publicNetworkAccess" },
         { "publicNetworkAccess null", """{"location":"eastus","sku":{"name":"Balanced_B1"},"properties":{"publicNetworkAccess":null}}""", "properties.publicNetworkAccess" },
         { "publicNetworkAccess SecuredByPerimeter", """{"location":"eastus","sku":{"name":"Balanced_B1"},"properties":{"publicNetworkAccess":"SecuredByPerimeter"}}""", "properties.publicNetworkAccess" },
@@ -34,6 +33,39 @@ public sealed class ManagedRedisRulesTests
         Assert.True(message.Contains($"'{parameter}'", StringComparison.Ordinal), $"{why}: {message}");
         using var missing = await emulator.GetAsync(Amr(emulator.ClusterId("amr1")));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task ZonesOnAManagedRedisSkuAreRefusedWithAzuresText()
+    {
+        await using var emulator = await StartAsync();
+
+        using var refused = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), JsonNode.Parse(
+            """{"location":"eastus","sku":{"name":"MemoryOptimized_M10"},"zones":["1","2"],"properties":{"publicNetworkAccess":"Disabled"}}""")!);
+
+        // langchain-ai/terraform#107, 2025-07-01.
+        Assert.Equal(
+            "Specifying zones for SKU 'MemoryOptimized_M10' is not supported. Zone redundancy is enabled by default for this SKU in regions with zones.",
+            await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "InvalidRequestBody"));
+    }
+
+    [Theory]
+    [InlineData("eastus", "ZR")]
+    [InlineData("centralindia", "ZR")]
+    [InlineData("westus", "LR")]
+    public async Task A_cluster_is_zone_redundant_only_where_the_region_has_zones(string location, string redundancy)
+    {
+        await using var emulator = await StartAsync();
+
+        using var created = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), new JsonObject
+        {
+            ["location"] = location,
+            ["sku"] = new JsonObject { ["name"] = "Balanced_B1" },
+            ["properties"] = new JsonObject { ["publicNetworkAccess"] = "Disabled" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(redundancy, (string)(await created.JsonAsync())["properties"]!["redundancyMode"]!);
     }
 
     [Theory]

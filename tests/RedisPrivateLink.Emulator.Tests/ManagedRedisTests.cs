@@ -20,10 +20,15 @@ public sealed class ManagedRedisTests
         using var created = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), Cluster());
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Null(created.Header("Location"));
+        // Both headers, as every Managed Redis PUT in shared/recordings/additional.
+        Assert.Equal(new Uri(emulator.Running.Endpoint, Amr(emulator.ClusterId("amr1")).TrimStart('/')), new Uri(created.Header("Location")!));
         var body = await created.JsonAsync();
         var example = Example("RedisEnterpriseCreate.json", "201");
         example.Remove("zones");
+        // The example is a legacy (v1) cluster; a v2 cluster has no redisVersion (the 2026 recordings' cluster bodies).
+        ((JsonObject)example["properties"]!).Remove("redisVersion");
+        Assert.Null(body["properties"]!["redisVersion"]);
+        Assert.Equal("None", (string)body["identity"]!["type"]!);
         Assert.Subset(KeysOf(body), KeysOf(example));
         Assert.Equal((string)example["type"]!, (string)body["type"]!);
         Assert.Equal($"{emulator.Group("rg")}/providers/Microsoft.Cache/redisEnterprise/amr1", (string)body["id"]!);
@@ -46,7 +51,8 @@ public sealed class ManagedRedisTests
         Assert.Equal(KeysOf(Example("OperationsStatusGet.json", "200")), KeysOf(running));
         Assert.Equal("InProgress", (string)running["status"]!);
         Assert.Equal("2026-01-15T09:00:00.000Z", (string)running["startTime"]!);
-        Assert.Null(running["endTime"]);
+        // Set while running too (New-AzRedisEnterpriseCacheDatabase.Recording.json polls).
+        Assert.Equal("2026-01-15T09:00:00.000Z", (string)running["endTime"]!);
         Assert.Equal(new Uri(operation).AbsolutePath, (string)running["id"]!);
         Assert.Equal(operation.Split('/')[^1].Split('?')[0], (string)running["name"]!);
 
@@ -127,7 +133,7 @@ public sealed class ManagedRedisTests
         Assert.Equal("Disabled", cluster.Text("highAvailability"));
         Assert.Equal("None", cluster.Text("redundancyMode"));
         Assert.Equal("Disabled", cluster.Text("publicNetworkAccess"));
-        Assert.Equal("amr1/default", (string)(await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1"))))["name"]!);
+        Assert.Equal("default", (string)(await emulator.GetOkAsync(Amr(emulator.DatabaseId("amr1"))))["name"]!);
     }
 
     [Fact]

@@ -59,4 +59,20 @@ public sealed class ThrottlingTests
         Assert.Equal(HttpStatusCode.Accepted, delete.StatusCode);
         Assert.Equal("199", delete.Header("x-ms-ratelimit-remaining-subscription-deletes"));
     }
+
+    [Fact]
+    public async Task AnswersTheGlobalRemaindersAndThrottlingVersion2AsRecentSubscriptionsDo()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.Throttling.Enabled = true);
+
+        using var write = await emulator.PutAsync($"{emulator.Group("rg")}?api-version=2021-04-01", new { location = "eastus" });
+        using var read = await emulator.GetAsync($"{emulator.Group("rg")}?api-version=2021-04-01");
+        using var delete = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version=2021-04-01");
+
+        // Fifteen times the regional bucket, as the recordings' 1099/16499 reads and 799/11999 writes and deletes.
+        Assert.Equal("2999", write.Header("x-ms-ratelimit-remaining-subscription-global-writes"));
+        Assert.Equal("3749", read.Header("x-ms-ratelimit-remaining-subscription-global-reads"));
+        Assert.Equal("2999", delete.Header("x-ms-ratelimit-remaining-subscription-global-deletes"));
+        Assert.All(new[] { write, read, delete }, r => Assert.Equal("v2", r.Header("x-ms-throttling-version")));
+    }
 }

@@ -80,7 +80,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
     {
         var request = http.Request;
         RequestCategory? category = null;
-        (bool Taken, int Remaining, int RetryAfterSeconds)? throttle = null;
+        (bool Taken, int Remaining, int GlobalRemaining, int RetryAfterSeconds)? throttle = null;
         ArmResult result;
         try
         {
@@ -124,7 +124,9 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
 
         if (category is { } answeredCategory && throttle is { } counted)
         {
-            result.WithHeader(SubscriptionThrottle.HeaderName(answeredCategory), counted.Remaining.ToString(CultureInfo.InvariantCulture));
+            result.WithHeader(SubscriptionThrottle.HeaderName(answeredCategory), counted.Remaining.ToString(CultureInfo.InvariantCulture))
+                .WithHeader(SubscriptionThrottle.GlobalHeaderName(answeredCategory), counted.GlobalRemaining.ToString(CultureInfo.InvariantCulture))
+                .WithHeader(SubscriptionThrottle.ThrottlingVersionHeader, SubscriptionThrottle.ThrottlingVersion);
         }
 
         return result;

@@ -7,11 +7,15 @@ namespace RedisPrivateLink.Emulator.Arm;
 /// <summary>The polling endpoints each provider hands out, answered the way each one answers them in the recordings.</summary>
 internal sealed class OperationPollHandler(EmulatorContext emulator, OperationStarter operations)
 {
-    /// <summary>Microsoft.Cache/locations/{loc}/asyncOperations/{id}: always 200, status in the body, nulls included.</summary>
+    /// <summary>
+    /// Microsoft.Cache/locations/{loc}/asyncOperations/{id}: always 200, status in the body, nulls included, and an
+    /// Azure-AsyncOperation header naming the status URL again, freshly signed (every poll in
+    /// shared/recordings/azure-cli_test_standard_redis_cache_zonal_allocation_policy.excerpt.yaml carries one).
+    /// </summary>
     public ArmResult RedisStatus(ArmRequest request)
     {
         var operation = Find(request);
-        return new ArmResult(200, new JsonObject
+        var result = new ArmResult(200, new JsonObject
         {
             ["id"] = $"/subscriptions/{operation.SubscriptionId}/providers/Microsoft.Cache/locations/{operation.Scope}/asyncOperations/{operation.Id}",
             ["name"] = operation.Id,
@@ -22,6 +26,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             ["properties"] = null,
             ["error"] = operation.Status == OperationStatus.Failed ? operation.FailureError : null,
         });
+        return result.WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(LroStyle.Redis, operation, request));
     }
 
     /// <summary>
@@ -54,7 +59,10 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
 
     /// <summary>
     /// Microsoft.Cache/locations/{loc}/operationsStatus/{id} (Managed Redis): 200 {id, name, status, startTime, endTime}
-    /// as the 2025-07-01 OperationsStatusGet example, endTime null while running, error added when it failed.
+    /// as the 2025-07-01 OperationsStatusGet example, error added when it failed. endTime is set even while the operation
+    /// runs (shared/recordings/additional/azure-powershell_RedisEnterpriseCache_New-AzRedisEnterpriseCacheDatabase:
+    /// InProgress with an endTime a second after startTime); our reading is that it is when the record was last
+    /// written, which for the emulator is the start until the operation ends.
     /// </summary>
     public ArmResult ManagedRedisStatus(ArmRequest request)
     {
@@ -65,7 +73,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             ["name"] = operation.Id,
             ["status"] = operation.Status.ToString(),
             ["startTime"] = Timestamp(operation.StartedAt),
-            ["endTime"] = operation.Status == OperationStatus.InProgress ? null : Timestamp(operation.CompletesAt),
+            ["endTime"] = Timestamp(operation.Status == OperationStatus.InProgress ? operation.StartedAt : operation.CompletesAt),
         };
         if (operation.Status == OperationStatus.Failed)
         {

@@ -171,9 +171,12 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
                         ? OperationStarter.ResultUrl(type.Style, operation!, request)
                         : request.Url(resource.Id.TrimStart('/')));
             case LroStyle.ManagedRedis:
-                // 2025-07-01 answers the create with the body and Azure-AsyncOperation; the final state is the original URI.
+                // The create answers with the body, Azure-AsyncOperation and Location (every cluster and database PUT in
+                // shared/recordings/additional); Location names the resource, as the 2024-09-01-preview database PUT
+                // of New-AzRedisEnterpriseCacheDatabase.Recording.json does, since the final state is the original URI.
                 return new ArmResult(status, rendered)
-                    .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request));
+                    .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request))
+                    .WithHeader("Location", request.Url(resource.Id.TrimStart('/')));
             case LroStyle.Network:
                 return operations.WithRetryAfter(new ArmResult(status, rendered)
                     .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation!, request)), type.Style);
@@ -249,6 +252,11 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         {
             // A classic cache's DELETE answers 202 with only a Location at its operationresults (the az redis recording).
             LroStyle.Redis when !type.IsChild => new ArmResult(202).WithHeader("Location", OperationStarter.RedisOperationResultUrl(operation, request)),
+            // A Managed Redis cluster DELETE answers with the cluster, Deleting (the cluster DELETEs in
+            // shared/recordings/additional: azure-cli-extensions access_string and AzRedisEnterpriseCacheScenario).
+            LroStyle.ManagedRedis when !type.IsChild => new ArmResult(202, Render(existing, type))
+                .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
+                .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)),
             LroStyle.Redis or LroStyle.ManagedRedis => new ArmResult(202)
                 .WithHeader("Azure-AsyncOperation", OperationStarter.StatusUrl(type.Style, operation, request))
                 .WithHeader("Location", OperationStarter.ResultUrl(type.Style, operation, request)),

@@ -26,16 +26,20 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
     public override JsonObject Build(WriteContext context)
     {
         var body = base.Build(context);
-        var separator = context.Id.LastIndexOf("/databases/", StringComparison.OrdinalIgnoreCase);
-        var cluster = context.Id[..separator];
-        body["name"] = $"{cluster[(cluster.LastIndexOf('/') + 1)..]}/{context.Id[(separator + "/databases/".Length)..]}";
+        // Named by the database alone, "default", in every database answer of shared/recordings/additional (the
+        // 2025-07-01 example's "cache1/db1" is not what Azure sends).
+        body["name"] = context.Name;
         var properties = Properties(body);
         properties["clientProtocol"] ??= "Encrypted";
         properties["port"] ??= context.Existing?.Body["properties"]?["port"]?.DeepClone() ?? ManagedRedisRules.DatabasePort;
         properties["clusteringPolicy"] ??= "OSSCluster";
         properties["evictionPolicy"] ??= "VolatileLRU";
-        properties["persistence"] ??= new JsonObject { ["aofEnabled"] = false, ["rdbEnabled"] = false };
-        properties["modules"] = Modules(properties["modules"] as JsonArray);
+        // Unset persistence and modules are absent, not empty (every database GET in shared/recordings/additional).
+        if (properties["modules"] is JsonArray requested)
+        {
+            properties["modules"] = Modules(requested);
+        }
+
         properties["deferUpgrade"] ??= "NotDeferred";
         properties["accessKeysAuthentication"] ??= JsonMerge.String(context.Existing?.Body["properties"], "accessKeysAuthentication")
                                                    ?? "Disabled";
@@ -62,8 +66,8 @@ internal sealed class ManagedRedisDatabaseProvider : ResourceProvider
     protected override bool HasLocation(WriteContext context) => false;
 
     /// <summary>Each module comes back with its args ("" when none) and the version the service runs.</summary>
-    private static JsonArray Modules(JsonArray? requested) =>
-        new((requested ?? []).OfType<JsonObject>().Select(m => (JsonNode)new JsonObject
+    private static JsonArray Modules(JsonArray requested) =>
+        new(requested.OfType<JsonObject>().Select(m => (JsonNode)new JsonObject
         {
             ["name"] = m["name"]?.DeepClone(),
             ["args"] = JsonMerge.String(m, "args") ?? "",

@@ -13,6 +13,14 @@ internal static class ManagedRedisErrors
     public static ArmException InvalidParameter(string parameter, string fix) => new(400, "InvalidRequestBody",
         $"The value of the parameter '{parameter}' is invalid. {fix}");
 
+    /// <summary>
+    /// Azure's text for zones on a Managed Redis SKU, as reported against 2025-07-01 for every Balanced,
+    /// MemoryOptimized, ComputeOptimized and FlashOptimized SKU (langchain-ai/terraform#107); the code beside it is
+    /// not published, InvalidRequestBody is our reading.
+    /// </summary>
+    public static ArmException ZonesNotSupported(string skuName) => new(400, "InvalidRequestBody",
+        $"Specifying zones for SKU '{skuName}' is not supported. Zone redundancy is enabled by default for this SKU in regions with zones.");
+
     public static ArmException InvalidName(string name) => InvalidParameter("name",
         $"Cluster name '{name}' must be 1 to 60 characters of letters, numbers and hyphens, with no leading, trailing or " +
         "consecutive hyphens.");

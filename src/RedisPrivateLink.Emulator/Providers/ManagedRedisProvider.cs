@@ -53,12 +53,44 @@ internal sealed class ManagedRedisProvider : ResourceProvider
             ? properties["publicNetworkAccess"]?.DeepClone()
             : context.Existing?.Body["properties"]?["publicNetworkAccess"]?.DeepClone();
         properties["hostName"] = HostName(context.Name, context.Location, legacy);
-        properties["redisVersion"] = RedisVersion;
+        // Managed Redis (v2) clusters carry no redisVersion (the cluster GETs of the 2026 recordings in
+        // shared/recordings/additional); the database does. Legacy Enterprise clusters still show one (the examples).
+        if (legacy)
+        {
+            properties["redisVersion"] = RedisVersion;
+        }
+        else
+        {
+            properties.Remove("redisVersion");
+        }
+
+        // A cluster created without an identity answers "identity":{"type":"None"} (azure-cli-extensions
+        // test_redisenterprise_access_string, cluster PUT and GET).
+        body["identity"] ??= new JsonObject { ["type"] = "None" };
+        AssignSystemIdentity((JsonObject)body["identity"]!, context);
         properties["redundancyMode"] = JsonMerge.String(properties, "highAvailability") == "Disabled" ? "None"
-            : legacy && body["zones"] is not JsonArray { Count: > 0 } ? "LR" : "ZR";
+            : legacy ? (body["zones"] is JsonArray { Count: > 0 } ? "ZR" : "LR")
+            // A Managed Redis cluster is zone redundant where the region has zones (ZR in Central India, LR in
+            // Central US EUAP: shared/recordings/additional).
+            : Regions.HasAvailabilityZones(context.Location) ? "ZR" : "LR";
         properties.Remove("resourceState");
         properties.Remove("privateEndpointConnections");
         return body;
+    }
+
+    /// <summary>
+    /// A system-assigned identity answers its principalId and tenantId (AzRedisEnterpriseCacheScenario's cluster PUT);
+    /// the principal keeps its id across updates.
+    /// </summary>
+    private static void AssignSystemIdentity(JsonObject identity, WriteContext context)
+    {
+        if (JsonMerge.String(identity, "type")?.Contains("SystemAssigned", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return;
+        }
+
+        identity["principalId"] = JsonMerge.String(context.Existing?.Body["identity"], "principalId") ?? Guid.NewGuid().ToString();
+        identity["tenantId"] = context.Options.TenantId;
     }
 
     /// <summary>resourceState follows provisioningState; the connections live as child resources.</summary>

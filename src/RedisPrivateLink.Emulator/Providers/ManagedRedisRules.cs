@@ -180,8 +180,7 @@ internal static partial class ManagedRedisRules
 
         if (!IsLegacy(skuName) && request["zones"] is JsonArray { Count: > 0 })
         {
-            throw ManagedRedisErrors.InvalidParameter("zones",
-                $"'{skuName}' places itself across zones when highAvailability is Enabled: remove zones.");
+            throw ManagedRedisErrors.ZonesNotSupported(skuName);
         }
 
         return skuName;

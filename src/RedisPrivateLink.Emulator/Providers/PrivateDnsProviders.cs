@@ -159,5 +159,16 @@ internal sealed class ARecordSetProvider : PrivateDnsProvider
         return body;
     }
 
+    /// <summary>
+    /// A record set has no provisioningState (the RecordSetAPut example, and the A record PUT in
+    /// shared/recordings/azure-sdk-for-java_PrivateLinkTests.testPrivateEndpointE2E.dnszonegroup-excerpt.json).
+    /// </summary>
+    public override JsonObject Render(StoredResource resource, ResourceStore store)
+    {
+        var body = base.Render(resource, store);
+        Properties(body).Remove("provisioningState");
+        return body;
+    }
+
     protected override bool HasLocation(WriteContext context) => false;
 }

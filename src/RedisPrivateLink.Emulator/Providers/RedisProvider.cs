@@ -48,7 +48,9 @@ internal sealed class RedisProvider : ResourceProvider
 
         properties["instances"] = Instances(sku);
         properties["updateChannel"] ??= "Stable";
-        properties["zonalAllocationPolicy"] ??= body["zones"] is null ? "Automatic" : "UserDefined";
+        // NoZones where the region has none (the West US Premium cache in the export excerpt of shared/recordings).
+        properties["zonalAllocationPolicy"] ??= body["zones"] is not null ? "UserDefined"
+            : Regions.HasAvailabilityZones(context.Location) ? "Automatic" : "NoZones";
         properties["disableAccessKeyAuthentication"] ??= false;
         properties["tenantSettings"] ??= new JsonObject();
         if (sku["name"]?.GetValue<string>() == "Premium")
@@ -62,7 +64,9 @@ internal sealed class RedisProvider : ResourceProvider
 
     /// <summary>
     /// The cache embeds its private endpoint connections and the ids of its linked servers, which live as its child
-    /// resources; a cache with a linked server is geo-replicated.
+    /// resources; a cache with a linked server is geo-replicated. A cache without connections has no
+    /// privateEndpointConnections key at all (shared/recordings: the 2024-11-01 create and GET in
+    /// azure-cli_test_standard_redis_cache_zonal_allocation_policy and the export excerpt's GET).
     /// </summary>
     public override JsonObject Render(StoredResource resource, ResourceStore store)
     {
@@ -74,7 +78,11 @@ internal sealed class RedisProvider : ResourceProvider
             connections.Add(connectionType.Provider.Render(connection, store));
         }
 
-        Properties(body)["privateEndpointConnections"] = connections;
+        if (connections.Count > 0)
+        {
+            Properties(body)["privateEndpointConnections"] = connections;
+        }
+
         Properties(body)["linkedServers"] = new JsonArray(store.Under(resource.Id, LinkedServerProvider.Type)
             .Select(link => (JsonNode)new JsonObject { ["id"] = link.Id })
             .ToArray());

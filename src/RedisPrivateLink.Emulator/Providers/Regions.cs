@@ -18,7 +18,19 @@ internal static class Regions
         ["usgovtexas"] = "USGov Texas", ["chinanorth3"] = "China North 3", ["chinaeast2"] = "China East 2",
     };
 
+    /// <summary>
+    /// The regions above without availability zones, from Microsoft's list of regions with zone support
+    /// (learn.microsoft.com/azure/reliability/availability-zones-service-support), and Central US EUAP, where a Managed
+    /// Redis cluster came out locally redundant (shared/recordings/additional/azure-cli-extensions_test_redisenterprise_access_string).
+    /// </summary>
+    private static readonly HashSet<string> WithoutZones = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "westus", "northcentralus", "westcentralus", "ukwest", "usgovarizona", "usgovtexas", "chinaeast2", "centraluseuap",
+    };
+
     public static IEnumerable<string> Names => DisplayNames.Keys;
+
+    public static bool HasAvailabilityZones(string location) => !WithoutZones.Contains(Normalize(location));
 
     /// <summary>"East US", "EastUS" and "eastus" all become "eastus".</summary>
     public static string Normalize(string location) => location.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();

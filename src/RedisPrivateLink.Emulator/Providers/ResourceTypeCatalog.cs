@@ -14,10 +14,12 @@ internal static class ResourceTypeCatalog
 
     /// <summary>
     /// Managed Redis: 2025-07-01 (publicNetworkAccess, which it requires on PUT) and the stable versions before it that
-    /// Managed Redis SKUs were served with.
+    /// Managed Redis SKUs were served with, and the previews after it that Azure answered in the recordings
+    /// (2026-02-01-preview: azure-powershell AzRedisEnterpriseCacheScenario; 2026-05-01-preview: azure-cli-extensions
+    /// test_redisenterprise_access_string).
     /// </summary>
     private static readonly string[] ManagedRedisApiVersions =
-        ["2024-09-01-preview", "2024-10-01", "2025-04-01", "2025-05-01-preview", "2025-07-01"];
+        ["2024-09-01-preview", "2024-10-01", "2025-04-01", "2025-05-01-preview", "2025-07-01", "2026-02-01-preview", "2026-05-01-preview"];
 
     private static readonly string[] NetworkApiVersions =
         ["2021-05-01", "2022-07-01", "2022-11-01", "2023-04-01", "2023-05-01", "2023-06-01", "2023-09-01",

@@ -12,10 +12,22 @@ internal enum RequestCategory
 /// <summary>
 /// ARM's per-subscription request limits (one region: the emulator has no regional front doors). Refill runs on the
 /// real clock, not the time scale: a client that is fast against a scaled-down provider must still pace its calls.
+/// Beside the regional bucket ARM (throttling version 2) counts a global one per subscription across regions, and
+/// answers both remainders; the recordings show the global one fifteen times the regional (reads 1099 and 16499, writes
+/// and deletes 799 and 11999: shared/recordings/additional). In one region the global bucket drains with the regional
+/// one and never refuses first, so it only feeds the header.
 /// </summary>
 internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvider clock)
 {
+    /// <summary>The global bucket's size and refill as a multiple of the regional one's, as recorded.</summary>
+    public const int GlobalMultiple = 15;
+
+    public const string ThrottlingVersionHeader = "x-ms-throttling-version";
+
+    public const string ThrottlingVersion = "v2";
+
     private readonly Dictionary<(string, RequestCategory), TokenBucket> buckets = [];
+    private readonly Dictionary<(string, RequestCategory), TokenBucket> globalBuckets = [];
     private readonly Lock gate = new();
 
     public static RequestCategory Categorize(string method) => method switch
@@ -28,8 +40,11 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
     public static string HeaderName(RequestCategory category) =>
         $"x-ms-ratelimit-remaining-subscription-{category.ToString().ToLowerInvariant()}";
 
+    public static string GlobalHeaderName(RequestCategory category) =>
+        $"x-ms-ratelimit-remaining-subscription-global-{category.ToString().ToLowerInvariant()}";
+
     /// <summary>Null when throttling is off.</summary>
-    public (bool Taken, int Remaining, int RetryAfterSeconds)? TryTake(string subscriptionScope, RequestCategory category)
+    public (bool Taken, int Remaining, int GlobalRemaining, int RetryAfterSeconds)? TryTake(string subscriptionScope, RequestCategory category)
     {
         if (!options.Enabled)
         {
@@ -39,19 +54,24 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
         lock (gate)
         {
             var now = clock.GetUtcNow();
-            if (!buckets.TryGetValue((subscriptionScope.ToLowerInvariant(), category), out var bucket))
+            var key = (subscriptionScope.ToLowerInvariant(), category);
+            var settings = category switch
             {
-                var settings = category switch
-                {
-                    RequestCategory.Reads => options.Reads,
-                    RequestCategory.Writes => options.Writes,
-                    _ => options.Deletes,
-                };
+                RequestCategory.Reads => options.Reads,
+                RequestCategory.Writes => options.Writes,
+                _ => options.Deletes,
+            };
+            if (!buckets.TryGetValue(key, out var bucket))
+            {
                 bucket = new TokenBucket(settings.Burst, settings.RefillPerSecond, now);
-                buckets[(subscriptionScope.ToLowerInvariant(), category)] = bucket;
+                buckets[key] = bucket;
+                globalBuckets[key] = new TokenBucket(settings.Burst * GlobalMultiple, settings.RefillPerSecond * GlobalMultiple, now);
             }
 
-            return bucket.TryTake(now);
+            var (taken, remaining, retryAfterSeconds) = bucket.TryTake(now);
+            var global = globalBuckets[key];
+            var globalRemaining = taken ? global.TryTake(now).Remaining : global.Peek(now);
+            return (taken, remaining, globalRemaining, retryAfterSeconds);
         }
     }
 
@@ -60,6 +80,7 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
         lock (gate)
         {
             buckets.Clear();
+            globalBuckets.Clear();
         }
     }
 }

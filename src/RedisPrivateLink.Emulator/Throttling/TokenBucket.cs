@@ -9,8 +9,7 @@ internal sealed class TokenBucket(int burst, double refillPerSecond, DateTimeOff
     /// <summary>Takes a token if there is one; otherwise says how many whole seconds until there will be.</summary>
     public (bool Taken, int Remaining, int RetryAfterSeconds) TryTake(DateTimeOffset now)
     {
-        tokens = Math.Min(burst, tokens + Math.Max(0, (now - refilledAt).TotalSeconds) * refillPerSecond);
-        refilledAt = now;
+        Refill(now);
         if (tokens >= 1)
         {
             tokens -= 1;
@@ -19,5 +18,18 @@ internal sealed class TokenBucket(int burst, double refillPerSecond, DateTimeOff
 
         var wait = refillPerSecond > 0 ? (int)Math.Ceiling((1 - tokens) / refillPerSecond) : int.MaxValue;
         return (false, 0, Math.Max(1, wait));
+    }
+
+    /// <summary>What remains, without taking a token (a request refused elsewhere spends nothing here).</summary>
+    public int Peek(DateTimeOffset now)
+    {
+        Refill(now);
+        return (int)Math.Floor(tokens);
+    }
+
+    private void Refill(DateTimeOffset now)
+    {
+        tokens = Math.Min(burst, tokens + Math.Max(0, (now - refilledAt).TotalSeconds) * refillPerSecond);
+        refilledAt = now;
     }
 }

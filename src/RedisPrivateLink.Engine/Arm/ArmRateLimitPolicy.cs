@@ -32,15 +32,28 @@ internal sealed class ArmRateLimitPolicy : HttpPipelinePolicy
             ProcessNext(message, pipeline);
         }
 
-        var header = kind switch
+        var bucket = kind switch
         {
-            ArmRequestKind.Write => "x-ms-ratelimit-remaining-subscription-writes",
-            ArmRequestKind.Delete => "x-ms-ratelimit-remaining-subscription-deletes",
-            _ => "x-ms-ratelimit-remaining-subscription-reads",
+            ArmRequestKind.Write => "writes",
+            ArmRequestKind.Delete => "deletes",
+            _ => "reads",
         };
-        if (message.Response.Headers.TryGetValue(header, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining))
+
+        // ARM's throttling version 2 counts a regional and a global bucket per subscription and answers each remainder
+        // (x-ms-ratelimit-remaining-subscription-global-*; many Managed Redis reads carry only the global one, see
+        // shared/recordings/additional). The tighter of those present is what the client has left.
+        var remaining = Math.Min(
+            Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-" + bucket),
+            Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-global-" + bucket));
+        if (remaining != int.MaxValue)
         {
             _limiter.Observe(kind, remaining);
         }
     }
+
+    /// <summary>The header's count, or int.MaxValue when ARM did not send it (or sent something else).</summary>
+    private static int Remaining(Azure.Response response, string header) =>
+        response.Headers.TryGetValue(header, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining)
+            ? remaining
+            : int.MaxValue;
 }

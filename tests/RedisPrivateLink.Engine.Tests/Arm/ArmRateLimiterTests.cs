@@ -116,6 +116,39 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
         Assert.InRange(Waits[1].TotalSeconds, 1.5, 2.0);
     }
 
+    [Fact]
+    public async Task The_gateway_learns_from_the_global_remaining_header_when_it_is_the_tighter_or_the_only_one()
+    {
+        var group = """{"id":"/subscriptions/s/resourceGroups/rg1","name":"rg1","properties":{"provisioningState":"Succeeded"}}""";
+        var transport = new FakeTransport(
+            // Throttling version 2: many reads carry only the global remainder (shared/recordings/additional).
+            Json(200, group, ("x-ms-ratelimit-remaining-subscription-global-reads", "0"), ("x-ms-throttling-version", "v2")),
+            Json(200, group, ("x-ms-ratelimit-remaining-subscription-reads", "9"), ("x-ms-ratelimit-remaining-subscription-global-reads", "0")),
+            Json(200, group));
+        var gateway = new ArmGateway(new ArmGatewayOptions
+        {
+            Credential = Credential,
+            Transport = transport,
+            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(10, 1) },
+            Delay = (wait, _) =>
+            {
+                Waits.Add(wait);
+                return Task.CompletedTask;
+            },
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        }
+
+        // Each answer said nothing remains globally: the second and third requests wait their turn.
+        Assert.Equal(3, transport.Requests.Count);
+        Assert.Equal(2, Waits.Count);
+        Assert.InRange(Waits[0].TotalSeconds, 0.5, 1.0);
+        Assert.InRange(Waits[1].TotalSeconds, 1.5, 2.0);
+    }
+
     private ArmRateLimiter CreateLimiter(ArmRateLimit? reads = null, ArmRateLimit? writes = null) =>
         new(
             new ArmRateLimits { Reads = reads ?? new ArmRateLimit(250, 25), Writes = writes ?? new ArmRateLimit(200, 10) },
