@@ -26,7 +26,9 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
 
     /// <summary>
     /// Microsoft.Cache/locations/{loc}/operationsStatus/{id} (Managed Redis): 200 {id, name, status, startTime, endTime}
-    /// as the 2025-07-01 OperationsStatusGet example, endTime null while running, error added when it failed.
+    /// as the 2025-07-01 OperationsStatusGet example, endTime null while running, error added when it failed — except
+    /// for a failed allocation given no code, which Azure reports with none (Azure/azure-sdk-for-net#30766 quotes
+    /// {"id","name","status":"Failed","startTime","endTime"} for a cluster create).
     /// </summary>
     public ArmResult ManagedRedisStatus(ArmRequest request)
     {
@@ -39,7 +41,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             ["startTime"] = Timestamp(operation.StartedAt),
             ["endTime"] = operation.Status == OperationStatus.InProgress ? null : Timestamp(operation.CompletesAt),
         };
-        if (operation.Status == OperationStatus.Failed)
+        if (operation.Status == OperationStatus.Failed && !(operation.FailsAllocation && operation.Error is null))
         {
             body["error"] = operation.FailureError;
         }

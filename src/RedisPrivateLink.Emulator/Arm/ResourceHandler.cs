@@ -113,9 +113,15 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         else
         {
             var retryable = emulator.Faults.TakeLroRetryableError(request.Method, request.Path.Raw);
+            var allocation = created && type.Key == ManagedRedisProvider.Type
+                ? emulator.Faults.TakeAllocationFailure(request.Method, request.Path.Raw)
+                : null;
             operation = operations.Start(type, created ? OperationKind.Create : OperationKind.Update, resource,
                 resourceGroup.Name, retryable || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw),
-                retryable ? ReferencedResourceNotProvisioned(resource) : null);
+                retryable ? ReferencedResourceNotProvisioned(resource)
+                : allocation is not null ? ManagedRedisErrors.AllocationFailure(allocation.Code, allocation.Message, resource)
+                : null,
+                failsAllocation: allocation is not null);
             resource.OperationId = operation.Id;
             if (created)
             {
