@@ -27,6 +27,11 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireApiVersion(type, request, JsonMerge.String(request.Body, "location") ?? (string)resourceGroup.Body["location"]!);
 
         var requestedId = "/" + string.Join("/", path.Segments);
+        // A resource that does not exist yet is routed by its resource group's region, as ARM routes it.
+        var topLevelId = string.Join('/', requestedId.Split('/').Take(9));
+        emulator.RegionalAvailability.Require(type, request,
+            JsonMerge.String(request.Body, "location") ?? JsonMerge.String(Store.Find(topLevelId)?.Body, "location") ?? (string)resourceGroup.Body["location"]!,
+            isCollection && !type.IsChild);
         if (isCollection)
         {
             return request.Method == "GET" ? List(request, type, resourceGroup, requestedId) : throw ArmErrors.MethodNotAllowed(request.Method);
