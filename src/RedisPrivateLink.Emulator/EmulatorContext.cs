@@ -35,6 +35,8 @@ internal sealed class EmulatorContext
 
     public ManagementLocks Locks { get; } = new();
 
+    public RegionalAvailability RegionalAvailability { get; } = new();
+
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
 
     /// <summary>Azure's pace times the time scale.</summary>
@@ -71,6 +73,7 @@ internal sealed class EmulatorContext
         Log.Clear();
         Throttle.Reset();
         ProviderRegistrations.Reset();
+        RegionalAvailability.Reset();
         Locks.Clear();
     }
 }

@@ -251,7 +251,47 @@ public sealed class ManagedRedisTests
     }
 
     [Theory]
-    [InlineData("PUT", "*/redisEnterprise/amr2", "CreateFailed")]
+    [InlineData("InsufficientCapacity")]
+    [InlineData("AllocationFailed")]
+    public async Task AnAllocationFailureEndsTheCreateFailedWithItsCodeAfterTheHostNameIsAssigned(string code)
+    {
+        await using var emulator = await StartAsync();
+        using var fault = await emulator.Client.PostAsJsonAsync("_emulator/faults", new { method = "PUT", pathPattern = "*/redisEnterprise/amr1", kind = "allocationFailed", code });
+        Assert.Equal(HttpStatusCode.Created, fault.StatusCode);
+
+        using var accepted = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), Cluster());
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        var creating = await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")));
+        Assert.Equal("amr1.eastus.redis.azure.net", creating.Text("hostName"));
+        emulator.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        var status = await emulator.StatusAsync(accepted);
+        Assert.Equal("Failed", (string)status["status"]!);
+        Assert.Equal(code, (string)status["error"]!["code"]!);
+        Assert.Contains("not enough capacity in region 'East US'", (string)status["error"]!["message"]!);
+        var cluster = await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")));
+        Assert.Equal(("Failed", "CreateFailed"), (cluster.Text("provisioningState"), cluster.Text("resourceState")));
+    }
+
+    [Fact]
+    public async Task AnAllocationFailureWithoutACodeReportsNoErrorAndLeavesCreateFailed()
+    {
+        await using var emulator = await StartAsync();
+        using var fault = await emulator.Client.PostAsJsonAsync("_emulator/faults", new { method = "PUT", pathPattern = "*/redisEnterprise/amr1", kind = "allocationFailed" });
+        Assert.Equal(HttpStatusCode.Created, fault.StatusCode);
+
+        using var accepted = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), Cluster());
+        emulator.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        var status = await emulator.StatusAsync(accepted);
+        Assert.Equal("Failed", (string)status["status"]!);
+        Assert.False(status.ContainsKey("error"));
+        var cluster = await emulator.GetOkAsync(Amr(emulator.ClusterId("amr1")));
+        Assert.Equal("CreateFailed", cluster.Text("resourceState"));
+    }
+
+    [Theory]
+    [InlineData("PUT", "*/redisEnterprise/amr2", "Failed")]
     [InlineData("PATCH", "*/redisEnterprise/amr1", "UpdateFailed")]
     [InlineData("DELETE", "*/redisEnterprise/amr1", "DeleteFailed")]
     public async Task InjectedLroFailuresEndTheOperationFailedAndShowInResourceState(string method, string pattern, string resourceState)

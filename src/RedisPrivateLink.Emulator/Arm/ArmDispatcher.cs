@@ -215,6 +215,7 @@ internal sealed class ArmDispatcher
         }
 
         ResourceHandler.RequireApiVersion(type, request, "global");
+        emulator.RegionalAvailability.Require(type, request, resourceLocation: null, isList: true);
         return new ArmResult(200, request.Page(emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
             r => resources.Render(r, type), emulator.Options.PageSize));
     }

@@ -59,8 +59,10 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
 
     /// <summary>
     /// Microsoft.Cache/locations/{loc}/operationsStatus/{id} (Managed Redis): 200 {id, name, status, startTime, endTime}
-    /// as the 2025-07-01 OperationsStatusGet example, error added when it failed. endTime is set even while the operation
-    /// runs (shared/recordings/additional/azure-powershell_RedisEnterpriseCache_New-AzRedisEnterpriseCacheDatabase:
+    /// as the 2025-07-01 OperationsStatusGet example, error added when it failed — except for a failed allocation given
+    /// no code, which Azure reports with none (Azure/azure-sdk-for-net#30766 quotes {"id","name","status":"Failed",
+    /// "startTime","endTime"} for a cluster create). endTime is set even while the operation runs
+    /// (shared/recordings/additional/azure-powershell_RedisEnterpriseCache_New-AzRedisEnterpriseCacheDatabase:
     /// InProgress with an endTime a second after startTime); our reading is that it is when the record was last
     /// written, which for the emulator is the start until the operation ends.
     /// </summary>
@@ -75,7 +77,7 @@ internal sealed class OperationPollHandler(EmulatorContext emulator, OperationSt
             ["startTime"] = Timestamp(operation.StartedAt),
             ["endTime"] = Timestamp(operation.Status == OperationStatus.InProgress ? operation.StartedAt : operation.CompletesAt),
         };
-        if (operation.Status == OperationStatus.Failed)
+        if (operation.Status == OperationStatus.Failed && !(operation.FailsAllocation && operation.Error is null))
         {
             body["error"] = operation.FailureError;
         }

@@ -9,13 +9,13 @@ namespace RedisPrivateLink.Emulator.Arm;
 internal sealed class OperationStarter(EmulatorContext emulator)
 {
     public LongRunningOperation Start(ResourceType type, OperationKind kind, StoredResource resource, string resourceGroupName,
-        bool fails, JsonObject? error = null) =>
+        bool fails, JsonObject? error = null, bool failsAllocation = false) =>
         Start(type.Style, kind, resource, resourceGroupName, kind switch
         {
             OperationKind.Create => type.Create,
             OperationKind.Update => type.Update,
             _ => type.Delete,
-        }, fails, $"{kind}{type.ResponseTypeSegment}", error);
+        }, fails, $"{kind}{type.ResponseTypeSegment}", error, failsAllocation: failsAllocation);
 
     /// <summary>An action's operation (export, import), whose outcome the caller decides.</summary>
     public LongRunningOperation StartAction(LroStyle style, StoredResource resource, TimeSpan azureDuration, bool fails,
@@ -23,7 +23,7 @@ internal sealed class OperationStarter(EmulatorContext emulator)
         Start(style, OperationKind.Action, resource, "", azureDuration, fails, "Action", error, transfer);
 
     private LongRunningOperation Start(LroStyle style, OperationKind kind, StoredResource resource, string resourceGroupName,
-        TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, DataTransfer? transfer = null)
+        TimeSpan azureDuration, bool fails, string purpose, JsonObject? error = null, DataTransfer? transfer = null, bool failsAllocation = false)
     {
         var location = LocationOf(resource);
         var operation = new LongRunningOperation
@@ -40,7 +40,8 @@ internal sealed class OperationStarter(EmulatorContext emulator)
             },
             StartedAt = emulator.Now,
             CompletesAt = emulator.Now + emulator.Scale(azureDuration),
-            Fails = fails,
+            Fails = fails || failsAllocation,
+            FailsAllocation = failsAllocation,
             Error = error,
             WritesBlob = transfer?.WritesBlob,
             Fingerprint = transfer?.Fingerprint,

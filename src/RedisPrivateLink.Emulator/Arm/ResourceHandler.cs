@@ -27,6 +27,11 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireApiVersion(type, request, JsonMerge.String(request.Body, "location") ?? (string)resourceGroup.Body["location"]!);
 
         var requestedId = "/" + string.Join("/", path.Segments);
+        // A resource that does not exist yet is routed by its resource group's region, as ARM routes it.
+        var topLevelId = string.Join('/', requestedId.Split('/').Take(9));
+        emulator.RegionalAvailability.Require(type, request,
+            JsonMerge.String(request.Body, "location") ?? JsonMerge.String(Store.Find(topLevelId)?.Body, "location") ?? (string)resourceGroup.Body["location"]!,
+            isCollection && !type.IsChild);
         if (isCollection)
         {
             return request.Method == "GET" ? List(request, type, resourceGroup, requestedId) : throw ArmErrors.MethodNotAllowed(request.Method);
@@ -114,9 +119,16 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         else
         {
             var retryable = emulator.Faults.TakeLroRetryableError(request.Method, request.Path.Raw);
+            var allocation = created && type.Key == ManagedRedisProvider.Type
+                ? emulator.Faults.TakeAllocationFailure(request.Method, request.Path.Raw)
+                : null;
             operation = operations.Start(type, created ? OperationKind.Create : OperationKind.Update, resource,
                 resourceGroup.Name, failureOnceAccepted is not null || retryable || emulator.Faults.TakeLroFailure(request.Method, request.Path.Raw),
-                failureOnceAccepted ?? (retryable ? ReferencedResourceNotProvisioned(resource) : null));
+                failureOnceAccepted
+                ?? (retryable ? ReferencedResourceNotProvisioned(resource)
+                : allocation is not null ? ManagedRedisErrors.AllocationFailure(allocation.Code, allocation.Message, resource)
+                : null),
+                failsAllocation: allocation is not null);
             resource.OperationId = operation.Id;
             if (created)
             {

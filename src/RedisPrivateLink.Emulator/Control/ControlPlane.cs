@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RedisPrivateLink.Emulator.Faults;
+using RedisPrivateLink.Emulator.Providers;
 using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Control;
@@ -60,6 +61,20 @@ internal static class ControlPlane
             }
         });
 
+        // A region that lacks a type at an api-version (or the type altogether): its requests answer 400
+        // NoRegisteredProviderFound; {"location", "apiVersion"?, "listed"?}.
+        group.MapPost("/providers/{providerNamespace}/resourceTypes/{resourceType}/unavailable", (string providerNamespace, string resourceType, UnavailableRequest body) =>
+        {
+            var type = ResourceTypeCatalog.Find($"{providerNamespace}/{resourceType}");
+            if (type is null || type.IsChild || string.IsNullOrEmpty(body.Location))
+            {
+                return Results.BadRequest(new { error = new { code = "InvalidRequest", message = "A top-level resource type the emulator serves and a location are required." } });
+            }
+
+            emulator.RegionalAvailability.Add(new RegionalAvailability.Gap(type.Key, body.Location, body.ApiVersion, body.Listed ?? true));
+            return Results.NoContent();
+        });
+
         // A management lock on a resource group: {"resourceGroup": "rg", "level": "ReadOnly" | "CanNotDelete"}.
         group.MapPost("/locks", (LockRequest body) =>
         {
@@ -89,3 +104,5 @@ internal static class ControlPlane
 
 /// <summary>The body of POST /_emulator/locks.</summary>
 internal sealed record LockRequest(string ResourceGroup, string Level);
+
+internal sealed record UnavailableRequest(string? Location, string? ApiVersion, bool? Listed);

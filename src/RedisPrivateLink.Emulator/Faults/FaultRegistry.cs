@@ -84,6 +84,9 @@ internal sealed class FaultRegistry(Random random)
     /// <summary>Whether an lroFailed rule fires for this write, consuming one use of it.</summary>
     public bool TakeLroFailure(string method, string path) => Take(method, path, kind => kind == "lroFailed") is not null;
 
+    /// <summary>The allocationFailed rule that fires for this Managed Redis cluster create, consuming one use of it; null when none does.</summary>
+    public FaultRule? TakeAllocationFailure(string method, string path) => Take(method, path, kind => kind == "allocationFailed");
+
     /// <summary>Whether an lroRetryableError rule fires for this write, consuming one use of it.</summary>
     public bool TakeLroRetryableError(string method, string path) => Take(method, path, kind => kind == "lroRetryableError") is not null;
 

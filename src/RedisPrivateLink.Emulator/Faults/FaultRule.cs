@@ -15,7 +15,7 @@ public sealed class FaultRule
     /// searched in the path; case-insensitive either way.</summary>
     public string PathPattern { get; set; } = "";
 
-    /// <summary>status | delay | drop | lroFailed | busy | lroRetryableError | notFoundAfterCreate.</summary>
+    /// <summary>status | delay | drop | lroFailed | busy | lroRetryableError | notFoundAfterCreate | allocationFailed.</summary>
     public string Kind { get; set; } = "";
 
     public int? Status { get; set; }
@@ -40,7 +40,7 @@ public sealed class FaultRule
     [JsonIgnore]
     internal HashSet<string> CreatedPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed", "busy", "lroRetryableError", "notFoundAfterCreate"];
+    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed", "busy", "lroRetryableError", "notFoundAfterCreate", "allocationFailed"];
 
     private static readonly char[] GlobCharacters = ['*', '?'];
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Providers;
 
@@ -42,6 +44,19 @@ internal static class ManagedRedisErrors
     public static ArmException AccessKeysDisabled(string databaseName) => new(400, "BadRequest",
         $"Access keys authentication is disabled for database '{databaseName}'. Set properties.accessKeysAuthentication to " +
         "'Enabled' to use access keys, or connect with Microsoft Entra ID.");
+
+    /// <summary>
+    /// The error a cluster create's operation ends with when Azure cannot allocate it: the codes InsufficientCapacity
+    /// (Azure refusing Balanced_B1 and Balanced_B3 in eastus2, langchain-ai/terraform#258) and AllocationFailed; their
+    /// messages are not published, so the default wording is our reading. Null (no error at all, as
+    /// Azure/azure-sdk-for-net#30766 shows) when the fault names no code.
+    /// </summary>
+    public static JsonObject? AllocationFailure(string? code, string? message, StoredResource cluster) => code is null ? null : new JsonObject
+    {
+        ["code"] = code,
+        ["message"] = message ?? $"There is not enough capacity in region '{JsonMerge.String(cluster.Body, "location")}' to allocate " +
+            $"SKU '{JsonMerge.String(cluster.Body["sku"], "name")}' for cluster '{cluster.Name}'. Try another region or SKU, or try again later.",
+    };
 
     /// <summary>Our reading of a create-only database setting in an update.</summary>
     public static ArmException CannotBeModified(string property) => new(400, "BadRequest",

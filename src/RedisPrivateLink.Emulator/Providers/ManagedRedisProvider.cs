@@ -123,21 +123,28 @@ internal sealed class ManagedRedisProvider : ResourceProvider
 
     /// <summary>
     /// The RP's resourceState for a provisioningState: Running once Succeeded, the state itself while it runs, and
-    /// CreateFailed/UpdateFailed/DeleteFailed after the failed operation of that kind.
+    /// CreateFailed/UpdateFailed/DeleteFailed after the failed operation of that kind. CreateFailed is the state Azure
+    /// leaves a cluster it accepted and then could not allocate (langchain-ai/terraform#258), which a PUT does not
+    /// repair; our reading is that other create failures are transient and the same PUT recovers the cluster, so an
+    /// injected lroFailed on a create leaves resourceState Failed, like provisioningState.
     /// </summary>
-    public static string ResourceState(StoredResource resource, ResourceStore store) => resource.ProvisioningState switch
+    public static string ResourceState(StoredResource resource, ResourceStore store)
     {
-        "Succeeded" => "Running",
-        "Failed" => store.Operations.Where(o => o.ResourceId.Equals(resource.Id, StringComparison.OrdinalIgnoreCase)
-                                                && o.Kind != OperationKind.Action)
-                .OrderBy(o => o.CompletesAt).LastOrDefault()?.Kind switch
-            {
-                OperationKind.Create => "CreateFailed",
-                OperationKind.Delete => "DeleteFailed",
-                _ => "UpdateFailed",
-            },
-        var running => running,
-    };
+        if (resource.ProvisioningState != "Failed")
+        {
+            return resource.ProvisioningState == "Succeeded" ? "Running" : resource.ProvisioningState;
+        }
+
+        var last = store.Operations.Where(o => o.ResourceId.Equals(resource.Id, StringComparison.OrdinalIgnoreCase)
+                                               && o.Kind != OperationKind.Action)
+            .OrderBy(o => o.CompletesAt).LastOrDefault();
+        return last?.Kind switch
+        {
+            OperationKind.Create => last.FailsAllocation ? "CreateFailed" : "Failed",
+            OperationKind.Delete => "DeleteFailed",
+            _ => "UpdateFailed",
+        };
+    }
 
     protected override string Location(WriteContext context) => Regions.DisplayName(context.Location);
 }

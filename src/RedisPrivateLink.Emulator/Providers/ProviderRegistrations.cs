@@ -89,14 +89,23 @@ internal sealed class ProviderRegistrations
         }
     }
 
-    /// <summary>GET /subscriptions/{s}/providers/{namespace}: the provider with its state (resourceTypes trimmed to names).</summary>
+    /// <summary>
+    /// GET /subscriptions/{s}/providers/{namespace}: the provider with its state and resourceTypes, each with its
+    /// locations and apiVersions as the recording shows them (display names, newest version first); a type a regional
+    /// gap marks unlisted is left out.
+    /// </summary>
     public JsonObject Body(string subscriptionId, string providerNamespace, DateTimeOffset now)
     {
         var state = StateOf(providerNamespace, now);
         var canonical = Namespaces.First(n => n.Equals(providerNamespace, StringComparison.OrdinalIgnoreCase));
         var types = new JsonArray(ResourceTypeCatalog.All
-            .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase))
-            .Select(t => (JsonNode)new JsonObject { ["resourceType"] = t.Key[(canonical.Length + 1)..] })
+            .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase) && emulator.RegionalAvailability.IsListed(t.Key))
+            .Select(t => (JsonNode)new JsonObject
+            {
+                ["resourceType"] = t.Key[(canonical.Length + 1)..],
+                ["locations"] = new JsonArray(Regions.Names.Select(r => (JsonNode)Regions.DisplayName(r)).ToArray()),
+                ["apiVersions"] = new JsonArray(t.ApiVersions.Order().Reverse().Select(v => (JsonNode)v).ToArray()),
+            })
             .ToArray());
         return new JsonObject
         {

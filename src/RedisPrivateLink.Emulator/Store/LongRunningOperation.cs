@@ -46,6 +46,12 @@ internal sealed class LongRunningOperation
     /// <summary>Why it fails, when the provider knows (an import of a file that does not exist); else the injected fault's error.</summary>
     public JsonObject? Error { get; init; }
 
+    /// <summary>
+    /// A Managed Redis cluster create that failed to allocate after Azure accepted it (the allocationFailed fault): the
+    /// cluster is left in resourceState CreateFailed, and with no <see cref="Error"/> its poll reports none.
+    /// </summary>
+    public bool FailsAllocation { get; init; }
+
     /// <summary>The blob an export writes, which exists once the export has succeeded.</summary>
     public string? WritesBlob { get; init; }
 

@@ -17,4 +17,10 @@ public static class ArmErrorIds
     /// the credential lacks {namespace}/register/action, or the registration did not finish in time.
     /// </summary>
     public const string ResourceProviderNotRegistered = nameof(ResourceProviderNotRegistered);
+
+    /// <summary>
+    /// ARM answered NoRegisteredProviderFound for a resource type its provider does offer: the api-version the module
+    /// pins has not reached that region yet (Azure/azure-cli-extensions#8033). Not the same as a cloud without the type.
+    /// </summary>
+    public const string ApiVersionNotInRegion = nameof(ApiVersionNotInRegion);
 }

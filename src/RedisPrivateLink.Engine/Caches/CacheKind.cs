@@ -145,31 +145,47 @@ public abstract class CacheKind
 
     /// <summary>
     /// Hands each page of a collection of caches of this kind to <paramref name="onPage"/>; none where the cloud does
-    /// not offer the kind (Azure Managed Redis is not in every cloud), so a fleet list shows the kinds there are.
+    /// not offer the kind (Azure Managed Redis is not in every cloud), so a fleet list shows the kinds there are. A
+    /// kind the cloud offers but not at this api-version in some region stops the list (ApiVersionNotInRegion) rather
+    /// than leaving its caches out.
     /// </summary>
     internal async Task ForEachPageWhereOfferedAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken)
     {
+        ArmException? refusal = null;
         try
         {
             await ForEachPageAsync(arm, collectionPath, onPage, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArmException e) when (IsNotOffered(e))
+        catch (ArmException e) when (ResourceTypeAvailability.MayBeNotOffered(e))
         {
-            OperationReporter.Current.Verbose($"{DisplayName} is not offered here ({e.Code}); listing the other kinds of cache only.");
+            refusal = e;
+        }
+
+        if (refusal is not null)
+        {
+            await RequireNotOfferedAsync(arm, SubscriptionOf(collectionPath), refusal, cancellationToken).ConfigureAwait(false);
+            OperationReporter.Current.Verbose($"{DisplayName} is not offered here ({refusal.Code}); listing the other kinds of cache only.");
         }
     }
 
-    /// <summary>The cache, or null when it does not exist or the cloud does not offer this kind.</summary>
+    /// <summary>
+    /// The cache, or null when it does not exist or the cloud does not offer this kind; a kind offered but not at this
+    /// api-version in the cache's region throws ApiVersionNotInRegion, so a name lookup does not settle on the other kind.
+    /// </summary>
     internal async Task<CacheState?> ReadWhereOfferedAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
     {
+        ArmException? refusal = null;
         try
         {
             return await ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArmException e) when (IsNotOffered(e))
+        catch (ArmException e) when (ResourceTypeAvailability.MayBeNotOffered(e))
         {
-            return null;
+            refusal = e;
         }
+
+        await RequireNotOfferedAsync(arm, cacheId.SubscriptionId, refusal, cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>Hands each page of a collection of caches of this kind to <paramref name="onPage"/>.</summary>
@@ -200,8 +216,13 @@ public abstract class CacheKind
     internal virtual Task<PrivateLinkTarget> ResolvePrivateLinkAsync(IArmGateway arm, CacheState cache, AzureCloudEnvironment cloud, CancellationToken cancellationToken) =>
         Task.FromResult(PrivateLinkTargetFor(cache.Id.Name, cache.HostName, cache.Location, cloud));
 
-    /// <summary>ARM's answer for a resource type a cloud (or an older emulator) does not have.</summary>
-    private static bool IsNotOffered(ArmException e) => e.Code is "InvalidResourceType" or "NoRegisteredProviderFound";
+    /// <summary>Returns when the cloud does not offer this kind; otherwise throws ApiVersionNotInRegion.</summary>
+    private Task RequireNotOfferedAsync(IArmGateway arm, string subscriptionId, ArmException refusal, CancellationToken cancellationToken) =>
+        ResourceTypeAvailability.RequireNotOfferedAsync(arm, subscriptionId, ResourceType, refusal, cancellationToken);
+
+    /// <summary>{s} of a collection path /subscriptions/{s}/...</summary>
+    private static string SubscriptionOf(string collectionPath) =>
+        collectionPath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)[1];
 
     /// <summary>The private link target by this kind's conventions, for a cache that may not exist yet.</summary>
     internal PrivateLinkTarget PrivateLinkTargetFor(string cacheName, string? hostName, string? location, AzureCloudEnvironment cloud) =>

@@ -37,6 +37,11 @@ internal static class CacheProvisioning
             var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
                 ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
                     $"Cache '{cacheId.Name}' disappeared while it was being provisioned. Run the command again to create it.", cacheId.ToString());
+            if (ManagedRedisCreateFailures.IsCreateFailed(cache))
+            {
+                throw ManagedRedisCreateFailures.CreateFailed(cache);
+            }
+
             if (FailedProvisioning.IsFailed(cache.ProvisioningState))
             {
                 throw new RedisPrivateLinkException(WorkflowErrorIds.CacheProvisioningFailed, RedisPrivateLinkErrorCategory.InvalidOperation,

@@ -35,8 +35,8 @@ internal static class ManagedRedisCacheStep
         string? clusterNote = null;
         if (existing is null || FailedProvisioning.IsFailed(existing.ProvisioningState))
         {
-            step.ReportStatus("Sending the cluster create");
-            await PutClusterAsync(arm, cacheId, definition, existing is null, cancellationToken).ConfigureAwait(false);
+            step.ReportStatus(noWait ? "Sending the cluster create" : "Sending the cluster create and following its operation (Azure takes tens of minutes)");
+            await PutClusterAsync(arm, cacheId, definition, existing is null, waitForOperation: !noWait, cancellationToken).ConfigureAwait(false);
             clusterNote = existing is null ? null : FailedProvisioning.Resent(existing.ProvisioningState);
         }
         else if (definition.DifferencesFrom(existing) is { Count: > 0 } differences)
@@ -57,11 +57,29 @@ internal static class ManagedRedisCacheStep
         return Result(existing, clusterNote, databaseNote);
     }
 
-    private static async Task PutClusterAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool isNew, CancellationToken cancellationToken)
+    /// <param name="waitForOperation">
+    /// Follow the create's operation: only its error says why a create Azure accepted failed (the cluster itself only
+    /// shows CreateFailed), and a capacity failure needs other advice than any other.
+    /// </param>
+    private static async Task PutClusterAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool isNew, bool waitForOperation, CancellationToken cancellationToken)
     {
         try
         {
-            await arm.PutAsync(cacheId, definition.ToCluster(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+            await arm.PutAsync(cacheId, definition.ToCluster(), waitForOperation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArmException e) when (ManagedRedisCreateFailures.IsCapacityError(e))
+        {
+            throw ManagedRedisCreateFailures.CapacityUnavailable(cacheId, definition.Sku, definition.Location, e);
+        }
+        catch (ArmException e) when (IsOperationFailure(e))
+        {
+            // Any other failed operation is judged by the state it left: CreateFailed is refused with the delete
+            // advice; anything else is left to the wait that follows, which reports it as any failed provisioning.
+            var cluster = await CacheKind.ManagedRedis.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false);
+            if (cluster is not null && ManagedRedisCreateFailures.IsCreateFailed(cluster))
+            {
+                throw ManagedRedisCreateFailures.CreateFailed(cluster, e);
+            }
         }
         // By code only: the same 409 status also means a lock (ScopeLocked, raised by the gateway as ResourceLocked)
         // or a subscription not registered for Microsoft.Cache (registered by the gateway), neither about the name.
@@ -75,6 +93,12 @@ internal static class ManagedRedisCacheStep
                 cacheId.ToString(), e);
         }
     }
+
+    /// <summary>
+    /// A failed long-running operation reports the status of the poll that read it (2xx); ARM refusing the PUT itself
+    /// answers an error status.
+    /// </summary>
+    private static bool IsOperationFailure(ArmException e) => e.Status is >= 200 and < 300;
 
     /// <summary>The cluster's one database: created when missing or Failed (not waited for with -NoWait), waited for while an earlier run's create is still running, else left as it is.</summary>
     private static async Task<string?> EnsureDatabaseAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, StepContext step, CancellationToken cancellationToken)

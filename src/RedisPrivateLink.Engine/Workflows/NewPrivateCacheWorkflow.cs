@@ -92,12 +92,20 @@ public static class NewPrivateCacheWorkflow
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }
 
-    /// <summary>An existing cache of the name in this group is a re-run, reused as it is.</summary>
+    /// <summary>
+    /// An existing cache of the name in this group is a re-run, reused as it is; a Managed Redis cluster whose create
+    /// failed is refused here, before any write, since sending it again does not repair it.
+    /// </summary>
     private static void CheckExistingCache(CacheState? cache, ICacheDefinition definition, ICollection<string> notices)
     {
         if (cache is null)
         {
             return;
+        }
+
+        if (ManagedRedisCreateFailures.IsCreateFailed(cache))
+        {
+            throw ManagedRedisCreateFailures.CreateFailed(cache);
         }
 
         CacheChecks.RequireNotVNetInjected(cache);

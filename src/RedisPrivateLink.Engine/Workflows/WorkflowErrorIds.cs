@@ -2,8 +2,10 @@ namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>
 /// The error ids the workflows raise on top of <see cref="Validation.ValidationErrorIds"/>; every one of them is raised
-/// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked, VirtualNetworkLinkedToOtherZone,
-/// CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed, MigrationExportFailed, MigrationImportFailed).
+/// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked,
+/// VirtualNetworkLinkedToOtherZone, CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed,
+/// ManagedRedisCapacityUnavailable, ManagedRedisCreateFailed when a create fails (a re-run raises it before any write),
+/// MigrationExportFailed, MigrationImportFailed).
 /// </summary>
 public static class WorkflowErrorIds
 {
@@ -85,4 +87,13 @@ public static class WorkflowErrorIds
 
     /// <summary>ARM refused Convert's import into the target, or its operation ended Failed; ARM's code is in the message.</summary>
     public const string MigrationImportFailed = nameof(MigrationImportFailed);
+
+    /// <summary>A Managed Redis create's operation ended Failed with InsufficientCapacity or AllocationFailed.</summary>
+    public const string ManagedRedisCapacityUnavailable = nameof(ManagedRedisCapacityUnavailable);
+
+    /// <summary>
+    /// A Managed Redis cluster in resourceState CreateFailed: left by a create that failed without a capacity error, or
+    /// found by a re-run, which refuses it before any write since sending it again does not repair it.
+    /// </summary>
+    public const string ManagedRedisCreateFailed = nameof(ManagedRedisCreateFailed);
 }

@@ -45,6 +45,15 @@ internal sealed class EmulatorControl : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes a region lack a resource type at an api-version (or, unlisted, the cloud lack it altogether).</summary>
+    public async Task MakeUnavailableAsync(string resourceType, string location, string? apiVersion, bool listed)
+    {
+        var slash = resourceType.IndexOf('/', StringComparison.Ordinal);
+        using var response = await _client.PostAsJsonAsync(
+            $"_emulator/providers/{resourceType[..slash]}/resourceTypes/{resourceType[(slash + 1)..]}/unavailable", new { location, apiVersion, listed });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The fault rules still armed (a rule whose count ran out is gone).</summary>
     public async Task<IReadOnlyList<FaultRule>> FaultsAsync() =>
         await _client.GetFromJsonAsync<List<FaultRule>>("_emulator/faults") ?? new List<FaultRule>();
