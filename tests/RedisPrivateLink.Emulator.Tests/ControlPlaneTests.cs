@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
@@ -82,4 +83,36 @@ public sealed class ControlPlaneTests
         Assert.Equal(primaryKey, (string)keys["primaryKey"]!);
         File.Delete(stateFile);
     }
+    [Fact]
+    public async Task StateFileKeepsProviderRegistrationsAndLocksAcrossARestart()
+    {
+        var stateFile = Path.Combine(Path.GetTempPath(), $"emulator-state-{Guid.NewGuid():N}.json");
+        await using (var first = await TestEmulator.StartAsync(o => o.StateFile = stateFile))
+        {
+            await first.CreateGroupAsync("rg");
+            await first.CreateGroupAsync("rg-locked");
+            (await first.Client.PostAsJsonAsync("_emulator/locks", new { resourceGroup = "rg-locked", level = "ReadOnly" })).EnsureSuccessStatusCode();
+            (await first.SendAsync(HttpMethod.Post, "/_emulator/providers/Microsoft.Cache/unregister")).EnsureSuccessStatusCode();
+            (await first.SendAsync(HttpMethod.Post, "/_emulator/providers/Microsoft.Network/unregister")).EnsureSuccessStatusCode();
+            (await first.SendAsync(HttpMethod.Post, $"/subscriptions/{first.Sub}/providers/Microsoft.Network/register?api-version=2021-04-01")).EnsureSuccessStatusCode();
+        }
+
+        await using var second = await TestEmulator.StartAsync(o => o.StateFile = stateFile);
+        var cacheProvider = $"/subscriptions/{second.Sub}/providers/Microsoft.Cache";
+        var networkProvider = $"/subscriptions/{second.Sub}/providers/Microsoft.Network";
+        Assert.Equal("NotRegistered", await RegistrationStateAsync(second, cacheProvider));
+        Assert.Equal("Registering", await RegistrationStateAsync(second, networkProvider));
+        second.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal("NotRegistered", await RegistrationStateAsync(second, cacheProvider));
+        Assert.Equal("Registered", await RegistrationStateAsync(second, networkProvider));
+
+        using var refused = await second.PutAsync(RedisTests.CachePath(second, "cache1"), new { location = "eastus" });
+        Assert.Equal("MissingSubscriptionRegistration", await refused.ErrorCodeAsync());
+        using var locked = await second.PutAsync($"{second.Group("rg-locked")}/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net?api-version=2024-06-01", new { location = "global" });
+        Assert.Equal("ScopeLocked", await locked.ErrorCodeAsync());
+        File.Delete(stateFile);
+    }
+
+    private static async Task<string> RegistrationStateAsync(TestEmulator emulator, string providerPath) =>
+        (string)(await (await emulator.GetAsync($"{providerPath}?api-version=2021-04-01")).JsonAsync())["registrationState"]!;
 }

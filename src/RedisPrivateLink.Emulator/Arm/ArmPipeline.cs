@@ -140,7 +140,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
             var result = dispatcher.Dispatch(request);
             if (stateFile is not null && request.Method is not ("GET" or "HEAD"))
             {
-                stateFile.Save(emulator.Store);
+                stateFile.Save(emulator);
             }
 
             return result;

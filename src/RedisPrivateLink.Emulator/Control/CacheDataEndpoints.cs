@@ -31,7 +31,7 @@ internal static class CacheDataEndpoints
             WithCache(emulator, subscriptionId, resourceGroup, name, cache =>
             {
                 cache.DataFingerprint = data.Fingerprint;
-                stateFile?.Save(emulator.Store);
+                stateFile?.Save(emulator);
                 return Results.Ok(new CacheData(cache.DataFingerprint, cache.DataArchiveAuthMethod));
             }));
     }

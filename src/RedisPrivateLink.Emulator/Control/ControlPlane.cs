@@ -53,6 +53,7 @@ internal static class ControlPlane
             try
             {
                 emulator.ProviderRegistrations.Unregister(providerNamespace);
+                stateFile?.Save(emulator);
                 return Results.NoContent();
             }
             catch (Arm.ArmException error)
@@ -81,6 +82,7 @@ internal static class ControlPlane
             try
             {
                 emulator.Locks.Add(body.ResourceGroup, body.Level);
+                stateFile?.Save(emulator);
                 return Results.NoContent();
             }
             catch (ArgumentException error)
@@ -91,12 +93,14 @@ internal static class ControlPlane
         group.MapDelete("/locks", () =>
         {
             emulator.Locks.Clear();
+            stateFile?.Save(emulator);
             return Results.NoContent();
         });
 
         group.MapPost("/reset", () =>
         {
             emulator.Reset();
+            stateFile?.Save(emulator);
             return Results.NoContent();
         });
     }

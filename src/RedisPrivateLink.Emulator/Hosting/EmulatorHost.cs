@@ -22,7 +22,7 @@ public static class EmulatorHost
         var certificate = SelfSignedCertificate.CreateForLoopback();
         var emulator = new EmulatorContext(options);
         var stateFile = options.StateFile is null ? null : new StateFile(options.StateFile);
-        stateFile?.LoadInto(emulator.Store);
+        stateFile?.LoadInto(emulator);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

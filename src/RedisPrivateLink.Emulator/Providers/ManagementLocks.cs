@@ -28,6 +28,15 @@ internal sealed class ManagementLocks
         }
     }
 
+    /// <summary>Each locked resource group with its level, for the state file.</summary>
+    public IReadOnlyDictionary<string, string> Snapshot()
+    {
+        lock (gate)
+        {
+            return new Dictionary<string, string>(levelsByGroup, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
     public void Clear()
     {
         lock (gate)

@@ -58,6 +58,38 @@ internal sealed class ProviderRegistrations
         }
     }
 
+    /// <summary>What a state file keeps: each namespace that is not NotRegistered, with when its registration completes (null once Registered).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset?> Snapshot()
+    {
+        lock (gate)
+        {
+            return registered.Select(n => KeyValuePair.Create(n, (DateTimeOffset?)null))
+                .Concat(registeringUntil)
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Replaces the states with a snapshot's: namespaces it does not name are NotRegistered.</summary>
+    public void Restore(IReadOnlyDictionary<string, DateTimeOffset?> states)
+    {
+        lock (gate)
+        {
+            registered.Clear();
+            registeringUntil.Clear();
+            foreach (var (providerNamespace, until) in states.Where(s => Namespaces.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
+            {
+                if (until is null)
+                {
+                    registered.Add(providerNamespace);
+                }
+                else
+                {
+                    registeringUntil[providerNamespace] = until;
+                }
+            }
+        }
+    }
+
     public string StateOf(string providerNamespace, DateTimeOffset now)
     {
         lock (gate)

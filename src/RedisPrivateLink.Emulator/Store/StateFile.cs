@@ -7,8 +7,10 @@ namespace RedisPrivateLink.Emulator.Store;
 
 /// <summary>
 /// The store on disk, so that resources survive a restart. Operations are kept too: their completion times are
-/// absolute, so a cache that was Creating before the restart finishes on schedule after it. It holds access keys,
-/// like the Azure resources it stands for; it is the user's own file.
+/// absolute, so a cache that was Creating before the restart finishes on schedule after it. So are the subscription's
+/// provider registrations (a registration under way completes on schedule too) and its management locks, which are
+/// subscription state in Azure as much as resources are. It holds access keys, like the Azure resources it stands
+/// for; it is the user's own file.
 /// </summary>
 internal sealed class StateFile(string path)
 {
@@ -17,8 +19,9 @@ internal sealed class StateFile(string path)
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public void Save(ResourceStore store)
+    public void Save(EmulatorContext emulator)
     {
+        var store = emulator.Store;
         var snapshot = new Snapshot(
             store.Resources.OrderBy(r => r.Sequence)
                 .Select(r => new ResourceState(r.Id, r.TypeKey, r.Sequence, r.Body, r.Secrets, r.PendingBody, r.OperationId,
@@ -27,12 +30,15 @@ internal sealed class StateFile(string path)
             store.Operations.ToList(),
             store.Blobs.Keys.Order(StringComparer.Ordinal).ToList(),
             store.Blobs.Where(b => b.Value is not null).ToDictionary(b => b.Key, b => b.Value!, StringComparer.Ordinal),
-            store.Deleted.ToList());
+            store.Deleted.ToList(),
+            new Dictionary<string, DateTimeOffset?>(emulator.ProviderRegistrations.Snapshot(), StringComparer.OrdinalIgnoreCase),
+            new Dictionary<string, string>(emulator.Locks.Snapshot(), StringComparer.OrdinalIgnoreCase));
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
     }
 
-    public void LoadInto(ResourceStore store)
+    public void LoadInto(EmulatorContext emulator)
     {
+        var store = emulator.Store;
         if (!File.Exists(path))
         {
             return;
@@ -70,15 +76,30 @@ internal sealed class StateFile(string path)
         {
             store.RecordDeleted(deleted);
         }
+
+        if (snapshot.ProviderRegistrations is { } registrations)
+        {
+            emulator.ProviderRegistrations.Restore(registrations);
+        }
+
+        foreach (var (resourceGroup, level) in snapshot.Locks ?? [])
+        {
+            emulator.Locks.Add(resourceGroup, level);
+        }
     }
 
-    /// <summary>The nullable lists are absent from state files written before exports, fingerprints and name holds existed.</summary>
+    /// <summary>
+    /// The nullable members are absent from state files written before exports, fingerprints, name holds, registrations
+    /// and locks were kept; a file without registrations leaves the command line's.
+    /// </summary>
     private sealed record Snapshot(
         List<ResourceState> Resources,
         List<LongRunningOperation> Operations,
         List<string>? Blobs,
         Dictionary<string, string>? BlobFingerprints,
-        List<DeletedResource>? Deleted);
+        List<DeletedResource>? Deleted,
+        Dictionary<string, DateTimeOffset?>? ProviderRegistrations,
+        Dictionary<string, string>? Locks);
 
     private sealed record ResourceState(
         string Id,
