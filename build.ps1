@@ -87,21 +87,18 @@ function Build-Module {
         if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
     }
 
-    # The engine and its dependencies go to Dependencies/, where only the module's own resolver looks.
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RedisPrivateLink.Engine'), '-c', $Configuration,
-        '--no-build', '-nologo', '-v', 'quiet', '-o', (Join-Path $staging 'engine'))
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/RedisPrivateLink.Emulator'), '-c', $Configuration,
-        '--no-build', '-nologo', '-v', 'quiet', '-o', $EmulatorOut)
+    $engine, $cmdlets, $loadContext = foreach ($project in 'RedisPrivateLink.Engine', 'RedisPrivateLink', 'RedisPrivateLink.LoadContext') {
+        Publish-Project $project (Join-Path $staging $project)
+    }
+    $null = Publish-Project 'RedisPrivateLink.Emulator' $EmulatorOut
 
+    # The engine and its dependencies go to Dependencies/, where only the module's own resolver looks; the cmdlet
+    # assembly and the load context sit at the module's root, without the dependencies their publish copies too.
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'Dependencies')
-    Get-ChildItem (Join-Path $staging 'engine') -File |
-        Where-Object { $_.Extension -in '.dll', '.pdb' -and $_.Name -ne 'System.Management.Automation.dll' } |
-        Copy-Item -Destination $dependencies
-
-    $cmdletBin = Join-Path $Root "src/RedisPrivateLink/bin/$Configuration/netstandard2.0"
-    $loadContextBin = Join-Path $Root "src/RedisPrivateLink.LoadContext/bin/$Configuration/net8.0"
-    Copy-Item (Join-Path $cmdletBin 'RedisPrivateLink.dll'), (Join-Path $cmdletBin 'RedisPrivateLink.pdb') $ModuleOut
-    Copy-Item (Join-Path $loadContextBin 'RedisPrivateLink.LoadContext.dll'), (Join-Path $loadContextBin 'RedisPrivateLink.LoadContext.pdb') $ModuleOut
+    Get-ChildItem $engine -File | Where-Object Extension -in '.dll', '.pdb' | Copy-Item -Destination $dependencies
+    foreach ($assembly in (Join-Path $cmdlets 'RedisPrivateLink'), (Join-Path $loadContext 'RedisPrivateLink.LoadContext')) {
+        Copy-Item "$assembly.dll", "$assembly.pdb" $ModuleOut
+    }
     Copy-Item (Join-Path $Root 'src/RedisPrivateLink/RedisPrivateLink.format.ps1xml') $ModuleOut
     Copy-Item -Recurse (Join-Path $Root 'en-US') $ModuleOut
 
@@ -123,6 +120,12 @@ function Build-Module {
     Write-Host "Module:   $ModuleOut" -ForegroundColor Green
     Write-Host "Emulator: $EmulatorOut" -ForegroundColor Green
     Write-Host "Emulator module: $EmulatorModuleOut" -ForegroundColor Green
+}
+
+# 'dotnet publish' of an already built project under src/, into a folder; returns the folder.
+function Publish-Project([string] $Project, [string] $Destination) {
+    Invoke-Native dotnet @('publish', (Join-Path $Root "src/$Project"), '-c', $Configuration, '--no-build', '-nologo', '-v', 'quiet', '-o', $Destination) | Out-Host
+    return $Destination
 }
 
 # A manifest with this version and its release notes written in, into a module's output folder.
@@ -158,7 +161,7 @@ function Invoke-HelpMetadata([switch] $Check) {
 }
 
 # Every build checks the help against the cmdlets it has just built, so the two cannot drift apart.
-function Invoke-Build {
+function Build-ModuleAndCheckHelp {
     Build-Module
     Invoke-HelpMetadata -Check
 }
@@ -238,7 +241,7 @@ function Wait-PesterLeg($Leg) {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Build-ModuleAndCheckHelp
     Invoke-Package
     Restore-TestPackages
     Install-TestPrerequisites
@@ -280,7 +283,7 @@ function Invoke-Test {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    Build-ModuleAndCheckHelp
     $pwsh, $pwshArgs = Get-PwshCommand
     & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Demo.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
@@ -323,7 +326,7 @@ function Invoke-Clean {
 }
 
 function Invoke-Bench {
-    Invoke-Build
+    Build-ModuleAndCheckHelp
     $pwsh, $pwshArgs = Get-PwshCommand
     & $pwsh @pwshArgs -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModulePath $ModuleOut -EmulatorPath $EmulatorOut `
         -ResultsPath (Join-Path $Root 'bench/results.md')
@@ -331,10 +334,10 @@ function Invoke-Bench {
 }
 
 switch ($Task) {
-    'Build' { Invoke-Build }
+    'Build' { Build-ModuleAndCheckHelp }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
-    'Package' { Invoke-Build; Invoke-Package }
+    'Package' { Build-ModuleAndCheckHelp; Invoke-Package }
     'Bench' { Invoke-Bench }
     'UpdateHelp' { Invoke-UpdateHelp }
     'Clean' { Invoke-Clean }

@@ -52,9 +52,6 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         }
     }
 
-    /// <summary>The name of the context an assembly was loaded into; tests use it to prove isolation.</summary>
-    public static string? ContextNameOf(Assembly assembly) => GetLoadContext(assembly)?.Name;
-
     /// <summary>
     /// Whether a request for <paramref name="requested"/> goes to the runtime's copy: only when the runtime ships one
     /// at least as new. An older one would fail the load ("Could not load file or assembly ... Version=10.0.0.0").

@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.AddRedisPrivateEndpointCommand'
     $script:Zone = 'privatelink.redis.cache.windows.net'
@@ -11,8 +9,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Add-RedisPrivateEndpoint' {
@@ -27,7 +24,7 @@ Describe 'Add-RedisPrivateEndpoint' {
         $second = $updated.PrivateEndpoints | Where-Object PrivateIpAddress -like '10.22.*'
         $second.ConnectionState | Should -Be 'Approved'
 
-        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01
+        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
         @($links.Body.value.properties.virtualNetwork.id | ForEach-Object { ($_ -split '/')[-1] } | Sort-Object) | Should -Be @('vnet-21', 'vnet-22')
 
         $writes = Get-EmulatorWrite $Emulator
@@ -48,10 +45,10 @@ Describe 'Add-RedisPrivateEndpoint' {
     }
 
     It 'refuses a VNet-injected cache, naming Convert-VNetCacheToPrivateEndpoint, before any write' {
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/virtualNetworks/vnet-injected" -ApiVersion 2024-05-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/virtualNetworks/vnet-injected" -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
             location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.24.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.24.1.0/24' } }) }
         }
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Cache/redis/pester-injected" -ApiVersion 2024-11-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Cache/redis/pester-injected" -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
             location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/virtualNetworks/vnet-injected/subnets/cache" }
         }
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
@@ -82,11 +79,11 @@ Describe 'Add-RedisPrivateEndpoint' {
             $second = $updated.PrivateEndpoints | Where-Object PrivateIpAddress -like '10.25.*'
             $second.Name | Should -Be 'pester-add-amr-pe-vnet-25'
             $second.ConnectionState | Should -Be 'Approved'
-            $endpoint = Invoke-EmulatorArm $Emulator $second.Id -ApiVersion 2024-05-01
+            $endpoint = Invoke-EmulatorArm $Emulator $second.Id -ApiVersion $ArmApiVersion.Network
             $endpoint.Body.properties.privateLinkServiceConnections[0].properties.groupIds | Should -Be @('redisEnterprise')
-            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/virtualNetworkLinks" -ApiVersion 2024-06-01
+            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
             @($links.Body.value.properties.virtualNetwork.id | ForEach-Object { ($_ -split '/')[-1] } | Sort-Object) | Should -Be @('vnet-21', 'vnet-25')
-            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-add-amr.eastus" -ApiVersion 2024-06-01
+            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-add/providers/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-add-amr.eastus" -ApiVersion $ArmApiVersion.PrivateDns
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($second.PrivateIpAddress)
         }
 

@@ -1,9 +1,7 @@
 # Approve- and Deny-RedisPrivateEndpointConnection share their runtime; both are tested here.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Cache = New-RedisPrivateCache -Name pester-appr -ResourceGroupName rg-appr -Location eastus -VirtualNetworkName vnet-71 `
         -AddressPrefix 10.71.0.0/16 -SubnetName endpoints -SubnetPrefix 10.71.1.0/24 -Confirm:$false
     foreach ($octet in 72, 73) {
@@ -13,8 +11,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Approve-RedisPrivateEndpointConnection and Deny-RedisPrivateEndpointConnection' {
@@ -64,7 +61,7 @@ Describe 'Approve-/Deny-RedisPrivateEndpointConnection -CacheName on an Azure Ma
         $approved.Name | Should -Be 'pester-appr-amr-74'
         $approved.ConnectionState | Should -Be 'Approved'
         $approved.CacheId | Should -Be $Managed.Id
-        $connection = Invoke-EmulatorArm $Emulator "$($Managed.Id)/privateEndpointConnections/$($approved.ConnectionName)" -ApiVersion 2025-07-01
+        $connection = Invoke-EmulatorArm $Emulator "$($Managed.Id)/privateEndpointConnections/$($approved.ConnectionName)" -ApiVersion $ArmApiVersion.RedisEnterprise
         $connection.Body.properties.privateLinkServiceConnectionState.status | Should -Be 'Approved'
         $connection.Body.properties.privateLinkServiceConnectionState.description | Should -Be 'ticket 4712'
     }

@@ -2,9 +2,7 @@
 # the same command with the same parameters and context, against the emulator.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $script:Context = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
 
     function script:New-JobCache([string] $Name, [string] $Octet, [hashtable] $Extra = @{}) {
@@ -15,8 +13,7 @@ BeforeAll {
 
 AfterAll {
     Get-Job | Where-Object PSJobTypeName -eq 'RedisPrivateLinkJob' | Remove-Job -Force
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe '-AsJob' {
@@ -32,16 +29,16 @@ Describe '-AsJob' {
         $cache.GetType().FullName | Should -Be 'RedisPrivateLink.Engine.Caches.RedisPrivateCache'
         $cache.Name | Should -Be 'pester-job1'
         $cache.PublicNetworkAccess | Should -Be 'Disabled'
-        $state = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pester-job1/providers/Microsoft.Cache/redis/pester-job1" -ApiVersion 2024-11-01
+        $state = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pester-job1/providers/Microsoft.Cache/redis/pester-job1" -ApiVersion $ArmApiVersion.Redis
         $state.Body.properties.publicNetworkAccess | Should -Be 'Disabled'
     }
 
     It 'starts one job per piped cache for Add-RedisPrivateEndpoint, each with its own endpoint' {
         foreach ($name in 'pester-job2', 'pester-job3') {
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs/providers/Microsoft.Cache/redis/$name" -ApiVersion 2024-11-01 -Method PUT `
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs/providers/Microsoft.Cache/redis/$name" -ApiVersion $ArmApiVersion.Redis -Method PUT `
                 -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Standard'; family = 'C'; capacity = 1 } } }
-            Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs/providers/Microsoft.Cache/redis/$name" -ApiVersion 2024-11-01
+            Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-jobs/providers/Microsoft.Cache/redis/$name" -ApiVersion $ArmApiVersion.Redis
         }
 
         $jobs = Get-RedisPrivateCache -ResourceGroupName rg-jobs |

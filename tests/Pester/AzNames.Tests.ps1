@@ -3,9 +3,7 @@
 # resource group, then the name).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $null = New-RedisPrivateCache -CacheName az-cache -ResourceGroupName rg-az -Location eastus -Sku Basic -Size C0 `
         -VirtualNetworkName vnet-az -AddressPrefix 10.96.0.0/16 -SubnetName endpoints -SubnetPrefix 10.96.1.0/24 -Confirm:$false
@@ -20,8 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Az names' {
@@ -35,7 +32,7 @@ Describe 'Az names' {
         $cache = Add-RedisPrivateEndpoint -CacheName az-cache -ResourceGroupName rg-az -Subnet $AzSubnet -PrivateEndpointName az-cache-pe2 -Confirm:$false
 
         $cache.PrivateEndpoints.Name | Should -Contain 'az-cache-pe2'
-        $endpoint = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion 2024-05-01
+        $endpoint = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion $ArmApiVersion.Network
         $endpoint.Body.properties.subnet.id | Should -Be $SubnetId
         (Get-RedisPrivateEndpoint -PrivateEndpointName az-cache-pe2 -ResourceGroupName rg-az).Name | Should -Be 'az-cache-pe2'
     }
@@ -43,12 +40,12 @@ Describe 'Az names' {
     It 'removes an endpoint named with -PrivateEndpointName' {
         Remove-RedisPrivateEndpoint -PrivateEndpointName az-cache-pe2 -ResourceGroupName rg-az -Force
 
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion 2024-05-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-pe2" -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
     }
 
     It 'takes an Az subnet object for New-RedisPrivateCache -Subnet' {
         $null = New-RedisPrivateCache -Name az-cache-2 -ResourceGroupName rg-az -Location eastus -Sku Basic -Size C0 -Subnet $AzSubnet -Confirm:$false
-        $created = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-2-pe" -ApiVersion 2024-05-01
+        $created = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Network/privateEndpoints/az-cache-2-pe" -ApiVersion $ArmApiVersion.Network
         $created.Body.properties.subnet.id | Should -Be $SubnetId
     }
 
@@ -60,7 +57,7 @@ Describe 'Az names' {
 
         $changed.Name | Should -Be @('az-cache', 'az-cache-2')
         foreach ($name in 'az-cache', 'az-cache-2') {
-            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Cache/redis/$name" -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess | Should -Be 'Enabled'
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-az/providers/Microsoft.Cache/redis/$name" -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess | Should -Be 'Enabled'
         }
     }
 

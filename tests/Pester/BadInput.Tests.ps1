@@ -1,5 +1,5 @@
 <#
-    Issue 7's bad-input table: every row is one invalid input to one cmdlet. Each must stop with its own specific,
+    The bad-input table: every row is one invalid input to one cmdlet. Each must stop with its own specific,
     fully qualified error id, and no ARM write may reach the emulator (checked in /_emulator/requests).
 
     Rows are data only, written at discovery time, so values that exist only at run time (the emulator's subscription,
@@ -19,9 +19,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:OtherSub = '99999999-9999-9999-9999-999999999999'
     $script:Zone = 'privatelink.redis.cache.windows.net'
@@ -38,36 +36,36 @@ BeforeAll {
 
     # A public Basic cache with no endpoint at all, made without the module.
     $bare = "/subscriptions/$Sub/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi-bare"
-    $null = Invoke-EmulatorArm $Emulator $bare -ApiVersion 2024-11-01 -Method PUT `
+    $null = Invoke-EmulatorArm $Emulator $bare -ApiVersion $ArmApiVersion.Redis -Method PUT `
         -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } }
 
     # An existing network with a subnet in use, for the overlap and address-space rows.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-existing" -ApiVersion 2024-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-existing" -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
         location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.32.0.0/16') }; subnets = @(@{ name = 'used'; properties = @{ addressPrefix = '10.32.1.0/24' } }) }
     }
 
     # A VNet-injected Premium cache, which cannot have private endpoints.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-injected" -ApiVersion 2024-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-injected" -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
         location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.35.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.35.1.0/24' } }) }
     }
-    Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-injected" -ApiVersion 2024-05-01
+    Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-injected" -ApiVersion $ArmApiVersion.Network
     $injected = "/subscriptions/$Sub/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi-injected"
-    $null = Invoke-EmulatorArm $Emulator $injected -ApiVersion 2024-11-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator $injected -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
         location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "/subscriptions/$Sub/resourceGroups/rg-bi/$net/virtualNetworks/vnet-injected/subnets/cache" }
     }
 
     # A storage account whose firewall denies by default: persistence to it is unsupported with private endpoints.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/providers/Microsoft.Storage/storageAccounts/pesterdeny" -ApiVersion 2023-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi/providers/Microsoft.Storage/storageAccounts/pesterdeny" -ApiVersion $ArmApiVersion.Storage -Method PUT -Body @{
         location = 'eastus'; kind = 'StorageV2'; sku = @{ name = 'Standard_LRS' }; properties = @{ networkAcls = @{ defaultAction = 'Deny'; bypass = 'AzureServices' } }
     }
 
     # A cache in another resource group whose name New-RedisPrivateCache can't have.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi-elsewhere" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi-elsewhere/providers/Microsoft.Cache/redis/pester-bi-taken" -ApiVersion 2024-11-01 -Method PUT `
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi-elsewhere" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-bi-elsewhere/providers/Microsoft.Cache/redis/pester-bi-taken" -ApiVersion $ArmApiVersion.Redis -Method PUT `
         -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 } } }
 
-    Wait-EmulatorProvisioned $Emulator $bare -ApiVersion 2024-11-01
-    Wait-EmulatorProvisioned $Emulator $injected -ApiVersion 2024-11-01
+    Wait-EmulatorProvisioned $Emulator $bare -ApiVersion $ArmApiVersion.Redis
+    Wait-EmulatorProvisioned $Emulator $injected -ApiVersion $ArmApiVersion.Redis
 
     $script:Tokens = [ordered]@{
         '{Sub}'             = $Sub
@@ -148,8 +146,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Bad input: a specific error id and no ARM write' {

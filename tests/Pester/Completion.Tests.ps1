@@ -1,12 +1,10 @@
 # Tab completion of names, through the context: what TabExpansion2 (the prompt's Tab) offers.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $null = New-RedisPrivateCache -Name pester-complete -ResourceGroupName rg-complete -Location eastus -VirtualNetworkName vnet-91 `
         -AddressPrefix 10.91.0.0/16 -SubnetName endpoints -SubnetPrefix 10.91.1.0/24 -Confirm:$false
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$($Emulator.SubscriptionId)/resourceGroups/rg-other" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$($Emulator.SubscriptionId)/resourceGroups/rg-other" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
 
     function script:Complete([string] $InputScript) {
         (TabExpansion2 -inputScript $InputScript -cursorColumn $InputScript.Length).CompletionMatches.CompletionText
@@ -14,8 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Argument completion' {

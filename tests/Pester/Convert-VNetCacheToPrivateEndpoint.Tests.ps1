@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.ConvertVNetCacheToPrivateEndpointCommand'
     $script:Signature = 'PesterSasSignature0123456789abcdef'
@@ -11,11 +9,11 @@ BeforeAll {
     # A VNet-injected Premium cache, made the way the portal made them, holding some data.
     function script:New-InjectedCache([string] $Name, [int] $Octet, [hashtable] $Identity) {
         $group = "rg-$Name"
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
             location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @("10.$Octet.0.0/16") }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = "10.$Octet.1.0/24" } }) }
         }
-        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion 2024-05-01
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Network/virtualNetworks/vnet-$Octet" -ApiVersion $ArmApiVersion.Network
         $cachePath = "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/$Name"
         $body = @{
             location = 'eastus'; tags = @{ owner = 'pester' }
@@ -23,8 +21,8 @@ BeforeAll {
                 redisConfiguration = @{ 'maxmemory-policy' = 'allkeys-lru' } }
         }
         if ($Identity) { $body.identity = $Identity }
-        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body $body
-        Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
+        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis -Method PUT -Body $body
+        Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis
         $null = Invoke-EmulatorControl $Emulator "/_emulator/caches/$Sub/$group/$Name/data" -Method PUT -Body @{ fingerprint = "data-of-$Name" }
         $group
     }
@@ -34,15 +32,14 @@ BeforeAll {
     }
 
     # A cache's tags as ARM holds them, 'name=value' sorted, for comparing whole tag sets.
-    function script:Get-TagList([string] $Path, [string] $ApiVersion = '2024-11-01') {
+    function script:Get-TagList([string] $Path, [string] $ApiVersion = $ArmApiVersion.Redis) {
         $tags = (Invoke-EmulatorArm $Emulator $Path -ApiVersion $ApiVersion).Body.tags
         @($tags.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" } | Sort-Object)
     }
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Convert-VNetCacheToPrivateEndpoint' {
@@ -61,7 +58,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
         $target.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.101\.2\.\d+$'
         Get-Fingerprint $group 'pester-modern' | Should -Be 'data-of-pester-legacy'
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-legacy" -ApiVersion 2024-11-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-legacy" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 404
 
         # Complete: the user's tags as the source had them, and only rpl-migration-source, saying where it came from.
         Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-modern" | Should -Be @(
@@ -75,7 +72,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         @{ Case = '-TargetSku Suggested -Force'; Extra = @{ NewName = 'pester-choice-pl'; TargetSku = 'Suggested'; Force = $true } }
     ) {
         $group = 'rg-pester-choice'
-        if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-choice" -ApiVersion 2024-11-01).Status -ne 200) {
+        if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-choice" -ApiVersion $ArmApiVersion.Redis).Status -ne 200) {
             $null = New-InjectedCache -Name pester-choice -Octet 109
         }
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
@@ -100,7 +97,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
         $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
         ($warnings -join "`n") | Should -Match "-DataMigration None: cache 'pester-none-pl' starts empty; the data in 'pester-none' is not copied"
         Get-Fingerprint $group 'pester-none-pl' | Should -BeNullOrEmpty
-        (Invoke-EmulatorArm $Emulator $sourcePath -ApiVersion 2024-11-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $sourcePath -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 404
         Get-TagList $targetPath | Should -Be @('owner=pester', "rpl-migration-source=$sourcePath")
 
         # Run again: the migration is complete, so nothing is written and the tags stay as they are.
@@ -121,7 +118,7 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             -SubnetName endpoints -SubnetPrefix 10.102.2.0/24 -KeepSource -Confirm:$false -WarningAction SilentlyContinue
 
         $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep" -ApiVersion 2024-11-01).Status | Should -Be 200
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 200
         Get-Fingerprint $group 'pester-keep' | Should -Be 'data-of-pester-keep'
         Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep-pl" | Should -Be @(
             'owner=pester', "rpl-migration-source=/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-keep")
@@ -230,16 +227,16 @@ Describe 'Convert-VNetCacheToPrivateEndpoint' {
             $target.PublicNetworkAccess | Should -Be 'Disabled'
             $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
             Get-Fingerprint $group 'pester-amr-dst' | Should -Be 'data-of-pester-amr-src'
-            $cluster = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion 2025-07-01
+            $cluster = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion $ArmApiVersion.RedisEnterprise
             $cluster.Body.sku.name | Should -Be 'Balanced_B5'
-            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-amr-src" -ApiVersion 2024-11-01).Status | Should -Be 404
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-amr-src" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 404
             $text = $warnings -join "`n"
             $text | Should -Match "P1 -> Balanced_B5"
             $text | Should -Match "'pester-amr-src\.redis\.cache\.windows\.net' -> 'pester-amr-dst\.eastus\.redis\.azure\.net', port 6380 -> 10000"
             $text | Should -Match 'db 0 only'
             ($all | Out-String) | Should -Match 'databases/default/import'
             ($all | Out-String) | Should -Not -Match $Signature
-            Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion 2025-07-01 | Should -Be @(
+            Get-TagList "/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redisEnterprise/pester-amr-dst" -ApiVersion $ArmApiVersion.RedisEnterprise | Should -Be @(
                 'owner=pester', "rpl-migration-source=/subscriptions/$Sub/resourceGroups/$group/providers/Microsoft.Cache/redis/pester-amr-src")
         }
 

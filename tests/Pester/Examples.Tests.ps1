@@ -1,22 +1,19 @@
 # Every script in docs/examples runs here against the emulator, and what it leaves in ARM is checked.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
     $script:Examples = (Resolve-Path (Join-Path $PSScriptRoot '../../docs/examples')).Path
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:Zone = 'privatelink.redis.cache.windows.net'
 
     function script:Get-ArmCache([string] $Group, [string] $Name) {
-        Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Group/providers/Microsoft.Cache/redis/$Name" -ApiVersion 2024-11-01
+        Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Group/providers/Microsoft.Cache/redis/$Name" -ApiVersion $ArmApiVersion.Redis
     }
     function script:Clear-EmulatorLog { $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE }
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'docs/examples' {
@@ -52,10 +49,10 @@ Describe 'Enforce-PrivateOnlyRunbook.ps1' {
         $null = New-RedisPrivateCache -Name rb-open -ResourceGroupName rg-rb @network
         $null = Set-RedisPublicNetworkAccess -Name rb-open -ResourceGroupName rg-rb -PublicNetworkAccess Enabled -Force -Confirm:$false -WarningAction SilentlyContinue
         # Public with no endpoint at all, made without the module.
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion 2024-11-01 -Method PUT `
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion $ArmApiVersion.Redis -Method PUT `
             -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } }
-        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion 2024-11-01
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-rb-bare/providers/Microsoft.Cache/redis/rb-bare" -ApiVersion $ArmApiVersion.Redis
 
         function script:Get-Action($Summary, [string] $Name) { ($Summary | Where-Object Name -eq $Name).Action }
     }
@@ -120,9 +117,9 @@ Describe 'HubAndSpoke.ps1' {
 
     It 'puts a cache in each spoke, both spoke networks linked to the one hub zone that holds both A records' {
         # The platform team's one-time step: the hub resource group and its zone (a raw ARM PUT; New-AzPrivateDnsZone on Azure).
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-        $null = Invoke-EmulatorArm $Emulator $HubZonePath -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
-        Wait-EmulatorProvisioned $Emulator $HubZonePath -ApiVersion 2024-06-01
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator $HubZonePath -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global' }
+        Wait-EmulatorProvisioned $Emulator $HubZonePath -ApiVersion $ArmApiVersion.PrivateDns
 
         $caches = & $HubScript -HubResourceGroupName rg-hub -EmulatorConnectionFile $Emulator.ConnectionFile
 
@@ -135,16 +132,16 @@ Describe 'HubAndSpoke.ps1' {
         ($caches | Where-Object Name -eq contoso-spoke1-cache).ResourceGroupName | Should -Be 'rg-spoke1'
         ($caches | Where-Object Name -eq contoso-spoke2-cache).PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.2\.1\.\d+$'
 
-        $links = Invoke-EmulatorArm $Emulator "$HubZonePath/virtualNetworkLinks" -ApiVersion 2024-06-01
+        $links = Invoke-EmulatorArm $Emulator "$HubZonePath/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
         @($links.Body.value.properties.virtualNetwork.id | Sort-Object) | Should -Be @(
             "/subscriptions/$Sub/resourceGroups/rg-spoke1/providers/Microsoft.Network/virtualNetworks/vnet-spoke1"
             "/subscriptions/$Sub/resourceGroups/rg-spoke2/providers/Microsoft.Network/virtualNetworks/vnet-spoke2")
         foreach ($cache in $caches) {
-            $record = Invoke-EmulatorArm $Emulator "$HubZonePath/A/$($cache.Name)" -ApiVersion 2024-06-01
+            $record = Invoke-EmulatorArm $Emulator "$HubZonePath/A/$($cache.Name)" -ApiVersion $ArmApiVersion.PrivateDns
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($cache.PrivateEndpoints[0].PrivateIpAddress)
         }
         foreach ($spoke in 'rg-spoke1', 'rg-spoke2') {
-            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$spoke/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01).Status |
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$spoke/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion $ArmApiVersion.PrivateDns).Status |
                 Should -Be 404 -Because 'the spokes use the hub zone, they get none of their own'
         }
     }
@@ -161,21 +158,21 @@ Describe 'HubAndSpoke.ps1' {
         }
         function Get-AzResourceGroup([string] $Name) {
             $azCalls.Add("Get-AzResourceGroup $Name")
-            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion 2021-04-01).Status -eq 200) { $Name }
+            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion $ArmApiVersion.ResourceGroups).Status -eq 200) { $Name }
         }
         function New-AzResourceGroup([string] $Name, [string] $Location) {
             $azCalls.Add("New-AzResourceGroup $Name")
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = $Location }
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$Name" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = $Location }
         }
         function Get-AzPrivateDnsZone([string] $ResourceGroupName, [string] $Name) {
             $azCalls.Add("Get-AzPrivateDnsZone $ResourceGroupName/$Name")
-            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/privateDnsZones/$Name" -ApiVersion 2024-06-01).Status -eq 200) { $Name }
+            if ((Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/privateDnsZones/$Name" -ApiVersion $ArmApiVersion.PrivateDns).Status -eq 200) { $Name }
         }
         function New-AzPrivateDnsZone([string] $ResourceGroupName, [string] $Name) {
             $azCalls.Add("New-AzPrivateDnsZone $ResourceGroupName/$Name")
             $path = "/subscriptions/$Sub/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/privateDnsZones/$Name"
-            $null = Invoke-EmulatorArm $Emulator $path -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
-            Wait-EmulatorProvisioned $Emulator $path -ApiVersion 2024-06-01
+            $null = Invoke-EmulatorArm $Emulator $path -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global' }
+            Wait-EmulatorProvisioned $Emulator $path -ApiVersion $ArmApiVersion.PrivateDns
         }
         $spokes = @(@{ Name = 'spoke3'; AddressPrefix = '10.3.0.0/16'; SubnetPrefix = '10.3.1.0/24'; CacheName = 'contoso-spoke3-cache' })
 
@@ -185,7 +182,7 @@ Describe 'HubAndSpoke.ps1' {
         @($azCalls | Where-Object { $_ -like 'New-Az*' }) | Should -Be @('New-AzResourceGroup rg-hub-az', "New-AzPrivateDnsZone rg-hub-az/$Zone")
         $caches.Name | Should -Be 'contoso-spoke3-cache'
         $again.Name | Should -Be 'contoso-spoke3-cache'
-        $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub-az/providers/Microsoft.Network/privateDnsZones/$Zone/A/contoso-spoke3-cache" -ApiVersion 2024-06-01
+        $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-hub-az/providers/Microsoft.Network/privateDnsZones/$Zone/A/contoso-spoke3-cache" -ApiVersion $ArmApiVersion.PrivateDns
         $record.Body.properties.aRecords.ipv4Address | Should -Be @($caches.PrivateEndpoints[0].PrivateIpAddress)
     }
 
@@ -203,17 +200,17 @@ Describe 'Migrate-VNetInjectedCache.ps1' {
     BeforeAll {
         $script:MigrateScript = Join-Path $Examples 'Migrate-VNetInjectedCache.ps1'
         # A VNet-injected Premium cache, made the way the portal made them.
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
         $script:VnetPath = "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Network/virtualNetworks/vnet-mig"
-        $null = Invoke-EmulatorArm $Emulator $VnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator $VnetPath -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
             location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.81.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.81.1.0/24' } }) }
         }
-        Wait-EmulatorProvisioned $Emulator $VnetPath -ApiVersion 2024-05-01
-        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion 2024-11-01 -Method PUT -Body @{
+        Wait-EmulatorProvisioned $Emulator $VnetPath -ApiVersion $ArmApiVersion.Network
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
             location = 'eastus'; tags = @{ owner = 'examples' }
             properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$VnetPath/subnets/cache"; redisConfiguration = @{ 'maxmemory-policy' = 'allkeys-lru' } }
         }
-        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion 2024-11-01
+        Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis/mig-legacy" -ApiVersion $ArmApiVersion.Redis
     }
 
     It 'converts only the VNet-injected cache, side by side, into a new subnet of its network, keeping the source' {
@@ -238,7 +235,7 @@ Describe 'Migrate-VNetInjectedCache.ps1' {
         $target.Body.tags.owner | Should -Be 'examples'
         # -KeepSource verified is a complete migration: the bookkeeping tags are gone, rpl-migration-source stays.
         @($target.Body.tags.PSObject.Properties.Name | Sort-Object) | Should -Be @('owner', 'rpl-migration-source')
-        $subnet = Invoke-EmulatorArm $Emulator "$VnetPath/subnets/private-endpoints" -ApiVersion 2024-05-01
+        $subnet = Invoke-EmulatorArm $Emulator "$VnetPath/subnets/private-endpoints" -ApiVersion $ArmApiVersion.Network
         $subnet.Body.properties.addressPrefix | Should -Be '10.81.2.0/24'
         $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Disabled'
     }
@@ -248,9 +245,9 @@ Describe 'Migrate-VNetInjectedCache.ps1' {
 
         @($again).Count | Should -Be 1
         $again.Name | Should -Be 'mig-legacy-pl'
-        $caches = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis" -ApiVersion 2024-11-01
+        $caches = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Cache/redis" -ApiVersion $ArmApiVersion.Redis
         @($caches.Body.value.name | Sort-Object) | Should -Be @('mig-legacy', 'mig-legacy-pl')
-        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
+        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-mig/providers/Microsoft.Network/privateEndpoints" -ApiVersion $ArmApiVersion.Network
         @($endpoints.Body.value).Count | Should -Be 1
     }
 

@@ -1,21 +1,18 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.GetRedisPrivateCacheCommand'
     $script:Private = New-RedisPrivateCache -Name pester-get-a -ResourceGroupName rg-get1 -Location eastus -VirtualNetworkName vnet-31 `
         -AddressPrefix 10.31.0.0/16 -SubnetName endpoints -SubnetPrefix 10.31.1.0/24 -Confirm:$false
     # A cache made without the module, public and endpoint-free: what an audit should find.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-get2" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-get2/providers/Microsoft.Cache/redis/pester-get-public" -ApiVersion 2024-11-01 -Method PUT `
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-get2" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-get2/providers/Microsoft.Cache/redis/pester-get-public" -ApiVersion $ArmApiVersion.Redis -Method PUT `
         -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } }
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Get-RedisPrivateCache' {

@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:CommandType = 'RedisPrivateLink.Commands.GetRedisPrivateEndpointCommand'
     $script:Cache = New-RedisPrivateCache -Name pester-ep -ResourceGroupName rg-ep -Location eastus -VirtualNetworkName vnet-41 `
         -AddressPrefix 10.41.0.0/16 -SubnetName endpoints -SubnetPrefix 10.41.1.0/24 -Confirm:$false |
@@ -10,8 +8,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Get-RedisPrivateEndpoint' {

@@ -9,9 +9,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:Endpoints = "/subscriptions/$Sub/resourceGroups/rg-cache/providers/Microsoft.Network/privateEndpoints"
 
@@ -23,15 +21,15 @@ BeforeAll {
 
     # The VNet-injected cache of Convert's examples, made as the portal made them.
     $legacyNetwork = "/subscriptions/$Sub/resourceGroups/rg-cache/providers/Microsoft.Network/virtualNetworks/vnet-legacy"
-    $null = Invoke-EmulatorArm $Emulator $legacyNetwork -ApiVersion 2024-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator $legacyNetwork -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
         location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.0.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.0.1.0/24' } }) }
     }
-    Wait-EmulatorProvisioned $Emulator $legacyNetwork -ApiVersion 2024-05-01
+    Wait-EmulatorProvisioned $Emulator $legacyNetwork -ApiVersion $ArmApiVersion.Network
     $legacy = "/subscriptions/$Sub/resourceGroups/rg-cache/providers/Microsoft.Cache/redis/legacy-cache"
-    $null = Invoke-EmulatorArm $Emulator $legacy -ApiVersion 2024-11-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator $legacy -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
         location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$legacyNetwork/subnets/cache" }
     }
-    Wait-EmulatorProvisioned $Emulator $legacy -ApiVersion 2024-11-01
+    Wait-EmulatorProvisioned $Emulator $legacy -ApiVersion $ArmApiVersion.Redis
 
     $script:Examples = Get-WritingCommandExample $env:RPL_TEST_MODULE
     # What the examples take as given: Az's cmdlets (stand-ins with Az's shapes), a vault, and the variables they name.
@@ -77,8 +75,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Help examples under pwsh -NonInteractive' {
@@ -98,7 +95,7 @@ Describe 'Help examples under pwsh -NonInteractive' {
 
     It 'removed the endpoints the Remove-RedisPrivateEndpoint examples name, without being asked' {
         foreach ($endpoint in 'contoso-cache-pe-vnet-old', 'contoso-cache-pe-old', 'contoso-cache-pe') {
-            (Invoke-EmulatorArm $Emulator "$Endpoints/$endpoint" -ApiVersion 2024-05-01).Status | Should -Be 404 -Because "an example removes $endpoint"
+            (Invoke-EmulatorArm $Emulator "$Endpoints/$endpoint" -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404 -Because "an example removes $endpoint"
         }
     }
 }

@@ -2,23 +2,21 @@
 # Get-AzRedisCache, Get-AzVirtualNetworkSubnetConfig and Get-AzPrivateEndpoint write (Az itself is not installed here).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:Group = "/subscriptions/$Sub/resourceGroups/rg-az"
 
-    $null = Invoke-EmulatorArm $Emulator $Group -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+    $null = Invoke-EmulatorArm $Emulator $Group -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
     $vnetPath = "$Group/providers/Microsoft.Network/virtualNetworks/vnet-az"
-    $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
         location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.71.0.0/16') }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = '10.71.1.0/24' } }) }
     }
-    Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+    Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network
     $cachePath = "$Group/providers/Microsoft.Cache/redis/pester-az-existing"
-    $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
         location = 'eastus'; properties = @{ sku = @{ name = 'Standard'; family = 'C'; capacity = 1 }; minimumTlsVersion = '1.2' }
     }
-    Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
+    Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis
 
     # As Get-AzVirtualNetwork -Name vnet-az -ResourceGroupName rg-az | Get-AzVirtualNetworkSubnetConfig -Name endpoints writes it.
     $script:AzSubnet = [pscustomobject]@{
@@ -37,8 +35,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Az objects in the pipeline' {
@@ -64,13 +61,13 @@ Describe 'Az objects in the pipeline' {
         $cache = $AzCache | Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled -Confirm:$false
 
         $cache.PublicNetworkAccess | Should -Be 'Disabled'
-        (Invoke-EmulatorArm $Emulator "$Group/providers/Microsoft.Cache/redis/pester-az-existing" -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess |
+        (Invoke-EmulatorArm $Emulator "$Group/providers/Microsoft.Cache/redis/pester-az-existing" -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess |
             Should -Be 'Disabled'
     }
 
     It 'an endpoint from Get-AzPrivateEndpoint pipes into Remove-RedisPrivateEndpoint' {
         $endpointPath = "$Group/providers/Microsoft.Network/privateEndpoints/pester-az-existing-second"
-        $arm = (Invoke-EmulatorArm $Emulator $endpointPath -ApiVersion 2024-05-01).Body
+        $arm = (Invoke-EmulatorArm $Emulator $endpointPath -ApiVersion $ArmApiVersion.Network).Body
         # As Get-AzPrivateEndpoint -ResourceGroupName rg-az -Name pester-az-existing-second writes it.
         $azEndpoint = [pscustomobject]@{
             PSTypeName = 'Microsoft.Azure.Commands.Network.Models.PSPrivateEndpoint'
@@ -80,7 +77,7 @@ Describe 'Az objects in the pipeline' {
 
         $azEndpoint | Remove-RedisPrivateEndpoint -Confirm:$false -WarningAction SilentlyContinue
 
-        (Invoke-EmulatorArm $Emulator $endpointPath -ApiVersion 2024-05-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $endpointPath -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
         @($AzCache | Get-RedisPrivateEndpoint).Name | Should -Be @('pester-az-existing-pe-vnet-az')
     }
 }

@@ -2,16 +2,13 @@
 # cannot finish, and the re-run converges without duplicates.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
     # Slow enough (a 3.6-second cache creation) to be interrupted while the cache is still being created.
-    $script:Emulator = Start-TestEmulator -TimeScale 0.003
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession -TimeScale 0.003
     $script:Sub = $Emulator.SubscriptionId
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Stopping New-RedisPrivateCache while the cache is being created' {
@@ -35,7 +32,7 @@ Describe 'Stopping New-RedisPrivateCache while the cache is being created' {
             $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30)) | Should -BeTrue
             $shell.EndStop($stop)
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
-            $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
+            $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Network/privateEndpoints" -ApiVersion $ArmApiVersion.Network
             @($endpoints.Body.value).Count | Should -Be 0 -Because 'the endpoint needs the running cache, which the stop came before'
         }
         finally {
@@ -48,9 +45,9 @@ Describe 'Stopping New-RedisPrivateCache while the cache is being created' {
         $cache.ProvisioningState | Should -Be 'Succeeded'
         $cache.PrivateEndpoints.Count | Should -Be 1
         $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
-        $caches = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Cache/redis" -ApiVersion 2024-11-01
+        $caches = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Cache/redis" -ApiVersion $ArmApiVersion.Redis
         @($caches.Body.value).Count | Should -Be 1
-        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net/virtualNetworkLinks" -ApiVersion 2024-06-01
+        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-stop/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
         @($links.Body.value).Count | Should -Be 1
     }
 }
@@ -99,7 +96,7 @@ Describe 'Stopping a cmdlet while ARM holds its write' {
 
         # A safety bound, not a performance claim: without cancellation the stop would wait for the two-minute hold.
         $took.TotalSeconds | Should -BeLessThan 5
-        (Invoke-EmulatorArm $Emulator $HeldCache.Id -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+        (Invoke-EmulatorArm $Emulator $HeldCache.Id -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
 
         $after = Set-RedisPublicNetworkAccess -Name pester-held -ResourceGroupName rg-held -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue
 
@@ -112,14 +109,14 @@ Describe 'Stopping a cmdlet while ARM holds its write' {
                 "Remove-RedisPrivateEndpoint -Name $($endpoint.Name) -ResourceGroupName rg-held -Confirm:`$false -WarningAction SilentlyContinue"))
 
         $took.TotalSeconds | Should -BeLessThan 5
-        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion 2024-05-01).Status | Should -Be 200 -Because 'the held DELETE was abandoned, not carried out'
+        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion $ArmApiVersion.Network).Status | Should -Be 200 -Because 'the held DELETE was abandoned, not carried out'
 
         Remove-RedisPrivateEndpoint -Name $endpoint.Name -ResourceGroupName rg-held -Confirm:$false -WarningAction SilentlyContinue
 
-        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion 2024-05-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $endpoint.Id -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
         $cache = Get-RedisPrivateCache -Name pester-held -ResourceGroupName rg-held
         @($cache.PrivateEndpoints).Name | Should -Be @('pester-held-pe')
-        $nics = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-held/providers/Microsoft.Network/networkInterfaces" -ApiVersion 2024-05-01
+        $nics = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-held/providers/Microsoft.Network/networkInterfaces" -ApiVersion $ArmApiVersion.Network
         @($nics.Body.value).Count | Should -Be 1
     }
 }

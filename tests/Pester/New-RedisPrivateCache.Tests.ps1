@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $script:Context = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.NewRedisPrivateCacheCommand'
     $script:Zone = 'privatelink.redis.cache.windows.net'
@@ -14,8 +12,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'New-RedisPrivateCache' {
@@ -43,22 +40,22 @@ Describe 'New-RedisPrivateCache' {
 
         It 'leaves the ARM state the procedure asks for' {
             $ip = $Cache.PrivateEndpoints[0].PrivateIpAddress
-            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/virtualNetworks/vnet-11/subnets/endpoints" -ApiVersion 2024-05-01
+            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/virtualNetworks/vnet-11/subnets/endpoints" -ApiVersion $ArmApiVersion.Network
             $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Disabled'
 
-            $zoneState = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01
+            $zoneState = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion $ArmApiVersion.PrivateDns
             $zoneState.Status | Should -Be 200
             $zoneState.Body.location | Should -Be 'global'
 
-            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01
+            $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
             $links.Status | Should -Be 200
             @($links.Body.value).Count | Should -Be 1
             $links.Body.value[0].properties.virtualNetwork.id | Should -BeLike '*/virtualNetworks/vnet-11'
 
-            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-new1" -ApiVersion 2024-06-01
+            $record = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-new1/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-new1" -ApiVersion $ArmApiVersion.PrivateDns
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($ip)
 
-            $endpoint = Invoke-EmulatorArm $Emulator $Cache.PrivateEndpoints[0].Id -ApiVersion 2024-05-01
+            $endpoint = Invoke-EmulatorArm $Emulator $Cache.PrivateEndpoints[0].Id -ApiVersion $ArmApiVersion.Network
             $endpoint.Body.properties.privateLinkServiceConnections[0].properties.groupIds | Should -Be @('redisCache')
             $endpoint.Body.properties.privateLinkServiceConnections[0].properties.privateLinkServiceId | Should -Be $Cache.Id
         }
@@ -122,8 +119,8 @@ Describe 'New-RedisPrivateCache' {
         }
 
         It 'a name another cache already holds, with CacheNameNotAvailable' {
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere/providers/Microsoft.Cache/redis/pester-taken" -ApiVersion 2024-11-01 -Method PUT `
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-elsewhere/providers/Microsoft.Cache/redis/pester-taken" -ApiVersion $ArmApiVersion.Redis -Method PUT `
                 -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 } } }
             $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
@@ -154,24 +151,24 @@ Describe 'New-RedisPrivateCache' {
             $cache = New-TestCache -Name 'pester-policies' -Group 'rg-policies' -Octet 16 -Extra @{ PrivateEndpointNetworkPolicy = 'Enabled' }
 
             $cache.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.16\.1\.\d+$'
-            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies/providers/Microsoft.Network/virtualNetworks/vnet-16/subnets/endpoints" -ApiVersion 2024-05-01
+            $subnet = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies/providers/Microsoft.Network/virtualNetworks/vnet-16/subnets/endpoints" -ApiVersion $ArmApiVersion.Network
             $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Enabled'
         }
 
         It 'uses an existing subnet with policies Enabled as it is: no write to its network' {
             $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-policies/providers/Microsoft.Network/virtualNetworks/vnet-17"
-            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-policies" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
                 location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.17.0.0/16') }; subnets = @(@{ name = 'apps'; properties = @{ addressPrefix = '10.17.1.0/24'; privateEndpointNetworkPolicies = 'Enabled' } }) }
             }
-            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network
             $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
             $cache = New-RedisPrivateCache -Name 'pester-policies-existing' -ResourceGroupName rg-policies -Location eastus -SubnetId "$vnetPath/subnets/apps" -Confirm:$false
 
             $cache.PrivateEndpoints[0].PrivateIpAddress | Should -Be '10.17.1.4'
             @(Get-EmulatorWrite $Emulator | Where-Object path -like '*/virtualNetworks/*') | Should -BeNullOrEmpty
-            $subnet = Invoke-EmulatorArm $Emulator "$vnetPath/subnets/apps" -ApiVersion 2024-05-01
+            $subnet = Invoke-EmulatorArm $Emulator "$vnetPath/subnets/apps" -ApiVersion $ArmApiVersion.Network
             $subnet.Body.properties.privateEndpointNetworkPolicies | Should -Be 'Enabled'
         }
     }
@@ -185,11 +182,11 @@ Describe 'New-RedisPrivateCache' {
         $cache = New-TestCache -Name 'pester-fault' -Group 'rg-fault' -Octet 15
         $cache.PrivateEndpoints.Count | Should -Be 1
         $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
-        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-fault/providers/Microsoft.Network/privateEndpoints" -ApiVersion 2024-05-01
+        $endpoints = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-fault/providers/Microsoft.Network/privateEndpoints" -ApiVersion $ArmApiVersion.Network
         @($endpoints.Body.value).Count | Should -Be 1
     }
 
-    Context 'hub and spoke, and the zone link resolution policy (issue 16)' {
+    Context 'hub and spoke, and the zone link resolution policy' {
         It '<Command> offers -ResolutionPolicy Default or NxDomainRedirect, described in its help' -ForEach @(
             @{ Command = 'New-RedisPrivateCache' }
             @{ Command = 'Add-RedisPrivateEndpoint' }
@@ -206,7 +203,7 @@ Describe 'New-RedisPrivateCache' {
             $warnings = New-TestCache -Name 'pester-nxdefault' -Group 'rg-nxdefault' -Octet 18 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
 
             ($warnings -join "`n") | Should -Match 'NXDOMAIN.*-ResolutionPolicy NxDomainRedirect'
-            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxdefault/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-18-link" -ApiVersion 2024-06-01
+            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxdefault/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-18-link" -ApiVersion $ArmApiVersion.PrivateDns
             $link.Body.properties.resolutionPolicy | Should -Be 'Default'
         }
 
@@ -214,7 +211,7 @@ Describe 'New-RedisPrivateCache' {
             $warnings = New-TestCache -Name 'pester-nxredirect' -Group 'rg-nxredirect' -Octet 19 -Extra @{ ResolutionPolicy = 'NxDomainRedirect' } 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
 
             ($warnings -join "`n") | Should -Not -Match 'NXDOMAIN'
-            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxredirect/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-19-link" -ApiVersion 2024-06-01
+            $link = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-nxredirect/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks/vnet-19-link" -ApiVersion $ArmApiVersion.PrivateDns
             $link.Body.properties.resolutionPolicy | Should -Be 'NxDomainRedirect'
         }
 
@@ -222,25 +219,25 @@ Describe 'New-RedisPrivateCache' {
             $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-spoke20/providers/Microsoft.Network/virtualNetworks/vnet-20"
             $hubZonePath = "/subscriptions/$Sub/resourceGroups/rg-hub20/providers/Microsoft.Network/privateDnsZones/$Zone"
             foreach ($group in 'rg-spoke20', 'rg-hub20') {
-                $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+                $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/$group" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
             }
-            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+            $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
                 location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.20.0.0/16') }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = '10.20.1.0/24' } }) }
             }
-            $null = Invoke-EmulatorArm $Emulator $hubZonePath -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global' }
-            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
-            Wait-EmulatorProvisioned $Emulator $hubZonePath -ApiVersion 2024-06-01
-            $null = Invoke-EmulatorArm $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion 2024-06-01 -Method PUT -Body @{ location = 'global'; properties = @{ virtualNetwork = @{ id = $vnetPath }; registrationEnabled = $false } }
-            Wait-EmulatorProvisioned $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion 2024-06-01
+            $null = Invoke-EmulatorArm $Emulator $hubZonePath -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global' }
+            Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network
+            Wait-EmulatorProvisioned $Emulator $hubZonePath -ApiVersion $ArmApiVersion.PrivateDns
+            $null = Invoke-EmulatorArm $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global'; properties = @{ virtualNetwork = @{ id = $vnetPath }; registrationEnabled = $false } }
+            Wait-EmulatorProvisioned $Emulator "$hubZonePath/virtualNetworkLinks/hub-link" -ApiVersion $ArmApiVersion.PrivateDns
             $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 
             $cache = New-RedisPrivateCache -Name 'pester-hub' -ResourceGroupName rg-spoke20 -Location eastus -SubnetId "$vnetPath/subnets/endpoints" -Confirm:$false -WarningVariable warnings
 
             @(Get-EmulatorWrite $Emulator | Where-Object path -like '*/privateDnsZones/*' | Where-Object path -notlike '*/A/*') | Should -BeNullOrEmpty
             ($warnings -join "`n") | Should -Not -Match 'NXDOMAIN'
-            $record = Invoke-EmulatorArm $Emulator "$hubZonePath/A/pester-hub" -ApiVersion 2024-06-01
+            $record = Invoke-EmulatorArm $Emulator "$hubZonePath/A/pester-hub" -ApiVersion $ArmApiVersion.PrivateDns
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($cache.PrivateEndpoints[0].PrivateIpAddress)
-            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-spoke20/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion 2024-06-01).Status | Should -Be 404
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-spoke20/providers/Microsoft.Network/privateDnsZones/$Zone" -ApiVersion $ArmApiVersion.PrivateDns).Status | Should -Be 404
         }
     }
 
@@ -263,16 +260,16 @@ Describe 'New-RedisPrivateCache' {
 
         It 'leaves the cluster, its database and the <name>.<region> record in ARM' {
             $base = "/subscriptions/$Sub/resourceGroups/rg-amr1/providers"
-            $cluster = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1" -ApiVersion 2025-07-01
+            $cluster = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1" -ApiVersion $ArmApiVersion.RedisEnterprise
             $cluster.Body.properties.minimumTlsVersion | Should -Be '1.2'
-            $database = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1/databases/default" -ApiVersion 2025-07-01
+            $database = Invoke-EmulatorArm $Emulator "$base/Microsoft.Cache/redisEnterprise/pester-amr1/databases/default" -ApiVersion $ArmApiVersion.RedisEnterprise
             $database.Body.properties.port | Should -Be 10000
             $database.Body.properties.clusteringPolicy | Should -Be 'EnterpriseCluster'
             $database.Body.properties.modules.name | Should -Be @('RedisJSON')
             $database.Body.properties.accessKeysAuthentication | Should -Be 'Disabled'
             $database.Body.properties.persistence.rdbEnabled | Should -BeTrue
             $database.Body.properties.persistence.rdbFrequency | Should -Be '6h'
-            $record = Invoke-EmulatorArm $Emulator "$base/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-amr1.eastus" -ApiVersion 2024-06-01
+            $record = Invoke-EmulatorArm $Emulator "$base/Microsoft.Network/privateDnsZones/privatelink.redis.azure.net/A/pester-amr1.eastus" -ApiVersion $ArmApiVersion.PrivateDns
             $record.Body.properties.aRecords.ipv4Address | Should -Be @($Managed.PrivateEndpoints[0].PrivateIpAddress)
         }
 
@@ -290,7 +287,7 @@ Describe 'New-RedisPrivateCache' {
             $whatIf | Should -Match "Create Managed Redis cache 'pester-amr2' \(Azure Managed Redis Balanced_B1, high availability Enabled, public network access Disabled, TLS 1\.2"
             $whatIf | Should -Match "database 'default' on port 10000"
             $whatIf | Should -Match "private DNS zone 'privatelink\.redis\.azure\.net'"
-            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-amr2/providers/Microsoft.Cache/redisEnterprise/pester-amr2" -ApiVersion 2025-07-01).Status | Should -Be 404
+            (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-amr2/providers/Microsoft.Cache/redisEnterprise/pester-amr2" -ApiVersion $ArmApiVersion.RedisEnterprise).Status | Should -Be 404
         }
 
         It 'refuses <Case> with <ErrorId> before any write' -ForEach @(
@@ -360,7 +357,7 @@ Describe 'New-RedisPrivateCache' {
 
             Get-EmulatorWrite $Unregistered | Should -BeNullOrEmpty
             ($lines | Where-Object { $_ -like 'What if:*' } | Select-Object -First 1) | Should -Match "Register resource provider 'Microsoft\.Cache'"
-            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion 2021-04-01).Body.registrationState | Should -Be 'NotRegistered'
+            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion $ArmApiVersion.ResourceGroups).Body.registrationState | Should -Be 'NotRegistered'
         }
 
         It 'registers Microsoft.Cache, says so in verbose output, and creates the cache' {
@@ -370,7 +367,7 @@ Describe 'New-RedisPrivateCache' {
             $cache.ProvisioningState | Should -Be 'Succeeded'
             $cache.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
             @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like "Registering resource provider 'Microsoft.Cache'*" }).Count | Should -Be 1
-            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion 2021-04-01).Body.registrationState | Should -Be 'Registered'
+            (Invoke-EmulatorArm $Unregistered "/subscriptions/$UnregisteredSub/providers/Microsoft.Cache" -ApiVersion $ArmApiVersion.ResourceGroups).Body.registrationState | Should -Be 'Registered'
         }
     }
 }

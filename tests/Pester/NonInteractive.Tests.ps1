@@ -46,8 +46,8 @@ Describe 'A runbook under pwsh -NonInteractive' {
         $lines | Should -Contain 'created=runbook-cache'
         $lines | Should -Contain 'public=0'
         $lines | Should -Contain 'removed'
-        (Invoke-EmulatorArm $Emulator $EndpointId -ApiVersion 2024-05-01).Status | Should -Be 404
-        (Invoke-EmulatorArm $Emulator $CacheId -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+        (Invoke-EmulatorArm $Emulator $EndpointId -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $CacheId -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
     }
 
     It 'stops a high-impact removal without -Force with ConfirmationRequired, before any write' {
@@ -69,6 +69,6 @@ Describe 'A runbook under pwsh -NonInteractive' {
         $lines | Should -Contain 'error=ConfirmationRequired,RedisPrivateLink.Commands.RemoveRedisPrivateEndpointCommand'
         ($lines | Where-Object { $_ -like 'message=*' }) | Should -BeLike '*cannot prompt*Add -Force*'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
-        (Invoke-EmulatorArm $Emulator $EndpointId -ApiVersion 2024-05-01).Status | Should -Be 200
+        (Invoke-EmulatorArm $Emulator $EndpointId -ApiVersion $ArmApiVersion.Network).Status | Should -Be 200
     }
 }

@@ -3,9 +3,7 @@
 # pipeline input: the first input fails, the second must still be processed.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:Cache = New-RedisPrivateCache -Name pipe-cache -ResourceGroupName rg-pipe -Location eastus -Sku Basic -Size C0 `
         -VirtualNetworkName vnet-pipe -AddressPrefix 10.95.0.0/16 -SubnetName endpoints -SubnetPrefix 10.95.1.0/24 -Confirm:$false
@@ -17,8 +15,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'One failing piped input does not stop the others' {
@@ -81,14 +78,14 @@ Describe 'One failing piped input does not stop the others' {
         $null = [pscustomobject]@{ Id = $missing }, [pscustomobject]@{ Id = $endpoint } |
             Remove-RedisPrivateEndpoint -Force -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.FullyQualifiedErrorId | Should -Be "PrivateEndpointNotFound,$Commands.RemoveRedisPrivateEndpointCommand"
-        (Invoke-EmulatorArm $Emulator $endpoint -ApiVersion 2024-05-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $endpoint -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
     }
 
     It 'New-RedisPrivateCache' {
         $null = [pscustomobject]@{ Id = $MissingSubnetId }, [pscustomobject]@{ Id = $SubnetId } |
             New-RedisPrivateCache -Name pipe-cache-new -ResourceGroupName rg-pipe -Location eastus -Sku Basic -Size C0 -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.FullyQualifiedErrorId | Should -Be "SubnetNotFound,$Commands.NewRedisPrivateCacheCommand"
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pipe/providers/Microsoft.Cache/redis/pipe-cache-new" -ApiVersion 2024-11-01).Status | Should -Be 200
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pipe/providers/Microsoft.Cache/redis/pipe-cache-new" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 200
     }
 
     It 'Convert-VNetCacheToPrivateEndpoint' {

@@ -1,8 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.RemoveRedisPrivateEndpointCommand'
     $script:Zone = 'privatelink.redis.cache.windows.net'
@@ -12,8 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Remove-RedisPrivateEndpoint' {
@@ -23,8 +20,8 @@ Describe 'Remove-RedisPrivateEndpoint' {
         $after = $second | Remove-RedisPrivateEndpoint -RemoveDnsZoneLink -PassThru -Confirm:$false -WarningAction SilentlyContinue
 
         $after.PrivateEndpoints.Name | Should -Be @('pester-rm-pe')
-        (Invoke-EmulatorArm $Emulator $second.Id -ApiVersion 2024-05-01).Status | Should -Be 404
-        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rm/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01
+        (Invoke-EmulatorArm $Emulator $second.Id -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
+        $links = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rm/providers/Microsoft.Network/privateDnsZones/$Zone/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
         @($links.Body.value.properties.virtualNetwork.id | ForEach-Object { ($_ -split '/')[-1] }) | Should -Be @('vnet-61')
     }
 
@@ -47,7 +44,7 @@ Describe 'Remove-RedisPrivateEndpoint' {
         Remove-RedisPrivateEndpoint -Name pester-rm-pe -ResourceGroupName rg-rm -Force -Confirm:$false
 
         (Get-RedisPrivateCache -ResourceGroupName rg-rm -Name pester-rm).PrivateEndpointCount | Should -Be 0
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rm/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-rm" -ApiVersion 2024-06-01).Status |
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-rm/providers/Microsoft.Network/privateDnsZones/$Zone/A/pester-rm" -ApiVersion $ArmApiVersion.PrivateDns).Status |
             Should -Be 404
     }
 
@@ -56,11 +53,11 @@ Describe 'Remove-RedisPrivateEndpoint' {
             -SubnetId $Cache.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-rm-amr-pe -Confirm:$false
 
         { Remove-RedisPrivateEndpoint -ResourceGroupName rg-rm -Name pester-rm-amr-pe -Confirm:$false } | Should -Throw -ErrorId "LastPrivateEndpoint,$CommandType"
-        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion 2024-05-01).Status | Should -Be 200
+        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion $ArmApiVersion.Network).Status | Should -Be 200
 
         $after = Remove-RedisPrivateEndpoint -ResourceGroupName rg-rm -Name pester-rm-amr-pe -Force -PassThru -Confirm:$false -WarningAction SilentlyContinue
         $after.Kind | Should -Be 'ManagedRedis'
         $after.PrivateEndpointCount | Should -Be 0
-        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion 2024-05-01).Status | Should -Be 404
+        (Invoke-EmulatorArm $Emulator $managed.PrivateEndpoints[0].Id -ApiVersion $ArmApiVersion.Network).Status | Should -Be 404
     }
 }

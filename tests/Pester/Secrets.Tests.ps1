@@ -1,10 +1,9 @@
 <#
-    Issue 7's secrets audit: every cmdlet runs with -Verbose -Debug in a child PowerShell whose every stream is captured
-    as text, with its output objects rendered by Format-List * and ConvertTo-Json; that text, the emulator's request log
+    The secrets audit: every cmdlet runs with -Verbose -Debug in a child PowerShell whose every stream is captured as
+    text, with its output objects rendered by Format-List * and ConvertTo-Json; that text, the emulator's request log
     and any file written must hold no access key, no token, no storage account key and no SAS signature (Convert's
-    -StorageContainerUri among them). The child runs
-    with a HOME and a temp folder of its own, so whatever the module writes there is seen. Then: Disconnect clears the
-    context.
+    -StorageContainerUri among them). The child runs with a HOME and a temp folder of its own, so whatever the module
+    writes there is seen. Then: Disconnect clears the context.
 #>
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
@@ -25,12 +24,12 @@ BeforeAll {
         '.' + $JwtSignature
 
     # The storage account persistence writes to (its firewall open, so the module accepts it).
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Storage/storageAccounts/pestersecrets" -ApiVersion 2023-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Storage/storageAccounts/pestersecrets" -ApiVersion $ArmApiVersion.Storage -Method PUT -Body @{
         location = 'eastus'; kind = 'StorageV2'; sku = @{ name = 'Standard_LRS' }; properties = @{ networkAcls = @{ defaultAction = 'Allow' } }
     }
     # And one whose firewall denies by default, so New-RedisPrivateCache refuses it (the refusal must not echo the key).
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Storage/storageAccounts/pesterdenied" -ApiVersion 2023-05-01 -Method PUT -Body @{
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Storage/storageAccounts/pesterdenied" -ApiVersion $ArmApiVersion.Storage -Method PUT -Body @{
         location = 'eastus'; kind = 'StorageV2'; sku = @{ name = 'Standard_LRS' }; properties = @{ networkAcls = @{ defaultAction = 'Deny' } }
     }
     # VNet-injected Premium caches for Convert-VNetCacheToPrivateEndpoint, side by side and with -TargetSku; their keys
@@ -38,16 +37,16 @@ BeforeAll {
     $script:ContainerUri = "https://pestersecrets.blob.core.windows.net/migration?sv=2024-11-04&sr=c&sp=rwl&sig=$SasSignature"
     $script:SourceKeys = foreach ($source in @{ Name = 'pester-sec-legacy'; Octet = 86 }, @{ Name = 'pester-sec-amr-src'; Octet = 87 }) {
         $vnetPath = "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Network/virtualNetworks/vnet-$($source.Octet)"
-        $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion 2024-05-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
             location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @("10.$($source.Octet).0.0/16") }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = "10.$($source.Octet).1.0/24" } }) }
         }
-        $null = Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion 2024-05-01
+        $null = Wait-EmulatorProvisioned $Emulator $vnetPath -ApiVersion $ArmApiVersion.Network
         $cachePath = "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/$($source.Name)"
-        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion 2024-11-01 -Method PUT -Body @{
+        $null = Invoke-EmulatorArm $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis -Method PUT -Body @{
             location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$vnetPath/subnets/cache" }
         }
-        $null = Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion 2024-11-01
-        $listed = (Invoke-EmulatorArm $Emulator "$cachePath/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
+        $null = Wait-EmulatorProvisioned $Emulator $cachePath -ApiVersion $ArmApiVersion.Redis
+        $listed = (Invoke-EmulatorArm $Emulator "$cachePath/listKeys" -ApiVersion $ArmApiVersion.Redis -Method POST).Body
         [string] $listed.primaryKey
         [string] $listed.secondaryKey
     }
@@ -211,9 +210,9 @@ BeforeAll {
     if ($env:RPL_SECRETS_DUMP) { Set-Content -LiteralPath "$($env:RPL_SECRETS_DUMP).files" -Value $ChildListingAfter }
     $script:RequestLog = Invoke-EmulatorControl $Emulator '/_emulator/requests' | ConvertTo-Json -Depth 5
 
-    $keys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
-    $modernKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec-modern/listKeys" -ApiVersion 2024-11-01 -Method POST).Body
-    $managedKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redisEnterprise/pester-sec-amr-dst/databases/default/listKeys" -ApiVersion 2025-07-01 -Method POST).Body
+    $keys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec/listKeys" -ApiVersion $ArmApiVersion.Redis -Method POST).Body
+    $modernKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec-modern/listKeys" -ApiVersion $ArmApiVersion.Redis -Method POST).Body
+    $managedKeys = (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redisEnterprise/pester-sec-amr-dst/databases/default/listKeys" -ApiVersion $ArmApiVersion.RedisEnterprise -Method POST).Body
     $script:AccessKeys = @($keys.primaryKey, $keys.secondaryKey) + @($SourceKeys) +
         @($modernKeys.primaryKey, $modernKeys.secondaryKey, $managedKeys.primaryKey, $managedKeys.secondaryKey)
 
@@ -277,7 +276,7 @@ Describe 'Secrets: nothing leaks' {
     }
 
     It 'the cache holds the secrets the audit looks for' {
-        $cache = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec" -ApiVersion 2024-11-01
+        $cache = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-sec/providers/Microsoft.Cache/redis/pester-sec" -ApiVersion $ArmApiVersion.Redis
         $cache.Body.properties.sku.name | Should -Be 'Premium'
         $cache.Body.properties.redisConfiguration.'rdb-backup-enabled' | Should -Be 'true'
     }

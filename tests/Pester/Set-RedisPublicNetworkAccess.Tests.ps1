@@ -1,25 +1,22 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:CommandType = 'RedisPrivateLink.Commands.SetRedisPublicNetworkAccessCommand'
     $script:Private = New-RedisPrivateCache -Name pester-pna -ResourceGroupName rg-pna -Location eastus -VirtualNetworkName vnet-51 `
         -AddressPrefix 10.51.0.0/16 -SubnetName endpoints -SubnetPrefix 10.51.1.0/24 -Confirm:$false
     # A public cache with no endpoint at all, made without the module.
-    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/pester-pna-bare" -ApiVersion 2024-11-01 -Method PUT `
+    $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/pester-pna-bare" -ApiVersion $ArmApiVersion.Redis -Method PUT `
         -Body @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } }
-    Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/pester-pna-bare" -ApiVersion 2024-11-01
+    Wait-EmulatorProvisioned $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/pester-pna-bare" -ApiVersion $ArmApiVersion.Redis
 
     function script:Get-ArmPublicAccess([string] $Name) {
-        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/$Name" -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess
+        (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redis/$Name" -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess
     }
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe 'Set-RedisPublicNetworkAccess' {
@@ -102,7 +99,7 @@ Describe 'Set-RedisPublicNetworkAccess' {
             $script:Managed = New-RedisPrivateCache -Name pester-pna-amr -ResourceGroupName rg-pna -Location eastus -Sku Balanced_B1 `
                 -SubnetId $Private.PrivateEndpoints[0].SubnetId -PrivateEndpointName pester-pna-amr-pe -Confirm:$false
             function script:Get-ArmClusterPublicAccess {
-                (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redisEnterprise/pester-pna-amr" -ApiVersion 2025-07-01).Body.properties.publicNetworkAccess
+                (Invoke-EmulatorArm $Emulator "/subscriptions/$Sub/resourceGroups/rg-pna/providers/Microsoft.Cache/redisEnterprise/pester-pna-amr" -ApiVersion $ArmApiVersion.RedisEnterprise).Body.properties.publicNetworkAccess
             }
         }
 

@@ -2,9 +2,7 @@
 # exists already keeps its own tags.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession
     $script:Sub = $Emulator.SubscriptionId
     $script:Zone = "/subscriptions/$Sub/resourceGroups/rg-tag/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net"
 
@@ -15,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe '-Tag' {
@@ -25,14 +22,14 @@ Describe '-Tag' {
             -VirtualNetworkName vnet-tag -AddressPrefix 10.97.0.0/16 -SubnetName endpoints -SubnetPrefix 10.97.1.0/24 -Confirm:$false
 
         $group = "/subscriptions/$Sub/resourceGroups/rg-tag"
-        Get-ArmTags $group 2021-04-01 | Should -Be 'costCenter=4711'
-        Get-ArmTags "$group/providers/Microsoft.Network/virtualNetworks/vnet-tag" 2024-05-01 | Should -Be 'costCenter=4711'
-        Get-ArmTags $Zone 2024-06-01 | Should -Be 'costCenter=4711'
-        $links = (Invoke-EmulatorArm $Emulator "$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01).Body.value
+        Get-ArmTags $group $ArmApiVersion.ResourceGroups | Should -Be 'costCenter=4711'
+        Get-ArmTags "$group/providers/Microsoft.Network/virtualNetworks/vnet-tag" $ArmApiVersion.Network | Should -Be 'costCenter=4711'
+        Get-ArmTags $Zone $ArmApiVersion.PrivateDns | Should -Be 'costCenter=4711'
+        $links = (Invoke-EmulatorArm $Emulator "$Zone/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns).Body.value
         @($links).Count | Should -Be 1
-        Get-ArmTags "$Zone/virtualNetworkLinks/$($links[0].name)" 2024-06-01 | Should -Be 'costCenter=4711'
-        Get-ArmTags "$group/providers/Microsoft.Cache/redis/tag-cache" 2024-11-01 | Should -Be 'costCenter=4711'
-        Get-ArmTags "$group/providers/Microsoft.Network/privateEndpoints/tag-cache-pe" 2024-05-01 | Should -Be 'costCenter=4711'
+        Get-ArmTags "$Zone/virtualNetworkLinks/$($links[0].name)" $ArmApiVersion.PrivateDns | Should -Be 'costCenter=4711'
+        Get-ArmTags "$group/providers/Microsoft.Cache/redis/tag-cache" $ArmApiVersion.Redis | Should -Be 'costCenter=4711'
+        Get-ArmTags "$group/providers/Microsoft.Network/privateEndpoints/tag-cache-pe" $ArmApiVersion.Network | Should -Be 'costCenter=4711'
     }
 
     It 'Add-RedisPrivateEndpoint tags the group, network and zone link it creates, and leaves the existing zone as it is' {
@@ -41,11 +38,11 @@ Describe '-Tag' {
                 -SubnetName endpoints -SubnetPrefix 10.98.1.0/24 -Location eastus -Tag @{ team = 'reporting' } -Confirm:$false
 
         $network = "/subscriptions/$Sub/resourceGroups/rg-tag-net"
-        Get-ArmTags $network 2021-04-01 | Should -Be 'team=reporting'
-        Get-ArmTags "$network/providers/Microsoft.Network/virtualNetworks/vnet-tag2" 2024-05-01 | Should -Be 'team=reporting'
-        $link = (Invoke-EmulatorArm $Emulator "$Zone/virtualNetworkLinks" -ApiVersion 2024-06-01).Body.value |
+        Get-ArmTags $network $ArmApiVersion.ResourceGroups | Should -Be 'team=reporting'
+        Get-ArmTags "$network/providers/Microsoft.Network/virtualNetworks/vnet-tag2" $ArmApiVersion.Network | Should -Be 'team=reporting'
+        $link = (Invoke-EmulatorArm $Emulator "$Zone/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns).Body.value |
             Where-Object { $_.properties.virtualNetwork.id -like '*/vnet-tag2' }
-        Get-ArmTags "$Zone/virtualNetworkLinks/$($link.name)" 2024-06-01 | Should -Be 'team=reporting'
-        Get-ArmTags $Zone 2024-06-01 | Should -Be 'costCenter=4711'
+        Get-ArmTags "$Zone/virtualNetworkLinks/$($link.name)" $ArmApiVersion.PrivateDns | Should -Be 'team=reporting'
+        Get-ArmTags $Zone $ArmApiVersion.PrivateDns | Should -Be 'costCenter=4711'
     }
 }

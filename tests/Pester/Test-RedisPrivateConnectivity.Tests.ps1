@@ -222,7 +222,7 @@ Describe 'Test-RedisPrivateConnectivity on a cache read through ARM' {
 
     It 'reads the access key with -UseAccessKey and writes it to no stream' {
         $keys = Invoke-EmulatorArm $Emulator "/subscriptions/$($Emulator.SubscriptionId)/resourceGroups/rg-conn/providers/Microsoft.Cache/redis/pester-conn/listKeys" `
-            -ApiVersion 2024-11-01 -Method POST
+            -ApiVersion $ArmApiVersion.Redis -Method POST
         $keys.Body.primaryKey | Should -Not -BeNullOrEmpty
 
         $everything = $Cache | Test-RedisPrivateConnectivity -UseAccessKey -DnsServer $EmptyDns.Server -TimeoutSeconds 5 -Verbose -Debug *>&1 |
@@ -343,10 +343,10 @@ Describe 'Test-RedisPrivateConnectivity on an Azure Managed Redis cache' {
             $port = $listener.LocalEndpoint.Port
             $id = "/subscriptions/$($Emulator.SubscriptionId)/resourceGroups/rg-conn/providers/Microsoft.Cache/redisEnterprise/pester-conn-port"
             $cluster = @{ location = 'eastus'; sku = @{ name = 'Balanced_B0' }; properties = @{ minimumTlsVersion = '1.2'; publicNetworkAccess = 'Disabled' } }
-            (Invoke-EmulatorArm $Emulator $id -ApiVersion 2025-07-01 -Method PUT -Body $cluster).Status | Should -Be 201
-            Wait-EmulatorProvisioned $Emulator $id -ApiVersion 2025-07-01
-            (Invoke-EmulatorArm $Emulator "$id/databases/default" -ApiVersion 2025-07-01 -Method PUT -Body @{ properties = @{ port = $port } }).Status | Should -Be 201
-            Wait-EmulatorProvisioned $Emulator "$id/databases/default" -ApiVersion 2025-07-01
+            (Invoke-EmulatorArm $Emulator $id -ApiVersion $ArmApiVersion.RedisEnterprise -Method PUT -Body $cluster).Status | Should -Be 201
+            Wait-EmulatorProvisioned $Emulator $id -ApiVersion $ArmApiVersion.RedisEnterprise
+            (Invoke-EmulatorArm $Emulator "$id/databases/default" -ApiVersion $ArmApiVersion.RedisEnterprise -Method PUT -Body @{ properties = @{ port = $port } }).Status | Should -Be 201
+            Wait-EmulatorProvisioned $Emulator "$id/databases/default" -ApiVersion $ArmApiVersion.RedisEnterprise
             $privateName = 'pester-conn-port.eastus.privatelink.redis.azure.net'
             $dns = [RedisPrivateLinkTests.LoopbackDns]::new(@{ 'pester-conn-port.eastus.redis.azure.net' = $privateName }, @{ $privateName = '127.0.0.2' })
 
@@ -363,7 +363,7 @@ Describe 'Test-RedisPrivateConnectivity on an Azure Managed Redis cache' {
     }
 
     It 'reads the database''s access key with -UseAccessKey and writes it to no stream' {
-        $keys = Invoke-EmulatorArm $Emulator "$($Managed.Id)/databases/default/listKeys" -ApiVersion 2025-07-01 -Method POST
+        $keys = Invoke-EmulatorArm $Emulator "$($Managed.Id)/databases/default/listKeys" -ApiVersion $ArmApiVersion.RedisEnterprise -Method POST
         $keys.Body.primaryKey | Should -Not -BeNullOrEmpty
         $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
 

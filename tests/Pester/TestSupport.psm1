@@ -21,6 +21,17 @@ namespace RedisPrivateLinkTests
 }
 '@
 
+# The api-version of each ARM type the tests arrange or read directly, independent of the module's own pins; the one
+# place Pester files take them from.
+$ArmApiVersion = [pscustomobject]@{
+    Redis           = '2024-11-01'
+    RedisEnterprise = '2025-07-01'
+    Network         = '2024-05-01'
+    PrivateDns      = '2024-06-01'
+    ResourceGroups  = '2021-04-01'
+    Storage         = '2023-05-01'
+}
+
 function Start-TestEmulator {
     param(
         [double] $TimeScale = 0.001,
@@ -64,6 +75,25 @@ function Stop-TestEmulator {
         $Emulator.Process.WaitForExit()
     }
     Remove-Item -Recurse -Force $Emulator.Directory -ErrorAction SilentlyContinue
+}
+
+# The set-up most files share: the module under test imported, an emulator of the file's own started, and the
+# session connected to it. Returns the emulator, for Stop-TestSession.
+function Start-TestSession {
+    param(
+        [double] $TimeScale = 0.001,
+        [string[]] $ExtraArgument = @()
+    )
+    Import-Module $env:RPL_TEST_MODULE -Global
+    $emulator = Start-TestEmulator -TimeScale $TimeScale -ExtraArgument $ExtraArgument
+    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile
+    return $emulator
+}
+
+function Stop-TestSession {
+    param([Parameter(Mandatory)] $Emulator)
+    Disconnect-RedisPrivateLink
+    Stop-TestEmulator $Emulator
 }
 
 # Calls the emulator's control plane (/_emulator/...), which needs no token but does need the pinned certificate.
@@ -183,4 +213,4 @@ function Invoke-ChildPwsh {
     }
 }
 
-Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh, Get-TestPwshCommand, Get-WritingCommandExample
+Export-ModuleMember -Variable ArmApiVersion -Function Start-TestEmulator, Stop-TestEmulator, Start-TestSession, Stop-TestSession, Invoke-EmulatorControl, Invoke-EmulatorArm, Wait-EmulatorProvisioned, Get-EmulatorWrite, Invoke-ChildPwsh, Get-TestPwshCommand, Get-WritingCommandExample

@@ -2,9 +2,7 @@
 # against an emulator whose write budget is far smaller than the fleet.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1')
-    Import-Module $env:RPL_TEST_MODULE
-    $script:Emulator = Start-TestEmulator -ExtraArgument '--writes', '4:8'
-    $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    $script:Emulator = Start-TestSession -ExtraArgument '--writes', '4:8'
     $script:Sub = $Emulator.SubscriptionId
     $script:SetType = 'RedisPrivateLink.Commands.SetRedisPublicNetworkAccessCommand'
     $script:Rg = "/subscriptions/$Sub/resourceGroups/rg-tl"
@@ -15,28 +13,27 @@ BeforeAll {
         if ($response.Status -ge 300) { throw "PUT $Path answered $($response.Status)" }
     }
 
-    $null = Invoke-Arranged $Rg '2021-04-01' @{ location = 'eastus' }
+    $null = Invoke-Arranged $Rg $ArmApiVersion.ResourceGroups @{ location = 'eastus' }
     $script:Names = 1..8 | ForEach-Object { 'pester-tl-{0}' -f $_ }
     foreach ($name in $Names) {
-        Invoke-Arranged "$Rg/providers/Microsoft.Cache/redis/$name" '2024-11-01' @{
+        Invoke-Arranged "$Rg/providers/Microsoft.Cache/redis/$name" $ArmApiVersion.Redis @{
             location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Disabled' }
         }
     }
-    foreach ($name in $Names) { Wait-EmulatorProvisioned $Emulator "$Rg/providers/Microsoft.Cache/redis/$name" -ApiVersion 2024-11-01 }
-    Invoke-Arranged "$Rg/providers/Microsoft.Network/virtualNetworks/vnet-tl" '2024-05-01' @{
+    foreach ($name in $Names) { Wait-EmulatorProvisioned $Emulator "$Rg/providers/Microsoft.Cache/redis/$name" -ApiVersion $ArmApiVersion.Redis }
+    Invoke-Arranged "$Rg/providers/Microsoft.Network/virtualNetworks/vnet-tl" $ArmApiVersion.Network @{
         location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.71.0.0/16') }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = '10.71.1.0/24' } }) }
     }
-    Wait-EmulatorProvisioned $Emulator "$Rg/providers/Microsoft.Network/virtualNetworks/vnet-tl" -ApiVersion 2024-05-01
+    Wait-EmulatorProvisioned $Emulator "$Rg/providers/Microsoft.Network/virtualNetworks/vnet-tl" -ApiVersion $ArmApiVersion.Network
     $script:SubnetId = "$Rg/providers/Microsoft.Network/virtualNetworks/vnet-tl/subnets/endpoints"
 
     function script:Get-ArmPublicAccess([string] $Name) {
-        (Invoke-EmulatorArm $Emulator "$Rg/providers/Microsoft.Cache/redis/$Name" -ApiVersion 2024-11-01).Body.properties.publicNetworkAccess
+        (Invoke-EmulatorArm $Emulator "$Rg/providers/Microsoft.Cache/redis/$Name" -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess
     }
 }
 
 AfterAll {
-    Disconnect-RedisPrivateLink
-    Stop-TestEmulator $Emulator
+    Stop-TestSession $Emulator
 }
 
 Describe '-ThrottleLimit' {

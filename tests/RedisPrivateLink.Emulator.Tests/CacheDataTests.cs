@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.Bodies;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -107,7 +108,7 @@ public sealed class CacheDataTests
 
         var text = await emulator.Client.GetStringAsync("_emulator/requests");
         var query = (string)JsonNode.Parse(text)!.AsArray().Single()!["query"]!;
-        Assert.Equal("?api-version=2024-11-01&sv=2024-08-04&sp=rw&sig=REDACTED&SIG=REDACTED&code=REDACTED", query);
+        Assert.Equal($"?api-version={TestApiVersions.Redis}&sv=2024-08-04&sp=rw&sig=REDACTED&SIG=REDACTED&code=REDACTED", query);
         Assert.DoesNotContain("c2VjcmV0", text, StringComparison.Ordinal);
     }
 

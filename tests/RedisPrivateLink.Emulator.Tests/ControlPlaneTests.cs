@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -24,7 +25,7 @@ public sealed class ControlPlaneTests
         Assert.Equal(["PUT", "PUT", "POST"], log.Select(e => (string)e!["method"]!));
         var cacheCall = log[1]!;
         Assert.Equal($"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/cache1", (string)cacheCall["path"]!);
-        Assert.Equal("?api-version=2024-11-01", (string)cacheCall["query"]!);
+        Assert.Equal($"?api-version={TestApiVersions.Redis}", (string)cacheCall["query"]!);
         Assert.Equal(201, (int)cacheCall["status"]!);
         Assert.True((double)cacheCall["durationMs"]! >= 0);
         Assert.True(DateTimeOffset.TryParse((string)cacheCall["time"]!, out _));
@@ -53,7 +54,7 @@ public sealed class ControlPlaneTests
         Assert.Empty(JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/requests"))!.AsArray());
         using var group = await emulator.GetAsync($"{emulator.Group("rg")}?api-version=2021-04-01");
         Assert.Equal(HttpStatusCode.NotFound, group.StatusCode);
-        using var subscription = await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version=2022-12-01");
+        using var subscription = await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}");
         Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
         await emulator.CreateGroupAsync("rg");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -46,7 +47,7 @@ public sealed class FaultTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         await AddFaultAsync(emulator, new { pathPattern = "/subscriptions", kind = "status", status = 503, count = 2 });
-        var path = $"/subscriptions/{emulator.Sub}?api-version=2022-12-01";
+        var path = $"/subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}";
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
@@ -67,11 +68,11 @@ public sealed class FaultTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var always = await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version=2022-12-01");
+            using var always = await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}");
             Assert.Equal(HttpStatusCode.InternalServerError, always.StatusCode);
         }
 
-        using var never = await emulator.GetAsync("/subscriptions?api-version=2022-12-01");
+        using var never = await emulator.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}");
         Assert.Equal(HttpStatusCode.OK, never.StatusCode);
     }
 
@@ -85,9 +86,9 @@ public sealed class FaultTests
         impatient.DefaultRequestHeaders.Authorization = emulator.Client.DefaultRequestHeaders.Authorization;
 
         // The outcome, not a stopwatch: a ten-minute hold makes a client with a short timeout give up.
-        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.GetAsync("/subscriptions?api-version=2022-12-01"));
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}"));
 
-        using var next = await emulator.GetAsync("/subscriptions?api-version=2022-12-01");
+        using var next = await emulator.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
@@ -97,9 +98,9 @@ public sealed class FaultTests
         await using var emulator = await TestEmulator.StartAsync();
         await AddFaultAsync(emulator, new { pathPattern = "/subscriptions", kind = "drop" });
 
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => emulator.GetAsync("/subscriptions?api-version=2022-12-01"));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => emulator.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}"));
 
-        using var next = await emulator.GetAsync("/subscriptions?api-version=2022-12-01");
+        using var next = await emulator.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.Bodies;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -125,7 +126,7 @@ public sealed class LroFaultTests
         await using var emulator = await StartAsync();
         await FaultAsync(emulator, "DELETE", "*/resourceGroups/rg");
 
-        using var accepted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestEmulator.GroupApi}");
+        using var accepted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestApiVersions.ResourceGroups}");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         emulator.Clock.Advance(TimeSpan.FromMinutes(1));
 

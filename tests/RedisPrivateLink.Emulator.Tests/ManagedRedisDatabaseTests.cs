@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.ManagedRedis;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -220,11 +221,11 @@ public sealed class ManagedRedisDatabaseTests
         await using var emulator = await StartAsync();
         await emulator.CreateReadyAsync("amr1");
         var classic = $"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/classic";
-        await emulator.PutOkAsync($"{classic}?api-version={TestEmulator.RedisApi}",
+        await emulator.PutOkAsync($"{classic}?api-version={TestApiVersions.Redis}",
             new { location = "eastus", properties = new { sku = new { name = "Premium", family = "P", capacity = 1 } } });
         emulator.Clock.Advance(TimeSpan.FromMinutes(30));
         await SetDataAsync(emulator, "classic", "classic-data");
-        using var classicExport = await emulator.SendAsync(HttpMethod.Post, $"{classic}/export?api-version={TestEmulator.RedisApi}",
+        using var classicExport = await emulator.SendAsync(HttpMethod.Post, $"{classic}/export?api-version={TestApiVersions.Redis}",
             new { format = "RDB", prefix = "dump1", container = $"{Container}?sig=secret" });
         emulator.Clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -243,7 +244,7 @@ public sealed class ManagedRedisDatabaseTests
         using var export = await PostAsync(emulator, "export", new { sasUri = $"{Container}/managed?sig=x" });
         Assert.Equal(HttpStatusCode.Accepted, export.StatusCode);
         emulator.Clock.Advance(TimeSpan.FromMinutes(5));
-        using var importBack = await emulator.SendAsync(HttpMethod.Post, $"{classic}/import?api-version={TestEmulator.RedisApi}",
+        using var importBack = await emulator.SendAsync(HttpMethod.Post, $"{classic}/import?api-version={TestApiVersions.Redis}",
             new { format = "RDB", files = new[] { $"{Container}/managed?sig=y" } });
         emulator.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal("managed-data", await GetDataAsync(emulator, "classic"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.ManagedRedis;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -171,7 +172,7 @@ public sealed class ManagedRedisTests
         await using var emulator = await StartAsync();
         await emulator.CreateReadyAsync("amr1");
 
-        using var deleted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestEmulator.GroupApi}");
+        using var deleted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestApiVersions.ResourceGroups}");
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         emulator.Clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -219,7 +220,7 @@ public sealed class ManagedRedisTests
         Assert.Equal(HttpStatusCode.Created, released.StatusCode);
 
         // A classic cache lives under another DNS suffix, so it does not hold a Managed Redis name.
-        await emulator.PutOkAsync($"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/shared?api-version={TestEmulator.RedisApi}",
+        await emulator.PutOkAsync($"{emulator.Group("rg")}/providers/Microsoft.Cache/redis/shared?api-version={TestApiVersions.Redis}",
             new { location = "eastus" });
         using var managed = await emulator.PutAsync(Amr(emulator.ClusterId("shared")), Cluster());
         Assert.Equal(HttpStatusCode.Created, managed.StatusCode);
@@ -247,7 +248,7 @@ public sealed class ManagedRedisTests
 
         var message = await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "NoRegisteredProviderFound");
         Assert.Contains("'redisEnterprise'", message);
-        Assert.Contains("2025-07-01", message);
+        Assert.Contains(TestApiVersions.RedisEnterprise, message);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.Bodies;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -58,10 +59,10 @@ public sealed class NameReleaseTests
         await emulator.PutOkAsync(Redis($"{emulator.Group("rg2")}/providers/Microsoft.Cache/redis/ingroup"), new { location = "eastus" });
         emulator.Clock.Advance(TimeSpan.FromMinutes(20));
 
-        using var deleted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg2")}?api-version={TestEmulator.GroupApi}");
+        using var deleted = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg2")}?api-version={TestApiVersions.ResourceGroups}");
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         emulator.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var group = await emulator.GetAsync($"{emulator.Group("rg2")}?api-version={TestEmulator.GroupApi}");
+        using var group = await emulator.GetAsync($"{emulator.Group("rg2")}?api-version={TestApiVersions.ResourceGroups}");
         Assert.Equal(HttpStatusCode.NotFound, group.StatusCode);
 
         await AssertTakenAsync(emulator, "ingroup");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -100,9 +101,9 @@ public sealed class NetworkTests
         var cacheId = $"{emulator.Group("rg")}/providers/Microsoft.Cache/Redis/cache1";
         using var cache = await emulator.PutAsync(RedisTests.CachePath(emulator, "cache1"), new { location = "eastus" });
         var zoneId = $"{emulator.Group("rg")}/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net";
-        using var zone = await emulator.PutAsync($"{zoneId}?api-version=2024-06-01", new { location = "global" });
+        using var zone = await emulator.PutAsync($"{zoneId}?api-version={TestApiVersions.PrivateDns}", new { location = "global" });
 
-        using var endpoint = await emulator.PutAsync($"{EndpointPath(emulator)}?api-version=2024-07-01", new
+        using var endpoint = await emulator.PutAsync($"{EndpointPath(emulator)}?api-version={TestApiVersions.NetworkNewer}", new
         {
             location = "eastus",
             properties = new
@@ -122,11 +123,11 @@ public sealed class NetworkTests
         Assert.NotEmpty(body["properties"]!["networkInterfaces"]!.AsArray());
 
         emulator.Clock.Advance(TimeSpan.FromSeconds(29));
-        Assert.Equal("Updating", await StateAsync(emulator, $"{EndpointPath(emulator)}?api-version=2024-07-01"));
+        Assert.Equal("Updating", await StateAsync(emulator, $"{EndpointPath(emulator)}?api-version={TestApiVersions.NetworkNewer}"));
         emulator.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal("Succeeded", await StateAsync(emulator, $"{EndpointPath(emulator)}?api-version=2024-07-01"));
+        Assert.Equal("Succeeded", await StateAsync(emulator, $"{EndpointPath(emulator)}?api-version={TestApiVersions.NetworkNewer}"));
 
-        var zoneGroupPath = $"{EndpointPath(emulator)}/privateDnsZoneGroups/default?api-version=2024-07-01";
+        var zoneGroupPath = $"{EndpointPath(emulator)}/privateDnsZoneGroups/default?api-version={TestApiVersions.NetworkNewer}";
         using var group = await emulator.PutAsync(zoneGroupPath, new
         {
             properties = new

@@ -1,4 +1,5 @@
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -21,7 +22,7 @@ public sealed class PagingTests
 
         var names = new List<string>();
         var pages = 0;
-        string? next = $"{emulator.Running.Endpoint}subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version=2024-11-01";
+        string? next = $"{emulator.Running.Endpoint}subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version={TestApiVersions.Redis}";
         while (next is not null)
         {
             var page = await (await emulator.FollowAsync(next)).JsonAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -60,7 +61,7 @@ public sealed class PrivateDnsTests
         using var vnet = await emulator.PutAsync(NetworkTests.VnetPath(emulator, "vnet"), NetworkTests.Vnet("a"));
         var zoneBase = ZonePath(emulator).Split('?')[0];
 
-        using var link = await emulator.PutAsync($"{zoneBase}/virtualNetworkLinks/link1?api-version=2024-06-01", new
+        using var link = await emulator.PutAsync($"{zoneBase}/virtualNetworkLinks/link1?api-version={TestApiVersions.PrivateDns}", new
         {
             location = "global",
             properties = new
@@ -72,14 +73,14 @@ public sealed class PrivateDnsTests
         Assert.Equal(HttpStatusCode.Accepted, link.StatusCode);
         Assert.Equal("{}", await link.Content.ReadAsStringAsync());
 
-        var readLink = await (await emulator.GetAsync($"{zoneBase}/virtualNetworkLinks/link1?api-version=2024-06-01")).JsonAsync();
+        var readLink = await (await emulator.GetAsync($"{zoneBase}/virtualNetworkLinks/link1?api-version={TestApiVersions.PrivateDns}")).JsonAsync();
         var expectedLink = SharedExamples.Response("Microsoft.Network.PrivateDns/VirtualNetworkLinkPut.json", "201");
         Assert.Equal((string)expectedLink["type"]!, (string)readLink["type"]!);
         Assert.Equal("global", (string)readLink["location"]!);
         Assert.Equal("Completed", (string)readLink["properties"]!["virtualNetworkLinkState"]!);
         Assert.Equal("Succeeded", (string)readLink["properties"]!["provisioningState"]!);
 
-        using var record = await emulator.PutAsync($"{zoneBase}/A/cache1?api-version=2024-06-01",
+        using var record = await emulator.PutAsync($"{zoneBase}/A/cache1?api-version={TestApiVersions.PrivateDns}",
             new { properties = new { ttl = 10, aRecords = new[] { new { ipv4Address = "10.0.0.4" } } } });
         Assert.Equal(HttpStatusCode.Created, record.StatusCode);
         var recordBody = await record.JsonAsync();

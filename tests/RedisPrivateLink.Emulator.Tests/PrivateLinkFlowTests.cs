@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -41,7 +42,7 @@ public sealed class PrivateLinkFlowTests
                 },
             },
         });
-        var record = await GetAsync(emulator, $"{ZonePath(emulator).Split('?')[0]}/A/cache1?api-version=2024-06-01");
+        var record = await GetAsync(emulator, $"{ZonePath(emulator).Split('?')[0]}/A/cache1?api-version={TestApiVersions.PrivateDns}");
         Assert.Equal("10.0.1.4", (string)record["properties"]!["aRecords"]![0]!["ipv4Address"]!);
         Assert.Equal($"cache1.{Zone}.", (string)record["properties"]!["fqdn"]!);
         var recordSet = (await GetAsync(emulator, ZoneGroupPath(emulator)))["properties"]!["privateDnsZoneConfigs"]![0]!["properties"]!["recordSets"]![0]!;
@@ -50,7 +51,7 @@ public sealed class PrivateLinkFlowTests
 
         using var deleteEndpoint = await emulator.SendAsync(HttpMethod.Delete, EndpointPath(emulator));
         Assert.Equal(HttpStatusCode.Accepted, deleteEndpoint.StatusCode);
-        using var recordGone = await emulator.GetAsync($"{ZonePath(emulator).Split('?')[0]}/A/cache1?api-version=2024-06-01");
+        using var recordGone = await emulator.GetAsync($"{ZonePath(emulator).Split('?')[0]}/A/cache1?api-version={TestApiVersions.PrivateDns}");
         Assert.Equal(HttpStatusCode.NotFound, recordGone.StatusCode);
         cache = await GetAsync(emulator, RedisTests.CachePath(emulator, "cache1"));
         // A cache without connections has no such key (the 2024-11-01 cache answers in shared/recordings).

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.Bodies;
 
 namespace RedisPrivateLink.Emulator.Tests;
@@ -13,7 +14,7 @@ namespace RedisPrivateLink.Emulator.Tests;
 /// </summary>
 public sealed class ProviderRegistrationTests
 {
-    private const string ProvidersApi = "2021-04-01";
+    private const string ProvidersApi = TestApiVersions.ResourceGroups;
 
     [Fact]
     public async Task AWriteToAnUnregisteredNamespaceGetsAzuresRefusalWithTheNamespaceAsTarget()
@@ -30,11 +31,11 @@ public sealed class ProviderRegistrationTests
         Assert.Equal("MissingSubscriptionRegistration", (string?)detail["code"]);
         Assert.Equal("Microsoft.Cache", (string?)detail["target"]);
 
-        using var check = await emulator.SendAsync(HttpMethod.Post, $"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/CheckNameAvailability?api-version={TestEmulator.RedisApi}", new { name = "c1", type = "Microsoft.Cache/redis" });
+        using var check = await emulator.SendAsync(HttpMethod.Post, $"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/CheckNameAvailability?api-version={TestApiVersions.Redis}", new { name = "c1", type = "Microsoft.Cache/redis" });
         await check.AssertErrorAsync(HttpStatusCode.Conflict, "MissingSubscriptionRegistration");
         using var read = await emulator.GetAsync(Redis(emulator.CacheId("c1")));
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
-        using var network = await emulator.PutAsync($"{emulator.Group("rg")}/providers/Microsoft.Network/virtualNetworks/v1?api-version={TestEmulator.NetworkApi}",
+        using var network = await emulator.PutAsync($"{emulator.Group("rg")}/providers/Microsoft.Network/virtualNetworks/v1?api-version={TestApiVersions.NetworkNewer}",
             new { location = "eastus", properties = new { addressSpace = new { addressPrefixes = new[] { "10.0.0.0/16" } } } });
         Assert.True(network.IsSuccessStatusCode, await network.Content.ReadAsStringAsync());
     }
@@ -126,7 +127,7 @@ public sealed class ProviderRegistrationTests
 
         using var put = await emulator.PutAsync(Redis(emulator.CacheId("c1")), new { location = "eastus", properties = new { sku = new { name = "Standard", family = "C", capacity = 1 } } });
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
-        using var delete = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestEmulator.GroupApi}");
+        using var delete = await emulator.SendAsync(HttpMethod.Delete, $"{emulator.Group("rg")}?api-version={TestApiVersions.ResourceGroups}");
 
         Assert.Contains("cannot perform delete operation", await delete.AssertErrorAsync(HttpStatusCode.Conflict, "ScopeLocked"));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -30,7 +31,7 @@ public sealed class RedisTests
         Assert.NotNull(body["properties"]!["accessKeys"]!["primaryKey"]);
         var operation = created.Header("Azure-AsyncOperation")!;
         Assert.Contains($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/locations/East%20US/asyncOperations/", operation);
-        Assert.Matches("\\?api-version=2024-11-01&t=[0-9]+&c=[A-Za-z0-9_-]{2000,}&s=[A-Za-z0-9_-]{300,}&h=[A-Za-z0-9_-]{43}$", operation);
+        Assert.Matches($"\\?api-version={TestApiVersions.Redis}&t=[0-9]+&c=[A-Za-z0-9_-]{{2000,}}&s=[A-Za-z0-9_-]{{300,}}&h=[A-Za-z0-9_-]{{43}}$", operation);
         Assert.EndsWith($"{emulator.Group("rg")}/providers/Microsoft.Cache/Redis/cache1?api-version=2024-11-01", created.Header("Location"));
 
         var polled = await (await emulator.FollowAsync(operation)).JsonAsync();
@@ -195,7 +196,7 @@ public sealed class RedisTests
         using var _ = await emulator.PutAsync($"{emulator.Group("RG")}/providers/Microsoft.Cache/redis/MyCache?api-version=2024-11-01", CreateBody);
 
         var body = await (await emulator.GetAsync(
-            $"/SUBSCRIPTIONS/{emulator.Sub.ToUpperInvariant()}/resourcegroups/rg/providers/microsoft.cache/REDIS/mycache?api-version=2024-11-01")).JsonAsync();
+            $"/SUBSCRIPTIONS/{emulator.Sub.ToUpperInvariant()}/resourcegroups/rg/providers/microsoft.cache/REDIS/mycache?api-version={TestApiVersions.Redis}")).JsonAsync();
 
         Assert.Equal($"{emulator.Group("rg")}/providers/Microsoft.Cache/Redis/MyCache", (string)body["id"]!);
         Assert.Equal("MyCache", (string)body["name"]!);
@@ -207,7 +208,7 @@ public sealed class RedisTests
         await using var emulator = await StartWithGroupAsync(timeScale: 0);
         using var _ = await emulator.PutAsync(CachePath(emulator, "taken"), CreateBody);
         var example = SharedExamples.Load("Microsoft.Cache/RedisCacheCheckNameAvailability.json");
-        var checkPath = $"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/CheckNameAvailability?api-version=2024-11-01";
+        var checkPath = $"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/CheckNameAvailability?api-version={TestApiVersions.Redis}";
 
         using var free = await emulator.SendAsync(HttpMethod.Post, checkPath, example["parameters"]!["parameters"]!.DeepClone());
         Assert.Equal(HttpStatusCode.OK, free.StatusCode);
@@ -229,7 +230,7 @@ public sealed class RedisTests
         var byGroup = await (await emulator.GetAsync($"{emulator.Group("rg")}/providers/Microsoft.Cache/redis?api-version=2024-11-01")).JsonAsync();
         Assert.Equal(["a"], byGroup["value"]!.AsArray().Select(c => (string)c!["name"]!));
 
-        var bySubscription = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version=2024-11-01")).JsonAsync();
+        var bySubscription = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version={TestApiVersions.Redis}")).JsonAsync();
         Assert.Equal(["a", "b"], bySubscription["value"]!.AsArray().Select(c => (string)c!["name"]!));
         Assert.All(bySubscription["value"]!.AsArray(), c => Assert.Null(c!["properties"]!["accessKeys"]));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.Bodies;
 using static RedisPrivateLink.Emulator.Tests.Infrastructure.ManagedRedis;
 
@@ -19,22 +20,22 @@ public sealed class RegionalAvailabilityTests
     {
         await using var emulator = await TestEmulator.StartAsync();
         await emulator.CreateGroupAsync("rg");
-        await MakeUnavailableAsync(emulator, new { location = "East US", apiVersion = Api });
+        await MakeUnavailableAsync(emulator, new { location = "East US", apiVersion = TestApiVersions.RedisEnterprise });
 
         using var get = await emulator.GetAsync(Amr(emulator.ClusterId("amr1")));
         var message = await get.AssertErrorAsync(HttpStatusCode.BadRequest, "NoRegisteredProviderFound");
-        Assert.StartsWith($"No registered resource provider found for location 'eastus' and API version '{Api}' for type 'redisEnterprise'. The supported api-versions are '", message);
-        Assert.DoesNotContain($"'{Api},", message);
+        Assert.StartsWith($"No registered resource provider found for location 'eastus' and API version '{TestApiVersions.RedisEnterprise}' for type 'redisEnterprise'. The supported api-versions are '", message);
+        Assert.DoesNotContain($"'{TestApiVersions.RedisEnterprise},", message);
         Assert.Contains("The supported locations are '", message);
 
         using var put = await emulator.PutAsync(Amr(emulator.ClusterId("amr1")), Cluster());
         await put.AssertErrorAsync(HttpStatusCode.BadRequest, "NoRegisteredProviderFound");
-        using var list = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redisEnterprise?api-version={Api}");
+        using var list = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redisEnterprise?api-version={TestApiVersions.RedisEnterprise}");
         await list.AssertErrorAsync(HttpStatusCode.BadRequest, "NoRegisteredProviderFound");
 
         using var otherRegion = await emulator.PutAsync(Amr(emulator.ClusterId("amr2")), Cluster(location: "westus"));
         Assert.Equal(HttpStatusCode.Created, otherRegion.StatusCode);
-        using var classic = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version=2024-11-01");
+        using var classic = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache/redis?api-version={TestApiVersions.Redis}");
         Assert.Equal(HttpStatusCode.OK, classic.StatusCode);
     }
 
@@ -44,7 +45,7 @@ public sealed class RegionalAvailabilityTests
         await using var emulator = await TestEmulator.StartAsync();
         var listed = await ProviderTypesAsync(emulator);
         var managed = listed.Single(t => (string)t!["resourceType"]! == "redisEnterprise")!;
-        Assert.Contains(Api, managed["apiVersions"]!.AsArray().Select(v => (string)v!));
+        Assert.Contains(TestApiVersions.RedisEnterprise, managed["apiVersions"]!.AsArray().Select(v => (string)v!));
         Assert.Contains("East US", managed["locations"]!.AsArray().Select(v => (string)v!));
 
         await MakeUnavailableAsync(emulator, new { location = "eastus", listed = false });
@@ -62,7 +63,7 @@ public sealed class RegionalAvailabilityTests
 
     private static async Task<JsonArray> ProviderTypesAsync(TestEmulator emulator)
     {
-        using var response = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache?api-version=2021-04-01");
+        using var response = await emulator.GetAsync($"/subscriptions/{emulator.Sub}/providers/Microsoft.Cache?api-version={TestApiVersions.ResourceGroups}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync())["resourceTypes"]!.AsArray();
     }

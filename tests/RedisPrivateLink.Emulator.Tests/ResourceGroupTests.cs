@@ -1,5 +1,6 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -33,7 +34,7 @@ public sealed class ResourceGroupTests
         await emulator.CreateGroupAsync("Team-RG");
         await emulator.CreateGroupAsync("other");
 
-        var body = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/resourcegroups/team-rg?api-version=2021-04-01")).JsonAsync();
+        var body = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/resourcegroups/team-rg?api-version={TestApiVersions.ResourceGroups}")).JsonAsync();
         Assert.Equal($"/subscriptions/{emulator.Sub}/resourceGroups/Team-RG", (string)body["id"]!);
 
         using var head = await emulator.SendAsync(HttpMethod.Head, $"{emulator.Group("TEAM-rg")}?api-version=2021-04-01");
@@ -41,7 +42,7 @@ public sealed class ResourceGroupTests
         using var missingHead = await emulator.SendAsync(HttpMethod.Head, $"{emulator.Group("nope")}?api-version=2021-04-01");
         Assert.Equal(HttpStatusCode.NotFound, missingHead.StatusCode);
 
-        var list = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/resourcegroups?api-version=2021-04-01")).JsonAsync();
+        var list = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}/resourcegroups?api-version={TestApiVersions.ResourceGroups}")).JsonAsync();
         Assert.Equal(["Team-RG", "other"], list["value"]!.AsArray().Select(g => (string)g!["name"]!));
     }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -52,11 +53,11 @@ public sealed class StartupTests
         await using var emulator = await TestEmulator.StartAsync();
         using var anonymous = TestEmulator.CreateClient(emulator.Running.Thumbprint, emulator.Running.Endpoint);
 
-        using var missing = await anonymous.GetAsync($"subscriptions/{emulator.Sub}?api-version=2022-12-01");
+        using var missing = await anonymous.GetAsync($"subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}");
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
         Assert.Equal("AuthenticationFailed", await missing.ErrorCodeAsync());
 
-        using var basic = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{emulator.Sub}?api-version=2022-12-01");
+        using var basic = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}");
         basic.Headers.TryAddWithoutValidation("Authorization", "Bearer ");
         using var empty = await anonymous.SendAsync(basic);
         Assert.Equal(HttpStatusCode.Unauthorized, empty.StatusCode);
@@ -69,7 +70,7 @@ public sealed class StartupTests
     public async Task EveryAnswerCarriesRequestIdsAndEchoesTheClients()
     {
         await using var emulator = await TestEmulator.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{emulator.Sub}?api-version=2022-12-01");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}");
         request.Headers.Add("x-ms-client-request-id", "client-1");
         request.Headers.Add("x-ms-correlation-request-id", "correlation-1");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -10,11 +11,11 @@ public sealed class SubscriptionAndApiVersionTests
     {
         await using var emulator = await TestEmulator.StartAsync();
 
-        var list = await (await emulator.GetAsync("/subscriptions?api-version=2022-12-01")).JsonAsync();
+        var list = await (await emulator.GetAsync($"/subscriptions?api-version={TestApiVersions.Subscriptions}")).JsonAsync();
         var only = Assert.Single(list["value"]!.AsArray())!;
         Assert.Equal(emulator.Sub, (string)only["subscriptionId"]!);
 
-        var subscription = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version=2022-12-01")).JsonAsync();
+        var subscription = await (await emulator.GetAsync($"/subscriptions/{emulator.Sub}?api-version={TestApiVersions.Subscriptions}")).JsonAsync();
         Assert.Equal($"/subscriptions/{emulator.Sub}", (string)subscription["id"]!);
         Assert.Equal("Emulator Subscription", (string)subscription["displayName"]!);
         Assert.Equal("Enabled", (string)subscription["state"]!);
@@ -27,7 +28,7 @@ public sealed class SubscriptionAndApiVersionTests
         await using var emulator = await TestEmulator.StartAsync();
         var other = Guid.NewGuid();
 
-        using var response = await emulator.GetAsync($"/subscriptions/{other}/resourcegroups/rg?api-version=2021-04-01");
+        using var response = await emulator.GetAsync($"/subscriptions/{other}/resourcegroups/rg?api-version={TestApiVersions.ResourceGroups}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var error = (await response.JsonAsync())["error"]!;
@@ -65,16 +66,16 @@ public sealed class SubscriptionAndApiVersionTests
         Assert.StartsWith(
             "No registered resource provider found for location 'eastus' and API version '2099-01-01' for type 'redis'.",
             (string)cacheError["message"]!);
-        Assert.Contains("2024-11-01", (string)cacheError["message"]!);
+        Assert.Contains(TestApiVersions.Redis, (string)cacheError["message"]!);
     }
 
     [Theory]
     [InlineData("Microsoft.Cache/redis/c1", "2021-06-01")]
-    [InlineData("Microsoft.Network/virtualNetworks/v1", "2024-05-01")]
+    [InlineData("Microsoft.Network/virtualNetworks/v1", TestApiVersions.Network)]
     [InlineData("Microsoft.Network/virtualNetworks/v1", "2021-05-01")]
     [InlineData("Microsoft.Network/privateEndpoints/p1", "2025-03-01")]
     [InlineData("Microsoft.Network/privateDnsZones/z.example", "2020-06-01")]
-    [InlineData("Microsoft.Storage/storageAccounts/s1", "2023-05-01")]
+    [InlineData("Microsoft.Storage/storageAccounts/s1", TestApiVersions.Storage)]
     public async Task VersionsFromDesignRecordingsAndExamplesAreAccepted(string resource, string apiVersion)
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -1,11 +1,12 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
 public sealed class TagsApiTests
 {
-    private const string Version = "?api-version=2021-04-01";
+    private const string Version = $"?api-version={TestApiVersions.ResourceGroups}";
 
     [Fact]
     public async Task MergeAddsAndUpdatesWhileOtherTagsStay()

@@ -1,6 +1,7 @@
 using System.Net;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Tests.Infrastructure;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ThrottlingTests
             o.Throttling.Enabled = true;
             o.Throttling.Reads = new BucketOptions(3, 0.5);
         });
-        var path = $"/subscriptions/{emulator.Sub}/resourcegroups?api-version=2021-04-01";
+        var path = $"/subscriptions/{emulator.Sub}/resourcegroups?api-version={TestApiVersions.ResourceGroups}";
 
         var remaining = new List<string?>();
         for (var i = 0; i < 3; i++)

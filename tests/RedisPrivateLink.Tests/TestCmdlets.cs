@@ -10,9 +10,16 @@ using RedisPrivateLink.Runtime;
 
 namespace RedisPrivateLink.Tests;
 
+/// <summary>Asks ShouldProcess from engine work as the module's cmdlets do: on the pipeline thread, by the module's rule for questions.</summary>
+public abstract class QuestionAskingCmdlet : RedisPrivateLinkCmdlet
+{
+    private protected Task<bool> ShouldProcessAsync(string target, string action) =>
+        Dispatcher.InvokeAsync(() => AskQuestion(() => ShouldProcess(target, action), $"{action} on '{target}'"));
+}
+
 /// <summary>Writes through every channel of the runtime from thread-pool tasks, as engine work does.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "BackgroundStreams", SupportsShouldProcess = true)]
-public sealed class TestBackgroundStreamsCommand : RedisPrivateLinkCmdlet
+public sealed class TestBackgroundStreamsCommand : QuestionAskingCmdlet
 {
     public static int PipelineThreadId;
 
@@ -42,7 +49,7 @@ public sealed class TestBackgroundStreamsCommand : RedisPrivateLinkCmdlet
 
 /// <summary>A high-impact cmdlet with -Force, as Remove-RedisPrivateEndpoint is, asking one question from engine work.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "Question", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class TestQuestionCommand : RedisPrivateLinkCmdlet
+public sealed class TestQuestionCommand : QuestionAskingCmdlet
 {
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -58,7 +65,7 @@ public sealed class TestQuestionCommand : RedisPrivateLinkCmdlet
 
 /// <summary>The same question from a cmdlet that has no -Force, as New-RedisPrivateCache.</summary>
 [Cmdlet(VerbsDiagnostic.Test, "QuestionWithoutForce", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class TestQuestionWithoutForceCommand : RedisPrivateLinkCmdlet
+public sealed class TestQuestionWithoutForceCommand : QuestionAskingCmdlet
 {
     protected override void ProcessRecord() => RunEngine(async token =>
     {
@@ -150,7 +157,7 @@ public sealed class TestContextResolutionCommand : ArmCmdlet
 /// waits on the test's gate for it, so tests decide when every input finishes.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ConcurrentInput", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-public sealed class TestConcurrentInputCommand : RedisPrivateLinkCmdlet
+public sealed class TestConcurrentInputCommand : QuestionAskingCmdlet
 {
     public static InputGates Gates { get; set; } = new();
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -23,13 +22,12 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 {
     private const string ScopeLockedCode = "ScopeLocked";
 
-    private static int _nextActivityId = 7000;
-
     private readonly HttpPipeline _pipeline;
     private readonly ArmGatewayOptions _options;
     private readonly Uri _baseUri;
     private readonly HttpPipelineTransport? _ownedTransport;
     private readonly ArmRetryPolicy _retryPolicy;
+    private readonly ArmOperationPoller _poller;
 
     // Resources this gateway created that no read has found yet: a 404 on them may be ARM's replication lag.
     private readonly ConcurrentDictionary<string, bool> _createdNotYetRead = new(StringComparer.OrdinalIgnoreCase);
@@ -50,6 +48,11 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         _baseUri = options.ResourceManagerUrl;
         _ownedTransport = options.Transport is null ? CreateTransport(options.PinnedCertificateThumbprint) : null;
         _retryPolicy = new ArmRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.Delay);
+        _poller = new ArmOperationPoller(
+            options,
+            (uri, cancellationToken) => SendAsync(RequestMethod.Get, uri, null, ArmRequestKind.Poll, cancellationToken),
+            (id, uri, cancellationToken) => ReadResourceAsync(id, uri, ArmRequestKind.Poll, cancellationToken),
+            ServerUri);
         var clientOptions = new ArmGatewayClientOptions
         {
             RetryPolicy = _retryPolicy,
@@ -174,7 +177,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         EnsureSuccess(response, "DELETE", id.ToString());
         if (waitForCompletion && response.Status is 201 or 202)
         {
-            await WaitForOperationAsync("DELETE", id, response, cancellationToken).ConfigureAwait(false);
+            await _poller.WaitForOperationAsync("DELETE", id, response, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -190,7 +193,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         }
 
         var scope = ResourceId.TryParse(ScopeOf(actionPath), out var id) ? id! : null;
-        return await WaitForOperationAsync("POST", scope, response, cancellationToken).ConfigureAwait(false) ?? response;
+        return await _poller.WaitForOperationAsync("POST", scope, response, cancellationToken).ConfigureAwait(false) ?? response;
     }
 
     public Task<ArmResponse> SendAsync(ArmRequest request, CancellationToken cancellationToken = default)
@@ -255,15 +258,15 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         EnsureSuccess(response, method, id.ToString());
         if (waitForCompletion)
         {
-            if (response.GetHeader("Azure-AsyncOperation") is not null || (response.Status == 202 && response.GetHeader("Location") is not null))
+            if (ArmOperationPoller.NamesOperation(response))
             {
-                await WaitForOperationAsync(method, id, response, cancellationToken).ConfigureAwait(false);
+                await _poller.WaitForOperationAsync(method, id, response, cancellationToken).ConfigureAwait(false);
                 return await ReadFinalAsync<T>(id, uri, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!IsTerminal(ProvisioningState(response.Content)))
+            if (ArmOperationPoller.IsProvisioning(response))
             {
-                return await PollResourceAsync<T>(method, id, uri, response, cancellationToken).ConfigureAwait(false);
+                return await _poller.PollResourceAsync<T>(method, id, uri, response, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -297,31 +300,6 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         return response.ReadAs<T>()!;
     }
 
-    /// <summary>The 201/200 style (Redis PUT): GET the resource until its provisioningState is terminal.</summary>
-    private async Task<T> PollResourceAsync<T>(string method, ResourceId id, Uri uri, ArmResponse initial, CancellationToken cancellationToken)
-    {
-        using var progress = new OperationProgress(method, id);
-        var response = initial;
-        while (true)
-        {
-            var state = ProvisioningState(response.Content);
-            progress.Report(state);
-            if (string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArmException(response.Status, new ArmError { Code = "Provisioning" + state, Message = $"Provisioning of '{id}' ended {state}." }, method, id.ToString(), response.CorrelationId, response.RequestId);
-            }
-
-            if (IsTerminal(state))
-            {
-                return response.ReadAs<T>()!;
-            }
-
-            await _options.Delay(PollDelay(response, id), cancellationToken).ConfigureAwait(false);
-            response = await ReadResourceAsync(id, uri, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
-            EnsureSuccess(response, "GET", id.ToString());
-        }
-    }
-
     /// <summary>
     /// GETs a resource. A 404 on one this gateway created and no read has found yet is read again, one poll interval
     /// apart, a bounded number of times: ARM may not have replicated it to the region serving the read. Any answer but
@@ -333,7 +311,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         var response = await SendAsync(RequestMethod.Get, uri, null, kind, cancellationToken).ConfigureAwait(false);
         for (var reread = 1; response.Status == 404 && reread <= _options.MaxNotFoundAfterCreateReads && _createdNotYetRead.ContainsKey(key); reread++)
         {
-            var delay = DefaultPollDelay(id);
+            var delay = _poller.DefaultPollDelay(id);
             OperationReporter.Current.Verbose(
                 $"GET {id} answered 404 though this run created it; ARM may not have replicated it yet. Reading again in {delay.TotalSeconds:0.#} s ({reread} of {_options.MaxNotFoundAfterCreateReads}).");
             await _options.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -344,109 +322,8 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         return response;
     }
 
-    /// <summary>
-    /// The 202/201 + header styles: poll Azure-AsyncOperation until its status is terminal, else poll Location until it
-    /// stops answering 202. Returns the last poll's response (for Location, the operation's result).
-    /// </summary>
-    private async Task<ArmResponse?> WaitForOperationAsync(string method, ResourceId? id, ArmResponse initial, CancellationToken cancellationToken)
-    {
-        var asyncOperation = initial.GetHeader("Azure-AsyncOperation");
-        var location = initial.GetHeader("Location");
-        if (asyncOperation is null && location is null)
-        {
-            return null;
-        }
-
-        var target = id?.ToString() ?? "operation";
-        using var progress = new OperationProgress(method, id);
-        var pollUri = ServerUri(asyncOperation ?? location!);
-        var last = initial;
-        while (true)
-        {
-            await _options.Delay(PollDelay(last, id), cancellationToken).ConfigureAwait(false);
-            last = await SendAsync(RequestMethod.Get, pollUri, null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
-            if (asyncOperation is null)
-            {
-                progress.Report(last.Status == 202 ? "InProgress" : "Done");
-                if (last.Status == 202)
-                {
-                    // Microsoft.Cache re-signs the URL on every 202 (the az redis export recording): follow the newest,
-                    // as ARM's async-operation guidance asks, so a signature that expires does not strand the poll.
-                    if (last.GetHeader("Location") is { } newer)
-                    {
-                        pollUri = ServerUri(newer);
-                    }
-
-                    continue;
-                }
-
-                if (method == "DELETE" && last.Status == 404)
-                {
-                    return last;
-                }
-
-                EnsureSuccess(last, "GET", target);
-                return last;
-            }
-
-            // Private DNS answers 202 while its operation runs; any success status carries the status body.
-            EnsureSuccess(last, "GET", target);
-            var status = last.ReadAs<AsyncOperationStatus>();
-            var state = last.Status == 202 && status?.Status is null ? "InProgress" : status?.Status ?? "InProgress";
-            progress.Report(state, status?.PercentComplete);
-            if (string.Equals(state, "Succeeded", StringComparison.OrdinalIgnoreCase))
-            {
-                return location is not null && method == "POST" ? await ReadLocationResultAsync(location, target, cancellationToken).ConfigureAwait(false) : last;
-            }
-
-            if (string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase) || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase))
-            {
-                var error = status?.Error ?? new ArmError { Code = "Operation" + state, Message = $"The operation on '{target}' ended {state}." };
-                throw new ArmException(last.Status, error, method, target, last.CorrelationId ?? initial.CorrelationId, last.RequestId);
-            }
-        }
-    }
-
-    private async Task<ArmResponse> ReadLocationResultAsync(string location, string target, CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(RequestMethod.Get, ServerUri(location), null, ArmRequestKind.Poll, cancellationToken).ConfigureAwait(false);
-        EnsureSuccess(result, "GET", target);
-        return result;
-    }
-
     public Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default) =>
-        _options.Delay(DefaultPollDelay(id), cancellationToken);
-
-    /// <summary>
-    /// How long to wait before the next poll: Retry-After when ARM sends a positive one (recordings show "0" as an
-    /// artefact), else the service default; never more than <see cref="ArmGatewayOptions.MaxPollingDelay"/>.
-    /// </summary>
-    private TimeSpan PollDelay(ArmResponse response, ResourceId? id)
-    {
-        var retryAfter = response.GetHeader("Retry-After");
-        TimeSpan delay;
-        if (retryAfter is not null && int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-        {
-            delay = TimeSpan.FromSeconds(seconds);
-        }
-        else if (retryAfter is not null && DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) && when > DateTimeOffset.UtcNow)
-        {
-            delay = when - DateTimeOffset.UtcNow;
-        }
-        else
-        {
-            delay = DefaultPollDelay(id);
-        }
-
-        return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
-    }
-
-    /// <summary>The service's poll interval: Microsoft.Cache's long creates, or the network's and DNS's quick ones.</summary>
-    private TimeSpan DefaultPollDelay(ResourceId? id)
-    {
-        var delay = string.Equals(id?.ProviderNamespace, "Microsoft.Cache", StringComparison.OrdinalIgnoreCase) ? _options.RedisPollingDelay : _options.PollingDelay;
-        return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
-    }
+        _options.Delay(_poller.DefaultPollDelay(id), cancellationToken);
 
     /// <summary>A URL ARM handed us (nextLink, Azure-AsyncOperation, Location), kept exactly as given but only on ARM's own host, so the token never leaves it.</summary>
     private Uri ServerUri(string url)
@@ -549,62 +426,5 @@ public sealed class ArmGateway : IArmGateway, IDisposable
 
         // Without an ARM error body (a gateway or proxy page) the status alone describes the failure.
         throw new ArmException(response.Status, ReadError(response), method, path, response.CorrelationId, response.RequestId);
-    }
-
-    private static string? ProvisioningState(string content)
-    {
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("properties", out var properties)
-                && properties.ValueKind == JsonValueKind.Object
-                && properties.TryGetProperty("provisioningState", out var state)
-                && state.ValueKind == JsonValueKind.String
-                    ? state.GetString()
-                    : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Terminal, or absent: a resource without provisioningState is as done as it gets.</summary>
-    private static bool IsTerminal(string? state) =>
-        state is null
-        || string.Equals(state, "Succeeded", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(state, "Failed", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(state, "Canceled", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Write-Progress for one long-running operation: the resource as activity, state and elapsed time as status.</summary>
-    private sealed class OperationProgress : IDisposable
-    {
-        private readonly int _activityId = Interlocked.Increment(ref _nextActivityId);
-        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-        private readonly string _activity;
-        private string _lastStatus = "Started";
-
-        public OperationProgress(string method, ResourceId? id)
-        {
-            var verb = method switch { "PUT" => "Creating or updating", "PATCH" => "Updating", "DELETE" => "Deleting", _ => "Running" };
-            _activity = id is null ? verb + " operation" : $"{verb} {id.ResourceType} '{id.Name}'";
-        }
-
-        public void Report(string? state, double? percentComplete = null)
-        {
-            _lastStatus = $"{state ?? "InProgress"} ({_elapsed.Elapsed:hh\\:mm\\:ss} elapsed)";
-            OperationReporter.Current.Progress(new ProgressUpdate(_activityId, _activity, _lastStatus)
-            {
-                PercentComplete = percentComplete is { } percent ? (int)Math.Max(0, Math.Min(100, percent)) : -1,
-            });
-        }
-
-        public void Dispose() => OperationReporter.Current.Progress(new ProgressUpdate(_activityId, _activity, _lastStatus) { Completed = true });
     }
 }

@@ -9,6 +9,8 @@ namespace RedisPrivateLink.Engine.Arm;
 /// <summary>How an <see cref="ArmGateway"/> reaches ARM: endpoint, credential, transport, retries and polling.</summary>
 public sealed class ArmGatewayOptions
 {
+    private static readonly TimeSpan MinimumScaledWait = TimeSpan.FromMilliseconds(10);
+
     public Uri ResourceManagerUrl { get; set; } = new("https://management.azure.com/");
 
     public TokenCredential? Credential { get; set; }
@@ -66,24 +68,27 @@ public sealed class ArmGatewayOptions
     public Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
 
     /// <summary>
-    /// Shortens the default poll intervals and retry back-off by <paramref name="timeScale"/>, for an emulator that
-    /// runs Azure's operations that much faster. The ceiling on retry waits stays: a server's Retry-After (throttling)
-    /// is real time even there.
+    /// Shortens the default poll intervals and retry back-off to <paramref name="clock"/>'s pace, for an emulator that
+    /// runs Azure's operations faster. The ceiling on retry waits stays: a server's Retry-After (throttling) is real
+    /// time even there.
     /// </summary>
-    public void ScaleWaits(double timeScale)
+    public void ScaleWaits(AzureClock clock)
     {
-        if (timeScale <= 0 || timeScale > 1)
+        if (clock is null)
         {
-            throw new ArgumentOutOfRangeException(nameof(timeScale), timeScale, "The time scale must be greater than 0 and at most 1.");
+            throw new ArgumentNullException(nameof(clock));
         }
 
-        PollingDelay = Scale(PollingDelay, timeScale);
-        RedisPollingDelay = Scale(RedisPollingDelay, timeScale);
-        MaxPollingDelay = Scale(MaxPollingDelay, timeScale);
-        RetryDelay = Scale(RetryDelay, timeScale);
+        PollingDelay = Scale(PollingDelay, clock);
+        RedisPollingDelay = Scale(RedisPollingDelay, clock);
+        MaxPollingDelay = Scale(MaxPollingDelay, clock);
+        RetryDelay = Scale(RetryDelay, clock);
     }
 
     // Never below a few milliseconds, so a tiny scale cannot turn polling into a busy loop.
-    private static TimeSpan Scale(TimeSpan value, double timeScale) =>
-        TimeSpan.FromMilliseconds(Math.Max(10, value.TotalMilliseconds * timeScale));
+    private static TimeSpan Scale(TimeSpan value, AzureClock clock)
+    {
+        var scaled = clock.Scale(value);
+        return scaled < MinimumScaledWait ? MinimumScaledWait : scaled;
+    }
 }

@@ -135,19 +135,7 @@ internal sealed class ArmRetryPolicy : HttpPipelinePolicy
             }
         }
 
-        if (!response.Headers.TryGetValue("Retry-After", out var retryAfter))
-        {
-            return null;
-        }
-
-        if (int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParse(retryAfter, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? when > DateTimeOffset.UtcNow ? when - DateTimeOffset.UtcNow : TimeSpan.Zero
-            : null;
+        return response.Headers.TryGetValue("Retry-After", out var retryAfter) ? ArmRetryRules.RetryAfter(retryAfter) : null;
     }
 
     /// <summary>delay * 2^(attempt-1), with ±20% jitter so parallel steps don't retry in lockstep; the gateway waits as long before it re-sends a write whose operation failed as retryable.</summary>

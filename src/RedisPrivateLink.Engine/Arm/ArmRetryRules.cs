@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text.Json;
 using RedisPrivateLink.Engine.Arm.Models;
 
@@ -72,6 +73,27 @@ internal static class ArmRetryRules
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The wait a Retry-After header asks for: whole seconds, or an HTTP date (zero once it has passed); null when the
+    /// header is absent or neither. The retry policy and the operation poller both read it here.
+    /// </summary>
+    public static TimeSpan? RetryAfter(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+            ? when > DateTimeOffset.UtcNow ? when - DateTimeOffset.UtcNow : TimeSpan.Zero
+            : null;
     }
 
     /// <summary>A long-running operation that ended Failed with a code saying the same write may succeed when sent again.</summary>

@@ -7,7 +7,6 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Validation;
-using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Engine.Caches;
 
@@ -78,43 +77,6 @@ public abstract class CacheKind
         }
 
         return ResourceIdRules.Parse(cacheId, (kind ?? Classic).ResourceType, parameterName, contextSubscriptionId, allowOtherSubscription).ToResourceId();
-    }
-
-    /// <summary>
-    /// The id of the cache <paramref name="name"/> in <paramref name="resourceGroupName"/>: the classic cache or the
-    /// Managed Redis cluster of that name, whichever exists, else the classic id (so "not found" names the usual type).
-    /// Both names are checked first, so a name can never reshape the path.
-    /// </summary>
-    /// <param name="idParameter">The cmdlet's parameter that takes a resource id instead, named when the name is ambiguous.</param>
-    /// <exception cref="RedisPrivateLinkException">AmbiguousCacheName: a classic cache and a Managed Redis cluster both have the name.</exception>
-    public static async Task<ResourceId> FindByNameAsync(IArmGateway arm, string subscriptionId, string resourceGroupName, string name, string nameParameter, string idParameter, CancellationToken cancellationToken) =>
-        (await FindCacheByNameAsync(arm, subscriptionId, resourceGroupName, name, nameParameter, idParameter, cancellationToken).ConfigureAwait(false)).Id;
-
-    /// <summary>
-    /// As <see cref="FindByNameAsync"/>, and the cache as that lookup read it (null when neither kind has the name), so
-    /// a workflow given a name does not read the cache again.
-    /// </summary>
-    internal static async Task<(ResourceId Id, CacheState? Cache)> FindCacheByNameAsync(IArmGateway arm, string subscriptionId, string resourceGroupName, string name, string nameParameter, string idParameter, CancellationToken cancellationToken)
-    {
-        if (arm is null)
-        {
-            throw new ArgumentNullException(nameof(arm));
-        }
-
-        NameRules.ValidateResourceGroupName(resourceGroupName);
-        NameRules.ValidateCacheName(name, nameParameter);
-        var classicId = ResourceId.ForResource(subscriptionId, resourceGroupName, Classic.ResourceType, name);
-        var managedId = ResourceId.ForResource(subscriptionId, resourceGroupName, ManagedRedis.ResourceType, name);
-        var classic = await Classic.ReadAsync(arm, classicId, cancellationToken).ConfigureAwait(false);
-        var managed = await ManagedRedis.ReadWhereOfferedAsync(arm, managedId, cancellationToken).ConfigureAwait(false);
-        if (classic is not null && managed is not null)
-        {
-            throw new RedisPrivateLinkException(WorkflowErrorIds.AmbiguousCacheName, RedisPrivateLinkErrorCategory.InvalidArgument,
-                $"Resource group '{resourceGroupName}' has both an {Classic.DisplayName} cache and an {ManagedRedis.DisplayName} cache named '{name}'. Say which one with -{idParameter} and its resource id: {classicId} or {managedId}.",
-                name);
-        }
-
-        return managed is not null ? (managedId, managed) : (classicId, classic);
     }
 
     /// <summary>

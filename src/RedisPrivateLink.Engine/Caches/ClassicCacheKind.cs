@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
-using RedisPrivateLink.Engine.Connectivity;
 using RedisPrivateLink.Engine.Context;
 
 namespace RedisPrivateLink.Engine.Caches;

@@ -59,9 +59,10 @@ public static class ContextFactory
             PinnedCertificateThumbprint = emulator?.CertificateThumbprint,
             Transport = transport,
         };
+        var clock = new AzureClock(emulator?.TimeScale ?? 1);
         if (emulator is not null)
         {
-            gatewayOptions.ScaleWaits(emulator.TimeScale);
+            gatewayOptions.ScaleWaits(clock);
         }
 
         if (request.NetworkTimeout is { } networkTimeout)
@@ -101,7 +102,7 @@ public static class ContextFactory
             request.CredentialKind,
             gateway,
             credential,
-            emulator?.TimeScale ?? 1);
+            clock);
     }
 
     /// <summary>The Azure.Identity credential for the request's kind; input it needs but lacks is refused here, before any network call.</summary>

@@ -14,7 +14,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
     private IArmGateway? _gateway;
     private TokenCredential? _credential;
 
-    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, double timeScale = 1)
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, AzureClock? clock = null)
     {
         CloudEnvironment = environment;
         SubscriptionId = subscriptionId;
@@ -23,7 +23,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
         Account = account;
         CredentialType = credentialKind.ToString();
         IsEmulator = credentialKind == CredentialKind.Emulator;
-        TimeScale = timeScale;
+        Clock = clock ?? AzureClock.Azure;
         _gateway = gateway;
         _credential = credential;
     }
@@ -53,11 +53,11 @@ public sealed class RedisPrivateLinkContext : IDisposable
     public bool IsDisposed => _gateway is null;
 
     /// <summary>
-    /// How fast the endpoint runs Azure's operations relative to Azure: 1 on Azure, the emulator's time scale otherwise.
-    /// Bounds the module derives from Azure's own pace (how long a deleted cache's name is held) scale by it.
+    /// The endpoint's pace: Azure's, or the emulator's time scale. Bounds the module derives from Azure's own pace (how
+    /// long a deleted cache's name is held) pass through it.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public double TimeScale { get; }
+    public AzureClock Clock { get; }
 
     [EditorBrowsable(EditorBrowsableState.Never)]
     public AzureCloudEnvironment CloudEnvironment { get; }

@@ -13,7 +13,6 @@ namespace RedisPrivateLink.Engine.Validation;
 public readonly struct Cidr : IEquatable<Cidr>
 {
     /// <summary>Azure keeps the network address, the next three and the broadcast address of every subnet.</summary>
-    private const int AzureReservedLeadingAddresses = 4;
     private const int AzureReservedAddresses = 5;
 
     private readonly ulong _high;
@@ -40,13 +39,6 @@ public readonly struct Cidr : IEquatable<Cidr>
 
     /// <summary>Addresses left for resources once Azure has taken the five it reserves in every subnet.</summary>
     public BigInteger AzureUsableAddressCount => BigInteger.Max(BigInteger.Zero, AddressCount - AzureReservedAddresses);
-
-    /// <summary>
-    /// The first address Azure assigns to a resource in this subnet (network address + 4), or null when the network is
-    /// too small for Azure to assign any.
-    /// </summary>
-    public IPAddress? FirstAzureUsableAddress =>
-        AzureUsableAddressCount.IsZero ? null : ToAddress(_high, _low + AzureReservedLeadingAddresses);
 
     private int TotalBits => IsIPv4 ? 32 : 128;
 

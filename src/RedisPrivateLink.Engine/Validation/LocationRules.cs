@@ -37,21 +37,6 @@ public static class LocationRules
     public static bool AreSame(string? first, string? second) =>
         TryNormalize(first) is { } a && TryNormalize(second) is { } b && a == b;
 
-    /// <summary>
-    /// A VNet-injected cache must be in its virtual network's region. Private endpoints may be in another region than
-    /// the cache, so they use <see cref="AreSame"/> at most for information.
-    /// </summary>
-    public static void RequireSameLocation(string? vnetLocation, string? cacheLocation, string parameterName = "Location")
-    {
-        var vnet = Normalize(vnetLocation, "VirtualNetworkLocation");
-        var cache = Normalize(cacheLocation, parameterName);
-        if (vnet != cache)
-        {
-            throw new ValidationException(ValidationErrorIds.LocationMismatch, parameterName,
-                $"The cache location '{cache}' differs from its virtual network's location '{vnet}'; a VNet-injected cache must be in the same region as its virtual network. Use -Location {vnet}, or a subnet in a virtual network in {cache}.");
-        }
-    }
-
     private static string? TryNormalize(string? location)
     {
         var normalized = new string((location ?? string.Empty).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();

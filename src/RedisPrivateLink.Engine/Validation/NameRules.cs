@@ -63,19 +63,6 @@ public static class NameRules
     }
 
     /// <summary>
-    /// A private DNS zone name is a DNS name of at least two labels (Azure refuses single-label private zones), each
-    /// label 1-63 letters, digits and hyphens not starting or ending with a hyphen, at most 253 characters in all.
-    /// </summary>
-    public static void ValidatePrivateDnsZoneName(string? name, string parameterName = "PrivateDnsZoneName")
-    {
-        if (!IsValidDnsZoneName(name))
-        {
-            throw new ValidationException(ValidationErrorIds.InvalidPrivateDnsZoneName, parameterName,
-                $"Private DNS zone name {Quote(name)} is not valid: it must be a DNS name of at least two labels separated by periods (for example privatelink.redis.cache.windows.net), each label 1-63 letters, digits and hyphens that neither starts nor ends with a hyphen, at most 253 characters in all, with no trailing period. Correct the name.");
-        }
-    }
-
-    /// <summary>
     /// Checks tags against Azure's limits. Tag names are case-insensitive in Azure, so two names differing only in case
     /// are refused here rather than silently merged by ARM.
     /// </summary>
@@ -140,17 +127,6 @@ public static class NameRules
         && name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or '(' or ')')
         && name[name.Length - 1] != '.';
 
-    public static bool IsValidDnsZoneName(string? name)
-    {
-        if (name is not { Length: >= 1 and <= 253 })
-        {
-            return false;
-        }
-
-        var labels = name.Split('.');
-        return labels.Length >= 2 && labels.All(IsValidDnsLabel);
-    }
-
     private static bool IsValidNetworkName(string? name, int minLength, int maxLength) =>
         name is not null
         && name.Length >= minLength
@@ -158,12 +134,6 @@ public static class NameRules
         && name.All(c => IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
         && IsAsciiLetterOrDigit(name[0])
         && (IsAsciiLetterOrDigit(name[name.Length - 1]) || name[name.Length - 1] == '_');
-
-    private static bool IsValidDnsLabel(string label) =>
-        label.Length is >= 1 and <= 63
-        && label.All(c => IsAsciiLetterOrDigit(c) || c == '-')
-        && label[0] != '-'
-        && label[label.Length - 1] != '-';
 
     internal static bool IsAsciiLetterOrDigit(char c) =>
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';

@@ -15,8 +15,6 @@ public static class ResourceIdRules
     public const string PrivateEndpointType = "Microsoft.Network/privateEndpoints";
     public const string PrivateDnsZoneType = "Microsoft.Network/privateDnsZones";
     public const string RedisCacheType = "Microsoft.Cache/redis";
-    public const string RedisEnterpriseType = "Microsoft.Cache/redisEnterprise";
-    public const string StorageAccountType = "Microsoft.Storage/storageAccounts";
 
     private const string ExpectedForm = "/subscriptions/{subscription-guid}/resourceGroups/{group}/providers/{namespace}/{type}/{name}";
 

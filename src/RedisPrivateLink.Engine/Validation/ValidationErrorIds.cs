@@ -8,7 +8,6 @@ public static class ValidationErrorIds
     public const string InvalidVirtualNetworkName = nameof(InvalidVirtualNetworkName);
     public const string InvalidSubnetName = nameof(InvalidSubnetName);
     public const string InvalidPrivateEndpointName = nameof(InvalidPrivateEndpointName);
-    public const string InvalidPrivateDnsZoneName = nameof(InvalidPrivateDnsZoneName);
     public const string InvalidTag = nameof(InvalidTag);
     public const string InvalidAddressPrefix = nameof(InvalidAddressPrefix);
     public const string SubnetOutsideAddressSpace = nameof(SubnetOutsideAddressSpace);
@@ -23,7 +22,6 @@ public static class ValidationErrorIds
     public const string InvalidRedisConfiguration = nameof(InvalidRedisConfiguration);
     public const string InvalidPersistenceConnectionString = nameof(InvalidPersistenceConnectionString);
     public const string InvalidLocation = nameof(InvalidLocation);
-    public const string LocationMismatch = nameof(LocationMismatch);
     public const string InvalidResourceId = nameof(InvalidResourceId);
     public const string WrongResourceType = nameof(WrongResourceType);
     public const string ResourceInOtherSubscription = nameof(ResourceInOtherSubscription);

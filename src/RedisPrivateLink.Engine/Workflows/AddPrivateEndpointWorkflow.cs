@@ -36,7 +36,7 @@ public static class AddPrivateEndpointWorkflow
 
         var arm = context.GetArmGateway();
         var (cacheId, cacheReadByName) = request.CacheId is null && request.CacheName is not null
-            ? await CacheKind.FindCacheByNameAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
+            ? await CacheByName.FindAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
             : (CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId), null);
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         if (request.Location is not null)

@@ -1,4 +1,3 @@
-using System;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Caches;
 
@@ -7,23 +6,13 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>One migration as the steps share it: the source, the target, and how the data moves.</summary>
 internal sealed class ConvertMigration
 {
-    /// <summary>How long Azure may hold a deleted cache's name, at Azure's pace.</summary>
-    private static readonly TimeSpan AzureNameHoldLimit = TimeSpan.FromMinutes(30);
-
-    public ConvertMigration(ResourceId sourceId, ResourceId targetId, bool reuseName, MigrationStorageContainer? container, double timeScale = 1)
+    public ConvertMigration(ResourceId sourceId, ResourceId targetId, bool reuseName, MigrationStorageContainer? container)
     {
         SourceId = sourceId;
         TargetId = targetId;
         ReuseName = reuseName;
         Container = container;
-        NameHoldLimit = TimeSpan.FromTicks((long)(AzureNameHoldLimit.Ticks * timeScale));
     }
-
-    /// <summary>
-    /// How long the target's create is retried while ARM says the name is held, before the run stops and says a
-    /// re-run continues: 30 minutes on Azure, scaled to the emulator's pace there.
-    /// </summary>
-    public TimeSpan NameHoldLimit { get; }
 
     public ResourceId SourceId { get; }
 

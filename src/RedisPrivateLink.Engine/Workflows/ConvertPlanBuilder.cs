@@ -15,14 +15,16 @@ namespace RedisPrivateLink.Engine.Workflows;
 internal sealed class ConvertPlanBuilder
 {
     private readonly IArmGateway _arm;
+    private readonly AzureClock _clock;
     private readonly Plan _plan;
     private readonly ConvertMigration _migration;
     private readonly bool _keepSource;
     private string[] _endpointPrerequisites = Array.Empty<string>();
 
-    public ConvertPlanBuilder(IArmGateway arm, Plan plan, ConvertMigration migration, bool keepSource)
+    public ConvertPlanBuilder(IArmGateway arm, AzureClock clock, Plan plan, ConvertMigration migration, bool keepSource)
     {
         _arm = arm;
+        _clock = clock;
         _plan = plan;
         _migration = migration;
         _keepSource = keepSource;
@@ -52,7 +54,7 @@ internal sealed class ConvertPlanBuilder
     /// <summary>Side by side: target, settings, endpoint, [export, import], verify, delete the source unless kept, complete.</summary>
     public void AddNewNameSteps(MigrationSource source, ArmResource? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
-        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _clock, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
             Summary(source), target is not null, Array.Empty<string>()));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
         var last = AddEndpoint(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
@@ -105,7 +107,7 @@ internal sealed class ConvertPlanBuilder
         // The network and the DNS zone are in place before the deletion, so what can fail there fails before the downtime starts.
         _plan.Add(ConvertRecordTargetStep.Create(_arm, _migration, definition, _endpointPrerequisites.Concat(StepKeys.Selected((_migration.MovesData, ConvertStepKeys.ExportSource)))));
         _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.RecordTarget }));
-        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _clock, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
         AddEndpointToVerify(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
     }
@@ -124,7 +126,7 @@ internal sealed class ConvertPlanBuilder
     /// </summary>
     public void AddStepsFromRecord(RedisCache recorded, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
-        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, recorded, $"as recorded on resource group '{_migration.TargetId.ResourceGroupName}'", exists: false, Array.Empty<string>()));
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _clock, _migration, recorded, $"as recorded on resource group '{_migration.TargetId.ResourceGroupName}'", exists: false, Array.Empty<string>()));
         AddCarriedSettingsToVerify(recorded, endpoint, zone, existing);
     }
 
@@ -134,7 +136,7 @@ internal sealed class ConvertPlanBuilder
     /// </summary>
     public void AddStepsAfterSourceDeleted(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
     {
-        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, MigrationSource.ResendDefinition(target, _migration.TargetId), "as an earlier run created it", exists: true, Array.Empty<string>()));
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _clock, _migration, MigrationSource.ResendDefinition(target, _migration.TargetId), "as an earlier run created it", exists: true, Array.Empty<string>()));
         AddCarriedSettingsToVerify(target, endpoint, zone, existing);
     }
 

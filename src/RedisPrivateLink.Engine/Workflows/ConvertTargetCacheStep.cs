@@ -11,27 +11,33 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// Creates the target cache with the source's configuration and waits for it, or reuses the target an earlier run
 /// created (its tags name the source). With -ReuseName, Azure holds a deleted cache's name for a while, so the create
-/// is retried with backoff while ARM answers NameNotAvailable, up to <see cref="ConvertMigration.NameHoldLimit"/>;
+/// is retried with backoff while ARM answers NameNotAvailable, up to <see cref="NameHoldLimit"/>;
 /// once Azure holds the target, the definition recorded on the resource group for that wait is removed.
 /// </summary>
 internal static class ConvertTargetCacheStep
 {
+    /// <summary>
+    /// How long the target's create is retried while ARM says the name is held, at Azure's pace, before the run stops
+    /// and says a re-run continues.
+    /// </summary>
+    private static readonly TimeSpan NameHoldLimit = TimeSpan.FromMinutes(30);
+
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The longest pause between creates; never more than a thirtieth of the limit, so a scaled-down wait keeps its rhythm.</summary>
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(60);
 
-    public static PlanStep Create(IArmGateway arm, ConvertMigration migration, RedisCache definition, string summary, bool exists, IEnumerable<string> dependsOn)
+    public static PlanStep Create(IArmGateway arm, AzureClock clock, ConvertMigration migration, RedisCache definition, string summary, bool exists, IEnumerable<string> dependsOn)
     {
         var target = migration.TargetId;
         var description = exists
             ? $"Use target cache '{target.Name}' in '{target.ResourceGroupName}' (created by an earlier run)"
             : $"Create cache '{target.Name}' in '{target.ResourceGroupName}' with the configuration of '{migration.SourceId.Name}' ({summary}), public network access Disabled, no subnet";
         return new PlanStep(ConvertStepKeys.TargetCache, exists ? "Use" : "Create", target.ToString(), description, dependsOn,
-            (step, ct) => EnsureAsync(arm, migration, definition, step, ct));
+            (step, ct) => EnsureAsync(arm, clock, migration, definition, step, ct));
     }
 
-    private static async Task<StepResult> EnsureAsync(IArmGateway arm, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)
+    private static async Task<StepResult> EnsureAsync(IArmGateway arm, AzureClock clock, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)
     {
         var target = migration.TargetId;
         var existing = await arm.GetAsync<RedisCache>(target, cancellationToken).ConfigureAwait(false);
@@ -55,7 +61,7 @@ internal static class ConvertTargetCacheStep
             definition.Tags = MigrationTags.With(existing.Tags, MigrationTags.StageOf(existing));
         }
 
-        var retries = await PutWhileNameHeldAsync(arm, migration, definition, step, cancellationToken).ConfigureAwait(false);
+        var retries = await PutWhileNameHeldAsync(arm, clock, migration, definition, step, cancellationToken).ConfigureAwait(false);
         await RemoveRecordAsync(arm, migration, cancellationToken).ConfigureAwait(false);
         await CacheProvisioning.WaitAsync(arm, target, step, cancellationToken).ConfigureAwait(false);
         var waited = retries == 0 ? null : $"Azure held the name; created after {retries} retries";
@@ -71,9 +77,9 @@ internal static class ConvertTargetCacheStep
         }
     }
 
-    private static async Task<int> PutWhileNameHeldAsync(IArmGateway arm, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)
+    private static async Task<int> PutWhileNameHeldAsync(IArmGateway arm, AzureClock clock, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)
     {
-        var limit = migration.NameHoldLimit;
+        var limit = clock.Scale(NameHoldLimit);
         var maxDelay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, limit.Ticks / 30));
         var delay = TimeSpan.FromTicks(Math.Min(FirstRetryDelay.Ticks, maxDelay.Ticks));
         var started = DateTimeOffset.UtcNow;

@@ -45,7 +45,7 @@ public static class ConvertVNetCacheWorkflow
         var targetSku = ConvertTargetSku.Parse(request.TargetSku);
         ValidateStrategy(request, targetSku);
         var container = ValidateDataMigration(request, sourceId, targetSku);
-        if (container is not null && ExportImportSasLifetime.Check(container, DateTimeOffset.UtcNow, ExportImportSasLifetime.RequiredValidity(context.TimeScale)) is { } sasNote)
+        if (container is not null && ExportImportSasLifetime.Check(container, DateTimeOffset.UtcNow, ExportImportSasLifetime.RequiredValidity(context.Clock)) is { } sasNote)
         {
             OperationReporter.Current.Verbose(sasNote);
         }
@@ -61,7 +61,7 @@ public static class ConvertVNetCacheWorkflow
         var targetId = request.ReuseName
             ? sourceId
             : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, targetSku is null ? ResourceIdRules.RedisCacheType : CacheKind.ManagedRedis.ResourceType, request.NewName!);
-        var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container, context.TimeScale);
+        var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container);
 
         var (source, target, recorded) = await ReadCachesAsync(arm, migration, notices, cancellationToken).ConfigureAwait(false);
         if (source is null && recorded is null && MigrationTags.StageOf(target) == MigrationStage.Complete)
@@ -71,7 +71,7 @@ public static class ConvertVNetCacheWorkflow
 
         var injectedSubnetId = source?.InjectedSubnetId ?? InjectedSubnetRecordedOn((target ?? recorded)!, migration);
         var location = LocationRules.Normalize((source?.Cache ?? target ?? recorded)!.Location, "CacheLocation");
-        var builder = new ConvertPlanBuilder(arm, new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'"), migration, request.KeepSource);
+        var builder = new ConvertPlanBuilder(arm, context.Clock, new Plan($"Moving VNet-injected cache '{sourceId.Name}' to Private Link as '{targetId.Name}'"), migration, request.KeepSource);
         var reuseNameTarget = source is not null && request.ReuseName ? builder.ReuseNameTarget(source, injectedSubnetId) : null;
         if (reuseNameTarget is not null)
         {
@@ -102,7 +102,7 @@ public static class ConvertVNetCacheWorkflow
         var endpointDefinition = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
         if (targetSku is not null)
         {
-            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, resolutionPolicy, endpointDefinition, existing, notices);
+            return PrepareManagedRedis(arm, context.Clock, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, resolutionPolicy, endpointDefinition, existing, notices);
         }
 
         AddNotices(notices, request, migration, source, target, recorded is not null);
@@ -144,7 +144,7 @@ public static class ConvertVNetCacheWorkflow
         var endpointId = ResourceId.ForResource(context.SubscriptionId, migration.TargetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
         var kind = migration.TargetKind == CacheKind.ManagedRedis ? "Azure Managed Redis cache" : "cache";
         var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as {kind} '{migration.TargetId.Name}'");
-        new ConvertPlanBuilder(context.GetArmGateway(), plan, migration, request.KeepSource).AddCompletedVerification(endpointId, zone);
+        new ConvertPlanBuilder(context.GetArmGateway(), context.Clock, plan, migration, request.KeepSource).AddCompletedVerification(endpointId, zone);
         var notices = new List<string>
         {
             $"The migration of '{migration.SourceId.Name}' to {kind} '{migration.TargetId.Name}' is complete (the source is deleted; the target's tag '{MigrationTags.Source}' records where it came from): there is nothing to do, and the plan only verifies the target.",
@@ -154,14 +154,14 @@ public static class ConvertVNetCacheWorkflow
 
     /// <summary>-TargetSku: the Managed Redis cluster and database, endpoint, [export, import], verify, delete the source.</summary>
     private static PreparedWorkflow PrepareManagedRedis(
-        IArmGateway arm, ConvertVNetCacheRequest request, ConvertMigration migration, ConvertTargetSku targetSku, MigrationSource? source, ArmResource? target,
+        IArmGateway arm, AzureClock clock, ConvertVNetCacheRequest request, ConvertMigration migration, ConvertTargetSku targetSku, MigrationSource? source, ArmResource? target,
         ResourceId injectedSubnetId, string location, EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, EndpointDefinition endpoint, ExistingResources existing, List<string> notices)
     {
         if (source is null)
         {
             notices.Add($"The source '{migration.SourceId.Name}' is already deleted and Managed Redis cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");
             var finishing = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}'");
-            var finishingBuilder = new ConvertPlanBuilder(arm, finishing, migration, request.KeepSource);
+            var finishingBuilder = new ConvertPlanBuilder(arm, clock, finishing, migration, request.KeepSource);
             finishingBuilder.AddNetwork(network, zone, resolutionPolicy, existing);
             finishingBuilder.AddManagedRedisStepsAfterSourceDeleted(endpoint, zone, existing);
             return new PreparedWorkflow(finishing, migration.TargetId, notices);
@@ -176,7 +176,7 @@ public static class ConvertVNetCacheWorkflow
         }
 
         var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' ({source.SkuText}) to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}' ({sku}; Microsoft's mapping: {mapping})");
-        var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
+        var builder = new ConvertPlanBuilder(arm, clock, plan, migration, request.KeepSource);
         builder.AddNetwork(network, zone, resolutionPolicy, existing);
         builder.AddManagedRedisSteps(definition, target, endpoint, zone, existing);
         return new PreparedWorkflow(plan, migration.TargetId, notices);

@@ -29,11 +29,11 @@ internal static class ExportImportSasLifetime
     public static readonly TimeSpan AzureExpectedPlanDuration = TimeSpan.FromMinutes(15 + 30 + 15);
 
     /// <summary>
-    /// The expected plan duration at the context's pace (the emulator scales Azure's durations; Azure is 1). Azure's
-    /// hour is not scaled: it is a wall-clock rule about the token, and the emulator applies it unscaled too.
+    /// The expected plan duration at the clock's pace (the emulator's scale, or Azure's). Azure's hour is not scaled: it
+    /// is a wall-clock rule about the token, and the emulator applies it unscaled too.
     /// </summary>
-    public static TimeSpan RequiredValidity(double timeScale) =>
-        TimeSpan.FromTicks((long)(AzureExpectedPlanDuration.Ticks * timeScale)) + AzureRequiredRemaining;
+    public static TimeSpan RequiredValidity(AzureClock clock) =>
+        clock.Scale(AzureExpectedPlanDuration) + AzureRequiredRemaining;
 
     /// <summary>
     /// Refuses a SAS that ends before <paramref name="now"/> + <paramref name="requiredValidity"/>, or that starts less

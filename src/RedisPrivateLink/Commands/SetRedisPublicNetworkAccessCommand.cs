@@ -62,7 +62,7 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
         {
             var cacheId = byId
                 ? resourceId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, resourceGroupName, name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
+                : (await CacheByName.FindIdAsync(context.GetArmGateway(), context.SubscriptionId, resourceGroupName, name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
             var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {

@@ -49,7 +49,7 @@ public abstract class ConnectionDecisionCmdlet : ArmCmdlet
         {
             var cacheId = ParameterSetName == ByCacheIdSet
                 ? CacheId
-                : (await CacheKind.FindByNameAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), nameof(CacheId), token).ConfigureAwait(false)).ToString();
+                : (await CacheByName.FindIdAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, CacheName, nameof(CacheName), nameof(CacheId), token).ConfigureAwait(false)).ToString();
             var prepared = await EndpointConnectionWorkflow.PrepareAsync(context, cacheId, ConnectionName, Approve, Description, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {

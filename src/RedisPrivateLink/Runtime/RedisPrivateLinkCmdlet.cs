@@ -160,10 +160,6 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>ShouldProcess for engine work: safe to await from any task inside <see cref="RunEngine"/>. See <see cref="AskQuestion"/>.</summary>
-    protected Task<bool> ShouldProcessAsync(string target, string action) =>
-        Dispatcher.InvokeAsync(() => AskQuestion(() => ShouldProcess(target, action), $"{action} on '{target}'"));
-
     /// <summary>
     /// Asks ShouldProcess (or a further question) on the pipeline thread, with the module's one rule for questions:
     /// -Force answers yes without asking (the Az convention) unless -Confirm is given or -WhatIf only shows the plan,

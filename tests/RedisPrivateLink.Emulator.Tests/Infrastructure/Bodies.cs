@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests.Infrastructure;
 
@@ -78,11 +79,11 @@ internal static class Bodies
     public static string ZoneId(this TestEmulator emulator, string zone = Zone) =>
         $"{emulator.Group("rg")}/providers/Microsoft.Network/privateDnsZones/{zone}";
 
-    public static string Network(string id) => $"{id}?api-version={TestEmulator.NetworkApi}";
+    public static string Network(string id) => $"{id}?api-version={TestApiVersions.NetworkNewer}";
 
-    public static string Redis(string id) => $"{id}?api-version={TestEmulator.RedisApi}";
+    public static string Redis(string id) => $"{id}?api-version={TestApiVersions.Redis}";
 
-    public static string Dns(string id) => $"{id}?api-version={TestEmulator.DnsApi}";
+    public static string Dns(string id) => $"{id}?api-version={TestApiVersions.PrivateDns}";
 
     /// <summary>PUTs and asserts the write was accepted, so a scenario's set-up cannot fail silently.</summary>
     public static async Task PutOkAsync(this TestEmulator emulator, string pathAndQuery, object body)

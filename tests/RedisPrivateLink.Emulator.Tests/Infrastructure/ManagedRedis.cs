@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests.Infrastructure;
 
 /// <summary>Ids, paths and bodies for Azure Managed Redis (Microsoft.Cache/redisEnterprise) scenarios.</summary>
 internal static class ManagedRedis
 {
-    public const string Api = "2025-07-01";
-
     public const string ManagedZone = "privatelink.redis.azure.net";
 
     /// <summary>A cluster create as the 2025-07-01 rules want it: a new-family SKU and publicNetworkAccess.</summary>
@@ -40,7 +39,7 @@ internal static class ManagedRedis
     public static string DatabaseId(this TestEmulator emulator, string cluster, string database = "default") =>
         $"{emulator.ClusterId(cluster)}/databases/{database}";
 
-    public static string Amr(string id, string apiVersion = Api) => $"{id}?api-version={apiVersion}";
+    public static string Amr(string id, string apiVersion = TestApiVersions.RedisEnterprise) => $"{id}?api-version={apiVersion}";
 
     /// <summary>A cluster and its default database, both provisioned (the clock moves past their durations).</summary>
     public static async Task CreateReadyAsync(this TestEmulator emulator, string cluster, string accessKeysAuthentication = "Disabled")

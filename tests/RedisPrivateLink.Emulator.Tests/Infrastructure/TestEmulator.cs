@@ -2,17 +2,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Hosting;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Emulator.Tests.Infrastructure;
 
 /// <summary>An in-process emulator on a free port, and a client that trusts only its certificate's thumbprint.</summary>
 internal sealed class TestEmulator : IAsyncDisposable
 {
-    public const string RedisApi = "2024-11-01";
-    public const string NetworkApi = "2024-07-01";
-    public const string DnsApi = "2024-06-01";
-    public const string GroupApi = "2021-04-01";
-
     private TestEmulator(RunningEmulator running, ManualClock clock, EmulatorOptions options)
     {
         Running = running;
@@ -75,7 +71,7 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public async Task CreateGroupAsync(string name, string location = "eastus")
     {
-        using var response = await PutAsync($"{Group(name)}?api-version={GroupApi}", new { location });
+        using var response = await PutAsync($"{Group(name)}?api-version={TestApiVersions.ResourceGroups}", new { location });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

@@ -1,28 +1,29 @@
 using System;
 using RedisPrivateLink.Engine.Arm;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 
 public class ApiVersionsTests
 {
     [Theory]
-    [InlineData("/subscriptions", "2022-12-01")]
-    [InlineData("/subscriptions/s", "2022-12-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg", "2021-04-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Resources/tags/default", "2021-04-01")]
-    [InlineData("/subscriptions/s/resourcegroups", "2021-04-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c", "2024-11-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/microsoft.cache/redis/c/privateEndpointConnections/p", "2024-11-01")]
-    [InlineData("/subscriptions/s/providers/Microsoft.Cache/locations/East US/asyncOperations/1", "2024-11-01")]
-    [InlineData("/subscriptions/s/providers/Microsoft.Cache/checkNameAvailability", "2024-11-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/c/databases/default", "2025-07-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a", "2024-05-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/p/privateDnsZoneGroups/default", "2024-05-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/pe.nic.1", "2024-05-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/virtualNetworkLinks/l", "2024-06-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/A/cache1", "2024-06-01")]
-    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa", "2023-05-01")]
+    [InlineData("/subscriptions", TestApiVersions.Subscriptions)]
+    [InlineData("/subscriptions/s", TestApiVersions.Subscriptions)]
+    [InlineData("/subscriptions/s/resourceGroups/rg", TestApiVersions.ResourceGroups)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Resources/tags/default", TestApiVersions.ResourceGroups)]
+    [InlineData("/subscriptions/s/resourcegroups", TestApiVersions.ResourceGroups)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c", TestApiVersions.Redis)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/microsoft.cache/redis/c/privateEndpointConnections/p", TestApiVersions.Redis)]
+    [InlineData("/subscriptions/s/providers/Microsoft.Cache/locations/East US/asyncOperations/1", TestApiVersions.Redis)]
+    [InlineData("/subscriptions/s/providers/Microsoft.Cache/checkNameAvailability", TestApiVersions.Redis)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/redisEnterprise/c/databases/default", TestApiVersions.RedisEnterprise)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a", TestApiVersions.Network)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateEndpoints/p/privateDnsZoneGroups/default", TestApiVersions.Network)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/pe.nic.1", TestApiVersions.Network)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/virtualNetworkLinks/l", TestApiVersions.PrivateDns)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/z/A/cache1", TestApiVersions.PrivateDns)]
+    [InlineData("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa", TestApiVersions.Storage)]
     public void PicksThePinnedVersionFromThePath(string path, string expected) => Assert.Equal(expected, ApiVersions.ForPath(path));
 
     [Fact]

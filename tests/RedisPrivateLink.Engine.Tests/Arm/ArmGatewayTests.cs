@@ -8,6 +8,7 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 
@@ -40,7 +41,7 @@ public class ArmGatewayTests : GatewayTestBase
         var request = Assert.Single(transport.Requests);
         Assert.Equal("GET", request.Method);
         Assert.Equal($"/subscriptions/{Subscription}/resourceGroups/rg1/providers/Microsoft.Cache/redis/cache1", request.Path);
-        Assert.Equal("2024-11-01", request.ApiVersion);
+        Assert.Equal(TestApiVersions.Redis, request.ApiVersion);
         Assert.Equal("Bearer test-token", request.Headers["Authorization"]);
         Assert.Equal("https://management.azure.com/.default", Credential.LastScope);
     }
@@ -86,7 +87,7 @@ public class ArmGatewayTests : GatewayTestBase
         Assert.Equal("Succeeded", result.Properties!.ProvisioningState);
         var put = transport.Requests.First();
         Assert.Equal("PUT", put.Method);
-        Assert.Equal("2024-11-01", put.ApiVersion);
+        Assert.Equal(TestApiVersions.Redis, put.ApiVersion);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(request), JsonNode.Parse(put.Body!)), put.Body);
         Assert.Equal(new[] { "PUT", "GET", "GET" }, transport.Requests.Select(r => r.Method));
         Assert.Equal(new[] { TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15) }, Waits);
@@ -97,7 +98,7 @@ public class ArmGatewayTests : GatewayTestBase
     [Fact]
     public async Task PrivateEndpointPutFollowsAzureAsyncOperationThenReadsTheResource()
     {
-        const string operation = "https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Network/locations/eastus/operations/abc?api-version=2024-05-01";
+        const string operation = $"https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Network/locations/eastus/operations/abc?api-version={TestApiVersions.Network}";
         var body = SharedData.ExampleResponse("Microsoft.Network/PrivateEndpointCreate.json", "201").GetRawText();
         var transport = new FakeTransport(
             Json(201, WithState(body, "Updating"), ("Azure-AsyncOperation", operation), ("Retry-After", "10")),
@@ -111,7 +112,7 @@ public class ArmGatewayTests : GatewayTestBase
 
         Assert.Equal("Succeeded", endpoint.Properties!.ProvisioningState);
         var sent = transport.Requests.ToArray();
-        Assert.Equal("2024-05-01", sent[0].ApiVersion);
+        Assert.Equal(TestApiVersions.Network, sent[0].ApiVersion);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(request), JsonNode.Parse(sent[0].Body!)), sent[0].Body);
         Assert.Equal(new Uri(operation), sent[1].Uri);
         Assert.Equal(Endpoint.ToString(), sent[3].Path);
@@ -135,7 +136,7 @@ public class ArmGatewayTests : GatewayTestBase
 
         Assert.Equal("Succeeded", zone.Properties!.ProvisioningState);
         var sent = transport.Requests.ToArray();
-        Assert.Equal("2024-06-01", sent[0].ApiVersion);
+        Assert.Equal(TestApiVersions.PrivateDns, sent[0].ApiVersion);
         Assert.Equal(new Uri(asyncOperation), sent[1].Uri);
         Assert.Equal(sent[1].Uri, sent[2].Uri);
         Assert.Equal(Zone.ToString(), sent[3].Path);
@@ -205,7 +206,7 @@ public class ArmGatewayTests : GatewayTestBase
     [Fact]
     public async Task DeleteFollowsLocationUntilItStopsAnswering202()
     {
-        var location = Arm + "/subscriptions/s/providers/Microsoft.Cache/locations/East%20US/operationResults/x?api-version=2024-11-01";
+        var location = Arm + $"/subscriptions/s/providers/Microsoft.Cache/locations/East%20US/operationResults/x?api-version={TestApiVersions.Redis}";
         var transport = new FakeTransport(Json(202, "", ("Location", location)), Json(202, ""), new FakeResponse(204));
         Assert.True(await CreateGateway(transport).DeleteAsync(Cache));
         Assert.Equal(new[] { "DELETE", "GET", "GET" }, transport.Requests.Select(r => r.Method));
@@ -233,7 +234,7 @@ public class ArmGatewayTests : GatewayTestBase
 
         Assert.Equal("rg1", group!.Name);
         Assert.Equal(3, transport.Requests.Count);
-        Assert.Equal("2021-04-01", transport.Requests.First().ApiVersion);
+        Assert.Equal(TestApiVersions.ResourceGroups, transport.Requests.First().ApiVersion);
         Assert.Equal(TimeSpan.FromSeconds(7), Waits[0]);
         Assert.InRange(Waits[1], TimeSpan.FromSeconds(1.6), TimeSpan.FromSeconds(2.4));
         Assert.Equal(1, gateway.Counters.Throttled);
@@ -253,7 +254,7 @@ public class ArmGatewayTests : GatewayTestBase
     [Fact]
     public async Task ListFollowsNextLinkAndPagesStreamOneAtATime()
     {
-        var next = Arm + "/subscriptions/s/providers/Microsoft.Cache/redis?api-version=2024-11-01&$skiptoken=abc";
+        var next = Arm + $"/subscriptions/s/providers/Microsoft.Cache/redis?api-version={TestApiVersions.Redis}&$skiptoken=abc";
         var transport = new FakeTransport(request => request.Uri.Query.Contains("skiptoken")
             ? Json(200, """{"value":[{"id":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c2","name":"c2"}]}""")
             : Json(200, $$"""{"value":[{"id":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cache/Redis/c1","name":"c1"}],"nextLink":"{{next}}"}"""));
@@ -305,7 +306,7 @@ public class ArmGatewayTests : GatewayTestBase
         Assert.Equal(200, response.Status);
         var request = Assert.Single(transport.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal("2024-11-01", request.ApiVersion);
+        Assert.Equal(TestApiVersions.Redis, request.ApiVersion);
         Assert.Equal("""{"type":"Microsoft.Cache/Redis","name":"cacheName"}""", request.Body);
     }
 
@@ -334,7 +335,7 @@ public class ArmGatewayTests : GatewayTestBase
         await CreateGateway(transport).PostActionAsync(Cache + "/listKeys", null);
 
         var line = Assert.Single(Reporter.VerboseLines);
-        Assert.Matches(@"^POST /subscriptions/.+/redis/cache1/listKeys\?api-version=2024-11-01 -> 200 OK in \d+ ms \(correlation corr-200\)$", line);
+        Assert.Matches(@$"^POST /subscriptions/.+/redis/cache1/listKeys\?api-version={TestApiVersions.Redis} -> 200 OK in \d+ ms \(correlation corr-200\)$", line);
         var debug = string.Join("\n", Reporter.DebugLines);
         Assert.DoesNotContain("p-secret", debug);
         Assert.DoesNotContain("s-secret", debug);
@@ -351,7 +352,7 @@ public class ArmGatewayTests : GatewayTestBase
         var gateway = CreateGateway(transport);
         Assert.Equal("One", Assert.Single(await gateway.ListSubscriptionsAsync()).DisplayName);
         Assert.Equal("t", (await gateway.GetSubscriptionAsync("a"))!.TenantId);
-        Assert.All(transport.Requests, r => Assert.Equal("2022-12-01", r.ApiVersion));
+        Assert.All(transport.Requests, r => Assert.Equal(TestApiVersions.Subscriptions, r.ApiVersion));
         Assert.Equal("/subscriptions", transport.Requests.First().Path);
     }
 
@@ -370,7 +371,7 @@ public class ArmGatewayTests : GatewayTestBase
         var gateway = CreateGateway(new FakeTransport());
         Assert.Throws<ArgumentException>(() => gateway.ResourceUri("/subscriptions/s/../x"));
         Assert.Throws<ArgumentException>(() => gateway.ResourceUri("/subscriptions/s?x=1"));
-        Assert.Equal("https://management.azure.com/subscriptions/s/providers/Microsoft.Cache/locations/East%20US/asyncOperations/1?api-version=2024-11-01",
+        Assert.Equal($"https://management.azure.com/subscriptions/s/providers/Microsoft.Cache/locations/East%20US/asyncOperations/1?api-version={TestApiVersions.Redis}",
             gateway.ResourceUri("/subscriptions/s/providers/Microsoft.Cache/locations/East US/asyncOperations/1").AbsoluteUri);
     }
 

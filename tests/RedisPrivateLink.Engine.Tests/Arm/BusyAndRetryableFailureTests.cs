@@ -5,6 +5,7 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 
@@ -18,7 +19,7 @@ public class BusyAndRetryableFailureTests : GatewayTestBase
     private static readonly ResourceId Subnet = ResourceId.Parse($"/subscriptions/{Subscription}/resourceGroups/rg1/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/endpoints");
     private static readonly ResourceId Endpoint = ResourceId.ForResource(Subscription, "rg1", "Microsoft.Network/privateEndpoints", "pe1");
     private static readonly string Export = Cache + "/export";
-    private static readonly string Operation = Arm + $"/subscriptions/{Subscription}/providers/Microsoft.Network/locations/eastus/operations/op1?api-version=2024-05-01";
+    private static readonly string Operation = Arm + $"/subscriptions/{Subscription}/providers/Microsoft.Network/locations/eastus/operations/op1?api-version={TestApiVersions.Network}";
 
     /// <summary>Network's 409 (microsoft/AzureTRE#3193), its 429 (pulumi/pulumi-azure-native#3720), Redis's 409 (Azure/bicep#11465).</summary>
     private const string NetworkBusy409 = """{"error":{"code":"AnotherOperationInProgress","message":"Another operation on this or dependent resource is in progress. To retrieve status of the operation use uri: https://management.azure.com/subscriptions/s/providers/Microsoft.Network/locations/eastus/operations/7fb24a45?api-version=2024-05-01.","details":[]}}""";

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 
@@ -14,7 +15,7 @@ namespace RedisPrivateLink.Engine.Tests.Arm;
 public sealed class LocationOnlyOperationTests : GatewayTestBase
 {
     private static readonly ResourceId Cache = ResourceId.ForResource(Subscription, "rg1", "Microsoft.Cache/redis", "cache1");
-    private const string Operation = Arm + "/subscriptions/" + Subscription + "/providers/Microsoft.Cache/locations/West%20US/operationresults/2845cdd2?api-version=2024-11-01";
+    private const string Operation = Arm + "/subscriptions/" + Subscription + $"/providers/Microsoft.Cache/locations/West%20US/operationresults/2845cdd2?api-version={TestApiVersions.Redis}";
 
     [Fact]
     public async Task AnExportPollsTheNewestLocationUntil200()

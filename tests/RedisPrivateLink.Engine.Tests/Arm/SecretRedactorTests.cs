@@ -1,6 +1,7 @@
 using System;
 using RedisPrivateLink.Engine.Diagnostics;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 
@@ -21,8 +22,8 @@ public class SecretRedactorTests
     {
         Assert.Equal(SecretRedactor.Redacted, SecretRedactor.RedactHeader("authorization", "Bearer x"));
         Assert.Equal("application/json", SecretRedactor.RedactHeader("Content-Type", "application/json"));
-        Assert.Equal("/subscriptions/s/providers/Microsoft.Cache/locations/West%20Europe/asyncOperations/1?api-version=2024-11-01",
-            SecretRedactor.DescribeUri(new Uri("https://management.azure.com/subscriptions/s/providers/Microsoft.Cache/locations/West%20Europe/asyncOperations/1?api-version=2024-11-01&t=1&c=MIIH&s=sig&h=hash")));
+        Assert.Equal($"/subscriptions/s/providers/Microsoft.Cache/locations/West%20Europe/asyncOperations/1?api-version={TestApiVersions.Redis}",
+            SecretRedactor.DescribeUri(new Uri($"https://management.azure.com/subscriptions/s/providers/Microsoft.Cache/locations/West%20Europe/asyncOperations/1?api-version={TestApiVersions.Redis}&t=1&c=MIIH&s=sig&h=hash")));
         Assert.Equal("/x", SecretRedactor.DescribeUri(new Uri("https://h/x?sig=1")));
     }
 

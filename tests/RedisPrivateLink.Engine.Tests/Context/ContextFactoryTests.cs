@@ -9,6 +9,7 @@ using Azure.Identity;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Context;
 
@@ -105,7 +106,7 @@ public class ContextFactoryTests
         Assert.Equal("AccessToken", context.CredentialType);
         var request = Assert.Single(transport.Requests);
         Assert.Equal($"/subscriptions/{SubscriptionB}", request.Path);
-        Assert.Equal("2022-12-01", request.ApiVersion);
+        Assert.Equal(TestApiVersions.Subscriptions, request.ApiVersion);
         Assert.Equal("Bearer " + Token, request.Headers["Authorization"]);
     }
 

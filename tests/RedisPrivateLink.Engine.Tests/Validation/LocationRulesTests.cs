@@ -29,15 +29,4 @@ public sealed class LocationRulesTests
     [InlineData("bad-name", "bad-name", false)]
     public void AreSameComparesNormalizedForms(string? first, string? second, bool expected) =>
         Assert.Equal(expected, LocationRules.AreSame(first, second));
-
-    [Fact]
-    public void SameLocationInDifferentFormsPasses() => LocationRules.RequireSameLocation("West Europe", "westeurope");
-
-    [Fact]
-    public void DifferentLocationsAreRefusedNamingBoth()
-    {
-        var error = ValidationAssert.Throws(ValidationErrorIds.LocationMismatch,
-            () => LocationRules.RequireSameLocation("West Europe", "eastus"), "'westeurope'");
-        Assert.Contains("'eastus'", error.Message);
-    }
 }

@@ -121,26 +121,6 @@ public sealed class NameRulesTests
     public void InvalidPrivateEndpointNamesAreRefused(string name) =>
         ValidationAssert.Throws(ValidationErrorIds.InvalidPrivateEndpointName, () => NameRules.ValidatePrivateEndpointName(name), $"'{name}'");
 
-    [Theory]
-    [InlineData("privatelink.redis.cache.windows.net")]
-    [InlineData("privatelink.redis.cache.usgovcloudapi.net")]
-    [InlineData("contoso.internal")]
-    public void ValidPrivateDnsZoneNamesPass(string name) => NameRules.ValidatePrivateDnsZoneName(name);
-
-    [Theory]
-    [InlineData("localhost")]
-    [InlineData("privatelink.redis.cache.windows.net.")]
-    [InlineData("-bad.example.com")]
-    [InlineData("bad-.example.com")]
-    [InlineData("a..b")]
-    [InlineData("under_score.example.com")]
-    public void InvalidPrivateDnsZoneNamesAreRefused(string name) =>
-        ValidationAssert.Throws(ValidationErrorIds.InvalidPrivateDnsZoneName, () => NameRules.ValidatePrivateDnsZoneName(name), $"'{name}'");
-
-    [Fact]
-    public void DnsLabelLongerThan63IsRefused() =>
-        ValidationAssert.Throws(ValidationErrorIds.InvalidPrivateDnsZoneName, () => NameRules.ValidatePrivateDnsZoneName(new string('a', 64) + ".net"));
-
     [Fact]
     public void ValidTagsPass() =>
         NameRules.ValidateTags(new Dictionary<string, string?> { ["env"] = "prod", ["owner"] = null, [new string('n', 512)] = new string('v', 256) });

@@ -1,5 +1,6 @@
 using RedisPrivateLink.Engine.Validation;
 using Xunit;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Engine.Tests.Validation;
 
@@ -64,7 +65,7 @@ public sealed class ResourceIdRulesTests
         ValidationAssert.Throws(ValidationErrorIds.InvalidResourceId, () => ResourceIdRules.Parse(id, ResourceIdRules.SubnetType, "SubnetId"));
 
     [Theory]
-    [InlineData(SubnetId + "?api-version=2024-05-01&sig=c2VjcmV0", "'?'")]
+    [InlineData(SubnetId + $"?api-version={TestApiVersions.Network}&sig=c2VjcmV0", "'?'")]
     [InlineData(SubnetId + "#fragment", "'#'")]
     [InlineData(SubnetId + "%2F..", "'%'")]
     [InlineData("\\subscriptions\\" + Subscription, "'\\'")]

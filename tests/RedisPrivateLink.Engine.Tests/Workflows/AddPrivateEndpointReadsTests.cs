@@ -12,7 +12,7 @@ using static RedisPrivateLink.Engine.Tests.Workflows.ManagedRedisArrangement;
 namespace RedisPrivateLink.Engine.Tests.Workflows;
 
 /// <summary>
-/// The ARM reads of Add-RedisPrivateEndpoint (issue 6: a fleet piped into it is bound by ARM's read bucket). Each
+/// The ARM reads of Add-RedisPrivateEndpoint (a fleet piped into it is bound by ARM's read bucket). Each
 /// resource is read once in preparation, and each step reads only what it writes; a read added back fails here.
 /// </summary>
 public class AddPrivateEndpointReadsTests
@@ -33,7 +33,7 @@ public class AddPrivateEndpointReadsTests
         var prepared = await AddPrivateEndpointWorkflow.PrepareAsync(ContextOver(arm), new AddPrivateEndpointRequest { CacheId = CacheId, SubnetId = SubnetId }, CancellationToken.None);
 
         // The virtual network carries the subnet. The existing network's zone is the one of the name it is linked to
-        // (issue 16, hub and spoke), found from the subscription's zones and their links; that zone is not read again.
+        // (hub and spoke), found from the subscription's zones and their links; that zone is not read again.
         Assert.Equal(new[]
         {
             CacheId,

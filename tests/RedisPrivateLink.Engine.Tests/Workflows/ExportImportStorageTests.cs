@@ -20,8 +20,8 @@ public sealed class ExportImportStorageTests
     public void OnAzureTheSasMustLastThePlansHourAndAzuresHour()
     {
         // Export 15 + create 30 + import 15 minutes, then Azure's hour at the last request.
-        Assert.Equal(TimeSpan.FromHours(2), ExportImportSasLifetime.RequiredValidity(1));
-        Assert.Equal(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(3.6), ExportImportSasLifetime.RequiredValidity(0.001));
+        Assert.Equal(TimeSpan.FromHours(2), ExportImportSasLifetime.RequiredValidity(AzureClock.Azure));
+        Assert.Equal(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(3.6), ExportImportSasLifetime.RequiredValidity(new AzureClock(0.001)));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using static RedisPrivateLink.Engine.Tests.Workflows.ManagedRedisArrangement;
 namespace RedisPrivateLink.Engine.Tests.Workflows;
 
 /// <summary>
-/// Private endpoint network policies (issue 16): the body of a subnet the module creates carries them only when asked,
+/// Private endpoint network policies: the body of a subnet the module creates carries them only when asked,
 /// so Azure's default applies otherwise, and an existing subnet is never written to change them. The in-memory ARM
 /// stores bodies as sent, which is what these tests read.
 /// </summary>

@@ -55,7 +55,7 @@ public sealed class ManagedRedisConnectionDecisionTests
     }
 
     private static Task<ResourceId> FindAsync(WorkflowScenario scenario, string name) =>
-        CacheKind.FindByNameAsync(scenario.Arm, scenario.Subscription, WorkflowScenario.Group, name, "CacheName", "CacheId", CancellationToken.None);
+        CacheByName.FindIdAsync(scenario.Arm, scenario.Subscription, WorkflowScenario.Group, name, "CacheName", "CacheId", CancellationToken.None);
 
     private static NewPrivateCacheRequest NewManagedCache(string name)
     {

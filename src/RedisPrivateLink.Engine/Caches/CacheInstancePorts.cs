@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using RedisPrivateLink.Engine.Arm.Models;
 
-namespace RedisPrivateLink.Engine.Connectivity;
+namespace RedisPrivateLink.Engine.Caches;
 
 /// <summary>
 /// The TLS ports of a cache's nodes, from ARM's <c>instances[].sslPort</c> (15000 and up). A clustered cache
