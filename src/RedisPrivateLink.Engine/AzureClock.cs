@@ -29,4 +29,8 @@ public sealed class AzureClock
 
     /// <summary>How long <paramref name="azureDuration"/>, a duration at Azure's pace, lasts at this clock's.</summary>
     public TimeSpan Scale(TimeSpan azureDuration) => TimeSpan.FromTicks((long)Math.Round(azureDuration.Ticks * TimeScale));
+
+    /// <summary>How a context's Format-List shows it: the pace, not the type name.</summary>
+    public override string ToString() =>
+        TimeScale == 1 ? "Azure's pace" : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of Azure's pace", TimeScale);
 }

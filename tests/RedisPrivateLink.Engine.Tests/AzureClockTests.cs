@@ -19,4 +19,11 @@ public class AzureClockTests
     [InlineData(double.NaN)]
     public void RefusesScalesOutsideZeroToOne(double scale) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new AzureClock(scale));
+
+    [Fact]
+    public void ShowsItsPaceRatherThanItsTypeName()
+    {
+        Assert.Equal("Azure's pace", AzureClock.Azure.ToString());
+        Assert.Equal("0.001 of Azure's pace", new AzureClock(0.001).ToString());
+    }
 }
