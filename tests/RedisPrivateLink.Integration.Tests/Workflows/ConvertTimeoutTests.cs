@@ -88,6 +88,38 @@ public sealed class ConvertTimeoutTests
         await AssertMigratedAsync(s);
     }
 
+    /// <summary>
+    /// ARM's 504 GatewayTimeout means its gateway did not get Microsoft.Cache's answer, which may go on with the import
+    /// (hashicorp/terraform-provider-azurerm#8169): the import is unconfirmed, not failed, and no re-run sends another
+    /// until the admin has looked.
+    /// </summary>
+    [Fact]
+    public async Task AnImportAnsweredGatewayTimeoutIsUnconfirmedNotFailed()
+    {
+        await using var s = await StartAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, "orders-v3");
+        await s.Control.AddFaultAsync(new { method = "POST", pathPattern = "*/redis/" + Target + "/import", kind = "status", status = 504, code = "GatewayTimeout", count = 1 });
+
+        var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+
+        Assert.Equal(ConvertStepKeys.ImportData, failure.FailedStep.Key);
+        var unconfirmed = Assert.IsType<RedisPrivateLinkException>(failure.InnerException);
+        Assert.Equal(WorkflowErrorIds.MigrationImportUnconfirmed, unconfirmed.ErrorId);
+        Assert.Contains("504 GatewayTimeout", unconfirmed.Message, StringComparison.Ordinal);
+        Assert.Contains("Update-AzTag", unconfirmed.Message, StringComparison.Ordinal);
+        await s.Control.ClearRequestsAsync();
+        var again = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+        Assert.Equal(WorkflowErrorIds.MigrationImportUnconfirmed, Assert.IsType<RedisPrivateLinkException>(again.InnerException).ErrorId);
+        Assert.Empty(await s.Control.WritesAsync());
+
+        Assert.Null(await FingerprintAsync(s, Target));
+        await AllowAnotherImportAsync(s);
+        await MigrateAsync(s, NewNameRequest(s));
+
+        await AssertMigratedAsync(s);
+    }
+
     /// <summary>What MigrationImportUnconfirmed says to do when the target holds no data: remove the note of the import sent.</summary>
     private static async Task AllowAnotherImportAsync(WorkflowScenario s)
     {
