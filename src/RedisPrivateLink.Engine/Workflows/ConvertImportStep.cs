@@ -16,7 +16,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// An import is a POST that ARM cannot be asked about afterwards, so the step notes on the target that it sent one
 /// (<see cref="MigrationTags.ImportSent"/>) before sending it, and clears the note when ARM says the import did not run.
 /// A note left without the imported stage means an import ran or may still run whose end no run saw (its answer lost,
-/// also as ARM's 408, 502 or 504, or the run stopped while it ran): importing again could replace data written to the target since, and skipping it
+/// also as ARM's 408, 502 or 504, or its operation unreadable, or the run stopped while it ran): importing again could replace data written to the target since, and skipping it
 /// could leave the target empty, so the step stops with <see cref="WorkflowErrorIds.MigrationImportUnconfirmed"/>,
 /// naming what to check and the tag that tells the next run what was found.
 /// </summary>
@@ -52,6 +52,11 @@ internal static class ConvertImportStep
                 // ARM's gateway did not get Microsoft.Cache's answer in time (a 504 while the provider goes on,
                 // hashicorp/terraform-provider-azurerm#8169): an answer lost too, only spelt as a status.
                 throw Unconfirmed(migration, blob, sent, $"Azure Resource Manager answered the import {gateway.Status} {gateway.Code} without the provider's answer", gateway);
+            }
+            catch (ArmException poll) when (poll.Method == "GET" && poll.Status >= 500)
+            {
+                // Azure accepted the import (its operation was being read) and the reads failed, retries spent.
+                throw Unconfirmed(migration, blob, sent, $"Azure accepted the import, then its operation could not be read ({poll.Status} {poll.Code})", poll);
             }
             catch (ArmException error)
             {

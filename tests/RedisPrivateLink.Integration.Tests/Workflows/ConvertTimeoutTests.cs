@@ -120,6 +120,44 @@ public sealed class ConvertTimeoutTests
         await AssertMigratedAsync(s);
     }
 
+    /// <summary>
+    /// An import Azure accepted whose operation then cannot be read (every poll answered 500, retries spent) runs on
+    /// in Azure: unconfirmed, not failed. The admin finds the data there and records it; the re-run imports nothing.
+    /// </summary>
+    [Fact]
+    public async Task AnImportWhoseOperationCannotBeReadIsUnconfirmedAndNotSentAgain()
+    {
+        await using var s = await StartAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, "orders-v3");
+        var prepared = await PrepareAsync(s, NewNameRequest(s));
+        var armed = new StepStartReporter(prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.ImportData),
+            () => s.Control.AddFaultAsync(new { method = "GET", pathPattern = "*/operationresults/*", kind = "status", status = 500, count = 7 }));
+        PlanStepFailedException failure;
+        using (RedisPrivateLink.Engine.Diagnostics.OperationReporter.Use(armed))
+        {
+            failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => WorkflowScenario.RunAsync(prepared));
+        }
+
+        Assert.Equal(ConvertStepKeys.ImportData, failure.FailedStep.Key);
+        Assert.True(WorkflowErrorIds.MigrationImportUnconfirmed == Assert.IsType<RedisPrivateLinkException>(failure.InnerException).ErrorId, failure.InnerException!.ToString());
+        Assert.Empty(await s.Control.FaultsAsync());
+
+        // The admin's check: the data arrived. Recorded, the re-run imports nothing.
+        Assert.Equal("orders-v3", await FingerprintAsync(s, Target));
+        var recorded = await s.Arm.SendAsync(new Engine.Arm.ArmRequest(Azure.Core.RequestMethod.Patch, s.CacheId(Target) + "/providers/Microsoft.Resources/tags/default")
+        {
+            ApiVersion = Engine.Arm.ApiVersions.Tags,
+            Body = new { operation = "Merge", properties = new { tags = new Dictionary<string, string> { ["rpl-migration-stage"] = "imported" } } },
+        });
+        Assert.True(recorded.IsSuccess, recorded.Content);
+        await s.Control.ClearRequestsAsync();
+        await MigrateAsync(s, NewNameRequest(s));
+
+        Assert.DoesNotContain(await s.Control.RequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/import", StringComparison.OrdinalIgnoreCase));
+        await AssertMigratedAsync(s);
+    }
+
     /// <summary>What MigrationImportUnconfirmed says to do when the target holds no data: remove the note of the import sent.</summary>
     private static async Task AllowAnotherImportAsync(WorkflowScenario s)
     {
