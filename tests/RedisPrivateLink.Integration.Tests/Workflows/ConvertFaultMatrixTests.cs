@@ -388,8 +388,9 @@ public abstract class ConvertFaultMatrixTests
     /// The export POSTs ARM accepted by the run that stopped, and whether it recorded the export (the stage tag on the
     /// target side by side, on the source with -ReuseName). A stopped run that did not record it leaves the re-run to
     /// export again: it cannot know whether that export finished (its operation ended Failed, Ctrl+C came while it
-    /// was polled or before its stage was recorded), the source is still there, and a second export of it loses
-    /// nothing. A recorded export is never repeated.
+    /// was polled or before its stage was recorded; its answer lost, also after ARM acted, in which case the log shows
+    /// that export unanswered, status 0, and does not count it), the source is still there, and a second export of it
+    /// to the same blob loses nothing. A recorded export is never repeated.
     /// </summary>
     private async Task<int> ExportsExpectedAsync(string strategy, string row)
     {
