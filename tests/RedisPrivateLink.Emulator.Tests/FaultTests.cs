@@ -104,6 +104,36 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
+    [Theory]
+    [InlineData("dropAfterActing", null)]
+    [InlineData("holdAfterActing", 300)]
+    public async Task AnAnswerLostAfterActingLeavesTheWriteDoneAndTheClientWithoutAnswer(string kind, int? delayMs)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.CreateGroupAsync("rg");
+        await AddFaultAsync(emulator, new { method = "PUT", pathPattern = "*/redis/cache1", kind, delayMs });
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => emulator.PutAsync(RedisTests.CachePath(emulator, "cache1"), new { location = "eastus" }));
+
+        // ARM acted on it: the cache exists and its create runs; the log has the write unanswered.
+        var cache = await (await emulator.GetAsync(RedisTests.CachePath(emulator, "cache1"))).JsonAsync();
+        Assert.Equal("Creating", (string)cache["properties"]!["provisioningState"]!);
+        var log = JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/requests"))!.AsArray();
+        Assert.Equal(0, (int)log.Single(r => (string)r!["method"]! == "PUT" && ((string)r!["path"]!).EndsWith("/cache1", StringComparison.Ordinal))!["status"]!);
+        Assert.Empty(JsonNode.Parse(await emulator.Client.GetStringAsync("_emulator/faults"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task HoldAfterActingNeedsHowLongToHoldTheAnswer()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        using var refused = await emulator.Client.PostAsJsonAsync("_emulator/faults", new { pathPattern = "x", kind = "holdAfterActing" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("delayMs", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LroFailedAcceptsTheWriteThenFailsTheOperation()
     {

@@ -85,6 +85,19 @@ public sealed class FirewallRuleAndPatchScheduleTests
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task ThePatchScheduleSentAgainReplacesTheOneThere()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.PutOkAsync(Redis(Schedule(emulator)), Entries(new JsonObject { ["dayOfWeek"] = "Monday", ["startHourUtc"] = 2 }));
+
+        using var replaced = await emulator.PutAsync(Redis(Schedule(emulator)), Entries(new JsonObject { ["dayOfWeek"] = "Sunday", ["startHourUtc"] = 4 }));
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var entry = (await replaced.JsonAsync())["properties"]!["scheduleEntries"]![0]!;
+        Assert.Equal(("Sunday", 4), ((string)entry["dayOfWeek"]!, (int)entry["startHourUtc"]!));
+    }
+
     [Theory]
     [InlineData("weekly", "Monday", 2, null, "default")]
     [InlineData("default", "Someday", 2, null, "properties.scheduleEntries.dayOfWeek")]

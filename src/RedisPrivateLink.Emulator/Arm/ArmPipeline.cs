@@ -47,6 +47,12 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
                 return;
             }
 
+            if (fault?.Kind is "dropAfterActing" or "holdAfterActing")
+            {
+                await ActThenLoseTheAnswerAsync(http, fault);
+                return;
+            }
+
             if (fault?.Kind == "delay")
             {
                 await Task.Delay(fault.DelayMs ?? 0, http.RequestAborted);
@@ -74,6 +80,29 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
                 requestId,
                 correlationId));
         }
+    }
+
+    /// <summary>
+    /// ARM accepted and acted on the request (the resource written, its operation started) but the answer never
+    /// reaches the client: the connection is dropped at once, or held until the client gives up and then dropped, as
+    /// a gateway or network timeout after ARM accepted a request loses its answer. Logged as unanswered (status 0).
+    /// </summary>
+    private async Task ActThenLoseTheAnswerAsync(HttpContext http, FaultRule fault)
+    {
+        await HandleAsync(http);
+        if (fault.Kind == "holdAfterActing")
+        {
+            try
+            {
+                await Task.Delay(fault.DelayMs!.Value, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up first, as it should: the answer is lost either way.
+            }
+        }
+
+        http.Abort();
     }
 
     private async Task<ArmResult> HandleAsync(HttpContext http)

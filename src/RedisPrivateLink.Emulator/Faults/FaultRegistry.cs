@@ -34,6 +34,11 @@ internal sealed class FaultRegistry(Random random)
             throw new ArgumentException("a busy fault answers 409 (the default) or, for Microsoft.Network, 429.");
         }
 
+        if (kind == "holdAfterActing" && rule.DelayMs is not > 0)
+        {
+            throw new ArgumentException("a holdAfterActing fault needs delayMs: how long the answer is held before the connection is dropped.");
+        }
+
         try
         {
             rule.Matcher = rule.BuildMatcher();
@@ -77,9 +82,9 @@ internal sealed class FaultRegistry(Random random)
         }
     }
 
-    /// <summary>The first status/delay/drop/busy rule that fires for this request, consuming one use of it.</summary>
+    /// <summary>The first status/delay/drop/dropAfterActing/holdAfterActing/busy rule that fires for this request, consuming one use of it.</summary>
     public FaultRule? TakeRequestFault(string method, string path) =>
-        Take(method, path, kind => kind is "status" or "delay" or "drop" or "busy");
+        Take(method, path, kind => kind is "status" or "delay" or "drop" or "dropAfterActing" or "holdAfterActing" or "busy");
 
     /// <summary>Whether an lroFailed rule fires for this write, consuming one use of it.</summary>
     public bool TakeLroFailure(string method, string path) => Take(method, path, kind => kind == "lroFailed") is not null;

@@ -15,7 +15,7 @@ public sealed class FaultRule
     /// searched in the path; case-insensitive either way.</summary>
     public string PathPattern { get; set; } = "";
 
-    /// <summary>status | delay | drop | lroFailed | busy | lroRetryableError | notFoundAfterCreate | allocationFailed.</summary>
+    /// <summary>status | delay | drop | dropAfterActing | holdAfterActing | lroFailed | busy | lroRetryableError | notFoundAfterCreate | allocationFailed.</summary>
     public string Kind { get; set; } = "";
 
     public int? Status { get; set; }
@@ -26,6 +26,7 @@ public sealed class FaultRule
 
     public int? RetryAfter { get; set; }
 
+    /// <summary>delay: how long the request is held before it is served; holdAfterActing: how long the answer is held before the connection is dropped.</summary>
     public int? DelayMs { get; set; }
 
     /// <summary>How many more times it fires; defaults to 1 without a probability, unlimited with one.</summary>
@@ -40,7 +41,7 @@ public sealed class FaultRule
     [JsonIgnore]
     internal HashSet<string> CreatedPaths { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    internal static readonly string[] Kinds = ["status", "delay", "drop", "lroFailed", "busy", "lroRetryableError", "notFoundAfterCreate", "allocationFailed"];
+    internal static readonly string[] Kinds = ["status", "delay", "drop", "dropAfterActing", "holdAfterActing", "lroFailed", "busy", "lroRetryableError", "notFoundAfterCreate", "allocationFailed"];
 
     private static readonly char[] GlobCharacters = ['*', '?'];
 

@@ -23,7 +23,8 @@ internal sealed class PatchScheduleProvider : CacheChildProvider
 
     public override void Validate(WriteContext context)
     {
-        if (!context.Name.Equals(OnlyName, StringComparison.OrdinalIgnoreCase))
+        // The child's own name, from its id: a stored schedule's name reads {cache}/default.
+        if (!context.Id[(context.Id.LastIndexOf('/') + 1)..].Equals(OnlyName, StringComparison.OrdinalIgnoreCase))
         {
             throw RedisErrors.InvalidParameter(OnlyName);
         }

@@ -7,6 +7,12 @@ namespace RedisPrivateLink.Engine.Arm;
 /// <summary>Recognises and explains requests that never got an answer from ARM.</summary>
 internal static class TransportFailures
 {
+    /// <summary>No answer: the connection failed or was dropped.</summary>
+    public const string ArmUnreachable = nameof(ArmUnreachable);
+
+    /// <summary>No answer before the request's network timeout.</summary>
+    public const string ArmRequestTimedOut = nameof(ArmRequestTimedOut);
+
     /// <summary>True when the TLS handshake failed, which with a pinned certificate means the pin did not match.</summary>
     public static bool IsCertificateRejection(Exception exception)
     {
@@ -46,7 +52,7 @@ internal static class TransportFailures
         if (exception is RequestFailedException { Status: 0 } or System.Net.Http.HttpRequestException or System.IO.IOException)
         {
             return new RedisPrivateLinkException(
-                "ArmUnreachable",
+                ArmUnreachable,
                 RedisPrivateLinkErrorCategory.ConnectionError,
                 $"No answer from Azure Resource Manager at {uri.Authority}{attempts} ({target}): {exception.GetBaseException().Message} Check the network and proxy settings; running the same command again continues where it stopped.",
                 target,
@@ -57,7 +63,7 @@ internal static class TransportFailures
         if (exception is OperationCanceledException)
         {
             return new RedisPrivateLinkException(
-                "ArmRequestTimedOut",
+                ArmRequestTimedOut,
                 RedisPrivateLinkErrorCategory.ConnectionError,
                 $"Azure Resource Manager at {uri.Authority} did not answer in time{attempts} ({target}): {exception.Message} Running the same command again continues where it stopped.",
                 target,

@@ -25,6 +25,13 @@ internal static class MigrationTags
     public const string Stage = "rpl-migration-stage";
     public const string ExportPrefix = "rpl-migration-export-prefix";
 
+    /// <summary>
+    /// On the target: when an import was sent to it (UTC, ISO 8601), written before the import's POST and removed when
+    /// ARM says the import did not run. With no imported stage beside it, an earlier run sent an import whose outcome
+    /// it never learnt (its answer lost, or the run stopped while it ran): ARM keeps no record a client can ask for.
+    /// </summary>
+    public const string ImportSent = "rpl-migration-import-sent";
+
     /// <summary>On the target: the subnet the source was injected into, so a re-run after the source is gone still knows its virtual network.</summary>
     public const string InjectedSubnet = "rpl-migration-injected-subnet";
 
@@ -69,6 +76,32 @@ internal static class MigrationTags
         }, cancellationToken).ConfigureAwait(false);
         ArmGateway.EnsureSuccess(response, "PATCH", path);
         return true;
+    }
+
+    /// <summary>
+    /// Sets one tag on the cache through the Tags API (operation Merge): synchronous, so the tag is there once this
+    /// returns and not there when it throws, unlike a cache PATCH, whose operation can fail after the tags were taken.
+    /// </summary>
+    public static Task MergeAsync(IArmGateway arm, ResourceId cacheId, string name, string value, CancellationToken cancellationToken) =>
+        SendTagsAsync(arm, cacheId, "Merge", name, value, cancellationToken);
+
+    /// <summary>Removes one tag (with the value given) from the cache through the Tags API (operation Delete); other tags stay.</summary>
+    public static Task RemoveAsync(IArmGateway arm, ResourceId cacheId, string name, string value, CancellationToken cancellationToken) =>
+        SendTagsAsync(arm, cacheId, "Delete", name, value, cancellationToken);
+
+    /// <summary>The value of one tag of a resource (names case-insensitive); null when it has none.</summary>
+    public static string? ValueOf(ArmResource? resource, string name) =>
+        resource?.Tags is { } tags && TryGet(tags, name, out var value) ? value : null;
+
+    private static async Task SendTagsAsync(IArmGateway arm, ResourceId cacheId, string operation, string name, string value, CancellationToken cancellationToken)
+    {
+        var path = TagsPathOf(cacheId);
+        var response = await arm.SendAsync(new ArmRequest(RequestMethod.Patch, path)
+        {
+            ApiVersion = ApiVersions.Tags,
+            Body = new { operation, properties = new { tags = new Dictionary<string, string> { [name] = value } } },
+        }, cancellationToken).ConfigureAwait(false);
+        ArmGateway.EnsureSuccess(response, "PATCH", path);
     }
 
     /// <summary>The Tags API resource of a cache (an extension resource, which <see cref="ResourceId"/> does not model).</summary>

@@ -5,7 +5,8 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// before the first ARM write, except those Azure's own answer to a write decides (ClassicCacheCreationBlocked,
 /// VirtualNetworkLinkedToOtherZone, CacheNameNotAvailable for Managed Redis, CacheProvisioningFailed,
 /// ManagedRedisCapacityUnavailable, ManagedRedisCreateFailed when a create fails (a re-run raises it before any write),
-/// MigrationExportFailed, MigrationImportFailed).
+/// MigrationExportFailed, MigrationImportFailed, MigrationImportUnconfirmed when an import's answer is lost (a re-run
+/// raises it before any write)).
 /// </summary>
 public static class WorkflowErrorIds
 {
@@ -87,6 +88,12 @@ public static class WorkflowErrorIds
 
     /// <summary>ARM refused Convert's import into the target, or its operation ended Failed; ARM's code is in the message.</summary>
     public const string MigrationImportFailed = nameof(MigrationImportFailed);
+
+    /// <summary>
+    /// An import into Convert's target was sent and no run learnt how it ended (its answer lost, or the run stopped
+    /// while it ran): raised then, and by every re-run at the import step, until the admin records what the target holds.
+    /// </summary>
+    public const string MigrationImportUnconfirmed = nameof(MigrationImportUnconfirmed);
 
     /// <summary>A Managed Redis create's operation ended Failed with InsufficientCapacity or AllocationFailed.</summary>
     public const string ManagedRedisCapacityUnavailable = nameof(ManagedRedisCapacityUnavailable);

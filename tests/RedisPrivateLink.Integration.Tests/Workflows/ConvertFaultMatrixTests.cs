@@ -1,3 +1,4 @@
+using Azure.Core;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
@@ -13,13 +14,15 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// <summary>
 /// Convert-VNetCacheToPrivateEndpoint's rows of issue 7's fault matrix (<see cref="FaultMatrixTests"/> has the other
 /// cmdlets'): both strategies with -DataMigration ExportImport, a fault on each write of the migration — a 429 with
-/// Retry-After 1, a 500, a dropped connection, a long-running operation that ends Failed (where the write is one), and
+/// Retry-After 1, a 500, a dropped connection, the connection dropped or the answer held past the timeout after ARM
+/// acted on the write (issue 16), a long-running operation that ends Failed (where the write is one), and
 /// Ctrl+C as the write is about to be sent, while ARM holds it, and while its operation is polled (where it has one).
 /// The fault is armed as the write's step starts, since some paths are written by more than one step (the target's
 /// migration-tag PATCHes, the resource group's tags). A refused request (429) is sent again and the run finishes; so is
 /// an idempotent write after a 500 or a drop. An export or import (POST) that may have started is not sent again: the
-/// run stops at that step with a specific error id, as it does after an operation that ended Failed. Then the same
-/// command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
+/// run stops at that step with a specific error id, as it does after an operation that ended Failed; an import whose
+/// end the run did not see stops it and every re-run with MigrationImportUnconfirmed until the admin records what
+/// the target holds (<see cref="ConvergeAsync"/>). Then the same command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
 /// verified and holding the source's data, its settings copied, its tags the source's own and rpl-migration-source only
 /// (the bookkeeping tags removed on completion, by the Tags API PATCH that is a row of its own); one endpoint with one NIC and one zone group; one zone
 /// linked once; the data exported once (again only when a stopped run had not recorded its export, see
@@ -118,7 +121,7 @@ public abstract class ConvertFaultMatrixTests
     /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
     private static readonly string[] ReuseNameOwnWrites = { RecordTarget, TargetCache, RecordRemoved };
 
-    private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, CtrlCBeforeSending, CtrlCWhileHeld };
+    private static readonly string[] AnyWriteFaults = { Throttled, ServerError, Dropped, DroppedAfterActing, TimedOutAfterActing, CtrlCBeforeSending, CtrlCWhileHeld };
 
     private static readonly string[] OperationFaults = { OperationFailed, CtrlCWhilePolling };
 
@@ -240,7 +243,7 @@ public abstract class ConvertFaultMatrixTests
         {
             await InterruptAsync(s, row, fault, moment, write.Method, write.PathPattern, ctrlC => PlanExecutor.RunAsync(prepared.Plan, cancellationToken: ctrlC), step);
             exports = await ExportsExpectedAsync(strategy, row);
-            await MigrateAsync(s, Request());
+            await ConvergeAsync(strategy, writeName, fault, Request);
         }
         else
         {
@@ -250,6 +253,8 @@ public abstract class ConvertFaultMatrixTests
                 ServerError => new { write.Method, write.PathPattern, kind = "status", status = 500, count = 1 },
                 Dropped => new { write.Method, write.PathPattern, kind = "drop", count = 1 },
                 TimedOut => new { write.Method, write.PathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
+                DroppedAfterActing => new { write.Method, write.PathPattern, kind = "dropAfterActing", count = 1 },
+                TimedOutAfterActing => new { write.Method, write.PathPattern, kind = "holdAfterActing", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
                 _ => new { write.Method, write.PathPattern, kind = "lroFailed", count = 1 },
             };
             var armed = new StepStartReporter(step, () => s.Control.AddFaultAsync(rule));
@@ -276,7 +281,7 @@ public abstract class ConvertFaultMatrixTests
                 Assert.Contains($"Step '{step.Description}' failed", stopped.Message, StringComparison.Ordinal);
                 Assert.Contains("run the same command again", stopped.Message, StringComparison.Ordinal);
                 exports = await ExportsExpectedAsync(strategy, row);
-                await MigrateAsync(s, Request());
+                await ConvergeAsync(strategy, writeName, fault, Request);
             }
             else
             {
@@ -293,18 +298,81 @@ public abstract class ConvertFaultMatrixTests
     }
 
     /// <summary>
+    /// The same command after the run that stopped, until the migration is done. An import the stopped run sent and
+    /// never saw end (its answer lost, Ctrl+C after its note was written, or its stage not recorded) stops the re-run
+    /// with MigrationImportUnconfirmed; the admin then does what the message says (<see cref="ResolveUnconfirmedImportAsync"/>)
+    /// and runs it again. Only the import's rows and its stage's can leave that; where ARM had run the import, the
+    /// re-run sends none.
+    /// </summary>
+    private async Task ConvergeAsync(string strategy, string writeName, string fault, Func<ConvertVNetCacheRequest> request)
+    {
+        var s = _scenario;
+        var failure = await Record.ExceptionAsync(() => MigrateAsync(s, request()));
+
+        // At the import's own row, only an import Azure answered as failed lets the re-run import by itself: it
+        // removed the note. Its stage's rows may leave the import unconfirmed (Ctrl+C before the stage was recorded).
+        if (writeName == Import)
+        {
+            var answered = fault is ServerError or OperationFailed;
+            Assert.True(answered == failure is null, $"{strategy}/{writeName}/{fault}: {(answered ? "the re-run did not import again" : "the re-run did not stop at the unconfirmed import")}: {failure}");
+        }
+
+        if (failure is null)
+        {
+            return;
+        }
+
+        var stopped = Assert.IsType<PlanStepFailedException>(failure);
+        var unconfirmed = Assert.IsType<RedisPrivateLinkException>(stopped.InnerException);
+        Assert.Equal(WorkflowErrorIds.MigrationImportUnconfirmed, unconfirmed.ErrorId);
+        Assert.True(writeName is Import or ImportedTag, $"{strategy}/{writeName}/{fault}: the re-run stopped at an unconfirmed import.");
+        var dataFound = await ResolveUnconfirmedImportAsync(strategy);
+        Assert.True(dataFound || !ActedOn(fault) || writeName != Import, $"{strategy}/{writeName}/{fault}: ARM ran the import, yet the target holds no data.");
+
+        var sentBefore = (await s.Control.RequestsAsync()).Count;
+        await MigrateAsync(s, request());
+        var imports = (await s.Control.RequestsAsync()).Skip(sentBefore).Count(r => r.Method == "POST" && r.Path.EndsWith("/import", StringComparison.OrdinalIgnoreCase));
+        Assert.True(imports == (dataFound ? 0 : 1), $"{strategy}/{writeName}/{fault}: expected {(dataFound ? "no import" : "one import")} after the admin's answer, got {imports}.");
+    }
+
+    /// <summary>
+    /// What MigrationImportUnconfirmed asks of the admin: look at the target's data (here the emulator's record of it,
+    /// what DBSIZE or a known key shows from the network) and tag the target with what was found, imported, or
+    /// without the note of the import sent. Returns whether the data was there.
+    /// </summary>
+    private async Task<bool> ResolveUnconfirmedImportAsync(string strategy)
+    {
+        var s = _scenario;
+        var target = strategy == TargetSku ? ClusterId(s) : s.CacheId(IsReuseName(strategy) ? Source : Target);
+        var tagsPath = target + "/providers/Microsoft.Resources/tags/default";
+        var read = await s.Arm.SendAsync(new ArmRequest(RequestMethod.Get, tagsPath) { ApiVersion = ApiVersions.Tags });
+        Assert.True(read.IsSuccess, read.Content);
+        using var tags = System.Text.Json.JsonDocument.Parse(read.Content);
+        var sentAt = tags.RootElement.GetProperty("properties").GetProperty("tags").GetProperty("rpl-migration-import-sent").GetString()!;
+
+        var dataFound = await FingerprintAsync(s, target.Name) == Fingerprint;
+        var answer = dataFound
+            ? new { operation = "Merge", properties = new { tags = new Dictionary<string, string> { [MigrationTagStage] = "imported" } } }
+            : new { operation = "Delete", properties = new { tags = new Dictionary<string, string> { ["rpl-migration-import-sent"] = sentAt } } };
+        var written = await s.Arm.SendAsync(new ArmRequest(RequestMethod.Patch, tagsPath) { ApiVersion = ApiVersions.Tags, Body = answer });
+        Assert.True(written.IsSuccess, written.Content);
+        return dataFound;
+    }
+
+    /// <summary>
     /// The error id the run stops with, or null when the gateway's retry absorbs the fault: an operation that ended
     /// Failed (the cache step reads the cache's own provisioning state; the export and import name themselves, ARM's
     /// code in the message; any other write's failed operation is ARM's code), or a POST that may have started.
     /// </summary>
     private static string? StoppedErrorId(ConvertWrite write, string writeName, string fault) => (fault, writeName) switch
     {
+        (Dropped or TimedOut or DroppedAfterActing or TimedOutAfterActing, Import) => WorkflowErrorIds.MigrationImportUnconfirmed,
         (OperationFailed, TargetCache) => WorkflowErrorIds.CacheProvisioningFailed,
         (OperationFailed or ServerError, Export) => WorkflowErrorIds.MigrationExportFailed,
         (OperationFailed or ServerError, Import) => WorkflowErrorIds.MigrationImportFailed,
         (OperationFailed, _) => "InternalServerError",
-        (Dropped, _) when write.Method == "POST" => "ArmUnreachable",
-        (TimedOut, _) when write.Method == "POST" => "ArmRequestTimedOut",
+        (Dropped or DroppedAfterActing, _) when write.Method == "POST" => "ArmUnreachable",
+        (TimedOut or TimedOutAfterActing, _) when write.Method == "POST" => "ArmRequestTimedOut",
         _ => null,
     };
 
@@ -320,8 +388,9 @@ public abstract class ConvertFaultMatrixTests
     /// The export POSTs ARM accepted by the run that stopped, and whether it recorded the export (the stage tag on the
     /// target side by side, on the source with -ReuseName). A stopped run that did not record it leaves the re-run to
     /// export again: it cannot know whether that export finished (its operation ended Failed, Ctrl+C came while it
-    /// was polled or before its stage was recorded), the source is still there, and a second export of it loses
-    /// nothing. A recorded export is never repeated.
+    /// was polled or before its stage was recorded; its answer lost, also after ARM acted, in which case the log shows
+    /// that export unanswered, status 0, and does not count it), the source is still there, and a second export of it
+    /// to the same blob loses nothing. A recorded export is never repeated.
     /// </summary>
     private async Task<int> ExportsExpectedAsync(string strategy, string row)
     {
@@ -401,10 +470,13 @@ public abstract class ConvertFaultMatrixTests
         var faulted = sent.FindIndex(r => r.Status is 0 or 429 or 500);
         var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
         var after = sent.Skip(faulted + 1).ToList();
-        var retried = after.FindIndex(r => r.Status is >= 200 and < 300);
+
+        // After a lost answer ARM had acted on, a DELETE sent again may find the resource gone (404).
+        var retried = after.FindIndex(r => r.Status is >= 200 and < 300 || (ActedOn(fault) && write.Method == "DELETE" && r.Status == 404));
 
         // Later steps may write the same path; before the retry is accepted, a -ReuseName create may be refused (409)
-        // while Azure still holds the deleted cache's name.
+        // while Azure still holds the deleted cache's name, and a write sent again after a lost answer ARM acted on
+        // is refused busy (409) while the operation it started runs.
         Assert.True(faulted >= 0 && sent[faulted].Status == expectedStatus && retried >= 0 && after.Take(retried).All(r => r.Status == 409),
             $"{row}/{fault}: expected the faulted {write.Method} then a successful retry, got {string.Join(", ", sent.Select(r => r.Status))}.");
         if (fault == Throttled)

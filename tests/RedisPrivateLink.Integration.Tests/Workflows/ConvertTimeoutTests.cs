@@ -9,8 +9,10 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// <summary>
 /// The fault matrix's slow answer on Convert-VNetCacheToPrivateEndpoint's writes: the emulator holds one write past
 /// the client's network timeout, so the client abandons it unanswered. An idempotent write (PUT, DELETE) is sent again
-/// and the run finishes; an export or import (POST) may have started, so it is not sent again: the run stops with
-/// ArmRequestTimedOut at that step, and the same command run again finishes without exporting twice.
+/// and the run finishes; an export or import (POST) may have started, so it is not sent again: the run stops at that
+/// step, the export with ArmRequestTimedOut (the re-run exports the untouched source again), the import with
+/// MigrationImportUnconfirmed (the re-run sends no import until the admin says what the target holds), and the same
+/// command run again finishes without exporting twice.
 /// </summary>
 public sealed class ConvertTimeoutTests
 {
@@ -47,9 +49,9 @@ public sealed class ConvertTimeoutTests
     }
 
     [Theory]
-    [InlineData("*/redis/" + Source + "/export", ConvertStepKeys.ExportSource)]
-    [InlineData("*/redis/" + Target + "/import", ConvertStepKeys.ImportData)]
-    public async Task AnExportOrImportPastTheTimeoutIsNotSentAgainAndARerunFinishes(string pathPattern, string step)
+    [InlineData("*/redis/" + Source + "/export", ConvertStepKeys.ExportSource, "ArmRequestTimedOut")]
+    [InlineData("*/redis/" + Target + "/import", ConvertStepKeys.ImportData, WorkflowErrorIds.MigrationImportUnconfirmed)]
+    public async Task AnExportOrImportPastTheTimeoutIsNotSentAgainAndARerunFinishes(string pathPattern, string step, string errorId)
     {
         await using var s = await StartAsync();
         await CreateSourceAsync(s);
@@ -59,8 +61,8 @@ public sealed class ConvertTimeoutTests
         var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
 
         Assert.Equal(step, failure.FailedStep.Key);
-        Assert.Equal("ArmRequestTimedOut", Assert.IsType<RedisPrivateLinkException>(failure.InnerException).ErrorId);
-        Assert.Contains("run the same command again", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(errorId, Assert.IsType<RedisPrivateLinkException>(failure.InnerException).ErrorId);
+        Assert.Contains("run the same command again", failure.Message, StringComparison.OrdinalIgnoreCase);
 
         // The fault held one request only: a second one would have been answered, and the step would not have failed.
         Assert.Empty(await s.Control.FaultsAsync());
@@ -68,12 +70,105 @@ public sealed class ConvertTimeoutTests
         var firstRun = await s.Control.RequestsAsync();
 
         await s.Control.ClearRequestsAsync();
+        if (step == ConvertStepKeys.ImportData)
+        {
+            // The held import was never served: the admin finds the target empty and allows another import.
+            Assert.Null(await FingerprintAsync(s, Target));
+            var again = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+            Assert.Equal(errorId, Assert.IsType<RedisPrivateLinkException>(again.InnerException).ErrorId);
+            Assert.Empty(await s.Control.WritesAsync());
+            await AllowAnotherImportAsync(s);
+        }
+
         await MigrateAsync(s, NewNameRequest(s));
 
         var exports = firstRun.Concat(await s.Control.RequestsAsync())
             .Count(r => r.Method == "POST" && r.Path.EndsWith("/export", StringComparison.OrdinalIgnoreCase) && r.Status is >= 200 and < 300);
         Assert.Equal(1, exports);
         await AssertMigratedAsync(s);
+    }
+
+    /// <summary>
+    /// ARM's 504 GatewayTimeout means its gateway did not get Microsoft.Cache's answer, which may go on with the import
+    /// (hashicorp/terraform-provider-azurerm#8169): the import is unconfirmed, not failed, and no re-run sends another
+    /// until the admin has looked.
+    /// </summary>
+    [Fact]
+    public async Task AnImportAnsweredGatewayTimeoutIsUnconfirmedNotFailed()
+    {
+        await using var s = await StartAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, "orders-v3");
+        await s.Control.AddFaultAsync(new { method = "POST", pathPattern = "*/redis/" + Target + "/import", kind = "status", status = 504, code = "GatewayTimeout", count = 1 });
+
+        var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+
+        Assert.Equal(ConvertStepKeys.ImportData, failure.FailedStep.Key);
+        var unconfirmed = Assert.IsType<RedisPrivateLinkException>(failure.InnerException);
+        Assert.Equal(WorkflowErrorIds.MigrationImportUnconfirmed, unconfirmed.ErrorId);
+        Assert.Contains("504 GatewayTimeout", unconfirmed.Message, StringComparison.Ordinal);
+        Assert.Contains("Update-AzTag", unconfirmed.Message, StringComparison.Ordinal);
+        await s.Control.ClearRequestsAsync();
+        var again = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
+        Assert.Equal(WorkflowErrorIds.MigrationImportUnconfirmed, Assert.IsType<RedisPrivateLinkException>(again.InnerException).ErrorId);
+        Assert.Empty(await s.Control.WritesAsync());
+
+        Assert.Null(await FingerprintAsync(s, Target));
+        await AllowAnotherImportAsync(s);
+        await MigrateAsync(s, NewNameRequest(s));
+
+        await AssertMigratedAsync(s);
+    }
+
+    /// <summary>
+    /// An import Azure accepted whose operation then cannot be read (every poll answered 500, retries spent) runs on
+    /// in Azure: unconfirmed, not failed. The admin finds the data there and records it; the re-run imports nothing.
+    /// </summary>
+    [Fact]
+    public async Task AnImportWhoseOperationCannotBeReadIsUnconfirmedAndNotSentAgain()
+    {
+        await using var s = await StartAsync();
+        await CreateSourceAsync(s);
+        await SetFingerprintAsync(s, Source, "orders-v3");
+        var prepared = await PrepareAsync(s, NewNameRequest(s));
+        var armed = new StepStartReporter(prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.ImportData),
+            () => s.Control.AddFaultAsync(new { method = "GET", pathPattern = "*/operationresults/*", kind = "status", status = 500, count = 7 }));
+        PlanStepFailedException failure;
+        using (RedisPrivateLink.Engine.Diagnostics.OperationReporter.Use(armed))
+        {
+            failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => WorkflowScenario.RunAsync(prepared));
+        }
+
+        Assert.Equal(ConvertStepKeys.ImportData, failure.FailedStep.Key);
+        Assert.True(WorkflowErrorIds.MigrationImportUnconfirmed == Assert.IsType<RedisPrivateLinkException>(failure.InnerException).ErrorId, failure.InnerException!.ToString());
+        Assert.Empty(await s.Control.FaultsAsync());
+
+        // The admin's check: the data arrived. Recorded, the re-run imports nothing.
+        Assert.Equal("orders-v3", await FingerprintAsync(s, Target));
+        var recorded = await s.Arm.SendAsync(new Engine.Arm.ArmRequest(Azure.Core.RequestMethod.Patch, s.CacheId(Target) + "/providers/Microsoft.Resources/tags/default")
+        {
+            ApiVersion = Engine.Arm.ApiVersions.Tags,
+            Body = new { operation = "Merge", properties = new { tags = new Dictionary<string, string> { ["rpl-migration-stage"] = "imported" } } },
+        });
+        Assert.True(recorded.IsSuccess, recorded.Content);
+        await s.Control.ClearRequestsAsync();
+        await MigrateAsync(s, NewNameRequest(s));
+
+        Assert.DoesNotContain(await s.Control.RequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/import", StringComparison.OrdinalIgnoreCase));
+        await AssertMigratedAsync(s);
+    }
+
+    /// <summary>What MigrationImportUnconfirmed says to do when the target holds no data: remove the note of the import sent.</summary>
+    private static async Task AllowAnotherImportAsync(WorkflowScenario s)
+    {
+        var tags = (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!;
+        var path = s.CacheId(Target) + "/providers/Microsoft.Resources/tags/default";
+        var response = await s.Arm.SendAsync(new Engine.Arm.ArmRequest(Azure.Core.RequestMethod.Patch, path)
+        {
+            ApiVersion = Engine.Arm.ApiVersions.Tags,
+            Body = new { operation = "Delete", properties = new { tags = new Dictionary<string, string> { ["rpl-migration-import-sent"] = tags["rpl-migration-import-sent"] } } },
+        });
+        Assert.True(response.IsSuccess, response.Content);
     }
 
     /// <summary>Azure's durations 10,000 times faster, so the held request is the only wait worth counting.</summary>

@@ -157,9 +157,16 @@ public sealed class ConvertVNetCacheWorkflowTests
     {
         await using var s = await WorkflowScenario.StartAsync();
         await CreateSourceAsync(s);
-        await s.Control.AddFaultAsync(new { method = "PATCH", pathPattern = $"*/redis/{Target}/providers/Microsoft.Resources/tags/default", kind = "status", status = 403, count = 1 });
+        // Armed as the last step starts: the import's step writes the same Tags API resource before it.
+        var prepared = await PrepareAsync(s, NewNameRequest(s));
+        var armed = new StepStartReporter(prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.CompleteMigration),
+            () => s.Control.AddFaultAsync(new { method = "PATCH", pathPattern = $"*/redis/{Target}/providers/Microsoft.Resources/tags/default", kind = "status", status = 403, count = 1 }));
+        PlanStepFailedException failure;
+        using (RedisPrivateLink.Engine.Diagnostics.OperationReporter.Use(armed))
+        {
+            failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => WorkflowScenario.RunAsync(prepared));
+        }
 
-        var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => MigrateAsync(s, NewNameRequest(s)));
         Assert.Equal(ConvertStepKeys.CompleteMigration, failure.FailedStep.Key);
         Assert.Null(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
         Assert.Equal("verified", (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags!["rpl-migration-stage"]);

@@ -16,8 +16,10 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// Set-RedisPublicNetworkAccess's PATCH, each DELETE of Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone
 /// group, endpoint) and the connection PUT of Approve- and Deny-RedisPrivateEndpointConnection, with a fault injected
 /// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
-/// answer held past the client's network timeout (each once: the run must recover by itself, the gateway sending the
-/// idempotent write again), and a long-running operation that ends Failed (the run must stop naming the step and saying
+/// answer held past the client's network timeout, and both of the last two after ARM acted on the write (issue 16:
+/// the resource written, its operation started, the answer lost) (each once: the run must recover by itself, the
+/// gateway sending the idempotent write again, waiting out the busy answers of the operation the lost one started),
+/// and a long-running operation that ends Failed (the run must stop naming the step and saying
 /// to run again; the re-run must converge, and a third run write nothing). Ctrl+C (the run's token cancelled, as
 /// StopProcessing does) is pressed at three moments of the same write: as it is about to be sent, while ARM holds it,
 /// and while its operation is polled; the run must stop at once, and the same command then converge. Every case then
@@ -38,6 +40,12 @@ public abstract class FaultMatrixTests
 
     /// <summary>The answer held back past the client's network timeout (<see cref="NetworkTimeout"/>): the client abandons it, ARM never acts on it.</summary>
     public const string TimedOut = "timeout";
+
+    /// <summary>ARM acts on the write (the resource written, its operation started), then drops the connection instead of answering.</summary>
+    public const string DroppedAfterActing = "accepted/drop";
+
+    /// <summary>ARM acts on the write, then holds its answer past the client's network timeout: the client abandons it, the work is done.</summary>
+    public const string TimedOutAfterActing = "accepted/timeout";
 
 
     /// <summary>Add's network step when the VNet exists and the endpoint's subnet is added to it (a subnet PUT).</summary>
@@ -70,7 +78,10 @@ public abstract class FaultMatrixTests
     /// <summary>Short, so a held answer costs the matrix little; the emulator answers everything else in milliseconds.</summary>
     internal static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, OperationFailed, CtrlCBeforeSending, CtrlCWhileHeld, CtrlCWhilePolling };
+    private static readonly string[] Faults = { Throttled, ServerError, Dropped, TimedOut, DroppedAfterActing, TimedOutAfterActing, OperationFailed, CtrlCBeforeSending, CtrlCWhileHeld, CtrlCWhilePolling };
+
+    /// <summary>The faults after which ARM has acted although the client got no answer.</summary>
+    internal static bool ActedOn(string fault) => fault is DroppedAfterActing or TimedOutAfterActing;
 
     internal static readonly Dictionary<string, CtrlCMoment> CtrlCMoments = new()
     {
@@ -453,12 +464,14 @@ public abstract class FaultMatrixTests
         Assert.Equal(armed ? 1 : 0, (await s.Control.FaultsAsync()).Count);
     }
 
-    private static object FaultRule(string fault, string method, string pathPattern) => fault switch
+    internal static object FaultRule(string fault, string method, string pathPattern) => fault switch
     {
         Throttled => new { method, pathPattern, kind = "status", status = 429, retryAfter = 1, count = 1 },
         ServerError => new { method, pathPattern, kind = "status", status = 500, count = 1 },
         Dropped => new { method, pathPattern, kind = "drop", count = 1 },
         TimedOut => new { method, pathPattern, kind = "delay", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
+        DroppedAfterActing => new { method, pathPattern, kind = "dropAfterActing", count = 1 },
+        TimedOutAfterActing => new { method, pathPattern, kind = "holdAfterActing", delayMs = (int)(NetworkTimeout.TotalMilliseconds * 30), count = 1 },
         _ => new { method, pathPattern, kind = "lroFailed", count = 1 },
     };
 
@@ -488,6 +501,16 @@ public abstract class FaultMatrixTests
                 .OrderBy(r => r.Time - TimeSpan.FromMilliseconds(r.DurationMs)).ToList();
             // A dropped or abandoned request is logged without a status: the emulator never answered it.
             var expectedStatus = fault switch { Throttled => 429, ServerError => 500, _ => 0 };
+            if (ActedOn(fault))
+            {
+                // ARM acted on the lost one: the write sent again meets its running operation (busy, 409) until it
+                // ends, then is accepted as a no-op; a DELETE may find the resource already gone (404).
+                Assert.True(puts.Count >= 2 && puts[0].Status == 0 && puts.Skip(1).Take(puts.Count - 2).All(p => p.Status == 409)
+                    && (puts[^1].Status is >= 200 and < 300 || (method == "DELETE" && puts[^1].Status == 404)),
+                    $"{row}/{fault}: expected the lost {method}, then busy refusals, then one accepted, got {string.Join(", ", puts.Select(p => p.Status))}.");
+                return;
+            }
+
             Assert.True(puts.Count == 2 && puts[0].Status == expectedStatus && puts[1].Status is >= 200 and < 300,
                 $"{row}/{fault}: expected the faulted {method} then one successful retry, got {string.Join(", ", puts.Select(p => p.Status))}.");
             if (fault == Throttled)
