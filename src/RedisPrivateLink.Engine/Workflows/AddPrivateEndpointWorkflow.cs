@@ -105,9 +105,7 @@ public static class AddPrivateEndpointWorkflow
     {
         var kind = CacheKind.Of(cacheId);
         var cache = (foundByName ? readByName : await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false))
-            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"{kind.DisplayName} cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches), or create it with New-RedisPrivateCache.",
-                cacheId.ToString());
+            ?? throw MissingCache.Error(cacheId);
         CacheChecks.RequireNotVNetInjected(cache);
         CacheChecks.RequireReady(cache);
         return cache;

@@ -35,8 +35,7 @@ internal static class CacheProvisioning
         while (true)
         {
             var cache = await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
-                ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                    $"Cache '{cacheId.Name}' disappeared while it was being provisioned. Run the command again to create it.", cacheId.ToString());
+                ?? throw MissingCache.Disappeared(cacheId, "while it was being provisioned");
             if (ManagedRedisCreateFailures.IsCreateFailed(cache))
             {
                 throw ManagedRedisCreateFailures.CreateFailed(cache);

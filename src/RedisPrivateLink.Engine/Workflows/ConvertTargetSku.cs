@@ -40,7 +40,7 @@ internal sealed class ConvertTargetSku
 
         if (CacheSkuRules.IsClassicSkuName(value) || ClassicSize.IsMatch(value))
         {
-            throw new ValidationException(ConvertErrorIds.TargetSkuIsClassic, "TargetSku",
+            throw new ValidationException(WorkflowErrorIds.TargetSkuIsClassic, "TargetSku",
                 $"-TargetSku {NameRules.Quote(text)} is an Azure Cache for Redis SKU, but -TargetSku names the Azure Managed Redis SKU the cache moves to. Give one such as Balanced_B5, or -TargetSku {Suggested} for Microsoft's mapping of the source's size ({MappingText()}); leave -TargetSku out to keep the cache on Azure Cache for Redis.");
         }
 

@@ -205,13 +205,13 @@ public static class ConvertVNetCacheWorkflow
     {
         if (targetSku is not null && request.ReuseName)
         {
-            throw new ValidationException(ConvertErrorIds.ReuseNameWithTargetSku, "ReuseName",
+            throw new ValidationException(WorkflowErrorIds.ReuseNameWithTargetSku, "ReuseName",
                 "-ReuseName keeps a classic cache's host name by deleting the source first, but an Azure Managed Redis cache has another host name (<name>.<region>.redis.azure.net, port 10000) whatever its name, so the downtime would buy nothing. Use -NewName with -TargetSku (it may even be the source's own name: Managed Redis names are a separate namespace) to migrate side by side without downtime.");
         }
 
         if (targetSku is null && request.EnableAccessKeysAuthentication)
         {
-            throw new ValidationException(ConvertErrorIds.AccessKeysWithoutTargetSku, "EnableAccessKeysAuthentication",
+            throw new ValidationException(WorkflowErrorIds.AccessKeysWithoutTargetSku, "EnableAccessKeysAuthentication",
                 "-EnableAccessKeysAuthentication is for an Azure Managed Redis target (-TargetSku), whose database accepts only Microsoft Entra ID unless asked; a classic target has access keys like its source. Give -TargetSku, or leave -EnableAccessKeysAuthentication out.");
         }
 
@@ -258,7 +258,7 @@ public static class ConvertVNetCacheWorkflow
 
         if (usesManagedIdentity && targetSku is not null)
         {
-            throw new ValidationException(ConvertErrorIds.ManagedIdentityStorageWithTargetSku, "StorageAuthentication",
+            throw new ValidationException(WorkflowErrorIds.ManagedIdentityStorageWithTargetSku, "StorageAuthentication",
                 "-StorageAuthentication ManagedIdentity is for a classic target: the Azure Managed Redis database import takes the export's blobs as SAS URIs only. Give -StorageContainerUri with a SAS and -StorageAuthentication SAS, or migrate to a classic cache without -TargetSku.");
         }
 
@@ -339,9 +339,7 @@ public static class ConvertVNetCacheWorkflow
                         sourceId.ToString()));
             }
 
-            throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"Cache '{sourceId.Name}' does not exist in resource group '{sourceId.ResourceGroupName}'. Check the id (Get-RedisPrivateCache lists the caches).",
-                sourceId.ToString());
+            throw MissingCache.Error(sourceId);
         }
 
         if (migration.ReuseName && string.IsNullOrEmpty(cache.Properties?.SubnetId) && MigrationTags.IsTargetOf(cache, sourceId))
@@ -390,7 +388,7 @@ public static class ConvertVNetCacheWorkflow
         var rerun = earlierTarget is ManagedRedisCluster cluster
             ? $"Run the command again with -TargetSku {cluster.Sku?.Name ?? "<its SKU>"} to continue that migration"
             : "Run the command again without -TargetSku to continue that migration";
-        throw new RedisPrivateLinkException(ConvertErrorIds.MigrationTargetKindMismatch, RedisPrivateLinkErrorCategory.InvalidOperation,
+        throw new RedisPrivateLinkException(WorkflowErrorIds.MigrationTargetKindMismatch, RedisPrivateLinkErrorCategory.InvalidOperation,
             $"An earlier run of this migration of '{migration.SourceId.Name}' made {otherKind.DisplayName} cache '{otherId.Name}' ({otherId}, migration stage '{MigrationStages.Text(MigrationTags.StageOf(earlierTarget))}') its target, but this run asks for an {migration.TargetKind.DisplayName} target. {rerun}, or delete '{otherId.Name}' first to start over with this one.",
             otherId.ToString());
     }

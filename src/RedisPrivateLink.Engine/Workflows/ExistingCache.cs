@@ -12,11 +12,8 @@ internal static class ExistingCache
     /// <exception cref="RedisPrivateLinkException">CacheNotFound.</exception>
     public static async Task<CacheState> RequireAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
     {
-        var kind = CacheKind.Of(cacheId);
-        return await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"{kind.DisplayName} cache '{cacheId.Name}' does not exist in resource group '{cacheId.ResourceGroupName}'. Check the name (Get-RedisPrivateCache lists the caches).",
-                cacheId.ToString());
+        return await CacheKind.Of(cacheId).ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
+            ?? throw MissingCache.Error(cacheId);
     }
 
     /// <summary>

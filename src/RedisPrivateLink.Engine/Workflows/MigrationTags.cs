@@ -53,8 +53,7 @@ internal static class MigrationTags
     public static async Task<bool> CompleteAsync(IArmGateway arm, ResourceId cacheId, CancellationToken cancellationToken)
     {
         var cache = await ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"Cache '{cacheId.Name}' disappeared during the migration. Run the same command again to continue.", cacheId.ToString());
+            ?? throw MissingCache.Disappeared(cacheId, "during the migration");
         var bookkeeping = BookkeepingOf(cache.Tags);
         if (bookkeeping.Count == 0)
         {
@@ -114,8 +113,7 @@ internal static class MigrationTags
     public static async Task RecordAsync(IArmGateway arm, ResourceId cacheId, MigrationStage stage, CancellationToken cancellationToken, params (string Name, string Value)[] more)
     {
         var cache = await ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"Cache '{cacheId.Name}' disappeared during the migration. Run the same command again to continue.", cacheId.ToString());
+            ?? throw MissingCache.Disappeared(cacheId, "during the migration");
         if (StageOf(cache) >= stage)
         {
             return;

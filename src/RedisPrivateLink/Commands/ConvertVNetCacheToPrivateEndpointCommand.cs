@@ -189,7 +189,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
 
         RunEngine(async token =>
         {
-            request.SourceCacheId = byId ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
+            request.SourceCacheId = byId ? ResourceId : ResourceIdsByName.Cache(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
             var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
             Func<PlanStep, Task<bool>>? confirmDelete = Force
                 ? null

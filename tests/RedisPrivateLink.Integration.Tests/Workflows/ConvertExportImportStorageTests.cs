@@ -27,7 +27,7 @@ public sealed class ConvertExportImportStorageTests
         { WorkflowErrorIds.StorageSasStartsTooLate, r => r.StorageContainerUri = SasUri(se: TimeSpan.FromDays(1), st: TimeSpan.FromMinutes(-5)) },
         { WorkflowErrorIds.InvalidStorageAuthentication, r => r.StorageAuthentication = "AccessKey" },
         { WorkflowErrorIds.StorageIdentityMissing, r => (r.StorageAuthentication, r.StorageContainerUri) = ("ManagedIdentity", Container) },
-        { ConvertErrorIds.ManagedIdentityStorageWithTargetSku, r => (r.StorageAuthentication, r.StorageContainerUri, r.TargetSku) = ("ManagedIdentity", Container, "Suggested") },
+        { WorkflowErrorIds.ManagedIdentityStorageWithTargetSku, r => (r.StorageAuthentication, r.StorageContainerUri, r.TargetSku) = ("ManagedIdentity", Container, "Suggested") },
     };
 
     [Theory]

@@ -9,12 +9,12 @@ public sealed class ConvertToManagedRedisRefusalTests
 {
     public static TheoryData<string, Action<ConvertVNetCacheRequest>> TargetSkuRefusals => new()
     {
-        { ConvertErrorIds.ReuseNameWithTargetSku, r => { r.NewName = null; r.ReuseName = true; } },
-        { ConvertErrorIds.TargetSkuIsClassic, r => r.TargetSku = "Premium" },
-        { ConvertErrorIds.TargetSkuIsClassic, r => r.TargetSku = "P1" },
-        { ConvertErrorIds.TargetSkuIsClassic, r => r.TargetSku = "Standard_C3" },
+        { WorkflowErrorIds.ReuseNameWithTargetSku, r => { r.NewName = null; r.ReuseName = true; } },
+        { WorkflowErrorIds.TargetSkuIsClassic, r => r.TargetSku = "Premium" },
+        { WorkflowErrorIds.TargetSkuIsClassic, r => r.TargetSku = "P1" },
+        { WorkflowErrorIds.TargetSkuIsClassic, r => r.TargetSku = "Standard_C3" },
         { ValidationErrorIds.InvalidCacheSku, r => r.TargetSku = "Balanced_B7" },
-        { ConvertErrorIds.AccessKeysWithoutTargetSku, r => { r.TargetSku = null; r.EnableAccessKeysAuthentication = true; } },
+        { WorkflowErrorIds.AccessKeysWithoutTargetSku, r => { r.TargetSku = null; r.EnableAccessKeysAuthentication = true; } },
         { ValidationErrorIds.InvalidCacheName, r => r.NewName = new string('a', 61) },
     };
 
@@ -41,8 +41,8 @@ public sealed class ConvertToManagedRedisRefusalTests
         var reuse = ManagedRedisRequest(s);
         (reuse.NewName, reuse.ReuseName) = (null, true);
 
-        var classicError = await AssertRefusedAsync(s, classic, ConvertErrorIds.TargetSkuIsClassic);
-        var reuseError = await AssertRefusedAsync(s, reuse, ConvertErrorIds.ReuseNameWithTargetSku);
+        var classicError = await AssertRefusedAsync(s, classic, WorkflowErrorIds.TargetSkuIsClassic);
+        var reuseError = await AssertRefusedAsync(s, reuse, WorkflowErrorIds.ReuseNameWithTargetSku);
 
         Assert.Contains("-TargetSku Suggested", classicError.Message, StringComparison.Ordinal);
         Assert.Contains("P5 -> Balanced_B100", classicError.Message, StringComparison.Ordinal);

@@ -210,7 +210,7 @@ public sealed class ConvertToManagedRedisTests
         await CreateSourceAsync(s);
         await InterruptWhileTheTargetIsCreatedAsync(s, ManagedRedisRequest(s));
 
-        var error = await AssertRefusedAsync(s, NewNameRequest(s), ConvertErrorIds.MigrationTargetKindMismatch);
+        var error = await AssertRefusedAsync(s, NewNameRequest(s), WorkflowErrorIds.MigrationTargetKindMismatch);
 
         Assert.Contains($"Azure Managed Redis cache '{Target}' ({ClusterId(s)}, migration stage 'created')", error.Message, StringComparison.Ordinal);
         Assert.Contains("Run the command again with -TargetSku Balanced_B5 to continue that migration", error.Message, StringComparison.Ordinal);
@@ -225,7 +225,7 @@ public sealed class ConvertToManagedRedisTests
         await CreateSourceAsync(s);
         await InterruptWhileTheTargetIsCreatedAsync(s, NewNameRequest(s));
 
-        var error = await AssertRefusedAsync(s, ManagedRedisRequest(s), ConvertErrorIds.MigrationTargetKindMismatch);
+        var error = await AssertRefusedAsync(s, ManagedRedisRequest(s), WorkflowErrorIds.MigrationTargetKindMismatch);
 
         Assert.Contains($"Azure Cache for Redis cache '{Target}' ({s.CacheId(Target)}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Run the command again without -TargetSku to continue that migration", error.Message, StringComparison.Ordinal);
@@ -239,7 +239,7 @@ public sealed class ConvertToManagedRedisTests
         await CreateSourceAsync(s);
         await MigrateAsync(s, ManagedRedisRequest(s, dataMigration: "None"));
 
-        var error = await AssertRefusedAsync(s, NewNameRequest(s, "None"), ConvertErrorIds.MigrationTargetKindMismatch);
+        var error = await AssertRefusedAsync(s, NewNameRequest(s, "None"), WorkflowErrorIds.MigrationTargetKindMismatch);
 
         Assert.Contains("migration stage 'complete'", error.Message, StringComparison.Ordinal);
         Assert.Contains("-TargetSku Balanced_B5", error.Message, StringComparison.Ordinal);

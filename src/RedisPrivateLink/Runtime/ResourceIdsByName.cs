@@ -2,14 +2,14 @@ using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Runtime;
 
-/// <summary>Reads a cache's resource id given by a user or a piped object, refusing anything that is not one.</summary>
-internal static class CacheIds
+/// <summary>The resource ids of a cache or an endpoint given by -Name and -ResourceGroupName, both names checked first.</summary>
+internal static class ResourceIdsByName
 {
     /// <summary>
     /// The resource id of a classic cache given by name, for cmdlets that take -Name/-ResourceGroupName. Both names
     /// are checked first, so a name can never reshape the path (a '/', '?' or '..' in it).
     /// </summary>
-    public static string Format(string subscriptionId, string resourceGroupName, string name, string nameParameter = "Name")
+    public static string Cache(string subscriptionId, string resourceGroupName, string name, string nameParameter = "Name")
     {
         NameRules.ValidateResourceGroupName(resourceGroupName);
         NameRules.ValidateCacheName(name, nameParameter);
@@ -17,7 +17,7 @@ internal static class CacheIds
     }
 
     /// <summary>The resource id of a private endpoint given by name, both names checked first.</summary>
-    public static string FormatEndpoint(string subscriptionId, string resourceGroupName, string name)
+    public static string Endpoint(string subscriptionId, string resourceGroupName, string name)
     {
         NameRules.ValidateResourceGroupName(resourceGroupName);
         NameRules.ValidatePrivateEndpointName(name, "Name");
