@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>What Add-RedisPrivateEndpoint was asked for: one more private endpoint for an existing cache.</summary>
-public sealed class AddPrivateEndpointRequest
+public sealed class AddPrivateEndpointRequest : IEndpointNetworkParameters
 {
     /// <summary>The full ARM id of the cache; or leave it null and give <see cref="CacheName"/> and <see cref="CacheResourceGroupName"/>.</summary>
     public string? CacheId { get; set; }

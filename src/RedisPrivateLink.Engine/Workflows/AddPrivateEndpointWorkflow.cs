@@ -44,7 +44,8 @@ public static class AddPrivateEndpointWorkflow
             LocationRules.RequireKnownRegion(request.Location, AzureRegions.KnownFor(context));
         }
 
-        var networkRequest = NetworkRequestFor(request, cacheId);
+        // The location of a new VNet is filled in once the cache has been read.
+        var networkRequest = NetworkRequest.For(request, request.VirtualNetworkResourceGroupName ?? cacheId.ResourceGroupName!, string.Empty, request.VirtualNetworkResourceGroupName, request.Location);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
         var notices = new List<string>();
@@ -58,27 +59,9 @@ public static class AddPrivateEndpointWorkflow
         var endpointName = request.Name ?? DefaultEndpointName(cacheId.Name, network.VirtualNetworkName);
         NameRules.ValidatePrivateEndpointName(endpointName, "Name");
         var endpointId = ResourceId.ForResource(context.SubscriptionId, endpointGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
-        var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
-        if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, cacheId))
-        {
-            throw PrivateEndpoints.NameInUse(endpointId, endpoint, cacheId);
-        }
 
         // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
         var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!, network, cancellationToken).ConfigureAwait(false);
-        var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
-        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
-        if (endpoint is null)
-        {
-            await NoticeSharedRecordAsync(arm, zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (request.ManualApproval)
-        {
-            notices.Add($"The endpoint's connection will stay Pending until the owner of cache '{cacheId.Name}' approves it; until then the cache name does not reach the cache through it.");
-        }
-
         var definition = new EndpointDefinition(endpointId, cacheId, network)
         {
             ManualApproval = request.ManualApproval,
@@ -86,14 +69,21 @@ public static class AddPrivateEndpointWorkflow
             Tags = request.Tags,
             GroupId = target.GroupId,
         };
-        var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        var existing = new ExistingResources(resourceGroup: true, cache: true, link?.Name, endpoint is not null, zoneGroup?.Name)
-            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
-            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
-            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
+        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!);
+        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
+        if (!site.EndpointExists)
+        {
+            await NoticeSharedRecordAsync(arm, site.Zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.ManualApproval)
+        {
+            notices.Add($"The endpoint's connection will stay Pending until the owner of cache '{cacheId.Name}' approves it; until then the cache name does not reach the cache through it.");
+        }
+
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
         var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, context.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
-        var plan = await BuildPlanAsync(arm, definition, zone, resolutionPolicy, existing, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, context.SubscriptionId, unregistered), cacheId, notices);
     }
 
@@ -109,31 +99,6 @@ public static class AddPrivateEndpointWorkflow
         CacheChecks.RequireNotVNetInjected(cache);
         CacheChecks.RequireReady(cache);
         return cache;
-    }
-
-    /// <summary>The network part of the request; the location of a new VNet is filled in once the cache has been read.</summary>
-    private static NetworkRequest NetworkRequestFor(AddPrivateEndpointRequest request, ResourceId cacheId)
-    {
-        var named = new List<string>();
-        NetworkRequest.AddIfGiven(named, "VirtualNetworkName", request.VirtualNetworkName);
-        NetworkRequest.AddIfGiven(named, "VirtualNetworkResourceGroupName", request.VirtualNetworkResourceGroupName);
-        NetworkRequest.AddIfGiven(named, "AddressPrefix", request.AddressPrefix);
-        NetworkRequest.AddIfGiven(named, "SubnetName", request.SubnetName);
-        NetworkRequest.AddIfGiven(named, "SubnetPrefix", request.SubnetPrefix);
-        NetworkRequest.AddIfGiven(named, "PrivateEndpointNetworkPolicy", request.PrivateEndpointNetworkPolicy);
-        NetworkRequest.AddIfGiven(named, "Location", request.Location);
-        return new NetworkRequest
-        {
-            SubnetId = request.SubnetId,
-            VirtualNetworkName = request.VirtualNetworkName,
-            ResourceGroupName = request.VirtualNetworkResourceGroupName ?? cacheId.ResourceGroupName!,
-            AddressPrefix = request.AddressPrefix,
-            SubnetName = request.SubnetName,
-            SubnetPrefix = request.SubnetPrefix,
-            PrivateEndpointNetworkPolicy = request.PrivateEndpointNetworkPolicy,
-            Tags = request.Tags,
-            NamedNetworkParametersGiven = named,
-        };
     }
 
     /// <summary>
@@ -156,8 +121,9 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
-    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, string? resolutionPolicy, ExistingResources existing, CacheState? settlingCache, CancellationToken cancellationToken)
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, PrivateLinkSite site, CacheState? settlingCache, CancellationToken cancellationToken)
     {
+        var endpoint = site.Definition;
         var network = endpoint.Network;
         var plan = new Plan($"Adding private endpoint '{endpoint.EndpointId.Name}' to cache '{endpoint.CacheId.Name}'");
         var networkGroupId = ResourceId.ForResourceGroup(network.VirtualNetworkId.SubscriptionId, network.VirtualNetworkId.ResourceGroupName!);
@@ -183,23 +149,16 @@ public static class AddPrivateEndpointWorkflow
             plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
         }
 
-        if (zone.ManagedByPlan)
-        {
-            plan.Add(PrivateDnsZoneStep.Create(arm, zone, endpoint.Tags, Array.Empty<string>()));
-        }
-
-        var alwaysReady = new CacheReadiness(isReady: true);
-        plan.Add(ZoneLinkStep.Create(arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, endpoint.Tags, resolutionPolicy,
-            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
+        site.AddZone(plan, arm, Array.Empty<string>());
+        site.AddZoneLink(plan, arm, hasNetworkStep);
         if (settlingCache is not null)
         {
             plan.Add(CacheSettlingStep.Create(arm, settlingCache));
         }
 
-        plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, alwaysReady,
-            StepKeys.Selected((true, StepKeys.ZoneLink), (settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
-                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)), existing.FailedState(StepKeys.PrivateEndpoint)));
-        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, alwaysReady, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
+        site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true),
+            StepKeys.Selected((settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
+                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)));
         return plan;
     }
 }

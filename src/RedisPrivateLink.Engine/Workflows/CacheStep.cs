@@ -19,11 +19,11 @@ internal static class CacheStep
     public static PlanStep Create(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
     {
         var description = failedState is not null
-            ? $"Send cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}' again: its provisioning state is {failedState}"
+            ? StepVerbs.Resend($"cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}'", failedState)
             : exists
             ? $"Use cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}'"
             : $"Create cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}'";
-        return new PlanStep(StepKeys.Cache, failedState is not null ? "Update" : exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
     }
 

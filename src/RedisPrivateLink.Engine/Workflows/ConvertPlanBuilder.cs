@@ -18,7 +18,8 @@ internal sealed class ConvertPlanBuilder
     private readonly Plan _plan;
     private readonly ConvertMigration _migration;
     private readonly bool _keepSource;
-    private string[] _endpointPrerequisites = Array.Empty<string>();
+    private PrivateLinkSite? _site;
+    private bool _hasNetworkStep;
 
     public ConvertPlanBuilder(IArmGateway arm, Plan plan, ConvertMigration migration, bool keepSource)
     {
@@ -31,31 +32,29 @@ internal sealed class ConvertPlanBuilder
     public Plan Plan => _plan;
 
     /// <summary>The endpoint's subnet (created when missing, an existing one used as it is), the DNS zone and its link to the VNet.</summary>
-    public void AddNetwork(EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, ExistingResources existing)
+    public void AddPrivateLinkSite(PrivateLinkSite site)
     {
-        var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
-        if (hasNetworkStep)
+        var network = site.Definition.Network;
+        _site = site;
+        _hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
+        if (_hasNetworkStep)
         {
             _plan.Add(NetworkStep.Create(_arm, network, Array.Empty<string>()));
         }
 
-        if (zone.ManagedByPlan)
-        {
-            _plan.Add(PrivateDnsZoneStep.Create(_arm, zone, tags: null, Array.Empty<string>()));
-        }
-
-        _plan.Add(ZoneLinkStep.Create(_arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, tags: null, resolutionPolicy,
-            StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
-        _endpointPrerequisites = StepKeys.Selected((true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network));
+        site.AddZone(_plan, _arm, Array.Empty<string>());
+        site.AddZoneLink(_plan, _arm, _hasNetworkStep);
     }
 
+    private PrivateLinkSite Site => _site ?? throw new InvalidOperationException("The private link site is added first.");
+
     /// <summary>Side by side: target, settings, endpoint, [export, import], verify, delete the source unless kept, complete.</summary>
-    public void AddNewNameSteps(MigrationSource source, ArmResource? target, ResourceId injectedSubnetId, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddNewNameSteps(MigrationSource source, ArmResource? target, ResourceId injectedSubnetId)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, source.ToTarget(MigrationStage.Created, (MigrationTags.InjectedSubnet, injectedSubnetId.ToString())),
             Summary(source), target is not null, Array.Empty<string>()));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
-        var last = AddEndpoint(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
+        var last = AddEndpoint(ConvertStepKeys.TargetSettings);
         if (_migration.MovesData)
         {
             var exported = MigrationTags.StageOf(target) >= MigrationStage.Exported;
@@ -64,14 +63,14 @@ internal sealed class ConvertPlanBuilder
             last = ConvertStepKeys.ImportData;
         }
 
-        AddVerifyToComplete(endpoint, zone, last);
+        AddVerifyToComplete(last);
     }
 
     /// <summary>-TargetSku, side by side: Managed Redis cluster and database, endpoint, [export, import], verify, delete the source unless kept, complete.</summary>
-    public void AddManagedRedisSteps(ManagedRedisDefinition definition, ArmResource? target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddManagedRedisSteps(ManagedRedisDefinition definition, ArmResource? target)
     {
         _plan.Add(ConvertManagedRedisCacheStep.Create(_arm, _migration, definition, target is not null, Array.Empty<string>()));
-        var last = AddEndpoint(endpoint, zone, existing, ConvertStepKeys.TargetCache);
+        var last = AddEndpoint(ConvertStepKeys.TargetCache);
         if (_migration.MovesData)
         {
             var exported = MigrationTags.StageOf(target) >= MigrationStage.Exported;
@@ -80,21 +79,20 @@ internal sealed class ConvertPlanBuilder
             last = ConvertStepKeys.ImportData;
         }
 
-        AddVerifyToComplete(endpoint, zone, last);
+        AddVerifyToComplete(last);
     }
 
     /// <summary>
     /// -TargetSku run again after the source was deleted (only ever after the target was verified): the endpoint as it
     /// is, [import, already done], verify. The cluster is left as it is: its definition came from the deleted source.
     /// </summary>
-    public void AddManagedRedisStepsAfterSourceDeleted(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing) =>
-        AddEndpointToVerify(endpoint, zone, existing, after: null);
+    public void AddManagedRedisStepsAfterSourceDeleted() => AddEndpointToVerify(after: null);
 
     /// <summary>
     /// Same name: [export], record the target's definition, delete the source, create the target once Azure frees the
     /// name, settings, endpoint, [import], verify.
     /// </summary>
-    public void AddReuseNameSteps(MigrationSource source, RedisCache definition, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddReuseNameSteps(MigrationSource source, RedisCache definition)
     {
         if (_migration.MovesData)
         {
@@ -103,11 +101,11 @@ internal sealed class ConvertPlanBuilder
         }
 
         // The network and the DNS zone are in place before the deletion, so what can fail there fails before the downtime starts.
-        _plan.Add(ConvertRecordTargetStep.Create(_arm, _migration, definition, _endpointPrerequisites.Concat(StepKeys.Selected((_migration.MovesData, ConvertStepKeys.ExportSource)))));
+        _plan.Add(ConvertRecordTargetStep.Create(_arm, _migration, definition, StepKeys.Selected((true, StepKeys.ZoneLink), (_hasNetworkStep, StepKeys.Network), (_migration.MovesData, ConvertStepKeys.ExportSource))));
         _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.RecordTarget }));
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
-        AddEndpointToVerify(endpoint, zone, existing, ConvertStepKeys.TargetSettings);
+        AddEndpointToVerify(ConvertStepKeys.TargetSettings);
     }
 
     /// <summary>The -ReuseName target's definition: the source's configuration, carrying what a re-run after the deletion needs.</summary>
@@ -122,24 +120,24 @@ internal sealed class ConvertPlanBuilder
     /// A -ReuseName re-run that finds neither cache, the source deleted before Azure accepted the target: the target
     /// as recorded on the resource group, the settings it carries, endpoint, [import], verify.
     /// </summary>
-    public void AddStepsFromRecord(RedisCache recorded, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddStepsFromRecord(RedisCache recorded)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, recorded, $"as recorded on resource group '{_migration.TargetId.ResourceGroupName}'", exists: false, Array.Empty<string>()));
-        AddCarriedSettingsToVerify(recorded, endpoint, zone, existing);
+        AddCarriedSettingsToVerify(recorded);
     }
 
     /// <summary>
     /// A re-run that finds the source gone and its target in place (a -ReuseName run that stopped after deleting the
     /// source, or a finished migration): the target, the settings it carries, endpoint, [import], verify.
     /// </summary>
-    public void AddStepsAfterSourceDeleted(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    public void AddStepsAfterSourceDeleted(RedisCache target)
     {
         _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, MigrationSource.ResendDefinition(target, _migration.TargetId), "as an earlier run created it", exists: true, Array.Empty<string>()));
-        AddCarriedSettingsToVerify(target, endpoint, zone, existing);
+        AddCarriedSettingsToVerify(target);
     }
 
     /// <summary>After the target step: the firewall rules and patch schedule the target's tags carry, endpoint, [import], verify.</summary>
-    private void AddCarriedSettingsToVerify(RedisCache target, EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing)
+    private void AddCarriedSettingsToVerify(RedisCache target)
     {
         var carried = MigrationSettingsTags.Decode(target.Tags);
         if (carried.Count > 0)
@@ -147,16 +145,16 @@ internal sealed class ConvertPlanBuilder
             _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, carried, new[] { ConvertStepKeys.TargetCache }));
         }
 
-        AddEndpointToVerify(endpoint, zone, existing, carried.Count > 0 ? ConvertStepKeys.TargetSettings : ConvertStepKeys.TargetCache);
+        AddEndpointToVerify(carried.Count > 0 ? ConvertStepKeys.TargetSettings : ConvertStepKeys.TargetCache);
     }
 
     /// <summary>
     /// Side by side, after step <paramref name="after"/>: verify, delete the source unless kept, then complete the
     /// migration (its bookkeeping tags removed), which with -KeepSource follows the verification.
     /// </summary>
-    private void AddVerifyToComplete(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, string after)
+    private void AddVerifyToComplete(string after)
     {
-        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { after }));
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, Site.Definition.EndpointId, Site.Zone.ZoneId, new[] { after }));
         if (!_keepSource)
         {
             _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
@@ -166,16 +164,16 @@ internal sealed class ConvertPlanBuilder
     }
 
     /// <summary>After the source is gone: the endpoint, [import], verify, and the migration completed (its bookkeeping tags removed).</summary>
-    private void AddEndpointToVerify(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)
+    private void AddEndpointToVerify(string? after)
     {
-        var last = AddEndpoint(endpoint, zone, existing, after);
+        var last = AddEndpoint(after);
         if (_migration.MovesData)
         {
             _plan.Add(ConvertImportStep.Create(_arm, _migration, new[] { last }));
             last = ConvertStepKeys.ImportData;
         }
 
-        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpoint.EndpointId, zone.ZoneId, new[] { last }));
+        _plan.Add(ConvertVerifyStep.Create(_arm, _migration, Site.Definition.EndpointId, Site.Zone.ZoneId, new[] { last }));
         _plan.Add(ConvertCompleteStep.Create(_arm, _migration, new[] { ConvertStepKeys.VerifyTarget }));
     }
 
@@ -187,11 +185,9 @@ internal sealed class ConvertPlanBuilder
         _plan.Add(ConvertVerifyStep.Create(_arm, _migration, endpointId, zone.ZoneId, Array.Empty<string>()));
 
     /// <summary>The private endpoint and its DNS zone group once the target (step <paramref name="after"/>, if any) and the network are in place; returns the last key.</summary>
-    private string AddEndpoint(EndpointDefinition endpoint, PrivateDnsZoneTarget zone, ExistingResources existing, string? after)
+    private string AddEndpoint(string? after)
     {
-        var ready = new CacheReadiness(isReady: true);
-        _plan.Add(PrivateEndpointStep.Create(_arm, endpoint, existing.PrivateEndpoint, ready, _endpointPrerequisites.Concat(StepKeys.Selected((after is not null, after!))), existing.FailedState(StepKeys.PrivateEndpoint)));
-        _plan.Add(DnsZoneGroupStep.Create(_arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, ready, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
+        Site.AddEndpoint(_plan, _arm, new CacheReadiness(isReady: true), StepKeys.Selected((_hasNetworkStep, StepKeys.Network), (after is not null, after!)));
         return StepKeys.DnsZoneGroup;
     }
 

@@ -27,7 +27,7 @@ internal static class ConvertTargetCacheStep
         var description = exists
             ? $"Use target cache '{target.Name}' in '{target.ResourceGroupName}' (created by an earlier run)"
             : $"Create cache '{target.Name}' in '{target.ResourceGroupName}' with the configuration of '{migration.SourceId.Name}' ({summary}), public network access Disabled, no subnet";
-        return new PlanStep(ConvertStepKeys.TargetCache, exists ? "Use" : "Create", target.ToString(), description, dependsOn,
+        return new PlanStep(ConvertStepKeys.TargetCache, StepVerbs.Action(exists, failedState: null), target.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, migration, definition, step, ct));
     }
 

@@ -82,27 +82,14 @@ public static class ConvertVNetCacheWorkflow
         var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
 
         var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!, network, cancellationToken).ConfigureAwait(false);
-        var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
-        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(targetId.Name);
         var endpointId = ResourceId.ForResource(context.SubscriptionId, targetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
-        var endpoint = await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
-        if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, targetId))
-        {
-            throw PrivateEndpoints.NameInUse(endpointId, endpoint, targetId);
-        }
-
-        var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        var existing = new ExistingResources(resourceGroup: true, target is not null, link?.Name, endpoint is not null, zoneGroup?.Name)
-            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
-            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
-            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
-
-        var endpointDefinition = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
+        var endpoint = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
+        var zoneChoice = new PrivateDnsZoneChoice(privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!);
+        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
         if (targetSku is not null)
         {
-            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, network, zone, resolutionPolicy, endpointDefinition, existing, notices);
+            return PrepareManagedRedis(arm, request, migration, targetSku, source, target, injectedSubnetId, location, site, notices);
         }
 
         AddNotices(notices, request, migration, source, target, recorded is not null);
@@ -110,22 +97,22 @@ public static class ConvertVNetCacheWorkflow
         {
             RequireStorageIdentity(migration, source, notices);
         }
-        builder.AddNetwork(network, zone, resolutionPolicy, existing);
+        builder.AddPrivateLinkSite(site);
         if (recorded is not null)
         {
-            builder.AddStepsFromRecord(recorded, endpointDefinition, zone, existing);
+            builder.AddStepsFromRecord(recorded);
         }
         else if (source is null)
         {
-            builder.AddStepsAfterSourceDeleted((RedisCache)target!, endpointDefinition, zone, existing);
+            builder.AddStepsAfterSourceDeleted((RedisCache)target!);
         }
         else if (reuseNameTarget is not null)
         {
-            builder.AddReuseNameSteps(source, reuseNameTarget, endpointDefinition, zone, existing);
+            builder.AddReuseNameSteps(source, reuseNameTarget);
         }
         else
         {
-            builder.AddNewNameSteps(source, target, injectedSubnetId, endpointDefinition, zone, existing);
+            builder.AddNewNameSteps(source, target, injectedSubnetId);
         }
 
         return new PreparedWorkflow(builder.Plan, targetId, notices);
@@ -155,15 +142,15 @@ public static class ConvertVNetCacheWorkflow
     /// <summary>-TargetSku: the Managed Redis cluster and database, endpoint, [export, import], verify, delete the source.</summary>
     private static PreparedWorkflow PrepareManagedRedis(
         IArmGateway arm, ConvertVNetCacheRequest request, ConvertMigration migration, ConvertTargetSku targetSku, MigrationSource? source, ArmResource? target,
-        ResourceId injectedSubnetId, string location, EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, EndpointDefinition endpoint, ExistingResources existing, List<string> notices)
+        ResourceId injectedSubnetId, string location, PrivateLinkSite site, List<string> notices)
     {
         if (source is null)
         {
             notices.Add($"The source '{migration.SourceId.Name}' is already deleted and Managed Redis cache '{migration.TargetId.Name}' exists (migration stage '{MigrationStages.Text(MigrationTags.StageOf(target))}'): the plan continues from there.");
             var finishing = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}'");
             var finishingBuilder = new ConvertPlanBuilder(arm, finishing, migration, request.KeepSource);
-            finishingBuilder.AddNetwork(network, zone, resolutionPolicy, existing);
-            finishingBuilder.AddManagedRedisStepsAfterSourceDeleted(endpoint, zone, existing);
+            finishingBuilder.AddPrivateLinkSite(site);
+            finishingBuilder.AddManagedRedisStepsAfterSourceDeleted();
             return new PreparedWorkflow(finishing, migration.TargetId, notices);
         }
 
@@ -177,8 +164,8 @@ public static class ConvertVNetCacheWorkflow
 
         var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' ({source.SkuText}) to Private Link as Azure Managed Redis cache '{migration.TargetId.Name}' ({sku}; Microsoft's mapping: {mapping})");
         var builder = new ConvertPlanBuilder(arm, plan, migration, request.KeepSource);
-        builder.AddNetwork(network, zone, resolutionPolicy, existing);
-        builder.AddManagedRedisSteps(definition, target, endpoint, zone, existing);
+        builder.AddPrivateLinkSite(site);
+        builder.AddManagedRedisSteps(definition, target);
         return new PreparedWorkflow(plan, migration.TargetId, notices);
     }
 

@@ -24,9 +24,9 @@ internal static class DnsZoneGroupStep
         var description = existingGroupName is null
             ? $"Register private endpoint '{endpointId.Name}' in private DNS zone '{zoneId.Name}' (DNS zone group '{GroupName}')"
             : failedState is not null
-            ? $"Send DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}' (private DNS zone '{zoneId.Name}') again: its provisioning state is {failedState}"
+            ? StepVerbs.Resend($"DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}' (private DNS zone '{zoneId.Name}')", failedState)
             : $"Use DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}'";
-        return new PlanStep(StepKeys.DnsZoneGroup, existingGroupName is null ? "Create" : failedState is not null ? "Update" : "Use", groupId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.DnsZoneGroup, StepVerbs.Action(existingGroupName is not null, failedState), groupId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
     }
 

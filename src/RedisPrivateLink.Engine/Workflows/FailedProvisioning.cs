@@ -13,6 +13,9 @@ internal static class FailedProvisioning
         string.Equals(provisioningState, "Failed", StringComparison.OrdinalIgnoreCase)
         || string.Equals(provisioningState, "Canceled", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The provisioning state when it says the last write did not complete, for a step's description; else null.</summary>
+    public static string? StateIfFailed(string? provisioningState) => IsFailed(provisioningState) ? provisioningState : null;
+
     /// <summary>The step message for a resource sent again: "was Failed; sent again", with any detail after it.</summary>
     public static string Resent(string? provisioningState, string? detail = null)
     {

@@ -21,11 +21,11 @@ internal static class ManagedRedisCacheStep
     public static PlanStep Create(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool exists, bool noWait, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState)
     {
         var description = failedState is not null
-            ? $"Send Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}' again: its provisioning state is {failedState}"
+            ? StepVerbs.Resend($"Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in '{cacheId.ResourceGroupName}'", failedState)
             : exists
             ? $"Use Managed Redis cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}' and its database '{ManagedRedisCacheKind.DatabaseName}'"
             : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisCacheKind.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
-        return new PlanStep(StepKeys.Cache, failedState is not null ? "Update" : exists ? "Use" : "Create", cacheId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
     }
 

@@ -32,8 +32,38 @@ internal sealed class NetworkRequest
     /// <summary>Names of parameters besides -SubnetId that describe the network by name, for the conflict message.</summary>
     public IReadOnlyList<string> NamedNetworkParametersGiven { get; set; } = new List<string>();
 
+    /// <summary>The network part of a New- or Add- request.</summary>
+    /// <param name="resourceGroupName">The resource group of the named virtual network.</param>
+    /// <param name="newNetworkLocation">The region of a virtual network the plan creates, when known before the cache is read.</param>
+    /// <param name="virtualNetworkResourceGroupParameter">Add's -VirtualNetworkResourceGroupName, for the conflict message; null for New.</param>
+    /// <param name="locationParameter">Add's -Location (the new network's region), for the conflict message; null for New, whose -Location is the cache's.</param>
+    public static NetworkRequest For(IEndpointNetworkParameters parameters, string resourceGroupName, string newNetworkLocation, string? virtualNetworkResourceGroupParameter, string? locationParameter)
+    {
+        var named = new List<string>();
+        AddIfGiven(named, "VirtualNetworkName", parameters.VirtualNetworkName);
+        AddIfGiven(named, "VirtualNetworkResourceGroupName", virtualNetworkResourceGroupParameter);
+        AddIfGiven(named, "AddressPrefix", parameters.AddressPrefix);
+        AddIfGiven(named, "SubnetName", parameters.SubnetName);
+        AddIfGiven(named, "SubnetPrefix", parameters.SubnetPrefix);
+        AddIfGiven(named, "PrivateEndpointNetworkPolicy", parameters.PrivateEndpointNetworkPolicy);
+        AddIfGiven(named, "Location", locationParameter);
+        return new NetworkRequest
+        {
+            SubnetId = parameters.SubnetId,
+            VirtualNetworkName = parameters.VirtualNetworkName,
+            ResourceGroupName = resourceGroupName,
+            AddressPrefix = parameters.AddressPrefix,
+            SubnetName = parameters.SubnetName,
+            SubnetPrefix = parameters.SubnetPrefix,
+            PrivateEndpointNetworkPolicy = parameters.PrivateEndpointNetworkPolicy,
+            NewNetworkLocation = newNetworkLocation,
+            Tags = parameters.Tags,
+            NamedNetworkParametersGiven = named,
+        };
+    }
+
     /// <summary>Records <paramref name="parameter"/> in <paramref name="named"/> when the user gave it a value.</summary>
-    public static void AddIfGiven(List<string> named, string parameter, object? value)
+    private static void AddIfGiven(List<string> named, string parameter, object? value)
     {
         if (value is string text ? !string.IsNullOrWhiteSpace(text) : value is string[] values ? values.Length > 0 : value is not null)
         {

@@ -31,17 +31,16 @@ internal static class NetworkStep
             var what = failed == network.VirtualNetworkId
                 ? $"virtual network '{network.VirtualNetworkName}' {where} (keeping its subnets)"
                 : $"subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' {where}";
-            return ("Update", failed.ToString(),
-                $"Send {what} again: its provisioning state is {network.FailedState}");
+            return (StepVerbs.Update, failed.ToString(), StepVerbs.Resend(what, network.FailedState!));
         }
 
         return network.Action switch
         {
-            SubnetAction.CreateNetwork => ("Create", network.VirtualNetworkId.ToString(),
+            SubnetAction.CreateNetwork => (StepVerbs.Create, network.VirtualNetworkId.ToString(),
                 $"Create virtual network '{network.VirtualNetworkName}' ({string.Join(", ", network.AddressPrefixes)}) with subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) {where}"),
-            SubnetAction.AddSubnet => ("Create", network.SubnetId.ToString(),
+            SubnetAction.AddSubnet => (StepVerbs.Create, network.SubnetId.ToString(),
                 $"Add subnet '{network.SubnetName}' ({network.SubnetPrefix}, {PoliciesText(network)}) to virtual network '{network.VirtualNetworkName}' {where}"),
-            _ => ("Use", network.SubnetId.ToString(),
+            _ => (StepVerbs.Use, network.SubnetId.ToString(),
                 $"Use subnet '{network.SubnetName}' of virtual network '{network.VirtualNetworkName}' {where}"),
         };
     }

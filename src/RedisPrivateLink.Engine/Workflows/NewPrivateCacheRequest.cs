@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>What New-RedisPrivateCache was asked for: a cache reachable only through a private endpoint.</summary>
-public sealed class NewPrivateCacheRequest
+public sealed class NewPrivateCacheRequest : IEndpointNetworkParameters
 {
     public string Name { get; set; } = string.Empty;
 

@@ -44,7 +44,7 @@ public static class NewPrivateCacheWorkflow
         var definition = ValidateCache(request, AzureRegions.KnownFor(context));
         var endpointName = request.PrivateEndpointName ?? DefaultEndpointName(request.Name);
         NameRules.ValidatePrivateEndpointName(endpointName);
-        var networkRequest = NetworkRequestFor(request, definition);
+        var networkRequest = NetworkRequest.For(request, request.ResourceGroupName, definition.Location, virtualNetworkResourceGroupParameter: null, locationParameter: null);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
 
@@ -70,25 +70,11 @@ public static class NewPrivateCacheWorkflow
         var target = cache is null
             ? definition.Kind.PrivateLinkTargetFor(request.Name, null, definition.Location, context.CloudEnvironment)
             : await definition.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName, network, cancellationToken).ConfigureAwait(false);
-        var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
-        ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
-
         var endpointId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
-        var endpoint = group is null ? null : await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false);
-        if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, cacheId))
-        {
-            throw PrivateEndpoints.NameInUse(endpointId, endpoint, cacheId);
-        }
-
-        var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
-        var existing = new ExistingResources(group is not null, cache is not null, link?.Name, endpoint is not null, zoneGroup?.Name)
-            .WithState(StepKeys.Cache, cache?.ProvisioningState)
-            .WithState(StepKeys.ZoneLink, link?.Properties?.ProvisioningState)
-            .WithState(StepKeys.PrivateEndpoint, endpoint?.Properties?.ProvisioningState)
-            .WithState(StepKeys.DnsZoneGroup, zoneGroup?.Properties?.ProvisioningState);
-        var endpointDefinition = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
-        var plan = BuildPlan(arm, request, definition, groupId, network, zone, resolutionPolicy, endpointDefinition, existing);
+        var endpoint = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
+        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName);
+        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken, endpointMayExist: group is not null).ConfigureAwait(false);
+        var plan = BuildPlan(arm, request, definition, groupId, group is not null, cache, site);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }
 
@@ -267,54 +253,25 @@ public static class NewPrivateCacheWorkflow
     private static IDictionary? AsDictionary(IDictionary<string, string>? configuration) =>
         configuration is null ? null : configuration as IDictionary ?? new Dictionary<string, string>(configuration);
 
-    private static NetworkRequest NetworkRequestFor(NewPrivateCacheRequest request, ICacheDefinition definition)
-    {
-        var named = new List<string>();
-        NetworkRequest.AddIfGiven(named, "VirtualNetworkName", request.VirtualNetworkName);
-        NetworkRequest.AddIfGiven(named, "AddressPrefix", request.AddressPrefix);
-        NetworkRequest.AddIfGiven(named, "SubnetName", request.SubnetName);
-        NetworkRequest.AddIfGiven(named, "SubnetPrefix", request.SubnetPrefix);
-        NetworkRequest.AddIfGiven(named, "PrivateEndpointNetworkPolicy", request.PrivateEndpointNetworkPolicy);
-        return new NetworkRequest
-        {
-            SubnetId = request.SubnetId,
-            VirtualNetworkName = request.VirtualNetworkName,
-            ResourceGroupName = request.ResourceGroupName,
-            AddressPrefix = request.AddressPrefix,
-            SubnetName = request.SubnetName,
-            SubnetPrefix = request.SubnetPrefix,
-            PrivateEndpointNetworkPolicy = request.PrivateEndpointNetworkPolicy,
-            NewNetworkLocation = definition.Location,
-            Tags = request.Tags,
-            NamedNetworkParametersGiven = named,
-        };
-    }
-
-    private static Plan BuildPlan(
-        IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId,
-        EndpointNetwork network, PrivateDnsZoneTarget zone, string? resolutionPolicy, EndpointDefinition endpoint, ExistingResources existing)
+    private static Plan BuildPlan(IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId, bool groupExists, CacheState? cache, PrivateLinkSite site)
     {
         var plan = new Plan($"Creating private cache '{request.Name}'");
         var readiness = new CacheReadiness(isReady: false);
-        plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, existing.ResourceGroup, request.Tags));
+        plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, groupId, definition.Location, groupExists, request.Tags));
 
         // A subnet named by -SubnetId is the user's and is used as it is: it gets a step only when it (or its VNet) is
         // Failed, to send it again unchanged.
+        var network = site.Definition.Network;
         var hasNetworkStep = request.SubnetId is null || network.NeedsResend;
         if (hasNetworkStep)
         {
             plan.Add(NetworkStep.Create(arm, network, request.SubnetId is null ? new[] { StepKeys.ResourceGroup } : Array.Empty<string>()));
         }
 
-        if (zone.ManagedByPlan)
-        {
-            plan.Add(PrivateDnsZoneStep.Create(arm, zone, request.Tags, new[] { StepKeys.ResourceGroup }));
-        }
-
-        plan.Add(definition.CreateStep(arm, endpoint.CacheId, existing.Cache, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, existing.FailedState(StepKeys.Cache)));
-        plan.Add(ZoneLinkStep.Create(arm, zone, network.VirtualNetworkId, existing.ZoneLinkName, request.Tags, resolutionPolicy, StepKeys.Selected((zone.ManagedByPlan, StepKeys.PrivateDnsZone), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.ZoneLink)));
-        plan.Add(PrivateEndpointStep.Create(arm, endpoint, existing.PrivateEndpoint, readiness, StepKeys.Selected((true, StepKeys.Cache), (true, StepKeys.ZoneLink), (hasNetworkStep, StepKeys.Network)), existing.FailedState(StepKeys.PrivateEndpoint)));
-        plan.Add(DnsZoneGroupStep.Create(arm, endpoint.EndpointId, zone.ZoneId, existing.ZoneGroupName, readiness, new[] { StepKeys.PrivateEndpoint }, existing.FailedState(StepKeys.DnsZoneGroup)));
+        site.AddZone(plan, arm, new[] { StepKeys.ResourceGroup });
+        plan.Add(definition.CreateStep(arm, site.Definition.CacheId, cache is not null, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, FailedProvisioning.StateIfFailed(cache?.ProvisioningState)));
+        site.AddZoneLink(plan, arm, hasNetworkStep);
+        site.AddEndpoint(plan, arm, readiness, StepKeys.Selected((true, StepKeys.Cache), (hasNetworkStep, StepKeys.Network)));
         return plan;
     }
 }

@@ -13,11 +13,11 @@ internal static class PrivateDnsZoneStep
     public static PlanStep Create(IArmGateway arm, PrivateDnsZoneTarget zone, IDictionary<string, string>? tags, IEnumerable<string> dependsOn)
     {
         var description = zone.FailedState is { } failed
-            ? $"Send private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}' again: its provisioning state is {failed}"
+            ? StepVerbs.Resend($"private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}'", failed)
             : zone.Exists
             ? $"Use private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}'"
             : $"Create private DNS zone '{zone.ZoneId.Name}' in '{zone.ZoneId.ResourceGroupName}'";
-        return new PlanStep(StepKeys.PrivateDnsZone, zone.FailedState is not null ? "Update" : zone.Exists ? "Use" : "Create", zone.ZoneId.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(StepKeys.PrivateDnsZone, StepVerbs.Action(zone.Exists, zone.FailedState), zone.ZoneId.ToString(), description, dependsOn, async (_, ct) =>
         {
             var existing = await arm.GetAsync<PrivateDnsZone>(zone.ZoneId, ct).ConfigureAwait(false);
             if (existing is not null && !FailedProvisioning.IsFailed(existing.Properties?.ProvisioningState))

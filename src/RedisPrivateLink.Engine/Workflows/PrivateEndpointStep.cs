@@ -20,11 +20,11 @@ internal static class PrivateEndpointStep
         var subnet = $"subnet '{endpoint.Network.SubnetName}' of virtual network '{endpoint.Network.VirtualNetworkName}'";
         var approval = endpoint.ManualApproval ? ", manual approval" : string.Empty;
         var description = failedState is not null
-            ? $"Send private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} again: its provisioning state is {failedState}"
+            ? StepVerbs.Resend($"private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet}", failedState)
             : exists
             ? $"Use private endpoint '{endpoint.EndpointId.Name}' of cache '{endpoint.CacheId.Name}'"
             : $"Create private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} ({endpoint.Network.Location}{approval})";
-        return new PlanStep(StepKeys.PrivateEndpoint, failedState is not null ? "Update" : exists ? "Use" : "Create", endpoint.EndpointId.ToString(), description, dependsOn,
+        return new PlanStep(StepKeys.PrivateEndpoint, StepVerbs.Action(exists, failedState), endpoint.EndpointId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
     }
 

@@ -17,7 +17,7 @@ internal static class ResourceGroupStep
         var description = exists
             ? $"Use resource group '{groupId.ResourceGroupName}'"
             : $"Create resource group '{groupId.ResourceGroupName}' in {location}";
-        return new PlanStep(key, exists ? "Use" : "Create", groupId.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(key, StepVerbs.Action(exists, failedState: null), groupId.ToString(), description, dependsOn, async (_, ct) =>
         {
             var existing = await arm.GetAsync<ResourceGroup>(groupId, ct).ConfigureAwait(false);
             if (existing is not null)

@@ -22,11 +22,11 @@ internal static class ZoneLinkStep
         var description = existingLinkName is null
             ? $"Link private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' as '{linkId.Name}'{(resolutionPolicy is null ? string.Empty : $" with resolution policy {resolutionPolicy}")}"
             : failedState is not null
-            ? $"Send the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}' again: its provisioning state is {failedState}"
+            ? StepVerbs.Resend($"the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}'", failedState)
             : zone.AlreadyLinkedBy is not null
             ? $"Use private DNS zone '{zoneId.Name}' in resource group '{zoneId.ResourceGroupName}': it is already linked to {virtualNetworkId.Name} (link '{existingLinkName}'), and a virtual network can be linked to only one zone of that name"
             : $"Use the link '{existingLinkName}' of private DNS zone '{zoneId.Name}' to virtual network '{virtualNetworkId.Name}'";
-        return new PlanStep(StepKeys.ZoneLink, existingLinkName is null ? "Link" : failedState is not null ? "Update" : "Use", linkId.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(StepKeys.ZoneLink, StepVerbs.Action(existingLinkName is not null, failedState, creating: "Link"), linkId.ToString(), description, dependsOn, async (_, ct) =>
         {
             // The zone exists by now: the plan's zone step ran first, or preparation found the zone the user named.
             var existing = await ZoneLinks.FindInExistingZoneAsync(arm, zoneId, virtualNetworkId, ct).ConfigureAwait(false);
