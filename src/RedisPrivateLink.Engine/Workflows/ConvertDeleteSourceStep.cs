@@ -19,7 +19,7 @@ internal static class ConvertDeleteSourceStep
         var description = migration.ReuseName
             ? $"Delete VNet-injected cache '{source.Name}' in '{source.ResourceGroupName}' to free its name for the new cache{(migration.MovesData ? " (its data is exported)" : "; its data is lost (-DataMigration None)")}"
             : $"Delete VNet-injected cache '{source.Name}' in '{source.ResourceGroupName}', now replaced by verified cache '{migration.TargetId.Name}'{(migration.MovesData ? " (its data imported there)" : "; its data is lost, not copied (-DataMigration None)")}";
-        return new PlanStep(ConvertVNetCacheWorkflow.DeleteSourceStepKey, "Delete", source.ToString(), description, dependsOn, async (_, ct) =>
+        return new PlanStep(ConvertStepKeys.DeleteSource, "Delete", source.ToString(), description, dependsOn, async (_, ct) =>
         {
             var sourceCache = await arm.GetAsync<RedisCache>(source, ct).ConfigureAwait(false);
             if (sourceCache is null || string.IsNullOrEmpty(sourceCache.Properties?.SubnetId))

@@ -103,7 +103,7 @@ internal sealed class ConvertPlanBuilder
         // The network and the DNS zone are in place before the deletion, so what can fail there fails before the downtime starts.
         _plan.Add(ConvertRecordTargetStep.Create(_arm, _migration, definition, StepKeys.Selected((true, StepKeys.ZoneLink), (_hasNetworkStep, StepKeys.Network), (_migration.MovesData, ConvertStepKeys.ExportSource))));
         _plan.Add(ConvertDeleteSourceStep.Create(_arm, _migration, new[] { ConvertStepKeys.RecordTarget }));
-        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertVNetCacheWorkflow.DeleteSourceStepKey }));
+        _plan.Add(ConvertTargetCacheStep.Create(_arm, _migration, definition, Summary(source), exists: false, new[] { ConvertStepKeys.DeleteSource }));
         _plan.Add(ConvertTargetSettingsStep.Create(_arm, _migration, source.Settings, new[] { ConvertStepKeys.TargetCache }));
         AddEndpointToVerify(ConvertStepKeys.TargetSettings);
     }

@@ -12,6 +12,9 @@ public static class ConvertStepKeys
     public const string RecordTarget = "record-target";
     public const string ImportData = "import-data";
     public const string VerifyTarget = "verify-target";
-    public const string DeleteSource = ConvertVNetCacheWorkflow.DeleteSourceStepKey;
+
+    /// <summary>The step that deletes the source; the cmdlet asks ShouldContinue for it unless -Force.</summary>
+    public const string DeleteSource = "delete-source";
+
     public const string CompleteMigration = "complete-migration";
 }

@@ -193,7 +193,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
             var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
             Func<PlanStep, Task<bool>>? confirmDelete = Force
                 ? null
-                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey || ConfirmSourceDeletion(step));
+                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertStepKeys.DeleteSource || ConfirmSourceDeletion(step));
             if (await RunWorkflowAsync(prepared, token, confirmDelete).ConfigureAwait(false) is null)
             {
                 return;

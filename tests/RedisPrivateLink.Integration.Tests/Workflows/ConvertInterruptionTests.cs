@@ -36,7 +36,7 @@ public sealed class ConvertInterruptionTests
     {
         await using var s = await WorkflowScenario.StartAsync();
         await CreateSourceAsync(s);
-        var declineDelete = new PlanRunOptions { ShouldProcess = step => Task.FromResult(step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey) };
+        var declineDelete = new PlanRunOptions { ShouldProcess = step => Task.FromResult(step.Key != ConvertStepKeys.DeleteSource) };
 
         await Record.ExceptionAsync(async () => await PlanExecutor.RunAsync((await PrepareAsync(s, NewNameRequest(s))).Plan, declineDelete));
         Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
@@ -45,7 +45,7 @@ public sealed class ConvertInterruptionTests
         await s.Control.ClearRequestsAsync();
         var result = await MigrateAsync(s, NewNameRequest(s));
 
-        Assert.Equal(StepOutcome.Deleted, result[ConvertVNetCacheWorkflow.DeleteSourceStepKey].Outcome);
+        Assert.Equal(StepOutcome.Deleted, result[ConvertStepKeys.DeleteSource].Outcome);
         Assert.Equal(StepOutcome.Skipped, result[ConvertStepKeys.ExportSource].Outcome);
         Assert.Null(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
         AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);

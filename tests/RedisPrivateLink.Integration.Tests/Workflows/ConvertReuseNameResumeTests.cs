@@ -9,7 +9,7 @@ public sealed class ConvertReuseNameResumeTests
 {
     [Theory]
     [InlineData("POST", "*/redis/legacy1/export", ConvertStepKeys.ExportSource)]
-    [InlineData("DELETE", "*/redis/legacy1", ConvertVNetCacheWorkflow.DeleteSourceStepKey)]
+    [InlineData("DELETE", "*/redis/legacy1", ConvertStepKeys.DeleteSource)]
     [InlineData("PUT", "*/redis/legacy1", ConvertStepKeys.TargetCache)]
     [InlineData("POST", "*/redis/legacy1/import", ConvertStepKeys.ImportData)]
     public async Task ARerunAfterAFailedStepRecreatesTheCacheWithItsData(string method, string pathPattern, string failingStep)
@@ -45,7 +45,7 @@ public sealed class ConvertReuseNameResumeTests
         await WorkflowScenario.RunAsync(prepared);
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertStepKeys.RecordTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertStepKeys.CompleteMigration },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.ExportSource, ConvertStepKeys.RecordTarget, ConvertStepKeys.DeleteSource, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("firewallRules", "office")));
         Assert.NotNull(await s.Arm.GetAsync<ConvertChildResource>(s.CacheId(Source).Child("patchSchedules", "default")));

@@ -136,7 +136,7 @@ public sealed class ConvertToManagedRedisTests
         var prepared = await PrepareAsync(s, ManagedRedisRequest(s));
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.CompleteMigration },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertStepKeys.DeleteSource, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
         Assert.Contains("Create Managed Redis cache 'private1' (Azure Managed Redis Balanced_B5", prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.TargetCache).Description, StringComparison.Ordinal);
         Assert.Contains("privatelink.redis.azure.net", prepared.Plan.Steps.Single(step => step.Key == StepKeys.PrivateDnsZone).Description, StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         var prepared = await PrepareAsync(s, request);
         await WorkflowScenario.RunAsync(prepared);
 
-        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey);
+        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key == ConvertStepKeys.DeleteSource);
         Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
         AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
     }
@@ -86,10 +86,10 @@ public sealed class ConvertVNetCacheWorkflowTests
     [Theory]
     [InlineData("POST", "*/redis/private1/import", ConvertStepKeys.ImportData, false)]
     [InlineData("PUT", "*/redis/private1", ConvertStepKeys.TargetCache, false)]
-    [InlineData("DELETE", "*/redis/legacy1", ConvertVNetCacheWorkflow.DeleteSourceStepKey, false)]
+    [InlineData("DELETE", "*/redis/legacy1", ConvertStepKeys.DeleteSource, false)]
     [InlineData("POST", "*/redis/private1/import", ConvertStepKeys.ImportData, true)]
     [InlineData("PUT", "*/redis/private1", ConvertStepKeys.TargetCache, true)]
-    [InlineData("DELETE", "*/redis/legacy1", ConvertVNetCacheWorkflow.DeleteSourceStepKey, true)]
+    [InlineData("DELETE", "*/redis/legacy1", ConvertStepKeys.DeleteSource, true)]
     public async Task ARerunAfterAFailedStepFinishesWithoutExportingTwice(string method, string pathPattern, string failingStep, bool serverErrors)
     {
         await using var s = await WorkflowScenario.StartAsync();
@@ -129,9 +129,9 @@ public sealed class ConvertVNetCacheWorkflowTests
         var prepared = await PrepareAsync(s, NewNameRequest(s));
 
         Assert.Equal(
-            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertVNetCacheWorkflow.DeleteSourceStepKey, ConvertStepKeys.CompleteMigration },
+            new[] { StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.ZoneLink, ConvertStepKeys.TargetCache, ConvertStepKeys.TargetSettings, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup, ConvertStepKeys.ExportSource, ConvertStepKeys.ImportData, ConvertStepKeys.VerifyTarget, ConvertStepKeys.DeleteSource, ConvertStepKeys.CompleteMigration },
             prepared.Plan.Describe().Select(step => step.Key));
-        Assert.Equal("Delete", prepared.Plan.Steps.Single(step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey).Action);
+        Assert.Equal("Delete", prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.DeleteSource).Action);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         // The complete target counts as verified: the later run deletes the source without exporting or importing again.
         await s.Control.ClearRequestsAsync();
         var result = await MigrateAsync(s, NewNameRequest(s));
-        Assert.Equal(StepOutcome.Deleted, result[ConvertVNetCacheWorkflow.DeleteSourceStepKey].Outcome);
+        Assert.Equal(StepOutcome.Deleted, result[ConvertStepKeys.DeleteSource].Outcome);
         Assert.Equal(new[] { ("DELETE", true) }, (await s.Control.WritesAsync()).Select(w => (w.Method, w.Path.EndsWith("/redis/" + Source, StringComparison.OrdinalIgnoreCase))));
         Assert.Equal("orders-v4", await FingerprintAsync(s, Target));
         AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
@@ -234,7 +234,7 @@ public sealed class ConvertVNetCacheWorkflowTests
         var prepared = await PrepareAsync(s, request);
         await WorkflowScenario.RunAsync(prepared);
 
-        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key is ConvertStepKeys.ExportSource or ConvertVNetCacheWorkflow.DeleteSourceStepKey);
+        Assert.DoesNotContain(prepared.Plan.Steps, step => step.Key is ConvertStepKeys.ExportSource or ConvertStepKeys.DeleteSource);
         Assert.NotNull(await s.Arm.GetAsync<RedisCache>(s.CacheId(Source)));
         AssertCompletedTags(s, (await s.RequireAsync<RedisCache>(s.CacheId(Target))).Tags);
     }
@@ -247,7 +247,7 @@ public sealed class ConvertVNetCacheWorkflowTests
 
         var prepared = await PrepareAsync(s, NewNameRequest(s, "None"));
 
-        Assert.Contains("its data is lost", prepared.Plan.Steps.Single(step => step.Key == ConvertVNetCacheWorkflow.DeleteSourceStepKey).Description, StringComparison.Ordinal);
+        Assert.Contains("its data is lost", prepared.Plan.Steps.Single(step => step.Key == ConvertStepKeys.DeleteSource).Description, StringComparison.Ordinal);
         Assert.Contains(prepared.Notices, notice => notice.StartsWith("-DataMigration None", StringComparison.Ordinal));
     }
 }
