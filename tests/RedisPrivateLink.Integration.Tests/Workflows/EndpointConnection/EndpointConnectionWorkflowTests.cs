@@ -3,6 +3,7 @@ using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Integration.Tests.Workflows.WorkflowRefusals;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;

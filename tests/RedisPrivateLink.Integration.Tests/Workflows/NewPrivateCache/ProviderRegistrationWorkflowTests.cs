@@ -4,6 +4,7 @@ using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
+using RedisPrivateLink.Tests.Shared;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
