@@ -23,8 +23,6 @@ internal static class ZoneGroupContents
             .OfType<string>()
             .ToList();
 
-    public static bool RegistersIn(PrivateDnsZoneGroup group, ResourceId zoneId) => ZonesOf(group).Contains(zoneId);
-
     private static IEnumerable<PrivateDnsZoneConfig> ConfigsOf(PrivateDnsZoneGroup group) =>
         group.Properties?.PrivateDnsZoneConfigs ?? new List<PrivateDnsZoneConfig>();
 }

@@ -1,7 +1,7 @@
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
-using static RedisPrivateLink.Integration.Tests.Workflows.Refusals;
+using static RedisPrivateLink.Integration.Tests.Workflows.WorkflowRefusals;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
@@ -76,7 +76,7 @@ public sealed class AddPrivateEndpointWorkflowTests
     }
 
     /// <summary>
-    /// Issue 16: an existing subnet's private endpoint network policies are the user's NSG and route table enforcement
+    /// An existing subnet's private endpoint network policies are the user's NSG and route table enforcement
     /// for every endpoint there; the endpoint goes in with them Enabled, and nothing is written to the network.
     /// </summary>
     [Fact]

@@ -6,7 +6,7 @@ using RedisPrivateLink.Engine.Workflows;
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// Issue 16 item 6: a Managed Redis create Azure accepts and then cannot allocate (the emulator's allocationFailed
+/// A Managed Redis create Azure accepts and then cannot allocate (the emulator's allocationFailed
 /// fault) is named by its cause, and a re-run that finds the CreateFailed cluster refuses before any write.
 /// </summary>
 public sealed class ManagedRedisCreateFailureTests

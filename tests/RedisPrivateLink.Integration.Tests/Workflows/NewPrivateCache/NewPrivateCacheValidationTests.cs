@@ -1,7 +1,7 @@
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Engine.Workflows;
-using static RedisPrivateLink.Integration.Tests.Workflows.Refusals;
+using static RedisPrivateLink.Integration.Tests.Workflows.WorkflowRefusals;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 

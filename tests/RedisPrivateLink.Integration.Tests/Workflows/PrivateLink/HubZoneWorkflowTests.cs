@@ -3,13 +3,13 @@ using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
-using static RedisPrivateLink.Integration.Tests.Workflows.Refusals;
+using static RedisPrivateLink.Integration.Tests.Workflows.WorkflowRefusals;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// Issue 16, items 3 and 9: a VNet already linked to the hub's zone of the cache's zone name (a VNet takes one zone of
-/// a name) registers the cache there, with no new zone and no new link; and -ResolutionPolicy on a link the plan creates.
+/// A VNet already linked to the hub's zone of the cache's zone name (a VNet takes one zone of a name) registers the
+/// cache there, with no new zone and no new link; and -ResolutionPolicy on a link the plan creates.
 /// </summary>
 public sealed class HubZoneWorkflowTests
 {
