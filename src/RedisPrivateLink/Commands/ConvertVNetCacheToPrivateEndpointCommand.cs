@@ -189,11 +189,11 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
 
         RunEngine(async token =>
         {
-            request.SourceCacheId = byId ? ResourceId : CacheIds.Format(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
+            request.SourceCacheId = byId ? ResourceId : ResourceIdsByName.Cache(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
             var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
             Func<PlanStep, Task<bool>>? confirmDelete = Force
                 ? null
-                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertVNetCacheWorkflow.DeleteSourceStepKey || ConfirmSourceDeletion(step));
+                : step => Dispatcher.InvokeAsync(() => step.Key != ConvertStepKeys.DeleteSource || ConfirmSourceDeletion(step));
             if (await RunWorkflowAsync(prepared, token, confirmDelete).ConfigureAwait(false) is null)
             {
                 return;

@@ -4,6 +4,7 @@ using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Validation;
+using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
 
@@ -97,11 +98,8 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
         }
 
         var where = ResourceGroupName is null ? "in this subscription" : $"in resource group '{ResourceGroupName}'";
-        WriteErrorFromTask(new ErrorRecord(
-            new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"No Azure Cache for Redis or Azure Managed Redis cache '{asked}' {where}. Check the name, or list the caches with Get-RedisPrivateCache."),
-            "CacheNotFound",
-            ErrorCategory.ObjectNotFound,
+        WriteErrorFromTask(EngineErrors.ToErrorRecord(
+            MissingCache.Error($"{CacheKind.Classic.DisplayName} or {CacheKind.ManagedRedis.DisplayName}", asked, where, target: null),
             asked));
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Validation;
+using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
 
@@ -46,9 +47,7 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
             {
                 var id = CacheKind.ParseCacheId(CacheId, nameof(CacheId), allowOtherSubscription: true);
                 var cache = await reader.GetAsync(id, token).ConfigureAwait(false)
-                    ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                        $"No {CacheKind.Of(id).DisplayName} cache '{id.Name}' in resource group '{id.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
-                        CacheId);
+                    ?? throw MissingCache.Error(id);
 
                 foreach (var endpoint in cache.PrivateEndpoints)
                 {

@@ -51,7 +51,7 @@ public sealed class RemoveRedisPrivateEndpointCommand : ArmCmdlet
         var context = ResolveContext();
         RunEngine(async token =>
         {
-            var endpointId = ParameterSetName == ByIdSet ? ResourceId : CacheIds.FormatEndpoint(context.SubscriptionId, ResourceGroupName, Name);
+            var endpointId = ParameterSetName == ByIdSet ? ResourceId : ResourceIdsByName.Endpoint(context.SubscriptionId, ResourceGroupName, Name);
             var prepared = await RemovePrivateEndpointWorkflow.PrepareAsync(context, endpointId, Force, RemoveDnsZoneLink, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null || !PassThru)
             {

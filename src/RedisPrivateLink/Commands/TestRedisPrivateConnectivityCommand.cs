@@ -123,9 +123,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
                 ? CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true)
                 : await CacheByName.FindIdAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false);
             var options = await ConnectivityProbeOptions.ReadForCacheAsync(context.GetArmGateway(), context.SubscriptionId, cacheId, context.CloudEnvironment, token).ConfigureAwait(false)
-                ?? throw new RedisPrivateLinkException(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                    $"No {CacheKind.Of(cacheId).DisplayName} '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the name, or list the caches with Get-RedisPrivateCache.",
-                    cacheId.ToString());
+                ?? throw MissingCache.Error(cacheId);
             options.VirtualNetworkId = virtualNetworkId;
             if (UseAccessKey)
             {

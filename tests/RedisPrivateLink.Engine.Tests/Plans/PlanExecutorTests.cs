@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Tests.Shared;
 using static RedisPrivateLink.Engine.Tests.Plans.TestSteps;
 using Xunit;
 

@@ -6,7 +6,7 @@ using RedisPrivateLink.Integration.Tests.Workflows;
 namespace RedisPrivateLink.Integration.Tests.Caches;
 
 /// <summary>
-/// Issue 16 item 7: NoRegisteredProviderFound for Managed Redis means "not offered" only when the provider does not
+/// NoRegisteredProviderFound for Managed Redis means "not offered" only when the provider does not
 /// list the type; when it does, the api-version has not reached the region, and lists and lookups say so.
 /// </summary>
 public sealed class ManagedRedisRegionalAvailabilityTests

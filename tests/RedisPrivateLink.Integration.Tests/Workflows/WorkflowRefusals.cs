@@ -7,6 +7,12 @@ namespace RedisPrivateLink.Integration.Tests.Workflows;
 /// <summary>Asserts that preparing any workflow is refused with an error id, and that nothing was written on the way.</summary>
 internal static class WorkflowRefusals
 {
+    public static Task<Exception> AssertRefusedAsync(WorkflowScenario scenario, NewPrivateCacheRequest request, string errorId) =>
+        AssertRefusedAsync(scenario, () => scenario.PrepareAsync(request), errorId);
+
+    public static Task<Exception> AssertRefusedAsync(WorkflowScenario scenario, AddPrivateEndpointRequest request, string errorId) =>
+        AssertRefusedAsync(scenario, () => scenario.PrepareAsync(request), errorId);
+
     public static async Task<Exception> AssertRefusedAsync(WorkflowScenario scenario, Func<Task<PreparedWorkflow>> prepare, string errorId)
     {
         await scenario.Control.ClearRequestsAsync();

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Context;
+using RedisPrivateLink.Engine.Plans;
+using RedisPrivateLink.Engine.Validation;
+
+namespace RedisPrivateLink.Engine.Workflows;
+
+/// <summary>
+/// Add-RedisPrivateEndpoint: validates with ARM reads only, then returns one plan — the network (and its resource
+/// group) when something must be created or fixed, the private DNS zone, the zone's link to the endpoint's VNet, the
+/// endpoint (only after the link: the FAQ's ordering rule), and its DNS zone group.
+/// </summary>
+public static class AddPrivateEndpointWorkflow
+{
+    /// <summary>The endpoint's name when none is given: "&lt;cache&gt;-pe-&lt;vnet&gt;", one per VNet.</summary>
+    public static string DefaultEndpointName(string cacheName, string virtualNetworkName) => $"{cacheName}-pe-{virtualNetworkName}";
+
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, AddPrivateEndpointRequest request, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var arm = context.GetArmGateway();
+        var (cacheId, cacheReadByName) = request.CacheId is null && request.CacheName is not null
+            ? await CacheByName.FindAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
+            : (CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId), null);
+        NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
+        if (request.Location is not null)
+        {
+            LocationRules.RequireKnownRegion(request.Location, AzureRegions.KnownFor(context));
+        }
+
+        // The location of a new VNet is filled in once the cache has been read.
+        var networkRequest = NetworkRequest.For(request, request.VirtualNetworkResourceGroupName ?? cacheId.ResourceGroupName!, string.Empty, request.VirtualNetworkResourceGroupName, request.Location);
+        EndpointNetworkResolver.ValidateParameters(networkRequest);
+        var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
+        var notices = new List<string>();
+
+        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
+        networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
+
+        var network = await EndpointNetworkResolver.ResolveAsync(arm, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        var endpointGroupName = request.ResourceGroupName ?? network.VirtualNetworkId.ResourceGroupName!;
+        NameRules.ValidateResourceGroupName(endpointGroupName);
+        var endpointName = request.Name ?? DefaultEndpointName(cacheId.Name, network.VirtualNetworkName);
+        NameRules.ValidatePrivateEndpointName(endpointName, "Name");
+        var endpointId = ResourceId.ForResource(context.SubscriptionId, endpointGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
+
+        // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
+        var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
+        var definition = new EndpointDefinition(endpointId, cacheId, network)
+        {
+            ManualApproval = request.ManualApproval,
+            RequestMessage = request.RequestMessage,
+            Tags = request.Tags,
+            GroupId = target.GroupId,
+        };
+        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!);
+        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
+        if (!site.EndpointExists)
+        {
+            await NoticeSharedRecordAsync(arm, site.Zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.ManualApproval)
+        {
+            notices.Add($"The endpoint's connection will stay Pending until the owner of cache '{cacheId.Name}' approves it; until then the cache name does not reach the cache through it.");
+        }
+
+        // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
+        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, context.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
+        return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, context.SubscriptionId, unregistered), cacheId, notices);
+    }
+
+    /// <summary>
+    /// The cache, which must exist, be reached through Private Link rather than VNet injection, and be running; read
+    /// here unless the lookup by name has just read it (<paramref name="readByName"/>, null when no cache has the name).
+    /// </summary>
+    private static async Task<CacheState> RequireEndpointCapableCacheAsync(IArmGateway arm, ResourceId cacheId, bool foundByName, CacheState? readByName, CancellationToken cancellationToken)
+    {
+        var kind = CacheKind.Of(cacheId);
+        var cache = (foundByName ? readByName : await kind.ReadAsync(arm, cacheId, cancellationToken).ConfigureAwait(false))
+            ?? throw MissingCache.Error(cacheId);
+        CacheChecks.RequireNotVNetInjected(cache);
+        CacheChecks.RequireReady(cache);
+        return cache;
+    }
+
+    /// <summary>
+    /// A zone group writes the cache's A record (<paramref name="recordName"/>) with its own endpoint's address, replacing
+    /// the address another endpoint's group wrote there: every VNet linked to the zone then resolves the cache to the new endpoint.
+    /// </summary>
+    private static async Task NoticeSharedRecordAsync(IArmGateway arm, PrivateDnsZoneTarget zone, string recordName, ICollection<string> notices, CancellationToken cancellationToken)
+    {
+        if (!zone.Exists)
+        {
+            return;
+        }
+
+        var record = await arm.GetAsync<ARecordSet>(zone.ZoneId.Child("A", recordName), cancellationToken).ConfigureAwait(false);
+        var addresses = (record?.Properties?.ARecords ?? new List<ARecord>()).Select(a => a.Ipv4Address).OfType<string>().ToList();
+        if (addresses.Count > 0)
+        {
+            notices.Add($"Private DNS zone '{zone.ZoneId.Name}' already resolves '{recordName}' to {string.Join(", ", addresses)} (another private endpoint). The new endpoint's DNS zone group will point that record at its own address, for every virtual network linked to the zone; if those networks cannot reach the new endpoint (no peering), give -PrivateDnsZoneResourceGroupName or -PrivateDnsZoneId of a separate zone for this virtual network.");
+        }
+    }
+
+    /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, PrivateLinkSite site, CacheState? settlingCache, CancellationToken cancellationToken)
+    {
+        var endpoint = site.Definition;
+        var network = endpoint.Network;
+        var plan = new Plan($"Adding private endpoint '{endpoint.EndpointId.Name}' to cache '{endpoint.CacheId.Name}'");
+        var networkGroupId = ResourceId.ForResourceGroup(network.VirtualNetworkId.SubscriptionId, network.VirtualNetworkId.ResourceGroupName!);
+        var endpointGroupId = ResourceId.ForResourceGroup(endpoint.EndpointId.SubscriptionId, endpoint.EndpointId.ResourceGroupName!);
+
+        // The cache's resource group exists (the cache was just read there), so only another group is read.
+        var cacheGroupId = ResourceId.ForResourceGroup(endpoint.CacheId.SubscriptionId, endpoint.CacheId.ResourceGroupName!);
+        var networkGroupMissing = !network.NetworkExists && networkGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
+        if (networkGroupMissing)
+        {
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false, endpoint.Tags));
+        }
+
+        var endpointGroupMissing = endpointGroupId != networkGroupId && endpointGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
+        if (endpointGroupMissing)
+        {
+            plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false, endpoint.Tags));
+        }
+
+        var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
+        if (hasNetworkStep)
+        {
+            plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
+        }
+
+        site.AddZone(plan, arm, Array.Empty<string>());
+        site.AddZoneLink(plan, arm, hasNetworkStep);
+        if (settlingCache is not null)
+        {
+            plan.Add(CacheSettlingStep.Create(arm, settlingCache));
+        }
+
+        site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true),
+            StepKeys.Selected((settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
+                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)));
+        return plan;
+    }
+}
