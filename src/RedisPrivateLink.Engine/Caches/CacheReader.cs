@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Engine.Caches;
 
@@ -48,6 +49,22 @@ public sealed class CacheReader
     {
         var cache = await KindOf(cacheId, nameof(cacheId)).ReadAsync(_arm, cacheId, cancellationToken).ConfigureAwait(false);
         return cache is null ? null : await InDetailAsync(cache, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The cache a workflow served, in detail: from the state the workflow last read of it when it kept one (saving a
+    /// read of the cache), else read now; null when the cache doesn't exist.
+    /// </summary>
+    public async Task<RedisPrivateCache?> GetAsync(PreparedWorkflow prepared, CancellationToken cancellationToken = default)
+    {
+        if (prepared is null)
+        {
+            throw new ArgumentNullException(nameof(prepared));
+        }
+
+        return prepared.SettledCache is { } settled
+            ? await InDetailAsync(settled, cancellationToken).ConfigureAwait(false)
+            : await GetAsync(prepared.CacheId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

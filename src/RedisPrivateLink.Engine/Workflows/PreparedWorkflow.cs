@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;
@@ -22,4 +23,7 @@ public sealed class PreparedWorkflow
 
     /// <summary>What the user should know before the plan runs: reused resources that differ, settings about to change.</summary>
     public IReadOnlyList<string> Notices { get; }
+
+    /// <summary>The cache as the workflow last read it after its plan ran, when it did (saves reading it back); else null.</summary>
+    internal CacheState? SettledCache { get; set; }
 }
