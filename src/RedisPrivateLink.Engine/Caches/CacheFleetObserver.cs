@@ -14,10 +14,14 @@ namespace RedisPrivateLink.Engine.Caches;
 /// thus costs a page or a few per interval instead of one poll per cache per interval, which would spend ARM's read
 /// budget (250 + 25/s per subscription) on waiting. A group whose list ARM refuses (a role on each cache but not on the
 /// group) is read cache by cache instead; a cache missing from its group's list is read on its own before it is
-/// reported gone.
+/// reported gone. A cache that shows no operation running yet not as asked, on several lists in a row, was changed by
+/// something else after this change was accepted: its wait ends with an error rather than lasting for ever.
 /// </summary>
 public sealed class CacheFleetObserver
 {
+    /// <summary>Lists in a row that show a cache idle but not as asked before its wait fails.</summary>
+    internal const int IdleNotDoneLimit = 3;
+
     private readonly IArmGateway _arm;
     private readonly Action? _onWaiting;
     private readonly object _gate = new();
@@ -81,20 +85,20 @@ public sealed class CacheFleetObserver
                 watching = _watches.ToArray();
             }
 
-            try
+            await _arm.WaitToPollAgainAsync(watching[0].CacheId, CancellationToken.None).ConfigureAwait(false);
+            foreach (var group in watching.Where(w => !w.Done.Task.IsCompleted).GroupBy(w => CollectionPath(w.CacheId), StringComparer.OrdinalIgnoreCase))
             {
-                await _arm.WaitToPollAgainAsync(watching[0].CacheId, CancellationToken.None).ConfigureAwait(false);
-                foreach (var group in watching.Where(w => !w.Done.Task.IsCompleted).GroupBy(w => CollectionPath(w.CacheId), StringComparer.OrdinalIgnoreCase))
+                try
                 {
                     await ObserveGroupAsync(group.Key, group.ToList()).ConfigureAwait(false);
                 }
-            }
-            catch (Exception e)
-            {
-                // Nothing may wait forever on a loop that stopped: every wait it served ends with the cause.
-                foreach (var watch in watching)
+                catch (Exception e)
                 {
-                    watch.Done.TrySetException(e);
+                    // A list ARM refused after the gateway's retries: the waits it was to answer end with the cause.
+                    foreach (var watch in group)
+                    {
+                        watch.Done.TrySetException(e);
+                    }
                 }
             }
         }
@@ -174,6 +178,16 @@ public sealed class CacheFleetObserver
             };
             watch.Done.TrySetException(new ArmException(200, error, "PATCH", watch.CacheId.ToString(), null, null));
         }
+        else if (cache.IsIdle && ++watch.IdleNotDone >= IdleNotDoneLimit)
+        {
+            watch.Done.TrySetException(new RedisPrivateLinkException("CacheChangedElsewhere", RedisPrivateLinkErrorCategory.InvalidOperation,
+                $"Azure accepted {watch.Operation} of cache '{watch.CacheId.Name}', but the cache now runs no operation and is not as asked: something else changed it after. Run the command again.",
+                watch.CacheId.ToString()));
+        }
+        else if (!cache.IsIdle)
+        {
+            watch.IdleNotDone = 0;
+        }
     }
 
     private static string CollectionPath(ResourceId cacheId) =>
@@ -193,6 +207,9 @@ public sealed class CacheFleetObserver
         public Func<CacheState, bool> IsDone { get; }
 
         public string Operation { get; }
+
+        /// <summary>Lists in a row that showed the cache idle but not as asked.</summary>
+        public int IdleNotDone { get; set; }
 
         public TaskCompletionSource<CacheState> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
