@@ -121,9 +121,10 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         var limit = ConfirmationMayPrompt() ? 1 : throttleLimit;
         _inputDispatcher.RunPending();
         WriteFinishedInputs();
-        while (_inputs.Count(input => !input.SlotFreed.IsCompleted) >= limit)
+        // One snapshot per turn: a slot freed between counting and waiting must not leave nothing to wait for.
+        for (var holding = HoldingSlots(); holding.Count >= limit; holding = HoldingSlots())
         {
-            PumpInputsUntil(Task.WhenAny(_inputs.Where(input => !input.SlotFreed.IsCompleted).Select(input => input.SlotFreed)));
+            PumpInputsUntil(Task.WhenAny(holding));
             WriteFinishedInputs();
         }
 
@@ -142,6 +143,8 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
 
         _inputs.Enqueue(item);
     }
+
+    private List<Task> HoldingSlots() => _inputs.Select(input => input.SlotFreed).Where(slot => !slot.IsCompleted).ToList();
 
     /// <summary>
     /// Tells <see cref="StartEngine"/> that the current input's work only waits on Azure from here on (its requests are
