@@ -46,6 +46,28 @@ public sealed class ConcurrentInputTests
     }
 
     [Fact]
+    public async Task Inputs_that_only_wait_free_their_slot_and_their_output_still_keeps_input_order()
+    {
+        var gates = TestConcurrentInputCommand.Gates = new InputGates { HoldAll = true };
+        using var shell = PowerShellHost.Create();
+        shell.AddCommand("Test-ConcurrentInput").AddParameter("ThrottleLimit", 2).AddParameter("FreeSlot", new[] { 1, 2, 3, 4 });
+        var invocation = shell.BeginInvoke(Input(1, 2, 3, 4, 5, 6));
+
+        // Every input waiting with its slot freed, the four start with none ended; the two that keep theirs fill the limit.
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(gates.Started)).WaitAsync(HangGuard);
+        foreach (var item in new[] { 6, 5, 4, 3, 2, 1 })
+        {
+            gates.Release(item);
+        }
+
+        var output = await Task.Factory.FromAsync(invocation, shell.EndInvoke).WaitAsync(HangGuard);
+
+        Assert.False(shell.HadErrors);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, output.Select(o => (int)o.BaseObject));
+        Assert.Equal(6, gates.MaxInFlight);
+    }
+
+    [Fact]
     public void A_failed_input_is_a_non_terminating_error_with_its_id_and_target_and_the_others_complete()
     {
         TestConcurrentInputCommand.Gates = new InputGates();

@@ -179,6 +179,10 @@ public sealed class TestConcurrentInputCommand : QuestionAskingCmdlet
     [Parameter]
     public int[] IgnoreStop { get; set; } = Array.Empty<int>();
 
+    /// <summary>Inputs that free their -ThrottleLimit slot before waiting, as work that only waits on Azure does.</summary>
+    [Parameter]
+    public int[] FreeSlot { get; set; } = Array.Empty<int>();
+
     /// <summary>Ask two ShouldProcess questions per input, together.</summary>
     [Parameter]
     public SwitchParameter Ask { get; set; }
@@ -200,6 +204,11 @@ public sealed class TestConcurrentInputCommand : QuestionAskingCmdlet
                         await Task.Yield();
                         return first && await ShouldProcessAsync($"input {item}", "Second");
                     }, token);
+                }
+
+                if (Array.IndexOf(FreeSlot, item) >= 0)
+                {
+                    FreeThrottleSlot();
                 }
 
                 await gates.WaitAsync(item, Array.IndexOf(IgnoreStop, item) >= 0 ? CancellationToken.None : token);

@@ -45,14 +45,27 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter NoWait { get; set; }
 
-    /// <summary>How many piped caches are processed at once; output keeps input order.</summary>
+    /// <summary>
+    /// How many piped caches send their requests at once; caches whose update Azure is applying wait together and do not
+    /// count. Output keeps input order.
+    /// </summary>
     [Parameter]
     [ValidateRange(1, MaxThrottleLimit)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+    private CacheFleetObserver? _fleet;
+
     protected override void ProcessRecord()
     {
         var context = ResolveContext();
+        var arm = context.GetArmGateway();
+        // One observer per run: every piped cache's update is waited for by the same list requests.
+        if (_fleet?.Arm != arm)
+        {
+            _fleet = new CacheFleetObserver(arm, FreeThrottleSlot);
+        }
+
+        var fleet = _fleet;
         // Bound anew for every piped cache (or Import-Csv row) while earlier ones still run, so each input's work keeps its own.
         var byId = ParameterSetName == ByIdSet;
         var resourceId = ResourceId;
@@ -63,13 +76,13 @@ public sealed class SetRedisPublicNetworkAccessCommand : ArmCmdlet
             var cacheId = byId
                 ? resourceId
                 : (await CacheByName.FindIdAsync(context.GetArmGateway(), context.SubscriptionId, resourceGroupName, name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false)).ToString();
-            var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, token).ConfigureAwait(false);
+            var prepared = await PublicNetworkAccessWorkflow.PrepareAsync(context, cacheId, PublicNetworkAccess, Force, NoWait, fleet, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {
                 return;
             }
 
-            WriteObjectFromTask(await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false));
+            WriteObjectFromTask(await prepared.ReadCacheAsync(ReaderFor(context), token).ConfigureAwait(false));
         }, ThrottleLimit, byId ? resourceId : name);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class PipelineInputItem
     private static readonly AsyncLocal<PipelineInputItem?> Running = new();
 
     private readonly List<Action> _held = new();
+    private readonly TaskCompletionSource<bool> _slot = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public PipelineInputItem(object? errorTarget) => ErrorTarget = errorTarget;
 
@@ -24,12 +25,20 @@ internal sealed class PipelineInputItem
 
     public Task Work { get; private set; } = Task.CompletedTask;
 
-    public void Start(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+    /// <summary>Completes when this input no longer counts against -ThrottleLimit: its work ended, or only waits on Azure.</summary>
+    public Task SlotFreed => _slot.Task;
+
+    public void Start(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
         Work = Task.Run(() =>
         {
             Running.Value = this;
             return work(cancellationToken);
         });
+        Work.ContinueWith(_ => FreeSlot(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public void FreeSlot() => _slot.TrySetResult(true);
 
     /// <summary>Keeps a write for the pipeline thread to run once this input's turn comes.</summary>
     public void Hold(Action write)

@@ -106,7 +106,7 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
     /// <summary>
     /// Starts engine work for the current pipeline input and returns without waiting for it, once fewer than
     /// <paramref name="throttleLimit"/> inputs are running (one when confirmation may prompt, so each input's questions
-    /// are answered before the next input starts). Output and errors are written in input order; a failure of one
+    /// are answered before the next input starts); an input that called <see cref="FreeThrottleSlot"/> no longer counts. Output and errors are written in input order; a failure of one
     /// input is a non-terminating error with its own id and target, except bad input, which stops the cmdlet and
     /// cancels the other inputs. <see cref="EndProcessing"/> waits for the rest; Ctrl+C cancels every input in flight.
     /// </summary>
@@ -121,9 +121,10 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
         var limit = ConfirmationMayPrompt() ? 1 : throttleLimit;
         _inputDispatcher.RunPending();
         WriteFinishedInputs();
-        while (_inputs.Count(input => !input.Work.IsCompleted) >= limit)
+        // One snapshot per turn: a slot freed between counting and waiting must not leave nothing to wait for.
+        for (var holding = HoldingSlots(); holding.Count >= limit; holding = HoldingSlots())
         {
-            PumpInputsUntil(Task.WhenAny(_inputs.Select(input => input.Work)));
+            PumpInputsUntil(Task.WhenAny(holding));
             WriteFinishedInputs();
         }
 
@@ -142,6 +143,15 @@ public abstract class RedisPrivateLinkCmdlet : PSCmdlet, IDisposable
 
         _inputs.Enqueue(item);
     }
+
+    private List<Task> HoldingSlots() => _inputs.Select(input => input.SlotFreed).Where(slot => !slot.IsCompleted).ToList();
+
+    /// <summary>
+    /// Tells <see cref="StartEngine"/> that the current input's work only waits on Azure from here on (its requests are
+    /// sent), so the next input may start: -ThrottleLimit bounds the inputs sending requests, since an operation in
+    /// flight at Azure costs the client nothing while it waits. Its output still keeps input order.
+    /// </summary>
+    protected static void FreeThrottleSlot() => PipelineInputItem.Current?.FreeSlot();
 
     /// <summary>
     /// Runs <paramref name="questions"/> (ShouldProcess calls for one input) while no other input asks any, so the

@@ -29,7 +29,15 @@ public static class PublicNetworkAccessWorkflow
     /// <param name="desired">Enabled or Disabled, in any casing.</param>
     /// <param name="force">Disables public access even when no approved private endpoint reaches the cache.</param>
     /// <param name="noWait">Sends the PATCH without waiting for Azure to apply it.</param>
-    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, string cacheId, string desired, bool force, bool noWait, CancellationToken cancellationToken)
+    public static Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, string cacheId, string desired, bool force, bool noWait, CancellationToken cancellationToken) =>
+        PrepareAsync(context, cacheId, desired, force, noWait, fleet: null, cancellationToken);
+
+    /// <param name="fleet">
+    /// Waits for the PATCH together with the other caches of the run, by listing their resource groups once per poll
+    /// interval, instead of polling this cache's operation; null polls the operation. The cache as the list last showed
+    /// it becomes the prepared workflow's <see cref="PreparedWorkflow.SettledCache"/>.
+    /// </param>
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, string cacheId, string desired, bool force, bool noWait, CacheFleetObserver? fleet, CancellationToken cancellationToken)
     {
         if (context is null)
         {
@@ -46,7 +54,7 @@ public static class PublicNetworkAccessWorkflow
         if (string.Equals(cache.PublicNetworkAccess, access, StringComparison.OrdinalIgnoreCase))
         {
             OperationReporter.Current.Verbose($"Public network access of cache '{id.Name}' is already {access}: nothing to change.");
-            return new PreparedWorkflow(plan, id, notices);
+            return new PreparedWorkflow(plan, id, notices) { SettledCache = cache };
         }
 
         // A cache whose last update ended Failed takes the PATCH again: that is how a re-run recovers it.
@@ -65,8 +73,12 @@ public static class PublicNetworkAccessWorkflow
             await NoticeOpenToTheInternetAsync(arm, cache, notices, cancellationToken).ConfigureAwait(false);
         }
 
-        plan.Add(CreateStep(arm, cache.Kind, id, access, noWait, failed ? cache.ProvisioningState : null));
-        return new PreparedWorkflow(plan, id, notices);
+        var prepared = new PreparedWorkflow(plan, id, notices);
+        // A cache whose last update failed may still show Failed to a list read just after the PATCH: its own operation says when it is done.
+        plan.Add(fleet is null || noWait || failed
+            ? CreateStep(arm, cache.Kind, id, access, noWait, failed ? cache.ProvisioningState : null)
+            : CreateObservedStep(arm, fleet, cache.Kind, id, access, prepared));
+        return prepared;
     }
 
     private static string Normalize(string? value)
@@ -130,6 +142,22 @@ public static class PublicNetworkAccessWorkflow
             notices.Add($"The firewall rules of cache '{cacheId.Name}' could not be read ({e.Code ?? "HTTP" + e.Status}). If it has none, once public network access is Enabled any address on the internet that holds an access key can connect to it. {Advice}");
         }
     }
+
+    /// <summary>The PATCH, then a wait in <paramref name="fleet"/> until a list shows the cache idle with the access asked for.</summary>
+    private static PlanStep CreateObservedStep(IArmGateway arm, CacheFleetObserver fleet, CacheKind kind, ResourceId cacheId, string access, PreparedWorkflow prepared) =>
+        new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
+        {
+            step.ReportStatus("Sending the update");
+            await kind.SetPublicNetworkAccessAsync(arm, cacheId, access, waitForCompletion: false, ct).ConfigureAwait(false);
+            step.ReportStatus("Waiting for Azure to apply the update");
+            var cache = await fleet.WaitUntilAsync(
+                cacheId,
+                listed => listed.IsIdle && string.Equals(listed.PublicNetworkAccess, access, StringComparison.OrdinalIgnoreCase),
+                "the update of public network access",
+                ct).ConfigureAwait(false);
+            prepared.SettledCache = cache;
+            return StepResult.Updated($"public network access is {cache.PublicNetworkAccess}");
+        });
 
     /// <param name="failedState">The cache's provisioning state when its last update ended Failed or Canceled, else null.</param>
     private static PlanStep CreateStep(IArmGateway arm, CacheKind kind, ResourceId cacheId, string access, bool noWait, string? failedState) =>
