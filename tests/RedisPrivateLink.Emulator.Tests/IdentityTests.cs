@@ -88,7 +88,7 @@ public sealed class IdentityTests
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(700027, (int)(await forged.JsonAsync())["error_codes"]![0]!);
 
-        using var signedIn = await TokenAsync(emulator, emulator.Options.TenantId, Assertion(clientId, registered, tokenEndpoint, emulator.Clock.GetUtcNow()));
+        using var signedIn = await TokenAsync(emulator, emulator.Options.TenantId, Assertion(clientId, registered, tokenEndpoint, emulator.Clock.GetUtcNow(), asMsalSends: true));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetSubscriptionAsync(emulator, (string)(await signedIn.JsonAsync())["access_token"]!)).StatusCode);
     }
@@ -223,17 +223,20 @@ public sealed class IdentityTests
         return emulator.Client.PostAsync($"{tenant}/oauth2/v2.0/token", new FormUrlEncodedContent(form));
     }
 
-    private static Dictionary<string, string> Assertion(string clientId, X509Certificate2 certificate, string audience, DateTimeOffset now)
+    /// <summary>A client assertion; MSAL names the certificate by x5t#S256 and writes nbf and exp as strings.</summary>
+    private static Dictionary<string, string> Assertion(string clientId, X509Certificate2 certificate, string audience, DateTimeOffset now, bool asMsalSends = false)
     {
-        var header = new JsonObject { ["alg"] = "PS256", ["typ"] = "JWT", ["x5t"] = Base64Url(certificate.GetCertHash()) };
+        var header = asMsalSends
+            ? new JsonObject { ["alg"] = "PS256", ["typ"] = "JWT", ["x5t#S256"] = Base64Url(certificate.GetCertHash(HashAlgorithmName.SHA256)) }
+            : new JsonObject { ["alg"] = "PS256", ["typ"] = "JWT", ["x5t"] = Base64Url(certificate.GetCertHash()) };
         var payload = new JsonObject
         {
             ["aud"] = audience,
             ["iss"] = clientId,
             ["sub"] = clientId,
             ["jti"] = Guid.NewGuid().ToString(),
-            ["nbf"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddMinutes(10).ToUnixTimeSeconds(),
+            ["nbf"] = asMsalSends ? now.ToUnixTimeSeconds().ToString() : now.ToUnixTimeSeconds(),
+            ["exp"] = asMsalSends ? now.AddMinutes(10).ToUnixTimeSeconds().ToString() : now.AddMinutes(10).ToUnixTimeSeconds(),
         };
         var unsigned = Base64Url(Encoding.UTF8.GetBytes(header.ToJsonString())) + "." + Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()));
         using var key = certificate.GetRSAPrivateKey()!;

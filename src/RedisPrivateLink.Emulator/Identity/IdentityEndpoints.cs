@@ -149,7 +149,7 @@ internal static class IdentityEndpoints
 
     /// <summary>
     /// Entra's v2.0 token endpoint, client credentials: a client_secret, or a client_assertion (a JWT signed with the
-    /// registered certificate, whose SHA-1 thumbprint is its x5t) for a service principal of the path's tenant.
+    /// registered certificate, whose thumbprint is its x5t or x5t#S256) for a service principal of the path's tenant.
     /// </summary>
     private static async Task<IResult> EntraToken(HttpContext http, string tenant, EmulatorContext emulator)
     {
@@ -201,8 +201,13 @@ internal static class IdentityEndpoints
         {
             var header = JsonNode.Parse(TokenIssuer.FromBase64Url(parts[0]))!.AsObject();
             var payload = JsonNode.Parse(TokenIssuer.FromBase64Url(parts[1]))!.AsObject();
-            var thumbprint = header["x5t"]?.GetValue<string>();
-            if (thumbprint is null || !TokenIssuer.FromBase64Url(thumbprint).AsSpan().SequenceEqual(certificate.GetCertHash()))
+            // MSAL names the certificate by its SHA-256 thumbprint (x5t#S256) with PS256, by its SHA-1 one (x5t) with RS256.
+            var sha256 = header["x5t#S256"]?.GetValue<string>();
+            var sha1 = header["x5t"]?.GetValue<string>();
+            var names = sha256 is not null
+                ? TokenIssuer.FromBase64Url(sha256).AsSpan().SequenceEqual(certificate.GetCertHash(HashAlgorithmName.SHA256))
+                : sha1 is not null && TokenIssuer.FromBase64Url(sha1).AsSpan().SequenceEqual(certificate.GetCertHash());
+            if (!names)
             {
                 return false;
             }
@@ -220,7 +225,9 @@ internal static class IdentityEndpoints
                 return false;
             }
 
-            var expiresOn = DateTimeOffset.FromUnixTimeSeconds(payload["exp"]?.GetValue<long>() ?? 0);
+            // MSAL writes exp as a string of epoch seconds, other clients as a number.
+            var exp = payload["exp"]?.ToString();
+            var expiresOn = DateTimeOffset.FromUnixTimeSeconds(long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0);
             return string.Equals(payload["aud"]?.GetValue<string>(), tokenEndpoint, StringComparison.OrdinalIgnoreCase) && expiresOn > now;
         }
         catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException or CryptographicException)
