@@ -13,8 +13,9 @@ public sealed class RedisPrivateLinkContext : IDisposable
 {
     private IArmGateway? _gateway;
     private TokenCredential? _credential;
+    private IDisposable? _credentialTransport;
 
-    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, double timeScale = 1)
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, double timeScale = 1, IDisposable? credentialTransport = null)
     {
         CloudEnvironment = environment;
         SubscriptionId = subscriptionId;
@@ -22,10 +23,11 @@ public sealed class RedisPrivateLinkContext : IDisposable
         TenantId = tenantId;
         Account = account;
         CredentialType = credentialKind.ToString();
-        IsEmulator = credentialKind == CredentialKind.Emulator;
+        IsEmulator = credentialKind == CredentialKind.Emulator || environment.IsEmulator;
         TimeScale = timeScale;
         _gateway = gateway;
         _credential = credential;
+        _credentialTransport = credentialTransport;
     }
 
     public string Environment => CloudEnvironment.Name;
@@ -83,6 +85,8 @@ public sealed class RedisPrivateLinkContext : IDisposable
         (_gateway as IDisposable)?.Dispose();
         _gateway = null;
         _credential = null;
+        _credentialTransport?.Dispose();
+        _credentialTransport = null;
     }
 
     public override string ToString() =>

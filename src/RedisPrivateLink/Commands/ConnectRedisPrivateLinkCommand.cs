@@ -101,9 +101,13 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
 
     /// <summary>
     /// Binds by property name too, so the emulator Start-RedisPrivateLinkEmulator (RedisPrivateLink.Emulator) returns
-    /// pipes straight in: <c>Start-RedisPrivateLinkEmulator | Connect-RedisPrivateLink</c>.
+    /// pipes straight in: <c>Start-RedisPrivateLinkEmulator | Connect-RedisPrivateLink</c>. With -Identity or
+    /// -ServicePrincipal it names the emulator that plays the cloud, and the sign-in is real: against its identity endpoints.
     /// </summary>
     [Parameter(ParameterSetName = EmulatorSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdentitySet)]
+    [Parameter(ParameterSetName = SecretSet)]
+    [Parameter(ParameterSetName = CertificatePathSet)]
     [ValidateNotNullOrEmpty]
     public string? EmulatorConnectionFile { get; set; }
 
@@ -125,6 +129,11 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
             Subscription = Subscription,
             Tenant = Tenant,
         };
+
+        if (EmulatorConnectionFile is not null)
+        {
+            request.EmulatorConnectionFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile);
+        }
 
         switch (ParameterSetName)
         {
@@ -159,7 +168,6 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
                 break;
             case EmulatorSet:
                 request.CredentialKind = CredentialKind.Emulator;
-                request.EmulatorConnectionFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile);
                 break;
             default:
                 request.CredentialKind = CredentialKind.Default;
