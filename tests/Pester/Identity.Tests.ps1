@@ -168,6 +168,54 @@ Describe 'Connect-RedisPrivateLink -ServicePrincipal against the emulator' {
     }
 }
 
+Describe 'Connect-RedisPrivateLink -FromAzContext, reusing a runbook''s Connect-AzAccount -Identity' {
+    BeforeAll {
+        # Az is not served here: a stand-in Az.Accounts whose objects have Az.Accounts' shapes and whose tokens come
+        # from the emulator's managed identity endpoint, as Connect-AzAccount -Identity's do in a runbook.
+        Import-Module (Join-Path $PSScriptRoot '../AzAccountsStandIn/Az.Accounts/Az.Accounts.psd1') -Force
+    }
+
+    AfterAll {
+        Disconnect-AzAccount
+        Remove-Module Az.Accounts -Force
+        $env:RPL_STANDIN_AZ_SECURE_TOKEN = $null
+    }
+
+    BeforeEach {
+        Disconnect-RedisPrivateLink
+        Disconnect-AzAccount
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/requests' -Method DELETE
+        Set-AutomationSandbox $Emulator
+    }
+
+    AfterEach { Clear-IdentityVariable }
+
+    It 'takes the subscription, tenant and account of Az''s context, and tokens from Get-AzAccessToken as <Shape>' -TestCases @(
+        @{ Shape = 'a string (Az.Accounts before 5)'; Secure = $null }
+        @{ Shape = 'a SecureString (Az.Accounts 5 and later)'; Secure = '1' }
+    ) {
+        $env:RPL_STANDIN_AZ_SECURE_TOKEN = $Secure
+        $null = Connect-AzAccount -Identity -Subscription $Emulator.SubscriptionId
+
+        $context = Connect-RedisPrivateLink -FromAzContext -EmulatorConnectionFile $Emulator.ConnectionFile
+
+        $context.CredentialType | Should -Be 'AzContext'
+        $context.SubscriptionId | Should -Be $Emulator.SubscriptionId
+        $context.TenantId | Should -Be $Emulator.TenantId
+        $context.Account | Should -Be 'MSI@50342'
+        @(Get-RedisPrivateCache) | Should -HaveCount 0
+        $log = @(Invoke-EmulatorControl $Emulator '/_emulator/requests')
+        @($log | Where-Object path -eq '/msi/token').Count | Should -BeGreaterThan 1
+        @($log | Where-Object status -eq 401) | Should -HaveCount 0
+    }
+
+    It 'stops with AzContextNotFound, before any ARM call, when Connect-AzAccount was not run' {
+        { Connect-RedisPrivateLink -FromAzContext -EmulatorConnectionFile $Emulator.ConnectionFile } |
+            Should -Throw -ErrorId "AzContextNotFound,$CommandType"
+        @(Invoke-EmulatorControl $Emulator '/_emulator/requests') | Should -HaveCount 0
+    }
+}
+
 Describe 'Tokens that expire during a long command' {
     BeforeAll {
         # Tokens live 3 s; a cache create takes about 6 s at this time scale, so the plan outlives several tokens.
@@ -192,5 +240,27 @@ Describe 'Tokens that expire during a long command' {
         $log = @(Invoke-EmulatorControl $ShortLived '/_emulator/requests')
         @($log | Where-Object status -eq 401) | Should -HaveCount 0
         @($log | Where-Object path -eq '/msi/token').Count | Should -BeGreaterThan 1
+    }
+
+    It 'keeps New-RedisPrivateCache working to the end with -FromAzContext: Get-AzAccessToken is asked again' {
+        Set-AutomationSandbox $ShortLived
+        Import-Module (Join-Path $PSScriptRoot '../AzAccountsStandIn/Az.Accounts/Az.Accounts.psd1') -Force
+        try {
+            $null = Connect-AzAccount -Identity -AccountId ([guid]::NewGuid()) -Subscription $ShortLived.SubscriptionId
+            $null = Connect-RedisPrivateLink -FromAzContext -EmulatorConnectionFile $ShortLived.ConnectionFile
+            $null = Invoke-EmulatorControl $ShortLived '/_emulator/requests' -Method DELETE
+
+            $cache = New-RedisPrivateCache -Name 'azcontext-cache' -ResourceGroupName 'rg-azcontext' -Location 'eastus' -Sku Standard -Size C1 `
+                -VirtualNetworkName 'vnet-azcontext' -AddressPrefix 10.41.0.0/16 -SubnetName 'endpoints' -SubnetPrefix 10.41.1.0/24 -Confirm:$false
+
+            $cache.ProvisioningState | Should -Be 'Succeeded'
+            $log = @(Invoke-EmulatorControl $ShortLived '/_emulator/requests')
+            @($log | Where-Object status -eq 401) | Should -HaveCount 0
+            @($log | Where-Object path -eq '/msi/token').Count | Should -BeGreaterThan 1
+        }
+        finally {
+            Disconnect-AzAccount
+            Remove-Module Az.Accounts -Force
+        }
     }
 }

@@ -97,6 +97,7 @@ public static class ContextFactory
         catch (AuthenticationFailedException ex)
         {
             gateway.Dispose();
+            (credential as IDisposable)?.Dispose();
             (identityTransport as IDisposable)?.Dispose();
             throw new RedisPrivateLinkException("AuthenticationFailed", RedisPrivateLinkErrorCategory.AuthenticationError,
                 $"Signing in with {request.CredentialKind} to {environment.Name} failed: {Describe(ex)}", request.CredentialKind.ToString(), ex);
@@ -104,6 +105,7 @@ public static class ContextFactory
         catch
         {
             gateway.Dispose();
+            (credential as IDisposable)?.Dispose();
             (identityTransport as IDisposable)?.Dispose();
             throw;
         }

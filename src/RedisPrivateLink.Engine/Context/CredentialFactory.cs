@@ -73,6 +73,8 @@ internal static class CredentialFactory
 
                 var token = Reveal(request.AccessToken);
                 return new StaticTokenCredential(token, JwtAccount.ExpiresOn(token) ?? DateTimeOffset.UtcNow.AddHours(1));
+            case CredentialKind.AzContext:
+                return new ExternalTokenCredential(request.TokenSource ?? throw Missing("TokenSource", "An Az.Accounts context sign-in needs a token source."));
             case CredentialKind.Emulator:
                 return new StaticTokenCredential(EmulatorToken, DateTimeOffset.MaxValue);
             default:

@@ -84,6 +84,7 @@ public sealed class RedisPrivateLinkContext : IDisposable
     {
         (_gateway as IDisposable)?.Dispose();
         _gateway = null;
+        (_credential as IDisposable)?.Dispose();
         _credential = null;
         _credentialTransport?.Dispose();
         _credentialTransport = null;
