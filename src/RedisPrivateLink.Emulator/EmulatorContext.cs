@@ -19,7 +19,7 @@ internal sealed class EmulatorContext
         Throttle = new SubscriptionThrottle(options.Throttling, options.Clock);
         ProviderRegistrations = new ProviderRegistrations(this);
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
-        Directory = new Identity.Directory(options.TenantId);
+        Directory = new EntraDirectory(options.TenantId);
         Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
@@ -36,7 +36,7 @@ internal sealed class EmulatorContext
 
     public TokenIssuer Tokens { get; }
 
-    public Identity.Directory Directory { get; }
+    public EntraDirectory Directory { get; }
 
     /// <summary>The IDENTITY_HEADER secret of the managed identity endpoint, as Azure Automation hands one to each sandbox.</summary>
     public string IdentityHeader { get; } = Guid.NewGuid().ToString("N");

@@ -156,6 +156,21 @@ Describe 'Connect-RedisPrivateLink -ServicePrincipal against the emulator' {
         @(Get-RedisPrivateCache) | Should -HaveCount 0
     }
 
+    It 'writes neither the secret nor a token to any stream, with -Verbose and -Debug' {
+        $clientId = [guid]::NewGuid().ToString()
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/servicePrincipals' -Method POST -Body @{ clientId = $clientId; clientSecret = 'streams-secret-value' }
+        $credential = [pscredential]::new($clientId, (ConvertTo-SecureString 'streams-secret-value' -AsPlainText -Force))
+
+        $streams = & {
+            Connect-RedisPrivateLink -ServicePrincipal -Credential $credential -Tenant $Emulator.TenantId -EmulatorConnectionFile $Emulator.ConnectionFile -Verbose -Debug
+            Get-RedisPrivateCache -Verbose -Debug
+        } *>&1 | Out-String -Width 4096
+
+        $streams | Should -Match 'Connected to subscription'
+        $streams | Should -Not -Match 'streams-secret-value'
+        $streams | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.'
+    }
+
     It 'stops with ARM''s InvalidAuthenticationTokenTenant when the principal''s tenant is not the subscription''s' {
         $otherTenant = [guid]::NewGuid().ToString()
         $clientId = [guid]::NewGuid().ToString()

@@ -74,13 +74,13 @@ internal static class IdentityEndpoints
             {
                 clientId = registration.ClientId,
                 tenantId,
-                objectId = Directory.ObjectIdOf(registration.ClientId!),
+                objectId = EntraDirectory.ObjectIdOf(registration.ClientId!),
             });
         });
         group.MapGet("/identity", () => Results.Ok(new
         {
             systemAssignedClientId = emulator.Directory.SystemAssignedClientId,
-            systemAssignedObjectId = Directory.ObjectIdOf(emulator.Directory.SystemAssignedClientId),
+            systemAssignedObjectId = EntraDirectory.ObjectIdOf(emulator.Directory.SystemAssignedClientId),
             tenantId = emulator.Options.TenantId,
             tokenLifetimeSeconds = emulator.Tokens.Lifetime.TotalSeconds,
         }));
@@ -126,7 +126,7 @@ internal static class IdentityEndpoints
         }
 
         var identity = string.IsNullOrEmpty(clientId) ? emulator.Directory.SystemAssignedClientId : clientId;
-        var token = emulator.Tokens.Issue(emulator.Options.TenantId, Directory.ObjectIdOf(identity), identity, resource, "app");
+        var token = emulator.Tokens.Issue(emulator.Options.TenantId, EntraDirectory.ObjectIdOf(identity), identity, resource, "app");
         var expiresOn = token.ExpiresOn.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var body = new JsonObject
         {
@@ -184,7 +184,7 @@ internal static class IdentityEndpoints
 
         var scope = form["scope"].ToString();
         var audience = scope.EndsWith("/.default", StringComparison.Ordinal) ? scope[..^"/.default".Length] : scope;
-        var token = emulator.Tokens.Issue(principal.TenantId, Directory.ObjectIdOf(clientId), clientId, audience, "app");
+        var token = emulator.Tokens.Issue(principal.TenantId, EntraDirectory.ObjectIdOf(clientId), clientId, audience, "app");
         var expiresIn = (long)(token.ExpiresOn - token.IssuedOn).TotalSeconds;
         return Results.Json(new { token_type = "Bearer", expires_in = expiresIn, ext_expires_in = expiresIn, access_token = token.AccessToken });
     }

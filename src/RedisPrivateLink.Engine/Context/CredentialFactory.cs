@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Security.Cryptography;

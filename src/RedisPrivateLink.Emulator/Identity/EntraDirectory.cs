@@ -8,7 +8,7 @@ namespace RedisPrivateLink.Emulator.Identity;
 /// The emulator's Microsoft Entra directory: the service principals tests register (with a secret or a certificate,
 /// in a tenant) and the managed identities of the machine the emulator stands in for (Azure Automation's sandbox, a VM).
 /// </summary>
-internal sealed class Directory(string defaultTenantId)
+internal sealed class EntraDirectory(string defaultTenantId)
 {
     private readonly Dictionary<string, ServicePrincipal> servicePrincipals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock gate = new();
