@@ -257,6 +257,19 @@ Describe 'Tokens that expire during a long command' {
         @($log | Where-Object path -eq '/msi/token').Count | Should -BeGreaterThan 1
     }
 
+    It 'refuses a create before any write when a static -AccessToken expires before the plan''s expected end' {
+        Clear-IdentityVariable
+        $issued = Invoke-RestMethod -Uri "$($ShortLived.IdentityEndpoint)?api-version=2019-08-01&resource=https://management.azure.com" `
+            -Headers @{ 'X-IDENTITY-HEADER' = $ShortLived.IdentityHeader } -SkipCertificateCheck
+        $null = Connect-RedisPrivateLink -AccessToken (ConvertTo-SecureString $issued.access_token -AsPlainText -Force) -EmulatorConnectionFile $ShortLived.ConnectionFile
+        $null = Invoke-EmulatorControl $ShortLived '/_emulator/requests' -Method DELETE
+
+        { New-RedisPrivateCache -Name 'token-cache' -ResourceGroupName 'rg-token' -Location 'eastus' -Sku Standard -Size C1 `
+                -VirtualNetworkName 'vnet-token' -AddressPrefix 10.42.0.0/16 -SubnetName 'endpoints' -SubnetPrefix 10.42.1.0/24 -Confirm:$false } |
+            Should -Throw -ErrorId 'AccessTokenExpiresTooSoon,RedisPrivateLink.Commands.NewRedisPrivateCacheCommand'
+        Get-EmulatorWrite $ShortLived | Should -HaveCount 0
+    }
+
     It 'keeps New-RedisPrivateCache working to the end with -FromAzContext: Get-AzAccessToken is asked again' {
         Set-AutomationSandbox $ShortLived
         Import-Module (Join-Path $PSScriptRoot '../AzAccountsStandIn/Az.Accounts/Az.Accounts.psd1') -Force

@@ -71,7 +71,8 @@ internal static class CredentialFactory
                 }
 
                 var token = Reveal(request.AccessToken);
-                return new StaticTokenCredential(token, JwtAccount.ExpiresOn(token) ?? DateTimeOffset.UtcNow.AddHours(1));
+                var expiresOn = JwtAccount.ExpiresOn(token);
+                return new StaticTokenCredential(token, expiresOn ?? DateTimeOffset.UtcNow.AddHours(1), expiryKnown: expiresOn is not null);
             case CredentialKind.AzContext:
                 return new ExternalTokenCredential(request.TokenSource ?? throw Missing("TokenSource", "An Az.Accounts context sign-in needs a token source."));
             case CredentialKind.Emulator:

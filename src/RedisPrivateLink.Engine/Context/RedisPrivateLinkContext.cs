@@ -72,6 +72,10 @@ public sealed class RedisPrivateLinkContext : IDisposable
     public IArmGateway GetArmGateway() =>
         _gateway ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
 
+    /// <summary>When a given -AccessToken expires (it is never renewed); null for credentials that renew, or a token without exp.</summary>
+    internal DateTimeOffset? StaticTokenExpiresOn =>
+        CredentialType == nameof(CredentialKind.AccessToken) && _credential is StaticTokenCredential { ExpiryKnown: true } token ? token.ExpiresOn : null;
+
     /// <summary>The credential signed in as this context, for tokens other than ARM's (Redis data access).</summary>
     internal TokenCredential GetCredential() =>
         _credential ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");

@@ -112,6 +112,7 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
     [Parameter(ParameterSetName = SecretSet)]
     [Parameter(ParameterSetName = CertificatePathSet)]
     [Parameter(ParameterSetName = AzContextSet)]
+    [Parameter(ParameterSetName = AccessTokenSet)]
     [ValidateNotNullOrEmpty]
     public string? EmulatorConnectionFile { get; set; }
 
