@@ -292,3 +292,43 @@ Describe 'Tokens that expire during a long command' {
         }
     }
 }
+
+Describe 'Tokens that expire during a migration' {
+    BeforeAll {
+        # Not strict, so the test can arrange the VNet-injected source with the static token; the emulator's own tokens
+        # (the module's) are checked all the same, and live 3 s against a migration of several creates' length.
+        $script:Migrating = Start-IdentityEmulator -ExtraArgument '--token-lifetime', '3' -TimeScale 0.005
+        $sub = $Migrating.SubscriptionId
+        $null = Invoke-EmulatorArm $Migrating "/subscriptions/$sub/resourceGroups/rg-migrate" -ApiVersion 2021-04-01 -Method PUT -Body @{ location = 'eastus' }
+        $network = "/subscriptions/$sub/resourceGroups/rg-migrate/providers/Microsoft.Network/virtualNetworks/vnet-legacy"
+        $null = Invoke-EmulatorArm $Migrating $network -ApiVersion 2024-05-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.43.0.0/16') }; subnets = @(@{ name = 'cache'; properties = @{ addressPrefix = '10.43.1.0/24' } }) }
+        }
+        $script:LegacyCache = "/subscriptions/$sub/resourceGroups/rg-migrate/providers/Microsoft.Cache/redis/legacy-cache"
+        $null = Invoke-EmulatorArm $Migrating $LegacyCache -ApiVersion 2024-11-01 -Method PUT -Body @{
+            location = 'eastus'; properties = @{ sku = @{ name = 'Premium'; family = 'P'; capacity = 1 }; subnetId = "$network/subnets/cache" }
+        }
+        Wait-EmulatorProvisioned $Migrating $LegacyCache -ApiVersion 2024-11-01
+    }
+
+    AfterAll {
+        Disconnect-RedisPrivateLink
+        Clear-IdentityVariable
+        Stop-TestEmulator $Migrating
+    }
+
+    It 'keeps Convert-VNetCacheToPrivateEndpoint working to the end: the managed identity''s tokens are renewed' {
+        Set-AutomationSandbox $Migrating
+        $null = Connect-RedisPrivateLink -Identity -ClientId ([guid]::NewGuid()) -EmulatorConnectionFile $Migrating.ConnectionFile
+        $null = Invoke-EmulatorControl $Migrating '/_emulator/requests' -Method DELETE
+
+        $target = Convert-VNetCacheToPrivateEndpoint -Name legacy-cache -ResourceGroupName rg-migrate -NewName legacy-cache-pl `
+            -SubnetName endpoints -SubnetPrefix 10.43.2.0/24 -KeepSource -Confirm:$false -WarningAction SilentlyContinue
+
+        $target.ProvisioningState | Should -Be 'Succeeded'
+        $target.PrivateEndpoints[0].ConnectionState | Should -Be 'Approved'
+        $log = @(Invoke-EmulatorControl $Migrating '/_emulator/requests')
+        @($log | Where-Object status -eq 401) | Should -HaveCount 0
+        @($log | Where-Object path -eq '/msi/token').Count | Should -BeGreaterThan 1
+    }
+}
