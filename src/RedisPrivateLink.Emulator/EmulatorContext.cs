@@ -2,6 +2,7 @@ using RedisPrivateLink.Emulator.Arm;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
+using RedisPrivateLink.Emulator.Identity;
 using RedisPrivateLink.Emulator.Providers;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
@@ -17,6 +18,8 @@ internal sealed class EmulatorContext
         Faults = new FaultRegistry(options.Random);
         Throttle = new SubscriptionThrottle(options.Throttling, options.Clock);
         ProviderRegistrations = new ProviderRegistrations(this);
+        Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
+        Directory = new EntraDirectory(options.TenantId);
         Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
@@ -30,6 +33,13 @@ internal sealed class EmulatorContext
     public SubscriptionThrottle Throttle { get; }
 
     public RequestLog Log { get; } = new();
+
+    public TokenIssuer Tokens { get; }
+
+    public EntraDirectory Directory { get; }
+
+    /// <summary>The IDENTITY_HEADER secret of the managed identity endpoint, as Azure Automation hands one to each sandbox.</summary>
+    public string IdentityHeader { get; } = Guid.NewGuid().ToString("N");
 
     public ProviderRegistrations ProviderRegistrations { get; }
 
@@ -75,5 +85,6 @@ internal sealed class EmulatorContext
         ProviderRegistrations.Reset();
         RegionalAvailability.Reset();
         Locks.Clear();
+        Directory.Clear();
     }
 }

@@ -22,6 +22,7 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     private readonly string _dependencyDirectory;
     private readonly Dictionary<string, string> _platformAssemblyPaths;
     private readonly ConcurrentDictionary<string, Version?> _platformVersions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Version?> _carriedVersions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _entryAssemblies;
 
     private ModuleLoadContext(string dependencyDirectory, IEnumerable<string> entryAssemblies)
@@ -54,10 +55,14 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
 
     /// <summary>
     /// Whether a request for <paramref name="requested"/> goes to the runtime's copy: only when the runtime ships one
-    /// at least as new. An older one would fail the load ("Could not load file or assembly ... Version=10.0.0.0").
+    /// at least as new as both the version requested and the copy the module carries (<paramref name="carried"/>). An
+    /// older one would fail the load ("Could not load file or assembly ... Version=10.0.0.0"); and the choice is made
+    /// per assembly, not per request, so that every requester gets the same copy: on .NET 8, MSAL asking for
+    /// System.Text.Json 8 must get the module's 10, which the module's System.Text.Encodings.Web 10 goes with, or its
+    /// serializer fails ("Method not found: JsonEncodedText.Encode(String, JavaScriptEncoder)").
     /// </summary>
-    public static bool PlatformServes(Version? platformVersion, Version? requested) =>
-        platformVersion is not null && (requested is null || platformVersion >= requested);
+    public static bool PlatformServes(Version? platformVersion, Version? requested, Version? carried) =>
+        platformVersion is not null && (requested is null || platformVersion >= requested) && (carried is null || platformVersion >= carried);
 
     private Assembly? ResolveEntryAssembly(AssemblyLoadContext requester, AssemblyName name) =>
         name.Name is not null && _entryAssemblies.Contains(name.Name) ? LoadFromDependencies(name) : null;
@@ -71,7 +76,7 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
 
         // Assemblies of the runtime and of PowerShell itself are shared when they are new enough, or types such as
         // Span<T> would exist twice; what PowerShell does not ship, or ships too old, is kept private.
-        if (PlatformServes(PlatformVersionOf(name.Name), name.Version))
+        if (PlatformServes(PlatformVersionOf(name.Name), name.Version, CarriedVersionOf(name.Name)))
         {
             return null;
         }
@@ -83,6 +88,13 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         _platformAssemblyPaths.TryGetValue(simpleName, out var path)
             ? _platformVersions.GetOrAdd(simpleName, _ => AssemblyName.GetAssemblyName(path).Version)
             : null;
+
+    private Version? CarriedVersionOf(string simpleName) =>
+        _carriedVersions.GetOrAdd(simpleName, name =>
+        {
+            var path = Path.Combine(_dependencyDirectory, name + ".dll");
+            return File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
+        });
 
     private Assembly? LoadFromDependencies(AssemblyName name)
     {

@@ -6,13 +6,14 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
+using RedisPrivateLink.Emulator.Identity;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
 /// <summary>
-/// Every ARM call passes here, in ARM's order: ids and logging, injected faults, authentication, api-version,
+/// Every ARM call passes here, in ARM's order: ids and logging, injected faults, authentication (Identity/ArmAuthentication), api-version,
 /// throttling, then the handler under the store's lock (with operations settled by the clock first).
 /// </summary>
 internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile)
@@ -113,7 +114,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         ArmResult result;
         try
         {
-            RequireBearer(request);
+            ArmAuthentication.Require(Header(request, "Authorization"), request.Path.Value ?? "/", emulator);
             var apiVersion = request.Query["api-version"].ToString();
             if (string.IsNullOrEmpty(apiVersion))
             {
@@ -240,21 +241,6 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         >= 500 => "InternalServerError",
         _ => "BadRequest",
     };
-
-    private static void RequireBearer(HttpRequest request)
-    {
-        var authorization = Header(request, "Authorization");
-        if (authorization is null)
-        {
-            throw new ArmException(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
-        }
-
-        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization[7..].Trim().Length == 0)
-        {
-            throw new ArmException(401, "AuthenticationFailed",
-                "Authentication failed. The 'Authorization' header is provided in an invalid format.");
-        }
-    }
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpRequest request)
     {

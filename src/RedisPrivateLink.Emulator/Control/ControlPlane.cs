@@ -45,6 +45,7 @@ internal static class ControlPlane
         group.MapDelete("/faults/{id}", (string id) => emulator.Faults.Remove(id) ? Results.NoContent() : Results.NotFound());
 
         CacheDataEndpoints.Map(group, emulator, stateFile);
+        Identity.IdentityEndpoints.MapControl(group, emulator);
 
         // A subscription that has not registered a namespace (or had it unregistered): writes there answer 409
         // MissingSubscriptionRegistration until the client registers it.

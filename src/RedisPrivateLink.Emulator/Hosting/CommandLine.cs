@@ -10,7 +10,7 @@ internal static class CommandLine
         "[--subscription-id <guid>] [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
         "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
         "[--refuse-classic-create] [--name-release-delay <seconds>] [--unregistered-provider <namespace>]... " +
-        "[--provider-registration-duration <seconds>]";
+        "[--provider-registration-duration <seconds>] [--token-lifetime <seconds>] [--strict-authentication]";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -27,6 +27,12 @@ internal static class CommandLine
             if (name == "--refuse-classic-create")
             {
                 options.RefuseClassicCreate = true;
+                continue;
+            }
+
+            if (name == "--strict-authentication")
+            {
+                options.StrictAuthentication = true;
                 continue;
             }
 
@@ -52,6 +58,7 @@ internal static class CommandLine
                 case "--name-release-delay": options.NameReleaseDelay = ParseSeconds(name, value); break;
                 case "--unregistered-provider": options.UnregisteredProviders.Add(ParseNamespace(name, value)); break;
                 case "--provider-registration-duration": options.ProviderRegistrationDuration = ParseSeconds(name, value); break;
+                case "--token-lifetime": options.TokenLifetime = ParsePositiveSeconds(name, value); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'. {Usage}");
             }
         }
@@ -73,6 +80,11 @@ internal static class CommandLine
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
             ? TimeSpan.FromSeconds(seconds)
             : throw new ArgumentException($"'{name}' expects a non-negative number of seconds, got '{value}'.");
+
+    private static TimeSpan ParsePositiveSeconds(string name, string value) =>
+        ParseSeconds(name, value) is { } seconds && seconds > TimeSpan.Zero
+            ? seconds
+            : throw new ArgumentException($"'{name}' expects a positive number of seconds, got '{value}'.");
 
     private static string ParseNamespace(string name, string value) =>
         Providers.ProviderRegistrations.Namespaces.FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase))

@@ -5,14 +5,19 @@ namespace RedisPrivateLink.Emulator.Hosting;
 
 /// <summary>
 /// What a client needs to reach this emulator; written only once it listens, so its presence means "ready". The time
-/// scale lets a client shorten its own polling intervals in step with the emulator's shortened operations.
+/// scale lets a client shorten its own polling intervals in step with the emulator's shortened operations. The identity
+/// endpoint and header are what a runbook's sandbox gives it as IDENTITY_ENDPOINT and IDENTITY_HEADER; the IMDS
+/// address is what AZURE_POD_IDENTITY_AUTHORITY_HOST overrides IMDS with.
 /// </summary>
 public sealed record ConnectionInfo(
     [property: JsonPropertyName("endpoint")] string Endpoint,
     [property: JsonPropertyName("certificateThumbprint")] string CertificateThumbprint,
     [property: JsonPropertyName("subscriptionId")] string SubscriptionId,
     [property: JsonPropertyName("tenantId")] string TenantId,
-    [property: JsonPropertyName("timeScale")] double TimeScale);
+    [property: JsonPropertyName("timeScale")] double TimeScale,
+    [property: JsonPropertyName("identityEndpoint")] string IdentityEndpoint,
+    [property: JsonPropertyName("identityHeader")] string IdentityHeader,
+    [property: JsonPropertyName("imdsEndpoint")] string ImdsEndpoint);
 
 internal static class ConnectionFile
 {

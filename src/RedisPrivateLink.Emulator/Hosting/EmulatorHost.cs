@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedisPrivateLink.Emulator.Arm;
 using RedisPrivateLink.Emulator.Control;
+using RedisPrivateLink.Emulator.Identity;
 using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Hosting;
@@ -40,9 +41,10 @@ public static class EmulatorHost
         var app = builder.Build();
         var pipeline = new ArmPipeline(emulator, stateFile);
         app.UseWhen(
-            http => !http.Request.Path.StartsWithSegments(ControlPlane.Prefix),
+            http => !http.Request.Path.StartsWithSegments(ControlPlane.Prefix) && !IdentityEndpoints.Serves(http.Request.Path),
             arm => arm.Run(pipeline.InvokeAsync));
         ControlPlane.Map(app, emulator, stateFile);
+        IdentityEndpoints.Map(app, emulator);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -78,7 +80,8 @@ public sealed class RunningEmulator : IAsyncDisposable
     public string Thumbprint => Certificate.Thumbprint;
 
     public ConnectionInfo ConnectionInfo =>
-        new(Endpoint.ToString(), Thumbprint, Context.Options.SubscriptionId, Context.Options.TenantId, Context.Options.TimeScale);
+        new(Endpoint.ToString(), Thumbprint, Context.Options.SubscriptionId, Context.Options.TenantId, Context.Options.TimeScale,
+            new Uri(Endpoint, IdentityEndpoints.AppServicePath).ToString(), Context.IdentityHeader, Endpoint.ToString().TrimEnd('/'));
 
     internal EmulatorContext Context { get; }
 

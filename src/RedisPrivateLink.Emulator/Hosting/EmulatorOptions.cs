@@ -58,6 +58,18 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeSpan ProviderRegistrationDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long the access tokens of the identity endpoints last (real time: the time scale does not apply). Entra's
+    /// default for access tokens is 60-90 minutes (Microsoft docs, "Configurable token lifetimes"); an hour here.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Accept only access tokens this emulator issued. Off by default, so the static token of the connection file
+    /// (and any other bearer token) passes; the emulator's own tokens are checked either way.
+    /// </summary>
+    public bool StrictAuthentication { get; set; }
+
     /// <summary>Drives probabilistic faults; tests pass a seeded one.</summary>
     public Random Random { get; set; } = Random.Shared;
 }

@@ -46,7 +46,7 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         }
 
         _baseUri = options.ResourceManagerUrl;
-        _ownedTransport = options.Transport is null ? CreateTransport(options.PinnedCertificateThumbprint) : null;
+        _ownedTransport = options.Transport is null ? CertificatePinning.CreateTransport(options.PinnedCertificateThumbprint) : null;
         _retryPolicy = new ArmRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.Delay);
         _poller = new ArmOperationPoller(
             options,
@@ -217,20 +217,6 @@ public sealed class ArmGateway : IArmGateway, IDisposable
         var escaped = string.Join("/", path.Trim('/').Split('/').Select(Uri.EscapeDataString));
         var version = apiVersion ?? ApiVersions.ForPath(path);
         return new Uri(_baseUri, "/" + escaped + "?api-version=" + Uri.EscapeDataString(version));
-    }
-
-    private static HttpPipelineTransport CreateTransport(string? pinnedThumbprint)
-    {
-        if (pinnedThumbprint is null)
-        {
-            return new HttpClientTransport();
-        }
-
-        var thumbprint = CertificatePinning.NormalizeThumbprint(pinnedThumbprint);
-        return new HttpClientTransport(new System.Net.Http.HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => CertificatePinning.IsPinnedCertificate(certificate, thumbprint),
-        });
     }
 
     private static void ValidatePath(string path)

@@ -1,5 +1,6 @@
 using System;
 using System.Security.Cryptography.X509Certificates;
+using Azure.Core.Pipeline;
 
 namespace RedisPrivateLink.Engine.Arm;
 
@@ -31,6 +32,21 @@ public static class CertificatePinning
         }
 
         return normalized;
+    }
+
+    /// <summary>An HTTP transport that trusts only the pinned certificate, or the platform's trust when there is no pin.</summary>
+    public static HttpPipelineTransport CreateTransport(string? pinnedThumbprint)
+    {
+        if (pinnedThumbprint is null)
+        {
+            return new HttpClientTransport();
+        }
+
+        var thumbprint = NormalizeThumbprint(pinnedThumbprint);
+        return new HttpClientTransport(new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => IsPinnedCertificate(certificate, thumbprint),
+        });
     }
 
     private static string Normalize(string? thumbprint) =>

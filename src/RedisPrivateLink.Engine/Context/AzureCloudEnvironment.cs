@@ -22,8 +22,9 @@ public sealed class AzureCloudEnvironment
         "AzureChinaCloud", new Uri("https://management.chinacloudapi.cn/"), "https://management.chinacloudapi.cn/", new Uri("https://login.chinacloudapi.cn/"),
         "privatelink.redis.cache.chinacloudapi.cn", ".redis.cache.chinacloudapi.cn");
 
-    private AzureCloudEnvironment(string name, Uri resourceManagerUrl, string audience, Uri authorityHost, string redisPrivateDnsZone, string redisHostSuffix)
+    private AzureCloudEnvironment(string name, Uri resourceManagerUrl, string audience, Uri authorityHost, string redisPrivateDnsZone, string redisHostSuffix, bool isEmulator = false)
     {
+        IsEmulator = isEmulator;
         Name = name;
         ResourceManagerUrl = resourceManagerUrl;
         Audience = audience;
@@ -48,6 +49,9 @@ public sealed class AzureCloudEnvironment
 
     /// <summary>The public host suffix of a cache, e.g. .redis.cache.windows.net.</summary>
     public string RedisHostSuffix { get; }
+
+    /// <summary>True when both ARM and Entra ID are the local emulator's (<see cref="AtEmulator"/>).</summary>
+    public bool IsEmulator { get; }
 
     /// <summary>True when ARM is not the cloud's own endpoint (an emulator or a private ARM).</summary>
     public bool IsCustomEndpoint => !All.Any(e => e.Name == Name && e.ResourceManagerUrl == ResourceManagerUrl);
@@ -78,6 +82,13 @@ public sealed class AzureCloudEnvironment
 
         return new AzureCloudEnvironment(Name, resourceManagerUrl, audience ?? resourceManagerUrl.GetLeftPart(UriPartial.Authority) + "/", AuthorityHost, RedisPrivateDnsZone, RedisHostSuffix);
     }
+
+    /// <summary>
+    /// This cloud served by the local emulator: ARM and the Entra authority are the emulator's endpoint, while the token
+    /// audience stays this cloud's ARM resource, as the emulator checks it.
+    /// </summary>
+    public AzureCloudEnvironment AtEmulator(Uri endpoint) =>
+        new(Name, WithResourceManagerUrl(endpoint).ResourceManagerUrl, Audience, endpoint, RedisPrivateDnsZone, RedisHostSuffix, isEmulator: true);
 
     public override string ToString() => Name;
 }

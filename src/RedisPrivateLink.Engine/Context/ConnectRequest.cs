@@ -47,6 +47,9 @@ public sealed class ConnectRequest
     /// </summary>
     public TimeSpan? NetworkTimeout { get; set; }
 
+    /// <summary>For <see cref="CredentialKind.AzContext"/>: where tokens come from (Az.Accounts); the context disposes it.</summary>
+    public IAccessTokenSource? TokenSource { get; set; }
+
     /// <summary>Shows the device-code sign-in instructions to the user.</summary>
     public Action<string>? DeviceCodePrompt { get; set; }
 }

@@ -13,6 +13,9 @@ public enum CredentialKind
     /// <summary>A bearer token obtained elsewhere (e.g. Get-AzAccessToken); it is not refreshed.</summary>
     AccessToken,
 
+    /// <summary>Az.Accounts' current context (Connect-AzAccount): its tokens, from Get-AzAccessToken, renewed before expiry.</summary>
+    AzContext,
+
     /// <summary>The local ARM emulator, described by its connection file.</summary>
     Emulator,
 }

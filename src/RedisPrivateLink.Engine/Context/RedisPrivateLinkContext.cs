@@ -13,8 +13,9 @@ public sealed class RedisPrivateLinkContext : IDisposable
 {
     private IArmGateway? _gateway;
     private TokenCredential? _credential;
+    private IDisposable? _credentialTransport;
 
-    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, AzureClock? clock = null)
+    internal RedisPrivateLinkContext(AzureCloudEnvironment environment, string subscriptionId, string? subscriptionName, string? tenantId, string account, CredentialKind credentialKind, IArmGateway gateway, TokenCredential credential, AzureClock? clock = null, IDisposable? credentialTransport = null)
     {
         CloudEnvironment = environment;
         SubscriptionId = subscriptionId;
@@ -22,10 +23,11 @@ public sealed class RedisPrivateLinkContext : IDisposable
         TenantId = tenantId;
         Account = account;
         CredentialType = credentialKind.ToString();
-        IsEmulator = credentialKind == CredentialKind.Emulator;
+        IsEmulator = credentialKind == CredentialKind.Emulator || environment.IsEmulator;
         Clock = clock ?? AzureClock.Azure;
         _gateway = gateway;
         _credential = credential;
+        _credentialTransport = credentialTransport;
     }
 
     public string Environment => CloudEnvironment.Name;
@@ -70,6 +72,10 @@ public sealed class RedisPrivateLinkContext : IDisposable
     public IArmGateway GetArmGateway() =>
         _gateway ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
 
+    /// <summary>When a given -AccessToken expires (it is never renewed); null for credentials that renew, or a token without exp.</summary>
+    internal DateTimeOffset? StaticTokenExpiresOn =>
+        CredentialType == nameof(CredentialKind.AccessToken) && _credential is StaticTokenCredential { ExpiryKnown: true } token ? token.ExpiresOn : null;
+
     /// <summary>The credential signed in as this context, for tokens other than ARM's (Redis data access).</summary>
     internal TokenCredential GetCredential() =>
         _credential ?? throw new ObjectDisposedException(nameof(RedisPrivateLinkContext), "This context was disconnected; run Connect-RedisPrivateLink again.");
@@ -82,7 +88,10 @@ public sealed class RedisPrivateLinkContext : IDisposable
     {
         (_gateway as IDisposable)?.Dispose();
         _gateway = null;
+        (_credential as IDisposable)?.Dispose();
         _credential = null;
+        _credentialTransport?.Dispose();
+        _credentialTransport = null;
     }
 
     public override string ToString() =>

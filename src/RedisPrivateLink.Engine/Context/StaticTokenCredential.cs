@@ -10,7 +10,16 @@ internal sealed class StaticTokenCredential : TokenCredential
 {
     private readonly AccessToken _token;
 
-    public StaticTokenCredential(string token, DateTimeOffset expiresOn) => _token = new AccessToken(token, expiresOn);
+    public StaticTokenCredential(string token, DateTimeOffset expiresOn, bool expiryKnown = true)
+    {
+        _token = new AccessToken(token, expiresOn);
+        ExpiryKnown = expiryKnown;
+    }
+
+    /// <summary>When the token expires: from its exp claim, or assumed when it has none (<see cref="ExpiryKnown"/> false).</summary>
+    public DateTimeOffset ExpiresOn => _token.ExpiresOn;
+
+    public bool ExpiryKnown { get; }
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => _token;
 

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Runtime;
 
@@ -22,6 +24,7 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
     private const string DeviceCodeSet = "DeviceCode";
     private const string AccessTokenSet = "AccessToken";
     private const string EmulatorSet = "Emulator";
+    private const string AzContextSet = "AzContext";
 
     [Parameter]
     [ValidateSet("AzureCloud", "AzureUSGovernment", "AzureChinaCloud")]
@@ -101,19 +104,90 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
 
     /// <summary>
     /// Binds by property name too, so the emulator Start-RedisPrivateLinkEmulator (RedisPrivateLink.Emulator) returns
-    /// pipes straight in: <c>Start-RedisPrivateLinkEmulator | Connect-RedisPrivateLink</c>.
+    /// pipes straight in: <c>Start-RedisPrivateLinkEmulator | Connect-RedisPrivateLink</c>. With -Identity or
+    /// -ServicePrincipal it names the emulator that plays the cloud, and the sign-in is real: against its identity endpoints.
     /// </summary>
     [Parameter(ParameterSetName = EmulatorSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = IdentitySet)]
+    [Parameter(ParameterSetName = SecretSet)]
+    [Parameter(ParameterSetName = CertificatePathSet)]
+    [Parameter(ParameterSetName = AzContextSet)]
+    [Parameter(ParameterSetName = AccessTokenSet)]
     [ValidateNotNullOrEmpty]
     public string? EmulatorConnectionFile { get; set; }
 
+    /// <summary>Az.Accounts' current context (Connect-AzAccount): its subscription, tenant and cloud, and its tokens.</summary>
+    [Parameter(ParameterSetName = AzContextSet, Mandatory = true)]
+    public SwitchParameter FromAzContext { get; set; }
+
     protected override void ProcessRecord()
     {
-        var request = BuildRequest();
-        var context = RunEngine(token => ContextFactory.ConnectAsync(request, token));
+        ConnectRequest request;
+        try
+        {
+            request = BuildRequest();
+        }
+        catch (RedisPrivateLinkException ex)
+        {
+            ThrowTerminatingError(EngineErrors.ToErrorRecord(ex, null));
+            return;
+        }
+
+        RedisPrivateLinkContext context;
+        try
+        {
+            context = RunEngine(token => ContextFactory.ConnectAsync(request, token));
+        }
+        catch
+        {
+            // A context owns its token source; without one, nothing else will close the source's runspace.
+            request.TokenSource?.Dispose();
+            throw;
+        }
+
         SessionContext.Replace(context)?.Dispose();
         WriteVerbose($"Connected to subscription '{context.SubscriptionName}' ({context.SubscriptionId}) in {context.Environment} as {context.Account}.");
         WriteObject(context);
+    }
+
+    /// <summary>
+    /// Subscription, tenant, cloud and account from Get-AzContext; tokens from Get-AzAccessToken of the same
+    /// Az.Accounts. Its Environment: a cloud this module knows by name, or else its ResourceManagerUrl and audience.
+    /// </summary>
+    private void FillFromAzContext(ConnectRequest request)
+    {
+        var getAccessToken = InvokeCommand.GetCommand("Get-AzAccessToken", CommandTypes.Cmdlet | CommandTypes.Function);
+        if (getAccessToken is null || InvokeCommand.GetCommand("Get-AzContext", CommandTypes.Cmdlet | CommandTypes.Function) is null)
+        {
+            throw new RedisPrivateLinkException("AzAccountsNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                "-FromAzContext reuses Az.Accounts' sign-in, but Get-AzContext and Get-AzAccessToken are not available. Install and import Az.Accounts, and run Connect-AzAccount first.");
+        }
+
+        var azContext = InvokeCommand.InvokeScript("Get-AzContext").FirstOrDefault(o => o is not null)
+            ?? throw new RedisPrivateLinkException("AzContextNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                "Az.Accounts has no current context. Run Connect-AzAccount (in a runbook: Connect-AzAccount -Identity) first.");
+        var subscription = AzAccessTokenSource.ValueOf(azContext, "Subscription") is { } s ? PSObject.AsPSObject(s) : null;
+        var tenant = AzAccessTokenSource.ValueOf(azContext, "Tenant") is { } t ? PSObject.AsPSObject(t) : null;
+        var environment = AzAccessTokenSource.ValueOf(azContext, "Environment") is { } e ? PSObject.AsPSObject(e) : null;
+        var account = AzAccessTokenSource.ValueOf(azContext, "Account") is { } a ? PSObject.AsPSObject(a) : null;
+
+        request.CredentialKind = CredentialKind.AzContext;
+        request.Subscription ??= AzAccessTokenSource.ValueOf(subscription, "Id") as string;
+        request.Tenant = AzAccessTokenSource.ValueOf(tenant, "Id") as string ?? AzAccessTokenSource.ValueOf(subscription, "TenantId") as string;
+        request.AccountId = AzAccessTokenSource.ValueOf(account, "Id") as string;
+        var environmentName = AzAccessTokenSource.ValueOf(environment, "Name") as string;
+        if (AzureCloudEnvironment.All.Any(cloud => cloud.Name.Equals(environmentName, StringComparison.OrdinalIgnoreCase)))
+        {
+            request.Environment = environmentName;
+        }
+        else if (request.EmulatorConnectionFile is null
+                 && Uri.TryCreate(AzAccessTokenSource.ValueOf(environment, "ResourceManagerUrl") as string, UriKind.Absolute, out var resourceManagerUrl))
+        {
+            request.ResourceManagerUrl = resourceManagerUrl;
+            request.Audience = AzAccessTokenSource.ValueOf(environment, "ActiveDirectoryServiceEndpointResourceId") as string;
+        }
+
+        request.TokenSource = AzAccessTokenSource.Open(getAccessToken, request.Tenant);
     }
 
     private ConnectRequest BuildRequest()
@@ -125,6 +199,11 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
             Subscription = Subscription,
             Tenant = Tenant,
         };
+
+        if (EmulatorConnectionFile is not null)
+        {
+            request.EmulatorConnectionFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile);
+        }
 
         switch (ParameterSetName)
         {
@@ -159,7 +238,9 @@ public sealed class ConnectRedisPrivateLinkCommand : RedisPrivateLinkCmdlet
                 break;
             case EmulatorSet:
                 request.CredentialKind = CredentialKind.Emulator;
-                request.EmulatorConnectionFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(EmulatorConnectionFile);
+                break;
+            case AzContextSet:
+                FillFromAzContext(request);
                 break;
             default:
                 request.CredentialKind = CredentialKind.Default;

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
@@ -191,6 +192,7 @@ public sealed class ConvertVNetCacheToPrivateEndpointCommand : ArmCmdlet
         {
             request.SourceCacheId = byId ? ResourceId : ResourceIdsByName.Cache(context.SubscriptionId, ResourceGroupName, Name, nameof(Name));
             var prepared = await ConvertVNetCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
+            CheckAccessTokenLasts(context, AccessTokenLifetime.MigrationPlan, Force);
             Func<PlanStep, Task<bool>>? confirmDelete = Force
                 ? null
                 : step => Dispatcher.InvokeAsync(() => step.Key != ConvertStepKeys.DeleteSource || ConfirmSourceDeletion(step));

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
 using RedisPrivateLink.Runtime.Completion;
@@ -211,6 +212,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
             };
 
             var prepared = await NewPrivateCacheWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
+            CheckAccessTokenLasts(context, AccessTokenLifetime.CacheCreatePlan);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {
                 return;

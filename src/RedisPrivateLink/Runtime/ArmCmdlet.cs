@@ -74,6 +74,18 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
         return true;
     }
 
+    /// <summary>
+    /// Before a long plan writes anything: a static -AccessToken that expires before the plan's expected end stops it
+    /// (AccessTokenExpiresTooSoon), or with <paramref name="force"/> is a warning. -WhatIf writes nothing, so it is not checked.
+    /// </summary>
+    protected void CheckAccessTokenLasts(RedisPrivateLinkContext context, TimeSpan azurePlanDuration, bool force = false)
+    {
+        if (!IsWhatIf && AccessTokenLifetime.Check(context, azurePlanDuration, force, DateTimeOffset.UtcNow) is { } warning)
+        {
+            WriteWarningFromTask(warning);
+        }
+    }
+
     protected static CacheReader ReaderFor(RedisPrivateLinkContext context) =>
         new(context.GetArmGateway(), context.SubscriptionId);
 

@@ -44,7 +44,7 @@ public class ContextFactoryTests
             AccessToken = Secure(Token),
             DeviceCodePrompt = _ => { },
         };
-        Assert.IsType(expected, ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud));
+        Assert.IsType(expected, CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud));
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public class ContextFactoryTests
         try
         {
             var request = new ConnectRequest { CredentialKind = CredentialKind.ServicePrincipalCertificate, Tenant = "t", ClientId = "c", CertificatePath = path, CertificatePassword = Secure("pw") };
-            Assert.IsType<ClientCertificateCredential>(ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud));
+            Assert.IsType<ClientCertificateCredential>(CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud));
             request.CertificatePassword = Secure("wrong");
-            Assert.Equal("InvalidCertificate", Assert.Throws<RedisPrivateLinkException>(() => ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
+            Assert.Equal("InvalidCertificate", Assert.Throws<RedisPrivateLinkException>(() => CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
         }
         finally
         {
@@ -79,19 +79,19 @@ public class ContextFactoryTests
     public void MissingInputIsRefusedBeforeSigningIn(CredentialKind kind, string? tenant, string? clientId, string errorId)
     {
         var request = new ConnectRequest { CredentialKind = kind, Tenant = tenant, ClientId = clientId, ClientSecret = Secure("s") };
-        Assert.Equal(errorId, Assert.Throws<RedisPrivateLinkException>(() => ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
+        Assert.Equal(errorId, Assert.Throws<RedisPrivateLinkException>(() => CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
     }
 
     [Fact]
     public void UnknownCertificateThumbprintIsCertificateNotFound()
     {
         var request = new ConnectRequest { CredentialKind = CredentialKind.ServicePrincipalCertificate, Tenant = "t", ClientId = "c", CertificateThumbprint = "00112233445566778899AABBCCDDEEFF00112233" };
-        var ex = Assert.Throws<RedisPrivateLinkException>(() => ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud));
+        var ex = Assert.Throws<RedisPrivateLinkException>(() => CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud));
         Assert.Equal("CertificateNotFound", ex.ErrorId);
         Assert.Contains("CurrentUser", ex.Message);
         request.CertificateThumbprint = null;
         request.CertificatePath = "/nonexistent/sp.pfx";
-        Assert.Equal("CertificateNotFound", Assert.Throws<RedisPrivateLinkException>(() => ContextFactory.CreateCredential(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
+        Assert.Equal("CertificateNotFound", Assert.Throws<RedisPrivateLinkException>(() => CredentialFactory.Create(request, AzureCloudEnvironment.AzureCloud)).ErrorId);
     }
 
     [Fact]
@@ -200,6 +200,54 @@ public class ContextFactoryTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task RealSignInAtTheEmulatorAsksForTheCloudsArmAudienceFromTheEmulatorsAuthority()
+    {
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+        File.WriteAllText(file, EmulatorConnectionTests.Json());
+        try
+        {
+            var transport = new FakeTransport(new FakeResponse(200, $$"""{"subscriptionId":"{{EmulatorConnectionTests.SubscriptionId}}","displayName":"Emulated","state":"Enabled"}"""));
+            AzureCloudEnvironment? signedInTo = null;
+            using var context = await ContextFactory.ConnectAsync(
+                new ConnectRequest { CredentialKind = CredentialKind.ManagedIdentity, EmulatorConnectionFile = file },
+                transport,
+                (_, environment) =>
+                {
+                    signedInTo = environment;
+                    return new StaticTokenCredential("issued", DateTimeOffset.UtcNow.AddHours(1));
+                },
+                default);
+
+            Assert.Equal("https://management.azure.com/.default", signedInTo!.Scope);
+            Assert.Equal(new Uri("https://127.0.0.1:5443/"), signedInTo.AuthorityHost);
+            Assert.Equal(new Uri("https://127.0.0.1:5443/"), context.ResourceManagerUrl);
+            Assert.True(context.IsEmulator);
+            Assert.Equal("ManagedIdentity", context.CredentialType);
+            Assert.Equal("MSI@system", context.Account);
+            Assert.Equal(EmulatorConnectionTests.SubscriptionId, context.SubscriptionId);
+            Assert.Equal("Bearer issued", Assert.Single(transport.Requests).Headers["Authorization"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task EmulatorConnectionFileAndResourceManagerUrlTogetherAreRefusedBeforeAnyCall()
+    {
+        var transport = new FakeTransport();
+        var ex = await Assert.ThrowsAsync<RedisPrivateLinkException>(() => ContextFactory.ConnectAsync(
+            new ConnectRequest { CredentialKind = CredentialKind.ManagedIdentity, EmulatorConnectionFile = "unused.json", ResourceManagerUrl = new Uri("https://arm.contoso.example/") },
+            transport,
+            null,
+            default));
+
+        Assert.Equal("ConflictingEndpoints", ex.ErrorId);
+        Assert.Empty(transport.Requests);
     }
 
     [Fact]
