@@ -9,9 +9,10 @@
              difference in syntax or parameter metadata, and on a cmdlet or parameter without its hand-written description.
       UpdateHelp  Build the module, then rewrite the help's syntax and parameters sections from the cmdlets (after a
              parameter or cmdlet changed), keeping the hand-written text; it names what still needs a description.
-      Test   Build and Package, then every xunit test, then the Pester suites on PowerShell 7.6 (.NET 10, dotnet pwsh) and
-             on PowerShell 7.4 LTS (.NET 8, tests/PowerShell74Host), each in a fresh process against out/; ends with one
-             line 'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
+      Test   Build, check formatting against .editorconfig (dotnet format --verify-no-changes), Package, then every
+             xunit test, then the Pester suites on PowerShell 7.6 (.NET 10, dotnet pwsh) and on PowerShell 7.4 LTS
+             (.NET 8, tests/PowerShell74Host), each in a fresh process against out/; ends with one line
+             'N passed, N failed[, N skipped]' over all of them and exits non-zero if any failed or none ran.
       Demo   Build, start the emulator and run the module's main job against it.
       Package  Build, then out/package/RedisPrivateLink and out/package/RedisPrivateLink.Emulator (each module as a
              PowerShell repository publishes it, with its LICENSE, manifest checked by Test-ModuleManifest) and their
@@ -240,8 +241,16 @@ function Wait-PesterLeg($Leg) {
     return [pscustomobject]@{ Passed = [int]$counts.Passed; Failed = $failed; Skipped = [int]$counts.Skipped }
 }
 
+# The style .editorconfig sets (whitespace, usings, naming); a difference fails the run before any test, naming the
+# file and line, and `dotnet format` in the repository fixes all but names.
+function Test-Formatting {
+    Write-Host 'Checking formatting (dotnet format --verify-no-changes)' -ForegroundColor Cyan
+    Invoke-Native dotnet @('format', $Solution, '--verify-no-changes', '--no-restore', '-v', 'quiet')
+}
+
 function Invoke-Test {
     Build-ModuleAndCheckHelp
+    Test-Formatting
     Invoke-Package
     Restore-TestPackages
     Install-TestPrerequisites

@@ -17,7 +17,7 @@ namespace RedisPrivateLink.LoadContext;
 public sealed class ModuleLoadContext : AssemblyLoadContext
 {
     private static readonly object InstallLock = new();
-    private static ModuleLoadContext? installed;
+    private static ModuleLoadContext? _installed;
 
     private readonly string _dependencyDirectory;
     private readonly Dictionary<string, string> _platformAssemblyPaths;
@@ -43,13 +43,13 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
     {
         lock (InstallLock)
         {
-            if (installed is not null)
+            if (_installed is not null)
             {
                 return;
             }
 
-            installed = new ModuleLoadContext(Path.GetFullPath(dependencyDirectory), entryAssemblies);
-            Default.Resolving += installed.ResolveEntryAssembly;
+            _installed = new ModuleLoadContext(Path.GetFullPath(dependencyDirectory), entryAssemblies);
+            Default.Resolving += _installed.ResolveEntryAssembly;
         }
     }
 

@@ -5,27 +5,27 @@ namespace RedisPrivateLink.Emulator.Arm;
 /// <summary>Maps an ARM path onto the handler that owns it.</summary>
 internal sealed class ArmDispatcher
 {
-    private readonly EmulatorContext emulator;
-    private readonly SubscriptionHandler subscriptions;
-    private readonly ResourceGroupHandler resourceGroups;
-    private readonly ResourceHandler resources;
-    private readonly OperationPollHandler polls;
-    private readonly RedisActionHandler redisActions;
-    private readonly ManagedRedisActionHandler managedRedisActions;
-    private readonly TagsHandler tags;
+    private readonly EmulatorContext _emulator;
+    private readonly SubscriptionHandler _subscriptions;
+    private readonly ResourceGroupHandler _resourceGroups;
+    private readonly ResourceHandler _resources;
+    private readonly OperationPollHandler _polls;
+    private readonly RedisActionHandler _redisActions;
+    private readonly ManagedRedisActionHandler _managedRedisActions;
+    private readonly TagsHandler _tags;
 
     public ArmDispatcher(EmulatorContext emulator)
     {
-        this.emulator = emulator;
-        var operations = new OperationStarter(emulator);
-        subscriptions = new SubscriptionHandler(emulator);
-        resourceGroups = new ResourceGroupHandler(emulator);
-        resources = new ResourceHandler(emulator, operations);
-        polls = new OperationPollHandler(emulator, operations);
-        var transfers = new DataTransferStarter(emulator, operations);
-        redisActions = new RedisActionHandler(emulator, transfers);
-        managedRedisActions = new ManagedRedisActionHandler(emulator, transfers);
-        tags = new TagsHandler(emulator);
+        _emulator = emulator;
+        var operations = new OperationStarter(_emulator);
+        _subscriptions = new SubscriptionHandler(_emulator);
+        _resourceGroups = new ResourceGroupHandler(_emulator);
+        _resources = new ResourceHandler(_emulator, operations);
+        _polls = new OperationPollHandler(_emulator, operations);
+        var transfers = new DataTransferStarter(_emulator, operations);
+        _redisActions = new RedisActionHandler(_emulator, transfers);
+        _managedRedisActions = new ManagedRedisActionHandler(_emulator, transfers);
+        _tags = new TagsHandler(_emulator);
     }
 
     public ArmResult Dispatch(ArmRequest request)
@@ -38,23 +38,23 @@ internal sealed class ArmDispatcher
 
         if (path.Count == 1)
         {
-            return RequireGet(request, subscriptions.List);
+            return RequireGet(request, _subscriptions.List);
         }
 
         if (path.Count == 2)
         {
-            return RequireGet(request, subscriptions.Get);
+            return RequireGet(request, _subscriptions.Get);
         }
 
-        emulator.RequireSubscription(path[1]);
-        emulator.ProviderRegistrations.RequireRegisteredForWrite(request);
-        emulator.Locks.RequireUnlocked(request);
+        _emulator.RequireSubscription(path[1]);
+        _emulator.ProviderRegistrations.RequireRegisteredForWrite(request);
+        _emulator.Locks.RequireUnlocked(request);
         if (path.Is(2, "resourcegroups"))
         {
             return path.Count switch
             {
-                3 => RequireGet(request, resourceGroups.List),
-                4 => resourceGroups.Handle(request),
+                3 => RequireGet(request, _resourceGroups.List),
+                4 => _resourceGroups.Handle(request),
                 >= 7 when path.Is(4, "providers") => ResourceGroupScoped(request),
                 _ => throw ArmErrors.NoRoute(request.Method, path.Raw),
             };
@@ -62,7 +62,7 @@ internal sealed class ArmDispatcher
 
         if (path.Is(2, "operationresults") && path.Count == 4)
         {
-            return RequireGet(request, resourceGroups.Poll);
+            return RequireGet(request, _resourceGroups.Poll);
         }
 
         if (path.Is(2, "providers"))
@@ -81,11 +81,11 @@ internal sealed class ArmDispatcher
         {
             return (path[3].ToLowerInvariant(), path[6].ToLowerInvariant()) switch
             {
-                ("microsoft.cache", "asyncoperations") => RequireGet(request, polls.RedisStatus),
-                ("microsoft.cache", "operationsstatus") => RequireGet(request, polls.ManagedRedisStatus),
-                ("microsoft.cache", "operationresults") => RequireGet(request, polls.RedisOperationResult),
-                ("microsoft.network", "operations") => RequireGet(request, polls.NetworkStatus),
-                ("microsoft.network", "operationresults") => RequireGet(request, polls.NetworkResult),
+                ("microsoft.cache", "asyncoperations") => RequireGet(request, _polls.RedisStatus),
+                ("microsoft.cache", "operationsstatus") => RequireGet(request, _polls.ManagedRedisStatus),
+                ("microsoft.cache", "operationresults") => RequireGet(request, _polls.RedisOperationResult),
+                ("microsoft.network", "operations") => RequireGet(request, _polls.NetworkStatus),
+                ("microsoft.network", "operationresults") => RequireGet(request, _polls.NetworkResult),
                 _ => throw ArmErrors.NoRoute(request.Method, path.Raw),
             };
         }
@@ -97,7 +97,7 @@ internal sealed class ArmDispatcher
 
         if (path.Count == 5 && path.Is(3, "Microsoft.Cache") && path.Is(4, "CheckNameAvailability"))
         {
-            return request.Method == "POST" ? redisActions.CheckNameAvailability(request) : throw ArmErrors.MethodNotAllowed(request.Method);
+            return request.Method == "POST" ? _redisActions.CheckNameAvailability(request) : throw ArmErrors.MethodNotAllowed(request.Method);
         }
 
         if (path.Count == 5)
@@ -119,8 +119,8 @@ internal sealed class ArmDispatcher
 
         return (path.Count, request.Method) switch
         {
-            (4, "GET") => new ArmResult(200, emulator.ProviderRegistrations.Body(path[1], path[3], request.Now)),
-            (5, "POST") => new ArmResult(200, emulator.ProviderRegistrations.Register(path[1], path[3], request.Now)),
+            (4, "GET") => new ArmResult(200, _emulator.ProviderRegistrations.Body(path[1], path[3], request.Now)),
+            (5, "POST") => new ArmResult(200, _emulator.ProviderRegistrations.Register(path[1], path[3], request.Now)),
             _ => throw ArmErrors.MethodNotAllowed(request.Method),
         };
     }
@@ -130,42 +130,42 @@ internal sealed class ArmDispatcher
         var path = request.Path;
         if (path.Count == 8 && path.Is(5, "Microsoft.Resources") && path.Is(6, "tags") && path.Is(7, "default"))
         {
-            return tags.Handle(request);
+            return _tags.Handle(request);
         }
 
         if (path.Count == 12 && path.Is(8, "providers") && path.Is(9, "Microsoft.Resources") && path.Is(10, "tags") && path.Is(11, "default"))
         {
-            return tags.Handle(request);
+            return _tags.Handle(request);
         }
 
         if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationStatuses"))
         {
-            return RequireGet(request, polls.PrivateDnsStatus);
+            return RequireGet(request, _polls.PrivateDnsStatus);
         }
 
         if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationResults"))
         {
-            return RequireGet(request, polls.PrivateDnsResult);
+            return RequireGet(request, _polls.PrivateDnsResult);
         }
 
         if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "listKeys"))
         {
-            return redisActions.ListKeys(request);
+            return _redisActions.ListKeys(request);
         }
 
         if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "export"))
         {
-            return redisActions.Export(request);
+            return _redisActions.Export(request);
         }
 
         if (request.Method == "POST" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "import"))
         {
-            return redisActions.Import(request);
+            return _redisActions.Import(request);
         }
 
         if (request.Method == "GET" && path.Count == 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redis") && path.Is(8, "privateLinkResources"))
         {
-            return redisActions.PrivateLinkResources(request);
+            return _redisActions.PrivateLinkResources(request);
         }
 
         if (path.Count >= 9 && path.Is(5, "Microsoft.Cache") && path.Is(6, "redisEnterprise") && ManagedRedisAction(request) is { } action)
@@ -178,7 +178,7 @@ internal sealed class ArmDispatcher
             throw ArmErrors.NoRoute(request.Method, path.Raw);
         }
 
-        return resources.Handle(request);
+        return _resources.Handle(request);
     }
 
     /// <summary>.../redisEnterprise/{c}/privateLinkResources and .../redisEnterprise/{c}/databases/{db}/{action}; null for the rest.</summary>
@@ -187,7 +187,7 @@ internal sealed class ArmDispatcher
         var path = request.Path;
         if (request.Method == "GET" && path.Count == 9 && path.Is(8, "privateLinkResources"))
         {
-            return managedRedisActions.PrivateLinkResources(request);
+            return _managedRedisActions.PrivateLinkResources(request);
         }
 
         if (request.Method != "POST" || path.Count != 11 || !path.Is(8, "databases"))
@@ -197,10 +197,10 @@ internal sealed class ArmDispatcher
 
         return path[10].ToLowerInvariant() switch
         {
-            "listkeys" => managedRedisActions.ListKeys(request),
-            "regeneratekey" => managedRedisActions.RegenerateKey(request),
-            "export" => managedRedisActions.Export(request),
-            "import" => managedRedisActions.Import(request),
+            "listkeys" => _managedRedisActions.ListKeys(request),
+            "regeneratekey" => _managedRedisActions.RegenerateKey(request),
+            "export" => _managedRedisActions.Export(request),
+            "import" => _managedRedisActions.Import(request),
             _ => null,
         };
     }
@@ -215,9 +215,9 @@ internal sealed class ArmDispatcher
         }
 
         ResourceHandler.RequireApiVersion(type, request, "global");
-        emulator.RegionalAvailability.Require(type, request, resourceLocation: null, isList: true);
-        return new ArmResult(200, request.Page(emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
-            r => resources.Render(r, type), emulator.Options.PageSize));
+        _emulator.RegionalAvailability.Require(type, request, resourceLocation: null, isList: true);
+        return new ArmResult(200, request.Page(_emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
+            r => _resources.Render(r, type), _emulator.Options.PageSize));
     }
 
     private static ArmResult RequireGet(ArmRequest request, Func<ArmRequest, ArmResult> handler) =>

@@ -21,7 +21,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
     /// <summary>ARM writes apostrophes and '+' as they are, not as \u0027 escapes.</summary>
     private static readonly JsonSerializerOptions WireJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly ArmDispatcher dispatcher = new(emulator);
+    private readonly ArmDispatcher _dispatcher = new(emulator);
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -167,7 +167,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         lock (emulator.Store.Gate)
         {
             emulator.Store.Settle(request.Now);
-            var result = dispatcher.Dispatch(request);
+            var result = _dispatcher.Dispatch(request);
             if (stateFile is not null && request.Method is not ("GET" or "HEAD"))
             {
                 stateFile.Save(emulator);

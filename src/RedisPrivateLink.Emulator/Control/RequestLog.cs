@@ -13,30 +13,30 @@ public sealed record RequestLogEntry(
 
 internal sealed class RequestLog
 {
-    private readonly List<RequestLogEntry> entries = [];
-    private readonly Lock gate = new();
+    private readonly List<RequestLogEntry> _entries = [];
+    private readonly Lock _gate = new();
 
     public void Add(RequestLogEntry entry)
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Add(entry);
+            _entries.Add(entry);
         }
     }
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return entries.ToList();
+            return _entries.ToList();
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            entries.Clear();
+            _entries.Clear();
         }
     }
 }

@@ -5,9 +5,9 @@ namespace RedisPrivateLink.Emulator.Faults;
 /// <summary>Faults injected by tests through /_emulator/faults; each match consumes one use of the first rule that fires.</summary>
 internal sealed class FaultRegistry(Random random)
 {
-    private readonly List<FaultRule> rules = [];
-    private readonly Lock gate = new();
-    private int lastId;
+    private readonly List<FaultRule> _rules = [];
+    private readonly Lock _gate = new();
+    private int _lastId;
 
     /// <summary>Validates and registers a rule; returns its id.</summary>
     public string Add(FaultRule rule)
@@ -48,37 +48,37 @@ internal sealed class FaultRegistry(Random random)
             throw new ArgumentException($"pathPattern is not a valid pattern: {error.Message}");
         }
 
-        lock (gate)
+        lock (_gate)
         {
             rule.Kind = kind;
-            rule.Id = (++lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rule.Id = (++_lastId).ToString(System.Globalization.CultureInfo.InvariantCulture);
             rule.Count ??= rule.Probability is null ? 1 : null;
-            rules.Add(rule);
+            _rules.Add(rule);
             return rule.Id;
         }
     }
 
     public IReadOnlyList<FaultRule> List()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return rules.ToList();
+            return _rules.ToList();
         }
     }
 
     public bool Remove(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return rules.RemoveAll(r => r.Id == id) > 0;
+            return _rules.RemoveAll(r => r.Id == id) > 0;
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            rules.Clear();
+            _rules.Clear();
         }
     }
 
@@ -98,9 +98,9 @@ internal sealed class FaultRegistry(Random random)
     /// <summary>A PUT created the resource at <paramref name="path"/>: notFoundAfterCreate rules matching it start answering its GETs.</summary>
     public void NoteCreated(string path)
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var rule in rules.Where(r => r.Kind == "notFoundAfterCreate" && Matches(r.Matcher!, path)))
+            foreach (var rule in _rules.Where(r => r.Kind == "notFoundAfterCreate" && Matches(r.Matcher!, path)))
             {
                 rule.CreatedPaths.Add(path.TrimEnd('/'));
             }
@@ -114,9 +114,9 @@ internal sealed class FaultRegistry(Random random)
 
     private FaultRule? Take(string method, string path, Func<string, bool> kindFilter, Func<FaultRule, bool>? armed = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var rule in rules)
+            foreach (var rule in _rules)
             {
                 if (!kindFilter(rule.Kind)
                     || (armed is not null && !armed(rule))
@@ -132,7 +132,7 @@ internal sealed class FaultRegistry(Random random)
                     rule.Count = count - 1;
                     if (rule.Count <= 0)
                     {
-                        rules.Remove(rule);
+                        _rules.Remove(rule);
                     }
                 }
 

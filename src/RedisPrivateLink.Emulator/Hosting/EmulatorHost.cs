@@ -62,11 +62,11 @@ public static class EmulatorHost
 /// <summary>A started emulator: where it listens, how to trust it, how to stop it.</summary>
 public sealed class RunningEmulator : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     internal RunningEmulator(WebApplication app, EmulatorContext context, X509Certificate2 certificate, Uri endpoint)
     {
-        this.app = app;
+        _app = app;
         Context = context;
         Certificate = certificate;
         Endpoint = endpoint;
@@ -86,14 +86,14 @@ public sealed class RunningEmulator : IAsyncDisposable
     internal EmulatorContext Context { get; }
 
     /// <summary>Completes on SIGTERM, Ctrl+C or <see cref="StopAsync"/>.</summary>
-    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
-    public Task StopAsync() => app.StopAsync();
+    public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
         Certificate.Dispose();
     }
 }

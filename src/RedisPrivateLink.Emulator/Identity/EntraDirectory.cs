@@ -10,8 +10,8 @@ namespace RedisPrivateLink.Emulator.Identity;
 /// </summary>
 internal sealed class EntraDirectory(string defaultTenantId)
 {
-    private readonly Dictionary<string, ServicePrincipal> servicePrincipals = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, ServicePrincipal> _servicePrincipals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
 
     /// <summary>The client id of the system-assigned identity; fixed per emulator, as an Automation account's is.</summary>
     public string SystemAssignedClientId { get; } = Guid.NewGuid().ToString();
@@ -20,25 +20,25 @@ internal sealed class EntraDirectory(string defaultTenantId)
 
     public void Register(ServicePrincipal principal)
     {
-        lock (gate)
+        lock (_gate)
         {
-            servicePrincipals[principal.ClientId] = principal;
+            _servicePrincipals[principal.ClientId] = principal;
         }
     }
 
     public ServicePrincipal? Find(string clientId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return servicePrincipals.GetValueOrDefault(clientId);
+            return _servicePrincipals.GetValueOrDefault(clientId);
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            servicePrincipals.Clear();
+            _servicePrincipals.Clear();
         }
     }
 

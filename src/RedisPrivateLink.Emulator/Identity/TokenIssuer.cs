@@ -11,7 +11,7 @@ namespace RedisPrivateLink.Emulator.Identity;
 /// </summary>
 internal sealed class TokenIssuer(TimeProvider clock, TimeSpan lifetime)
 {
-    private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
 
     public TimeSpan Lifetime => lifetime;
 
@@ -64,7 +64,7 @@ internal sealed class TokenIssuer(TimeProvider clock, TimeSpan lifetime)
         return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
     }
 
-    private string Sign(string unsigned) => Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(unsigned)));
+    private string Sign(string unsigned) => Base64Url(HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(unsigned)));
 }
 
 internal sealed record IssuedToken(string AccessToken, DateTimeOffset IssuedOn, DateTimeOffset ExpiresOn);

@@ -15,33 +15,33 @@ internal sealed class ManagementLocks
     public const string ReadOnly = "ReadOnly";
     public const string CanNotDelete = "CanNotDelete";
 
-    private readonly object gate = new();
-    private readonly Dictionary<string, string> levelsByGroup = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _gate = new();
+    private readonly Dictionary<string, string> _levelsByGroup = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(string resourceGroup, string level)
     {
         var known = new[] { ReadOnly, CanNotDelete }.FirstOrDefault(l => l.Equals(level, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"Lock level '{level}' is not ReadOnly or CanNotDelete.");
-        lock (gate)
+        lock (_gate)
         {
-            levelsByGroup[resourceGroup] = known;
+            _levelsByGroup[resourceGroup] = known;
         }
     }
 
     /// <summary>Each locked resource group with its level, for the state file.</summary>
     public IReadOnlyDictionary<string, string> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return new Dictionary<string, string>(levelsByGroup, StringComparer.OrdinalIgnoreCase);
+            return new Dictionary<string, string>(_levelsByGroup, StringComparer.OrdinalIgnoreCase);
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            levelsByGroup.Clear();
+            _levelsByGroup.Clear();
         }
     }
 
@@ -54,9 +54,9 @@ internal sealed class ManagementLocks
         }
 
         string? level;
-        lock (gate)
+        lock (_gate)
         {
-            levelsByGroup.TryGetValue(path[3], out level);
+            _levelsByGroup.TryGetValue(path[3], out level);
         }
 
         var isDelete = request.Method == "DELETE";

@@ -26,45 +26,45 @@ internal sealed class ProviderRegistrations
     public static readonly IReadOnlyList<string> Namespaces =
         ResourceTypeCatalog.All.Select(t => t.Key[..t.Key.IndexOf('/')]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
-    private readonly object gate = new();
-    private readonly EmulatorContext emulator;
-    private readonly Dictionary<string, DateTimeOffset?> registeringUntil = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> registered = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _gate = new();
+    private readonly EmulatorContext _emulator;
+    private readonly Dictionary<string, DateTimeOffset?> _registeringUntil = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _registered = new(StringComparer.OrdinalIgnoreCase);
 
     public ProviderRegistrations(EmulatorContext emulator)
     {
-        this.emulator = emulator;
+        _emulator = emulator;
         Reset();
     }
 
     /// <summary>Back to the command line's state: every namespace Registered except those it names.</summary>
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            registeringUntil.Clear();
-            registered.Clear();
-            registered.UnionWith(Namespaces.Except(emulator.Options.UnregisteredProviders, StringComparer.OrdinalIgnoreCase));
+            _registeringUntil.Clear();
+            _registered.Clear();
+            _registered.UnionWith(Namespaces.Except(_emulator.Options.UnregisteredProviders, StringComparer.OrdinalIgnoreCase));
         }
     }
 
     public void Unregister(string providerNamespace)
     {
-        lock (gate)
+        lock (_gate)
         {
             RequireKnown(providerNamespace);
-            registered.Remove(providerNamespace);
-            registeringUntil.Remove(providerNamespace);
+            _registered.Remove(providerNamespace);
+            _registeringUntil.Remove(providerNamespace);
         }
     }
 
     /// <summary>What a state file keeps: each namespace that is not NotRegistered, with when its registration completes (null once Registered).</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> Snapshot()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return registered.Select(n => KeyValuePair.Create(n, (DateTimeOffset?)null))
-                .Concat(registeringUntil)
+            return _registered.Select(n => KeyValuePair.Create(n, (DateTimeOffset?)null))
+                .Concat(_registeringUntil)
                 .ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         }
     }
@@ -72,19 +72,19 @@ internal sealed class ProviderRegistrations
     /// <summary>Replaces the states with a snapshot's: namespaces it does not name are NotRegistered.</summary>
     public void Restore(IReadOnlyDictionary<string, DateTimeOffset?> states)
     {
-        lock (gate)
+        lock (_gate)
         {
-            registered.Clear();
-            registeringUntil.Clear();
+            _registered.Clear();
+            _registeringUntil.Clear();
             foreach (var (providerNamespace, until) in states.Where(s => Namespaces.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
             {
                 if (until is null)
                 {
-                    registered.Add(providerNamespace);
+                    _registered.Add(providerNamespace);
                 }
                 else
                 {
-                    registeringUntil[providerNamespace] = until;
+                    _registeringUntil[providerNamespace] = until;
                 }
             }
         }
@@ -92,17 +92,17 @@ internal sealed class ProviderRegistrations
 
     public string StateOf(string providerNamespace, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
             RequireKnown(providerNamespace);
-            if (registeringUntil.TryGetValue(providerNamespace, out var until) && now >= until)
+            if (_registeringUntil.TryGetValue(providerNamespace, out var until) && now >= until)
             {
-                registeringUntil.Remove(providerNamespace);
-                registered.Add(providerNamespace);
+                _registeringUntil.Remove(providerNamespace);
+                _registered.Add(providerNamespace);
             }
 
-            return registered.Contains(providerNamespace) ? Registered
-                : registeringUntil.ContainsKey(providerNamespace) ? Registering
+            return _registered.Contains(providerNamespace) ? Registered
+                : _registeringUntil.ContainsKey(providerNamespace) ? Registering
                 : NotRegistered;
         }
     }
@@ -110,11 +110,11 @@ internal sealed class ProviderRegistrations
     /// <summary>POST .../register: starts the registration (a registered namespace stays as it is) and answers the provider.</summary>
     public JsonObject Register(string subscriptionId, string providerNamespace, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (StateOf(providerNamespace, now) == NotRegistered)
             {
-                registeringUntil[providerNamespace] = now + emulator.Scale(emulator.Options.ProviderRegistrationDuration);
+                _registeringUntil[providerNamespace] = now + _emulator.Scale(_emulator.Options.ProviderRegistrationDuration);
             }
 
             return Body(subscriptionId, providerNamespace, now);
@@ -131,7 +131,7 @@ internal sealed class ProviderRegistrations
         var state = StateOf(providerNamespace, now);
         var canonical = Namespaces.First(n => n.Equals(providerNamespace, StringComparison.OrdinalIgnoreCase));
         var types = new JsonArray(ResourceTypeCatalog.All
-            .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase) && emulator.RegionalAvailability.IsListed(t.Key))
+            .Where(t => t.Key.StartsWith(canonical + "/", StringComparison.OrdinalIgnoreCase) && _emulator.RegionalAvailability.IsListed(t.Key))
             .Select(t => (JsonNode)new JsonObject
             {
                 ["resourceType"] = t.Key[(canonical.Length + 1)..],

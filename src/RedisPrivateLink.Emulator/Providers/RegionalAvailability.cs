@@ -12,8 +12,8 @@ namespace RedisPrivateLink.Emulator.Providers;
 /// </summary>
 internal sealed class RegionalAvailability
 {
-    private readonly Lock gate = new();
-    private readonly List<Gap> gaps = [];
+    private readonly Lock _gate = new();
+    private readonly List<Gap> _gaps = [];
 
     /// <param name="ResourceType">A top-level type, e.g. Microsoft.Cache/redisEnterprise.</param>
     /// <param name="Location">The region, normalized (uksouth).</param>
@@ -23,26 +23,26 @@ internal sealed class RegionalAvailability
 
     public void Add(Gap gap)
     {
-        lock (gate)
+        lock (_gate)
         {
-            gaps.Add(gap with { Location = Regions.Normalize(gap.Location) });
+            _gaps.Add(gap with { Location = Regions.Normalize(gap.Location) });
         }
     }
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            gaps.Clear();
+            _gaps.Clear();
         }
     }
 
     /// <summary>Whether the provider's resourceTypes list the type.</summary>
     public bool IsListed(string resourceType)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return !gaps.Any(g => !g.Listed && g.ResourceType.Equals(resourceType, StringComparison.OrdinalIgnoreCase));
+            return !_gaps.Any(g => !g.Listed && g.ResourceType.Equals(resourceType, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -54,9 +54,9 @@ internal sealed class RegionalAvailability
     public void Require(ResourceType type, ArmRequest request, string? resourceLocation, bool isList)
     {
         Gap? gap;
-        lock (gate)
+        lock (_gate)
         {
-            gap = gaps.FirstOrDefault(g => g.ResourceType.Equals(TopLevel(type.Key), StringComparison.OrdinalIgnoreCase)
+            gap = _gaps.FirstOrDefault(g => g.ResourceType.Equals(TopLevel(type.Key), StringComparison.OrdinalIgnoreCase)
                 && (g.ApiVersion is null || g.ApiVersion.Equals(request.ApiVersion, StringComparison.OrdinalIgnoreCase))
                 && (isList || (resourceLocation is not null && g.Location == Regions.Normalize(resourceLocation))));
         }

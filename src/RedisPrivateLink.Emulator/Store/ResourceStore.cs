@@ -6,11 +6,11 @@ namespace RedisPrivateLink.Emulator.Store;
 /// </summary>
 internal sealed class ResourceStore
 {
-    private readonly Dictionary<string, StoredResource> resources = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, LongRunningOperation> operations = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string?> blobs = new(StringComparer.Ordinal);
-    private readonly List<DeletedResource> deleted = [];
-    private long lastSequence;
+    private readonly Dictionary<string, StoredResource> _resources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, LongRunningOperation> _operations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> _blobs = new(StringComparer.Ordinal);
+    private readonly List<DeletedResource> _deleted = [];
+    private long _lastSequence;
 
     public object Gate { get; } = new();
 
@@ -20,18 +20,18 @@ internal sealed class ResourceStore
     /// <summary>Raised for each resource a removal took away (children included), once all of them are gone.</summary>
     public Action<StoredResource>? Removed { get; set; }
 
-    public IEnumerable<StoredResource> Resources => resources.Values;
+    public IEnumerable<StoredResource> Resources => _resources.Values;
 
-    public IEnumerable<LongRunningOperation> Operations => operations.Values;
+    public IEnumerable<LongRunningOperation> Operations => _operations.Values;
 
     /// <summary>
     /// Blob URLs (without their SAS) that cache exports have written, each with the data fingerprint it holds; imports
     /// read only these.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> Blobs => blobs;
+    public IReadOnlyDictionary<string, string?> Blobs => _blobs;
 
     /// <summary>Resources that were removed and when, for rules that outlive a resource (a deleted cache's name).</summary>
-    public IEnumerable<DeletedResource> Deleted => deleted;
+    public IEnumerable<DeletedResource> Deleted => _deleted;
 
     /// <summary>
     /// When the change being made takes effect: the request's time, or an operation's completion time while settling,
@@ -39,39 +39,39 @@ internal sealed class ResourceStore
     /// </summary>
     public DateTimeOffset ChangeTime { get; private set; }
 
-    public long NextSequence() => ++lastSequence;
+    public long NextSequence() => ++_lastSequence;
 
-    public void AddBlob(string url, string? fingerprint) => blobs[url] = fingerprint;
+    public void AddBlob(string url, string? fingerprint) => _blobs[url] = fingerprint;
 
-    public bool HasBlob(string url) => blobs.ContainsKey(url);
+    public bool HasBlob(string url) => _blobs.ContainsKey(url);
 
-    public string? BlobFingerprint(string url) => blobs.GetValueOrDefault(url);
+    public string? BlobFingerprint(string url) => _blobs.GetValueOrDefault(url);
 
-    public void RecordDeleted(DeletedResource resource) => deleted.Add(resource);
+    public void RecordDeleted(DeletedResource resource) => _deleted.Add(resource);
 
-    public StoredResource? Find(string id) => resources.GetValueOrDefault(id);
+    public StoredResource? Find(string id) => _resources.GetValueOrDefault(id);
 
-    public LongRunningOperation? FindOperation(string id) => operations.GetValueOrDefault(id);
+    public LongRunningOperation? FindOperation(string id) => _operations.GetValueOrDefault(id);
 
     public void Put(StoredResource resource)
     {
-        resources[resource.Id] = resource;
-        lastSequence = Math.Max(lastSequence, resource.Sequence);
+        _resources[resource.Id] = resource;
+        _lastSequence = Math.Max(_lastSequence, resource.Sequence);
     }
 
-    public void Add(LongRunningOperation operation) => operations[operation.Id] = operation;
+    public void Add(LongRunningOperation operation) => _operations[operation.Id] = operation;
 
     /// <summary>Removes a resource and everything nested under its id, as deleting a parent does in ARM.</summary>
     public void RemoveTree(string id)
     {
         var prefix = id.TrimEnd('/') + "/";
-        var removed = resources.Values
+        var removed = _resources.Values
             .Where(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase)
                         || r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .ToList();
         foreach (var resource in removed)
         {
-            resources.Remove(resource.Id);
+            _resources.Remove(resource.Id);
         }
 
         foreach (var resource in removed)
@@ -82,24 +82,24 @@ internal sealed class ResourceStore
 
     /// <summary>Direct children and descendants of a parent id whose type key is the one asked for, in creation order.</summary>
     public IEnumerable<StoredResource> Under(string parentId, string typeKey) =>
-        resources.Values
+        _resources.Values
             .Where(r => r.TypeKey.Equals(typeKey, StringComparison.OrdinalIgnoreCase)
                         && r.Id.StartsWith(parentId.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Sequence);
 
     public void Clear()
     {
-        resources.Clear();
-        operations.Clear();
-        blobs.Clear();
-        deleted.Clear();
-        lastSequence = 0;
+        _resources.Clear();
+        _operations.Clear();
+        _blobs.Clear();
+        _deleted.Clear();
+        _lastSequence = 0;
     }
 
     /// <summary>Applies the outcome of every operation whose time has come, oldest first.</summary>
     public void Settle(DateTimeOffset now)
     {
-        foreach (var operation in operations.Values
+        foreach (var operation in _operations.Values
                      .Where(o => o.Status == OperationStatus.InProgress && o.CompletesAt <= now)
                      .OrderBy(o => o.CompletesAt)
                      .ToList())
@@ -116,7 +116,7 @@ internal sealed class ResourceStore
         operation.Status = operation.Fails ? OperationStatus.Failed : OperationStatus.Succeeded;
         if (!operation.Fails && operation.WritesBlob is { } blob)
         {
-            blobs[blob] = operation.Fingerprint;
+            _blobs[blob] = operation.Fingerprint;
         }
 
         if (!operation.Fails && operation.ImportsData && Find(operation.ResourceId) is { } target)
@@ -124,7 +124,7 @@ internal sealed class ResourceStore
             target.DataFingerprint = operation.Fingerprint;
         }
 
-        foreach (var resource in resources.Values.Where(r => r.OperationId == operation.Id).ToList())
+        foreach (var resource in _resources.Values.Where(r => r.OperationId == operation.Id).ToList())
         {
             resource.OperationId = null;
             if (operation.Fails)

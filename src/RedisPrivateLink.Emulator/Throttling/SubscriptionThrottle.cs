@@ -26,9 +26,9 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
 
     public const string ThrottlingVersion = "v2";
 
-    private readonly Dictionary<(string, RequestCategory), TokenBucket> buckets = [];
-    private readonly Dictionary<(string, RequestCategory), TokenBucket> globalBuckets = [];
-    private readonly Lock gate = new();
+    private readonly Dictionary<(string, RequestCategory), TokenBucket> _buckets = [];
+    private readonly Dictionary<(string, RequestCategory), TokenBucket> _globalBuckets = [];
+    private readonly Lock _gate = new();
 
     public static RequestCategory Categorize(string method) => method switch
     {
@@ -51,7 +51,7 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
             return null;
         }
 
-        lock (gate)
+        lock (_gate)
         {
             var now = clock.GetUtcNow();
             var key = (subscriptionScope.ToLowerInvariant(), category);
@@ -61,15 +61,15 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
                 RequestCategory.Writes => options.Writes,
                 _ => options.Deletes,
             };
-            if (!buckets.TryGetValue(key, out var bucket))
+            if (!_buckets.TryGetValue(key, out var bucket))
             {
                 bucket = new TokenBucket(settings.Burst, settings.RefillPerSecond, now);
-                buckets[key] = bucket;
-                globalBuckets[key] = new TokenBucket(settings.Burst * GlobalMultiple, settings.RefillPerSecond * GlobalMultiple, now);
+                _buckets[key] = bucket;
+                _globalBuckets[key] = new TokenBucket(settings.Burst * GlobalMultiple, settings.RefillPerSecond * GlobalMultiple, now);
             }
 
             var (taken, remaining, retryAfterSeconds) = bucket.TryTake(now);
-            var global = globalBuckets[key];
+            var global = _globalBuckets[key];
             var globalRemaining = taken ? global.TryTake(now).Remaining : global.Peek(now);
             return (taken, remaining, globalRemaining, retryAfterSeconds);
         }
@@ -77,10 +77,10 @@ internal sealed class SubscriptionThrottle(ThrottlingOptions options, TimeProvid
 
     public void Reset()
     {
-        lock (gate)
+        lock (_gate)
         {
-            buckets.Clear();
-            globalBuckets.Clear();
+            _buckets.Clear();
+            _globalBuckets.Clear();
         }
     }
 }

@@ -21,7 +21,7 @@ internal static class TcpCheck
         }
         catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
         {
-            return new ConnectivityCheck(ConnectivityCheckNames.TcpConnect, target, false, $"{target} refused the connection", 
+            return new ConnectivityCheck(ConnectivityCheckNames.TcpConnect, target, false, $"{target} refused the connection",
                 $"Nothing accepts connections on port {endPoint.Port} at {endPoint.Address}: check the port (6380 for TLS; 15000 and up for the nodes of a clustered cache), " +
                 "and that the address is the cache's private endpoint and not another machine.", watch.Elapsed);
         }

@@ -9,15 +9,15 @@ namespace RedisPrivateLink.Runtime;
 /// </summary>
 internal static class SessionContext
 {
-    private static RedisPrivateLinkContext? current;
+    private static RedisPrivateLinkContext? _current;
 
-    public static RedisPrivateLinkContext? Current => Volatile.Read(ref current);
+    public static RedisPrivateLinkContext? Current => Volatile.Read(ref _current);
 
     /// <summary>Makes <paramref name="context"/> the default and returns the one it replaced.</summary>
     public static RedisPrivateLinkContext? Replace(RedisPrivateLinkContext context) =>
-        Interlocked.Exchange(ref current, context);
+        Interlocked.Exchange(ref _current, context);
 
     /// <summary>Clears the default if it is still <paramref name="expected"/>; a newer Connect wins.</summary>
     public static bool ClearIf(RedisPrivateLinkContext expected) =>
-        ReferenceEquals(Interlocked.CompareExchange(ref current, null, expected), expected);
+        ReferenceEquals(Interlocked.CompareExchange(ref _current, null, expected), expected);
 }

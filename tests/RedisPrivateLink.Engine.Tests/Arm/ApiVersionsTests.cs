@@ -1,7 +1,7 @@
 using System;
 using RedisPrivateLink.Engine.Arm;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 

@@ -7,8 +7,8 @@ using Azure.Core;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 

@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 

@@ -2,8 +2,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Arm;
 

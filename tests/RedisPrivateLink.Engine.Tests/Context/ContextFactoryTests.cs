@@ -8,8 +8,8 @@ using System.Threading.Tasks;
 using Azure.Identity;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Tests.Infrastructure;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Context;
 

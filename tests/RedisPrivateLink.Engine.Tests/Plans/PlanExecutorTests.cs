@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Tests.Shared;
-using static RedisPrivateLink.Engine.Tests.Plans.TestSteps;
 using Xunit;
+using static RedisPrivateLink.Engine.Tests.Plans.TestSteps;
 
 namespace RedisPrivateLink.Engine.Tests.Plans;
 

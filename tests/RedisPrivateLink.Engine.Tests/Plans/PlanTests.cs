@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Plans;
-using static RedisPrivateLink.Engine.Tests.Plans.TestSteps;
 using Xunit;
+using static RedisPrivateLink.Engine.Tests.Plans.TestSteps;
 
 namespace RedisPrivateLink.Engine.Tests.Plans;
 

@@ -1,6 +1,6 @@
 using RedisPrivateLink.Engine.Validation;
-using Xunit;
 using RedisPrivateLink.Tests.Shared;
+using Xunit;
 
 namespace RedisPrivateLink.Engine.Tests.Validation;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Plans;
 
 namespace RedisPrivateLink.Engine.Workflows;

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Arm.Models;
 using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Plans;
 
