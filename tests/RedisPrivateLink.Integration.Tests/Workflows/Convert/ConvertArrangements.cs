@@ -124,6 +124,22 @@ internal static class ConvertArrangements
     public static int IndexOf(IReadOnlyList<RequestLogEntry> log, string method, string pathSuffix) =>
         log.ToList().FindIndex(e => e.Method == method && e.Path.EndsWith(pathSuffix, StringComparison.OrdinalIgnoreCase) && e.Status < 300);
 
+    /// <summary>
+    /// A -NewName request for a VNet-injected source, changed by <paramref name="change"/>, is refused with
+    /// <paramref name="errorId"/> before any write, and the message does not carry the container's SAS signature.
+    /// </summary>
+    public static async Task AssertChangedRequestRefusedAsync(string errorId, Action<ConvertVNetCacheRequest> change)
+    {
+        await using var s = await WorkflowScenario.StartAsync();
+        await CreateSourceAsync(s);
+        var request = NewNameRequest(s);
+        change(request);
+
+        var error = await AssertRefusedAsync(s, request, errorId);
+
+        Assert.DoesNotContain(Signature, error.Message);
+    }
+
     /// <summary>Prepares <paramref name="request"/>, expects the refusal <paramref name="errorId"/>, and checks nothing was written.</summary>
     public static async Task<Exception> AssertRefusedAsync(WorkflowScenario s, ConvertVNetCacheRequest request, string errorId)
     {
