@@ -148,7 +148,7 @@ public sealed class CacheFleetObserver
                 var cache = await kind.ReadAsync(_arm, watch.CacheId, CancellationToken.None).ConfigureAwait(false);
                 if (cache is null)
                 {
-                    watch.Done.TrySetException(new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
+                    watch.Done.TrySetException(new RedisPrivateLinkException(MissingCache.ErrorId, RedisPrivateLinkErrorCategory.ObjectNotFound,
                         $"Cache '{watch.CacheId.Name}' was deleted while waiting for {watch.Operation}.", watch.CacheId.ToString()));
                     continue;
                 }

@@ -113,9 +113,7 @@ public sealed class CacheReader
     public async Task<IReadOnlyList<RedisPrivateEndpoint>> GetEndpointsOfCacheAsync(ResourceId cacheId, CancellationToken cancellationToken = default)
     {
         var cache = await GetAsync(cacheId, cancellationToken).ConfigureAwait(false)
-            ?? throw new RedisPrivateLinkException("CacheNotFound", RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"No {CacheKind.Of(cacheId).DisplayName} '{cacheId.Name}' in resource group '{cacheId.ResourceGroupName}'. Check the id, or list the caches with Get-RedisPrivateCache.",
-                cacheId.ToString());
+            ?? throw MissingCache.Error(cacheId);
         return cache.PrivateEndpoints;
     }
 

@@ -17,7 +17,6 @@ public static class WorkflowErrorIds
     public const string SubnetNotFound = nameof(SubnetNotFound);
     public const string InvalidPublicNetworkAccess = nameof(InvalidPublicNetworkAccess);
     public const string CacheNameNotAvailable = nameof(CacheNameNotAvailable);
-    public const string CacheNotFound = nameof(CacheNotFound);
     public const string AmbiguousCacheName = nameof(AmbiguousCacheName);
     public const string CacheIsVNetInjected = nameof(CacheIsVNetInjected);
     public const string CacheNotReady = nameof(CacheNotReady);

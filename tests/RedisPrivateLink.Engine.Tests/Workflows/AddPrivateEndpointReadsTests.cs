@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Tests.Caches;
 using RedisPrivateLink.Engine.Workflows;
@@ -98,7 +99,7 @@ public class AddPrivateEndpointReadsTests
 
         var error = await Assert.ThrowsAsync<RedisPrivateLinkException>(() => AddPrivateEndpointWorkflow.PrepareAsync(ContextOver(arm), request, CancellationToken.None));
 
-        Assert.Equal(WorkflowErrorIds.CacheNotFound, error.ErrorId);
+        Assert.Equal(MissingCache.ErrorId, error.ErrorId);
         Assert.Equal(new[] { CacheId, Group + "/providers/Microsoft.Cache/redisEnterprise/c1" }, arm.Reads, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -1,4 +1,5 @@
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 using static RedisPrivateLink.Integration.Tests.Workflows.WorkflowRefusals;
@@ -173,7 +174,7 @@ public sealed class AddPrivateEndpointWorkflowTests
         await using var scenario = await WorkflowScenario.StartAsync();
         var request = new AddPrivateEndpointRequest { CacheId = scenario.CacheId("nothere").ToString(), VirtualNetworkName = "vnet1", SubnetName = "endpoints" };
 
-        await AssertRefusedAsync(scenario, request, WorkflowErrorIds.CacheNotFound);
+        await AssertRefusedAsync(scenario, request, MissingCache.ErrorId);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Engine.Workflows;
@@ -28,7 +29,7 @@ public sealed class ConvertVNetCacheRefusalTests
         { WorkflowErrorIds.ConflictingNetworkParameters, r => (r.SubnetName, r.SubnetPrefix, r.PrivateEndpointNetworkPolicy, r.SubnetId) = (null, null, "Enabled", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/endpoints") },
         { ValidationErrorIds.InvalidPrivateEndpointNetworkPolicy, r => r.PrivateEndpointNetworkPolicy = "NSGEnabled" },
         { WorkflowErrorIds.EndpointSubnetIsInjectedSubnet, r => { r.SubnetName = "caches"; r.SubnetPrefix = null; } },
-        { WorkflowErrorIds.CacheNotFound, r => r.SourceCacheId = r.SourceCacheId.Replace(Source, "missing1") },
+        { MissingCache.ErrorId, r => r.SourceCacheId = r.SourceCacheId.Replace(Source, "missing1") },
         { WorkflowErrorIds.MigrationSourceDeleted, r => { r.NewName = null; r.ReuseName = true; r.SourceCacheId = r.SourceCacheId.Replace(Source, "missing1"); } },
     };
 

@@ -1,5 +1,6 @@
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
@@ -120,7 +121,7 @@ public sealed class EndpointConnectionWorkflowTests
         await using var scenario = await WorkflowScenario.StartAsync();
         await scenario.CreateGroupAsync(WorkflowScenario.Group);
 
-        await AssertRefusedAsync(scenario, () => PrepareAsync(scenario, "cache1-pe.0000", approve: false), WorkflowErrorIds.CacheNotFound);
+        await AssertRefusedAsync(scenario, () => PrepareAsync(scenario, "cache1-pe.0000", approve: false), MissingCache.ErrorId);
     }
 
     private static ResourceId ManualEndpointId(WorkflowScenario scenario) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Caches;
 using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
@@ -160,7 +161,7 @@ public sealed class PublicNetworkAccessWorkflowTests
         await using var scenario = await WorkflowScenario.StartAsync();
         await scenario.CreateGroupAsync(WorkflowScenario.Group);
 
-        await AssertRefusedAsync(scenario, () => PrepareAsync(scenario, "Disabled"), WorkflowErrorIds.CacheNotFound);
+        await AssertRefusedAsync(scenario, () => PrepareAsync(scenario, "Disabled"), MissingCache.ErrorId);
     }
 
     private static NewPrivateCacheRequest OpenCache()

@@ -1,11 +1,12 @@
 using RedisPrivateLink.Engine.Arm;
-using RedisPrivateLink.Engine.Caches;
 
-namespace RedisPrivateLink.Engine.Workflows;
+namespace RedisPrivateLink.Engine.Caches;
 
-/// <summary>The messages of <see cref="WorkflowErrorIds.CacheNotFound"/>: a cache asked for that is not there, and one that vanished while a run used it.</summary>
+/// <summary>The error id CacheNotFound and its messages: a cache asked for that is not there, and one that vanished while a run used it.</summary>
 public static class MissingCache
 {
+    public const string ErrorId = "CacheNotFound";
+
     /// <summary>The cache with this id does not exist.</summary>
     public static RedisPrivateLinkException Error(ResourceId cacheId) =>
         Error(CacheKind.Of(cacheId).DisplayName, cacheId.Name, $"in resource group '{cacheId.ResourceGroupName}'", cacheId.ToString());
@@ -13,13 +14,13 @@ public static class MissingCache
     /// <param name="kindName">The kind's display name, or both kinds' when the name was looked up in both.</param>
     /// <param name="where">Where it was looked for: "in resource group '…'" or "in this subscription".</param>
     public static RedisPrivateLinkException Error(string kindName, string name, string where, string? target) =>
-        new(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+        new(ErrorId, RedisPrivateLinkErrorCategory.ObjectNotFound,
             $"{kindName} cache '{name}' does not exist {where}. Check the name or id (Get-RedisPrivateCache lists the caches).",
             target);
 
     /// <summary>The cache was there when the run started and is gone now (<paramref name="during"/>: "during the migration").</summary>
     public static RedisPrivateLinkException Disappeared(ResourceId cacheId, string during) =>
-        new(WorkflowErrorIds.CacheNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
+        new(ErrorId, RedisPrivateLinkErrorCategory.ObjectNotFound,
             $"Cache '{cacheId.Name}' disappeared {during}. Run the same command again to continue.",
             cacheId.ToString());
 }
