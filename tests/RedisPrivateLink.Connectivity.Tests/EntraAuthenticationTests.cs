@@ -2,7 +2,9 @@ using System.Net;
 using Azure.Core;
 using RedisPrivateLink.Connectivity.Tests.Infrastructure;
 using RedisPrivateLink.Engine;
+using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Connectivity;
+using RedisPrivateLink.Engine.Context;
 
 namespace RedisPrivateLink.Connectivity.Tests;
 
@@ -74,6 +76,24 @@ public sealed class EntraAuthenticationTests : IClassFixture<RedisServer>, IDisp
         Assert.Equal(RedisServer.EntraObjectId, entra.ObjectId);
         Assert.Equal(new NetworkCredential(string.Empty, _redis.EntraToken).Password, new NetworkCredential(string.Empty, entra.Token).Password);
         Assert.True(entra.Token.IsReadOnly());
+    }
+
+    [Theory]
+    [InlineData(CredentialKind.ServicePrincipalSecret, true)]
+    [InlineData(CredentialKind.ManagedIdentity, true)]
+    [InlineData(CredentialKind.Emulator, false)]
+    public async Task AnIdentitySignedInAtTheEmulatorGetsATokenItsStaticSignInDoesNot(CredentialKind kind, bool issued)
+    {
+        var credential = new RecordingCredential(new NetworkCredential(string.Empty, _redis.EntraToken).Password);
+        var environment = AzureCloudEnvironment.AzureCloud.AtEmulator(new Uri("https://127.0.0.1:5001/"));
+        using var gateway = new ArmGateway(new ArmGatewayOptions { ResourceManagerUrl = environment.ResourceManagerUrl, Credential = credential, Scope = environment.Scope });
+        using var context = new RedisPrivateLinkContext(environment, Guid.Empty.ToString(), null, null, "account", kind, gateway, credential);
+
+        var acquired = await Record.ExceptionAsync(() => RedisEntraToken.AcquireAsync(context, CancellationToken.None));
+
+        Assert.True(context.IsEmulator);
+        Assert.Equal(issued ? null : "EntraTokenUnavailable", (acquired as RedisPrivateLinkException)?.ErrorId);
+        Assert.Equal(issued ? ["https://redis.azure.com/.default"] : [], credential.Scopes);
     }
 
     public void Dispose() => _dns.Dispose();

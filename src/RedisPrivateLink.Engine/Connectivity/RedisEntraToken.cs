@@ -47,7 +47,7 @@ public sealed class RedisEntraToken
     }
 
     /// <summary>A token for <see cref="Scope"/> from the context's sign-in.</summary>
-    /// <exception cref="RedisPrivateLinkException">EntraTokenUnavailable: the context's credential cannot issue one (or it is the emulator's).</exception>
+    /// <exception cref="RedisPrivateLinkException">EntraTokenUnavailable: the context's credential cannot issue one (or it is the emulator's static sign-in).</exception>
     public static Task<RedisEntraToken> AcquireAsync(RedisPrivateLinkContext context, CancellationToken cancellationToken)
     {
         if (context is null)
@@ -55,7 +55,9 @@ public sealed class RedisEntraToken
             throw new ArgumentNullException(nameof(context));
         }
 
-        if (context.IsEmulator)
+        // Only the emulator's static token has no identity; a managed identity or service principal signed in at the
+        // emulator gets a token with its object id as it would from Entra.
+        if (context.CredentialType == nameof(CredentialKind.Emulator))
         {
             throw Unavailable("the emulator's sign-in has no Microsoft Entra identity. Give a token with -EntraToken instead", null);
         }
