@@ -11,27 +11,14 @@ using RedisPrivateLink.Engine.Workflows;
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// The fault matrix of issue 7: every write step of the New-RedisPrivateCache (classic, and Azure Managed Redis with its
-/// cluster and database PUTs) and Add-RedisPrivateEndpoint plans (PUTs),
-/// Set-RedisPublicNetworkAccess's PATCH, each DELETE of Remove-RedisPrivateEndpoint -RemoveDnsZoneLink (zone link, zone
-/// group, endpoint) and the connection PUT of Approve- and Deny-RedisPrivateEndpointConnection, with a fault injected
-/// through /_emulator/faults on exactly that step's write — a 429 with Retry-After 1, a 500, a dropped connection, an
-/// answer held past the client's network timeout, and both of the last two after ARM acted on the write (issue 16:
-/// the resource written, its operation started, the answer lost) (each once: the run must recover by itself, the
-/// gateway sending the idempotent write again, waiting out the busy answers of the operation the lost one started),
-/// and a long-running operation that ends Failed (the run must stop naming the step and saying
-/// to run again; the re-run must converge, and a third run write nothing). Ctrl+C (the run's token cancelled, as
-/// StopProcessing does) is pressed at three moments of the same write: as it is about to be sent, while ARM holds it,
-/// and while its operation is polled; the run must stop at once, and the same command then converge. Every case then
-/// checks the whole end state, and that nothing was duplicated or left orphaned. The network step is exercised in each
-/// of its shapes: a new VNet (VNet PUT), a subnet added to an existing VNet (Add), and an existing subnet whose private
-/// endpoint network policies are Enabled (New with -SubnetId, and Add), which has no network step: its rows arm the fault
-/// on the network and expect no write to it at all, the subnet used as it is. A resource group PUT is synchronous in ARM (and the
-/// emulator), so it has no operation to fail or poll: those pairs are not in the matrix. Each cmdlet's rows are their
-/// own test class with their own emulator (NewPrivateCacheFaultMatrixTests and the others), so they run side by side:
-/// the cases spend their time waiting on the emulator, not computing.
+/// The fault matrix's rows (<see cref="Rows"/>) for every cmdlet but Convert (<see cref="ConvertFaultMatrix"/>): each
+/// write of New-, Add-, Set-, Remove- and Approve-/Deny- with one fault injected on it — a 429, a 500, a dropped
+/// connection, an answer held past the client's timeout, the last two after ARM acted on the write, a long-running
+/// operation that ends Failed, and Ctrl+C as the write is sent, while ARM holds it and while it is polled. Transient
+/// faults recover within the run; the others stop it, the same command then converges and a third run writes nothing.
+/// Every row checks the whole end state, nothing duplicated or orphaned. <see cref="FaultMatrixLanes"/> runs the rows.
 /// </summary>
-public abstract class FaultMatrixTests
+public sealed class FaultMatrix
 {
     public const string Throttled = "429";
     public const string ServerError = "500";
@@ -90,29 +77,34 @@ public abstract class FaultMatrixTests
         [CtrlCWhilePolling] = CtrlCMoment.WhilePolling,
     };
 
+    /// <summary>Every row of the matrix, in one place: each cmdlet's writes and faults, Convert's after the others.</summary>
+    internal static IReadOnlyList<FaultMatrixRow> Rows { get; } = new[]
+    {
+        CmdletRows("New-RedisPrivateCache", (m, step, fault) => m.NewPrivateCacheAsync(step, fault), Matrix(
+            StepKeys.ResourceGroup, StepKeys.Network, EnabledSubnet, StepKeys.PrivateDnsZone,
+            StepKeys.Cache, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup)),
+        CmdletRows("New-RedisPrivateCache -Sku Balanced_B5", (m, step, fault) => m.NewManagedRedisCacheAsync(step, fault), Matrix(
+            StepKeys.ResourceGroup, StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.Cache,
+            ManagedRedisDatabase, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup)),
+        CmdletRows("Add-RedisPrivateEndpoint", (m, step, fault) => m.AddPrivateEndpointAsync(step, fault), Matrix(
+            StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, EnabledSubnet, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup)),
+        CmdletRows("Set-RedisPublicNetworkAccess", (m, step, fault) => m.SetPublicNetworkAccessAsync(step, fault), Matrix(
+            PublicNetworkAccessWorkflow.StepKey)),
+        CmdletRows("Remove-RedisPrivateEndpoint", (m, step, fault) => m.RemovePrivateEndpointAsync(step, fault), Matrix(
+            StepKeys.ZoneLink, StepKeys.DnsZoneGroup, StepKeys.PrivateEndpoint)),
+        CmdletRows("Approve-/Deny-RedisPrivateEndpointConnection", (m, step, fault) => m.DecideEndpointConnectionAsync(step, fault), Matrix(
+            Approve, Deny)),
+        ConvertFaultMatrix.Rows,
+    }.SelectMany(rows => rows).ToList();
+
     private readonly WorkflowScenario _scenario;
 
-    private protected FaultMatrixTests(SharedEmulator emulator)
+    internal FaultMatrix(WorkflowScenario scenario)
     {
-        _scenario = emulator.Scenario;
+        _scenario = scenario;
     }
 
-    public static TheoryData<string, string> NewCases => Matrix(
-        StepKeys.ResourceGroup, StepKeys.Network, EnabledSubnet, StepKeys.PrivateDnsZone, StepKeys.Cache, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
-
-    public static TheoryData<string, string> NewManagedRedisCases => Matrix(
-        StepKeys.ResourceGroup, StepKeys.Network, StepKeys.PrivateDnsZone, StepKeys.Cache, ManagedRedisDatabase, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
-
-    public static TheoryData<string, string> AddCases => Matrix(
-        StepKeys.ResourceGroup, StepKeys.Network, AddedSubnet, EnabledSubnet, StepKeys.ZoneLink, StepKeys.PrivateEndpoint, StepKeys.DnsZoneGroup);
-
-    public static TheoryData<string, string> SetCases => Matrix(PublicNetworkAccessWorkflow.StepKey);
-
-    public static TheoryData<string, string> RemoveCases => Matrix(StepKeys.ZoneLink, StepKeys.DnsZoneGroup, StepKeys.PrivateEndpoint);
-
-    public static TheoryData<string, string> ConnectionCases => Matrix(Approve, Deny);
-
-    protected async Task NewPrivateCacheAsync(string step, string fault)
+    internal async Task NewPrivateCacheAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -166,7 +158,7 @@ public abstract class FaultMatrixTests
     /// New-RedisPrivateCache -Sku Balanced_B5: the cache step writes the cluster, then once it runs its database, a row
     /// of its own; the endpoint connects with group redisEnterprise, in zone privatelink.redis.azure.net.
     /// </summary>
-    protected async Task NewManagedRedisCacheAsync(string step, string fault)
+    internal async Task NewManagedRedisCacheAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -215,7 +207,7 @@ public abstract class FaultMatrixTests
         Assert.Equal("10.0.1.0/24", subnet.Properties!.AddressPrefix);
     }
 
-    protected async Task AddPrivateEndpointAsync(string step, string fault)
+    internal async Task AddPrivateEndpointAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -293,7 +285,7 @@ public abstract class FaultMatrixTests
     }
 
     /// <summary>Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled on a private cache someone opened: one PATCH.</summary>
-    protected async Task SetPublicNetworkAccessAsync(string step, string fault)
+    internal async Task SetPublicNetworkAccessAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -324,7 +316,7 @@ public abstract class FaultMatrixTests
     /// Remove-RedisPrivateEndpoint -RemoveDnsZoneLink of the second of a cache's two endpoints: its network's zone link,
     /// its zone group, then the endpoint, each a DELETE with an operation to poll.
     /// </summary>
-    protected async Task RemovePrivateEndpointAsync(string step, string fault)
+    internal async Task RemovePrivateEndpointAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -382,7 +374,7 @@ public abstract class FaultMatrixTests
     }
 
     /// <summary>Approve- or Deny-RedisPrivateEndpointConnection of a cache's manually requested second endpoint: one PUT.</summary>
-    protected async Task DecideEndpointConnectionAsync(string step, string fault)
+    internal async Task DecideEndpointConnectionAsync(string step, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
@@ -421,19 +413,16 @@ public abstract class FaultMatrixTests
     private static async Task<PlanResult> RunAsync(Task<PreparedWorkflow> preparing, CancellationToken ctrlC) =>
         await PlanExecutor.RunAsync((await preparing).Plan, cancellationToken: ctrlC);
 
-    private static TheoryData<string, string> Matrix(params string[] steps)
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var step in steps)
-        {
-            foreach (var fault in Faults.Where(f => !(step == StepKeys.ResourceGroup && f is OperationFailed or CtrlCWhilePolling)))
-            {
-                data.Add(step, fault);
-            }
-        }
+    /// <summary>Every fault at each step's write; a resource group PUT is synchronous in ARM, so it has no operation to fail or poll.</summary>
+    private static IEnumerable<(string Step, string Fault)> Matrix(params string[] steps) =>
+        from step in steps
+        from fault in Faults
+        where !(step == StepKeys.ResourceGroup && fault is OperationFailed or CtrlCWhilePolling)
+        select (step, fault);
 
-        return data;
-    }
+    private static IEnumerable<FaultMatrixRow> CmdletRows(
+        string cmdlet, Func<FaultMatrix, string, string, Task> body, IEnumerable<(string Step, string Fault)> cases) =>
+        cases.Select(c => new FaultMatrixRow(cmdlet, c.Step, c.Fault, scenario => body(new FaultMatrix(scenario), c.Step, c.Fault)));
 
     /// <summary>
     /// Arms one fault on the step's write (a PUT unless <paramref name="rerun"/> names another method) and runs the
@@ -821,7 +810,7 @@ public abstract class FaultMatrixTests
     }
 
     /// <summary>
-    /// One emulator for the whole matrix, reset before each case: Azure's durations 10,000 times faster (a cache in
+    /// A lane's emulator, reset before each of its rows: Azure's durations 10,000 times faster (a cache in
     /// 0.12 s), and its own throttling off, since the matrix injects the 429s it wants and counts every request. The
     /// engine connects with a network timeout of <see cref="NetworkTimeout"/>.
     /// </summary>

@@ -7,33 +7,22 @@ using RedisPrivateLink.Engine.Diagnostics;
 using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 using static RedisPrivateLink.Integration.Tests.Workflows.ConvertArrangements;
-using static RedisPrivateLink.Integration.Tests.Workflows.FaultMatrixTests;
+using static RedisPrivateLink.Integration.Tests.Workflows.FaultMatrix;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
 
 /// <summary>
-/// Convert-VNetCacheToPrivateEndpoint's rows of issue 7's fault matrix (<see cref="FaultMatrixTests"/> has the other
-/// cmdlets'): both strategies with -DataMigration ExportImport, a fault on each write of the migration — a 429 with
-/// Retry-After 1, a 500, a dropped connection, the connection dropped or the answer held past the timeout after ARM
-/// acted on the write (issue 16), a long-running operation that ends Failed (where the write is one), and
-/// Ctrl+C as the write is about to be sent, while ARM holds it, and while its operation is polled (where it has one).
-/// The fault is armed as the write's step starts, since some paths are written by more than one step (the target's
-/// migration-tag PATCHes, the resource group's tags). A refused request (429) is sent again and the run finishes; so is
-/// an idempotent write after a 500 or a drop. An export or import (POST) that may have started is not sent again: the
-/// run stops at that step with a specific error id, as it does after an operation that ended Failed; an import whose
-/// end the run did not see stops it and every re-run with MigrationImportUnconfirmed until the admin records what
-/// the target holds (<see cref="ConvergeAsync"/>). Then the same command converges, and a third run writes nothing. Every case checks the whole end state: one cache, the target,
-/// verified and holding the source's data, its settings copied, its tags the source's own and rpl-migration-source only
-/// (the bookkeeping tags removed on completion, by the Tags API PATCH that is a row of its own); one endpoint with one NIC and one zone group; one zone
-/// linked once; the data exported once (again only when a stopped run had not recorded its export, see
-/// ExportsExpectedAsync); the source deleted only after what makes that safe; with -ReuseName,
-/// the record on the resource group gone. The answer held past the client's timeout is ConvertTimeoutTests' matrix.
-/// -TargetSku (<see cref="TargetSku"/>) moves the source to an Azure Managed Redis cluster instead: its rows have every
-/// fault at every write, the held answer included, and check the cluster, its database and the
-/// &lt;name&gt;.&lt;region&gt; record in privatelink.redis.azure.net in place of the classic target.
-/// Each strategy's writes are split over two test classes, each with its own emulator, so they run side by side.
+/// Convert-VNetCacheToPrivateEndpoint's rows of the fault matrix (<see cref="FaultMatrix"/> has the other cmdlets'):
+/// -NewName, -ReuseName and -TargetSku with -DataMigration ExportImport at each write, with the faults that apply to it
+/// (the operation faults where it has an operation; the held answer for -TargetSku and -ReuseName's own writes, the
+/// rest being ConvertTimeoutTests'), and one fault at each write of the variants. The fault is armed as the write's
+/// step starts, since some paths are written by more than one step. An export or import that may have started is not
+/// sent again: the run stops with a specific error id (<see cref="ConvergeAsync"/>). Then the same command converges
+/// and a third run writes nothing. Every row checks the whole end state: the target verified and holding the source's
+/// data with its settings and tags, one endpoint, zone group and link, the data exported once
+/// (<see cref="ExportsExpectedAsync"/>), the source deleted only when that is safe, and -ReuseName's record gone.
 /// </summary>
-public abstract class ConvertFaultMatrixTests
+public sealed class ConvertFaultMatrix
 {
     public const string NewName = "NewName";
     public const string ReuseName = "ReuseName";
@@ -86,36 +75,36 @@ public abstract class ConvertFaultMatrixTests
     private const string RecordPath = "*/resourceGroups/" + WorkflowScenario.Group + "/providers/Microsoft.Resources/tags/default";
 
     /// <summary>Side by side, the writes that build the target next to the source.</summary>
-    protected static readonly string[] NewNameTargetWrites =
+    private static readonly string[] NewNameTargetWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup };
 
     /// <summary>Side by side, the writes that move the data and then delete the source.</summary>
-    protected static readonly string[] NewNameMigrationWrites =
+    private static readonly string[] NewNameMigrationWrites =
         { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource, TagsRemoved };
 
     /// <summary>With -ReuseName, the writes up to the source's deletion: the network, the export and the record.</summary>
-    protected static readonly string[] ReuseNameSourceWrites =
+    private static readonly string[] ReuseNameSourceWrites =
         { Subnet, DnsZone, ZoneLink, Export, ExportedTag, RecordTarget, DeleteSource };
 
     /// <summary>With -ReuseName, the writes that build the target under the freed name and move the data into it.</summary>
-    protected static readonly string[] ReuseNameTargetWrites =
+    private static readonly string[] ReuseNameTargetWrites =
         { TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Import, ImportedTag, VerifiedTag, TagsRemoved };
 
-    protected static readonly string[] NewNameWithoutDataWrites =
+    private static readonly string[] NewNameWithoutDataWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, DeleteSource, TagsRemoved };
 
-    protected static readonly string[] ReuseNameWithoutDataWrites =
+    private static readonly string[] ReuseNameWithoutDataWrites =
         { Subnet, DnsZone, ZoneLink, RecordTarget, DeleteSource, TargetCache, RecordRemoved, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, VerifiedTag, TagsRemoved };
 
-    protected static readonly string[] NewNameKeepingSourceWrites =
+    private static readonly string[] NewNameKeepingSourceWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, FirewallRule, PatchSchedule, Endpoint, ZoneGroup, Export, ExportedTag, Import, ImportedTag, VerifiedTag, TagsRemoved };
 
     /// <summary>-TargetSku, the writes that build the Managed Redis target: no settings step (Managed Redis has no firewall rules or patch schedule).</summary>
-    protected static readonly string[] TargetSkuTargetWrites =
+    private static readonly string[] TargetSkuTargetWrites =
         { Subnet, DnsZone, ZoneLink, TargetCache, Database, Endpoint, ZoneGroup };
 
     /// <summary>-TargetSku, the classic export, the import into the database, the stage PATCHes on the cluster, the source's deletion and the bookkeeping tags' removal.</summary>
-    protected static readonly string[] TargetSkuMigrationWrites =
+    private static readonly string[] TargetSkuMigrationWrites =
         { Export, ExportedTag, Import, ImportedTag, VerifiedTag, DeleteSource, TagsRemoved };
 
     /// <summary>-ReuseName's own writes, which no other plan sends: the answer held past the client's timeout is in their rows too.</summary>
@@ -127,24 +116,36 @@ public abstract class ConvertFaultMatrixTests
 
     private readonly WorkflowScenario _scenario;
 
-    private protected ConvertFaultMatrixTests(FaultMatrixTests.SharedEmulator emulator)
+    private ConvertFaultMatrix(WorkflowScenario scenario)
     {
-        _scenario = emulator.Scenario;
+        _scenario = scenario;
     }
 
-    protected static TheoryData<string, string> Matrix(string strategy, string[] writes)
+    /// <summary>Convert's rows of <see cref="FaultMatrix.Rows"/>.</summary>
+    internal static IEnumerable<FaultMatrixRow> Rows => new[]
     {
-        var data = new TheoryData<string, string>();
+        StrategyRows(NewName, NewNameTargetWrites),
+        StrategyRows(NewName, NewNameMigrationWrites),
+        StrategyRows(ReuseName, ReuseNameSourceWrites),
+        StrategyRows(ReuseName, ReuseNameTargetWrites),
+        StrategyRows(TargetSku, TargetSkuTargetWrites),
+        StrategyRows(TargetSku, TargetSkuMigrationWrites),
+        VariantRows(
+            (NewNameWithoutData, NewNameWithoutDataWrites),
+            (ReuseNameWithoutData, ReuseNameWithoutDataWrites),
+            (NewNameKeepingSource, NewNameKeepingSourceWrites)),
+    }.SelectMany(rows => rows);
+
+    private static IEnumerable<FaultMatrixRow> StrategyRows(string strategy, string[] writes)
+    {
         foreach (var write in writes)
         {
             var held = strategy == TargetSku || (strategy == ReuseName && ReuseNameOwnWrites.Contains(write)) ? new[] { TimedOut } : Array.Empty<string>();
             foreach (var fault in AnyWriteFaults.Concat(held).Concat(WriteOf(strategy, write).LongRunning ? OperationFaults : Array.Empty<string>()))
             {
-                data.Add(write, fault);
+                yield return Row(strategy, write, fault);
             }
         }
-
-        return data;
     }
 
     /// <summary>
@@ -152,19 +153,15 @@ public abstract class ConvertFaultMatrixTests
     /// one fault at each of its writes, the one that asks most of a re-run: an operation that ends Failed where the
     /// write has one, else a 500.
     /// </summary>
-    protected static TheoryData<string, string, string> VariantMatrix(params (string Variant, string[] Writes)[] variants)
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (variant, writes) in variants)
-        {
-            foreach (var write in writes)
-            {
-                data.Add(variant, write, WriteOf(variant, write).LongRunning ? OperationFailed : ServerError);
-            }
-        }
+    private static IEnumerable<FaultMatrixRow> VariantRows(params (string Variant, string[] Writes)[] variants) =>
+        from v in variants
+        from write in v.Writes
+        select Row(v.Variant, write, WriteOf(v.Variant, write).LongRunning ? OperationFailed : ServerError);
 
-        return data;
-    }
+    /// <summary>The strategy goes with the write, as xunit cuts a display name's arguments at 50 characters.</summary>
+    private static FaultMatrixRow Row(string strategy, string write, string fault) =>
+        new("Convert-VNetCacheToPrivateEndpoint", $"{strategy} {write}", fault,
+            scenario => new ConvertFaultMatrix(scenario).RunWithFaultAsync(strategy, write, fault));
 
     private static bool IsReuseName(string strategy) => strategy.StartsWith(ReuseName, StringComparison.Ordinal);
 
@@ -224,7 +221,7 @@ public abstract class ConvertFaultMatrixTests
     private static string TargetPath(string strategy) =>
         strategy == TargetSku ? "redisEnterprise/" + Target : "redis/" + (IsReuseName(strategy) ? Source : Target);
 
-    protected async Task RunWithFaultAsync(string strategy, string writeName, string fault)
+    private async Task RunWithFaultAsync(string strategy, string writeName, string fault)
     {
         var s = _scenario;
         await s.Control.ResetAsync();
