@@ -86,27 +86,11 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     [Fact]
     public async Task The_gateway_paces_its_requests_and_learns_from_the_remaining_header()
     {
-        var group = """{"id":"/subscriptions/s/resourceGroups/rg1","name":"rg1","properties":{"provisioningState":"Succeeded"}}""";
         var transport = new FakeTransport(
-            Json(200, group, ("x-ms-ratelimit-remaining-subscription-reads", "0")),
-            Json(200, group),
-            Json(200, group));
-        var gateway = new ArmGateway(new ArmGatewayOptions
-        {
-            Credential = Credential,
-            Transport = transport,
-            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(10, 1) },
-            Delay = (wait, _) =>
-            {
-                Waits.Add(wait);
-                return Task.CompletedTask;
-            },
-        });
-
-        for (var i = 0; i < 3; i++)
-        {
-            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
-        }
+            Json(200, Group, ("x-ms-ratelimit-remaining-subscription-reads", "0")),
+            Json(200, Group),
+            Json(200, Group));
+        await ReadGroupThreeTimesAsync(transport);
 
         // ARM said nothing remains after the first: the second waits a whole token, the third one more (give or take
         // the real time the test took).
@@ -119,28 +103,12 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     [Fact]
     public async Task The_gateway_learns_from_the_global_remaining_header_when_it_is_the_tighter_or_the_only_one()
     {
-        var group = """{"id":"/subscriptions/s/resourceGroups/rg1","name":"rg1","properties":{"provisioningState":"Succeeded"}}""";
         var transport = new FakeTransport(
             // Throttling version 2: many reads carry only the global remainder (shared/recordings/additional).
-            Json(200, group, ("x-ms-ratelimit-remaining-subscription-global-reads", "0"), ("x-ms-throttling-version", "v2")),
-            Json(200, group, ("x-ms-ratelimit-remaining-subscription-reads", "9"), ("x-ms-ratelimit-remaining-subscription-global-reads", "0")),
-            Json(200, group));
-        var gateway = new ArmGateway(new ArmGatewayOptions
-        {
-            Credential = Credential,
-            Transport = transport,
-            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(10, 1) },
-            Delay = (wait, _) =>
-            {
-                Waits.Add(wait);
-                return Task.CompletedTask;
-            },
-        });
-
-        for (var i = 0; i < 3; i++)
-        {
-            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
-        }
+            Json(200, Group, ("x-ms-ratelimit-remaining-subscription-global-reads", "0"), ("x-ms-throttling-version", "v2")),
+            Json(200, Group, ("x-ms-ratelimit-remaining-subscription-reads", "9"), ("x-ms-ratelimit-remaining-subscription-global-reads", "0")),
+            Json(200, Group));
+        await ReadGroupThreeTimesAsync(transport);
 
         // Each answer said nothing remains globally: the second and third requests wait their turn.
         Assert.Equal(3, transport.Requests.Count);
@@ -158,4 +126,27 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
                 _limiterWaits.Add(wait);
                 return Task.CompletedTask;
             });
+
+    private const string Group = """{"id":"/subscriptions/s/resourceGroups/rg1","name":"rg1","properties":{"provisioningState":"Succeeded"}}""";
+
+    /// <summary>Three reads of one group through a gateway pacing reads at 10 + 1/s, its waits recorded in <see cref="Waits"/>.</summary>
+    private async Task ReadGroupThreeTimesAsync(FakeTransport transport)
+    {
+        var gateway = new ArmGateway(new ArmGatewayOptions
+        {
+            Credential = Credential,
+            Transport = transport,
+            RateLimits = new ArmRateLimits { Reads = new ArmRateLimit(10, 1) },
+            Delay = (wait, _) =>
+            {
+                Waits.Add(wait);
+                return Task.CompletedTask;
+            },
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        }
+    }
 }
