@@ -110,9 +110,15 @@ function Start-RedisPrivateLinkEmulator {
         Multiplies the durations Azure takes (provisioning, long-running operations): 1 is Azure's own pace. The
         default, 0.001, suits tests: a 20-minute cache creation takes 1.2 seconds.
 
+    .PARAMETER AdditionalSubscriptionId
+        Further subscriptions the emulator hosts beside its default one (SubscriptionId), in the same tenant: the hub
+        and spokes of a landing zone, to test a script that works across subscriptions. Each has its own resources and
+        its own ARM throttling buckets, as in Azure.
+
     .OUTPUTS
         RedisPrivateLink.Emulator: Endpoint (the ARM endpoint URL), EmulatorConnectionFile (its connection file, which
-        Connect-RedisPrivateLink reads), SubscriptionId, TenantId, CertificateThumbprint (the one certificate the
+        Connect-RedisPrivateLink reads), SubscriptionId (the default subscription), AdditionalSubscriptionId,
+        TenantId, CertificateThumbprint (the one certificate the
         module trusts for it), TimeScale, ProcessId, Process, and Directory (the connection file and the emulator's
         stdout.txt and stderr.txt, removed when it stops).
 
@@ -131,6 +137,12 @@ function Start-RedisPrivateLinkEmulator {
 
         An emulator on a chosen port whose operations take a hundredth of Azure's time.
 
+    .EXAMPLE
+        $hub = [guid]::NewGuid().ToString()
+        $emulator = Start-RedisPrivateLinkEmulator -AdditionalSubscriptionId $hub
+
+        An emulator with a second subscription, $hub, for a landing zone's private DNS zones.
+
     .LINK
         Stop-RedisPrivateLinkEmulator
 
@@ -144,7 +156,9 @@ function Start-RedisPrivateLinkEmulator {
         [int] $Port = 0,
 
         [ValidateRange(0.0, [double]::MaxValue)]
-        [double] $TimeScale = 0.001
+        [double] $TimeScale = 0.001,
+
+        [guid[]] $AdditionalSubscriptionId = @()
     )
 
     $dotnet = Resolve-DotnetHost -Caller $PSCmdlet
@@ -155,6 +169,7 @@ function Start-RedisPrivateLinkEmulator {
     $standardError = Join-Path $directory 'stderr.txt'
     $arguments = @($script:EmulatorAssembly, '--port', $Port, '--connection-file', $connectionFile,
         '--time-scale', $TimeScale.ToString('R', [cultureinfo]::InvariantCulture), '--parent-pid', $PID)
+    foreach ($subscription in $AdditionalSubscriptionId) { $arguments += '--additional-subscription', $subscription.ToString() }
     $startParameters = @{
         FilePath               = $dotnet
         # Start-Process joins its arguments with spaces, so each is quoted for paths that hold spaces.
@@ -172,6 +187,7 @@ function Start-RedisPrivateLinkEmulator {
         Endpoint               = $null
         EmulatorConnectionFile = $connectionFile
         SubscriptionId         = $null
+        AdditionalSubscriptionId = [string[]]@($AdditionalSubscriptionId | ForEach-Object { $_.ToString() })
         TenantId               = $null
         CertificateThumbprint  = $null
         TimeScale              = $TimeScale

@@ -20,6 +20,7 @@ internal sealed class EmulatorContext
         ProviderRegistrations = new ProviderRegistrations(this);
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
         Directory = new EntraDirectory(options.TenantId);
+        Subscriptions = new Subscriptions(options);
         Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
@@ -38,6 +39,8 @@ internal sealed class EmulatorContext
 
     public EntraDirectory Directory { get; }
 
+    public Subscriptions Subscriptions { get; }
+
     /// <summary>The IDENTITY_HEADER secret of the managed identity endpoint, as Azure Automation hands one to each sandbox.</summary>
     public string IdentityHeader { get; } = Guid.NewGuid().ToString("N");
 
@@ -55,13 +58,7 @@ internal sealed class EmulatorContext
     /// <summary>Retry-After scaled with the pace it paces; whole seconds, never negative.</summary>
     public int ScaleRetryAfter(int azureSeconds) => Math.Max(0, (int)Math.Round(azureSeconds * Options.TimeScale));
 
-    public void RequireSubscription(string subscriptionId)
-    {
-        if (!subscriptionId.Equals(Options.SubscriptionId, StringComparison.OrdinalIgnoreCase))
-        {
-            throw ArmErrors.SubscriptionNotFound(subscriptionId);
-        }
-    }
+    public void RequireSubscription(string subscriptionId) => Subscriptions.Require(subscriptionId);
 
     public static string ResourceGroupId(string subscriptionId, string name) => $"/subscriptions/{subscriptionId}/resourceGroups/{name}";
 
@@ -71,7 +68,7 @@ internal sealed class EmulatorContext
         return Store.Find(ResourceGroupId(subscriptionId, name)) ?? throw ArmErrors.ResourceGroupNotFound(name);
     }
 
-    /// <summary>Empties everything a test may have changed; the subscription stays.</summary>
+    /// <summary>Empties everything a test may have changed; the command line's subscriptions stay.</summary>
     public void Reset()
     {
         lock (Store.Gate)
@@ -86,5 +83,6 @@ internal sealed class EmulatorContext
         RegionalAvailability.Reset();
         Locks.Clear();
         Directory.Clear();
+        Subscriptions.Reset();
     }
 }

@@ -55,6 +55,18 @@ Describe 'Start-RedisPrivateLinkEmulator' {
         (Start-RedisPrivateLinkEmulator -TimeScale 0.25).TimeScale | Should -Be 0.25 -Because 'the emulator reports the time scale it runs at'
     }
 
+    It 'hosts the subscriptions of -AdditionalSubscriptionId beside its default one, each to connect to' {
+        $hub = [guid]::NewGuid().ToString()
+
+        $emulator = Start-RedisPrivateLinkEmulator -AdditionalSubscriptionId $hub
+        $context = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.EmulatorConnectionFile -Subscription $hub
+
+        $emulator.AdditionalSubscriptionId | Should -Be @($hub)
+        $context.SubscriptionId | Should -Be $hub
+        $context.SubscriptionName | Should -Be "Emulator Subscription $($hub.Substring(0, 8))"
+        (Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.EmulatorConnectionFile).SubscriptionId | Should -Be $emulator.SubscriptionId -Because 'the connection file names the default subscription'
+    }
+
     It 'refuses a negative -TimeScale and a -Port outside 0-65535 before starting anything' {
         { Start-RedisPrivateLinkEmulator -TimeScale -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Start-RedisPrivateLinkEmulator'
         { Start-RedisPrivateLinkEmulator -Port 65536 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,Start-RedisPrivateLinkEmulator'

@@ -140,6 +140,26 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public async Task EachSubscriptionTrustsItsOwnTenant()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var otherTenant = Guid.NewGuid().ToString();
+        var otherSubscription = Guid.NewGuid().ToString();
+        (await emulator.PutAsync($"/_emulator/subscriptions/{otherSubscription}", new { tenantId = otherTenant })).EnsureSuccessStatusCode();
+        var clientId = Guid.NewGuid().ToString();
+        await RegisterAsync(emulator, new { clientId, tenantId = otherTenant, clientSecret = "s3cret" });
+        using var signedIn = await TokenAsync(emulator, otherTenant, new() { ["client_id"] = clientId, ["client_secret"] = "s3cret" });
+        var token = (string)(await signedIn.JsonAsync())["access_token"]!;
+
+        using var ownResponse = await GetSubscriptionAsync(emulator, token, otherSubscription);
+        using var defaultResponse = await GetSubscriptionAsync(emulator, token);
+
+        Assert.Equal(HttpStatusCode.OK, ownResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, defaultResponse.StatusCode);
+        Assert.Equal("InvalidAuthenticationTokenTenant", await defaultResponse.ErrorCodeAsync());
+    }
+
+    [Fact]
     public async Task ArmRefusesATokenForAnotherAudience()
     {
         await using var emulator = await TestEmulator.StartAsync();
@@ -194,9 +214,9 @@ public sealed class IdentityTests
         Assert.Throws<ArgumentException>(() => RedisPrivateLink.Emulator.Hosting.CommandLine.Parse(["--token-lifetime", "0"]));
     }
 
-    private static async Task<HttpResponseMessage> GetSubscriptionAsync(TestEmulator emulator, string token)
+    private static async Task<HttpResponseMessage> GetSubscriptionAsync(TestEmulator emulator, string token, string? subscriptionId = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{emulator.Sub}?api-version={SubscriptionApi}");
+        var request = new HttpRequestMessage(HttpMethod.Get, $"subscriptions/{subscriptionId ?? emulator.Sub}?api-version={SubscriptionApi}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await emulator.Client.SendAsync(request);
     }

@@ -1,31 +1,31 @@
 using System.Text.Json.Nodes;
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.Store;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
-/// <summary>GET /subscriptions and /subscriptions/{id}: the emulator has exactly one.</summary>
+/// <summary>GET /subscriptions and /subscriptions/{id}: every subscription the emulator hosts, in the order added.</summary>
 internal sealed class SubscriptionHandler(EmulatorContext emulator)
 {
     public ArmResult List(ArmRequest request)
     {
         RequireApiVersion(request);
-        return new ArmResult(200, new JsonObject { ["value"] = new JsonArray(Subscription()) });
+        return new ArmResult(200, new JsonObject { ["value"] = new JsonArray([.. emulator.Subscriptions.All().Select(Body)]) });
     }
 
     public ArmResult Get(ArmRequest request)
     {
         RequireApiVersion(request);
-        emulator.RequireSubscription(request.Path[1]);
-        return new ArmResult(200, Subscription());
+        return new ArmResult(200, Body(emulator.Subscriptions.Require(request.Path[1])));
     }
 
-    private JsonObject Subscription() => new()
+    private static JsonObject Body(EmulatedSubscription subscription) => new()
     {
-        ["id"] = $"/subscriptions/{emulator.Options.SubscriptionId}",
+        ["id"] = $"/subscriptions/{subscription.SubscriptionId}",
         ["authorizationSource"] = "RoleBased",
-        ["subscriptionId"] = emulator.Options.SubscriptionId,
-        ["tenantId"] = emulator.Options.TenantId,
-        ["displayName"] = "Emulator Subscription",
+        ["subscriptionId"] = subscription.SubscriptionId,
+        ["tenantId"] = subscription.TenantId,
+        ["displayName"] = subscription.DisplayName,
         ["state"] = "Enabled",
         ["subscriptionPolicies"] = new JsonObject
         {

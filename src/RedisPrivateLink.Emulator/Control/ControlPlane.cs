@@ -98,6 +98,22 @@ internal static class ControlPlane
             return Results.NoContent();
         });
 
+        // Another subscription beside the command line's, as a landing zone's hub or spoke: {"displayName"?, "tenantId"?}.
+        group.MapPut("/subscriptions/{subscriptionId}", (string subscriptionId, SubscriptionRequest? body) =>
+        {
+            try
+            {
+                var subscription = emulator.Subscriptions.Add(subscriptionId, body?.TenantId, body?.DisplayName);
+                stateFile?.Save(emulator);
+                return Results.Ok(subscription);
+            }
+            catch (ArgumentException error)
+            {
+                return Results.BadRequest(new { error = new { code = "InvalidSubscription", message = error.Message } });
+            }
+        });
+        group.MapGet("/subscriptions", () => Results.Ok(emulator.Subscriptions.All()));
+
         group.MapPost("/reset", () =>
         {
             emulator.Reset();
@@ -109,5 +125,8 @@ internal static class ControlPlane
 
 /// <summary>The body of POST /_emulator/locks.</summary>
 internal sealed record LockRequest(string ResourceGroup, string Level);
+
+/// <summary>The body of PUT /_emulator/subscriptions/{subscriptionId}.</summary>
+internal sealed record SubscriptionRequest(string? DisplayName, string? TenantId);
 
 internal sealed record UnavailableRequest(string? Location, string? ApiVersion, bool? Listed);

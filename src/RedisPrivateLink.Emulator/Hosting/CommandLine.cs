@@ -7,7 +7,7 @@ internal static class CommandLine
 {
     public const string Usage =
         "usage: RedisPrivateLink.Emulator --port <n> --connection-file <path> [--time-scale <x>] [--state-file <path>] " +
-        "[--subscription-id <guid>] [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
+        "[--subscription-id <guid>] [--additional-subscription <guid>]... [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
         "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
         "[--refuse-classic-create] [--name-release-delay <seconds>] [--unregistered-provider <namespace>]... " +
         "[--provider-registration-duration <seconds>] [--token-lifetime <seconds>] [--strict-authentication]";
@@ -49,6 +49,7 @@ internal static class CommandLine
                 case "--time-scale": options.TimeScale = ParseTimeScale(value); break;
                 case "--state-file": options.StateFile = value; break;
                 case "--subscription-id": options.SubscriptionId = ParseGuid(name, value); break;
+                case "--additional-subscription": options.AdditionalSubscriptions.Add(ParseGuid(name, value)); break;
                 case "--tenant-id": options.TenantId = ParseGuid(name, value); break;
                 case "--parent-pid": options.ParentProcessId = ParseInt(name, value); break;
                 case "--page-size": options.PageSize = ParseInt(name, value); break;

@@ -22,6 +22,12 @@ public sealed class EmulatorOptions
 
     public string TenantId { get; set; } = DefaultTenantId;
 
+    /// <summary>
+    /// Further subscriptions hosted beside <see cref="SubscriptionId"/>, in the same tenant: a landing zone's hub and
+    /// spokes. The control plane can add more at run time.
+    /// </summary>
+    public IList<string> AdditionalSubscriptions { get; set; } = new List<string>();
+
     /// <summary>The emulator exits when this process does, so no emulator outlives the run that started it.</summary>
     public int? ParentProcessId { get; set; }
 

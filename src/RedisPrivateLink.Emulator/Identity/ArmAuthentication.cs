@@ -56,9 +56,8 @@ internal static class ArmAuthentication
         var segments = path.Trim('/').Split('/');
         var subscriptionId = segments.Length > 1 && segments[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) ? segments[1] : null;
         var tenantId = claims["tid"]?.GetValue<string>() ?? "";
-        var subscriptionTenant = emulator.Options.TenantId;
-        if (subscriptionId is not null && subscriptionId.Equals(emulator.Options.SubscriptionId, StringComparison.OrdinalIgnoreCase)
-            && !tenantId.Equals(subscriptionTenant, StringComparison.OrdinalIgnoreCase))
+        var subscriptionTenant = subscriptionId is null ? null : emulator.Subscriptions.Find(subscriptionId)?.TenantId;
+        if (subscriptionTenant is not null && !tenantId.Equals(subscriptionTenant, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArmException(401, "InvalidAuthenticationTokenTenant",
                 $"The access token is from the wrong issuer 'https://sts.windows.net/{tenantId}/'. It must match the tenant " +
