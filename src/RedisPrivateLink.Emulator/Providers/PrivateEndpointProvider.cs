@@ -135,7 +135,11 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
     }
 
     /// <summary>
-    /// The subnet must exist, sit in the endpoint's region and hold no VNet-injected cache.
+    /// The subnet must exist, sit in the endpoint's region and subscription and hold no VNet-injected cache. "The
+    /// private endpoint must be deployed in the same region and subscription as the virtual network" (Microsoft docs,
+    /// "What is a private endpoint?"); a subnet of another subscription is refused as one that is not there, with
+    /// InvalidResourceReference naming the network (Azure/azure-cli#13614; hashicorp/terraform-provider-azurerm#14175
+    /// moves the endpoint into the subnet's subscription to get past it). The target cache may be in any subscription.
     /// </summary>
     private static StoredResource RequireSubnet(WriteContext context)
     {
@@ -143,6 +147,7 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         var subnet = context.Store.Find(subnetId);
         var vnet = subnet is null ? null : context.Store.Find(subnet.Id[..subnet.Id.LastIndexOf("/subnets/", StringComparison.OrdinalIgnoreCase)]);
         if (subnet?.TypeKey != SubnetLayout.SubnetType || vnet is null
+            || !string.Equals(SubscriptionOf(vnet.Id), SubscriptionOf(context.Id), StringComparison.OrdinalIgnoreCase)
             || Regions.Normalize(JsonMerge.String(vnet.Body, "location") ?? "") != Regions.Normalize(context.Location))
         {
             throw NetworkErrors.InvalidResourceReference(subnetId, context.Id);
@@ -156,6 +161,8 @@ internal sealed class PrivateEndpointProvider() : NetworkProvider(hasResourceGui
         InjectedSubnet.RequireNoCache(subnet.Id, context.Id, context.Store);
         return subnet;
     }
+
+    private static string SubscriptionOf(string resourceId) => resourceId.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
 
     /// <summary>
     /// The target must exist; a cache offers only redisCache (and nothing when it is VNet-injected), a Managed Redis
