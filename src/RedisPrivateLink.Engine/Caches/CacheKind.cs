@@ -66,8 +66,8 @@ public abstract class CacheKind
     /// Parses a cache's resource id of either kind, checking it as <see cref="ResourceIdRules.Parse"/> does; an id of
     /// any other type is refused naming both cache types.
     /// </summary>
-    /// <exception cref="ValidationException">InvalidResourceId, WrongResourceType, ResourceInOtherSubscription.</exception>
-    public static ResourceId ParseCacheId(string? cacheId, string parameterName, string? contextSubscriptionId = null, bool allowOtherSubscription = false)
+    /// <exception cref="ValidationException">InvalidResourceId, WrongResourceType.</exception>
+    public static ResourceId ParseCacheId(string? cacheId, string parameterName)
     {
         var kind = ResourceId.TryParse(cacheId, out var parsed) ? ForType(parsed!.ResourceType) : null;
         if (kind is null && parsed is not null && parsed.ProviderNamespace is not null)
@@ -76,7 +76,7 @@ public abstract class CacheKind
                 $"Resource id '{cacheId}' is a {parsed.ResourceType}, but a Redis cache is expected here: a {Classic.ResourceType} (Azure Cache for Redis) or a {ManagedRedis.ResourceType} (Azure Managed Redis).");
         }
 
-        return ResourceIdRules.Parse(cacheId, (kind ?? Classic).ResourceType, parameterName, contextSubscriptionId, allowOtherSubscription).ToResourceId();
+        return ResourceIdRules.Parse(cacheId, (kind ?? Classic).ResourceType, parameterName).ToResourceId();
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace RedisPrivateLink.Engine.Validation;
 
 /// <summary>
 /// Checks a resource id the user gave (-SubnetId and the like) before it is put into a URL: the expected type, a
-/// well-formed path with nothing that could change which URL is called, and the subscription.
+/// well-formed path with nothing that could change which URL is called. Any subscription is accepted: a landing zone
+/// spreads one job over several (the workflows check that the credential can see it).
 /// </summary>
 public static class ResourceIdRules
 {
@@ -20,15 +21,9 @@ public static class ResourceIdRules
 
     /// <summary>
     /// Parses <paramref name="resourceId"/> as a resource of <paramref name="expectedType"/> (compared
-    /// case-insensitively, since ARM answers with other casing than sent). When <paramref name="contextSubscriptionId"/>
-    /// is given, an id in another subscription is refused unless <paramref name="allowOtherSubscription"/>.
+    /// case-insensitively, since ARM answers with other casing than sent).
     /// </summary>
-    public static ValidatedResourceId Parse(
-        string? resourceId,
-        string expectedType,
-        string parameterName,
-        string? contextSubscriptionId = null,
-        bool allowOtherSubscription = false)
+    public static ValidatedResourceId Parse(string? resourceId, string expectedType, string parameterName)
     {
         if (string.IsNullOrEmpty(expectedType))
         {
@@ -41,13 +36,6 @@ public static class ResourceIdRules
         {
             throw new ValidationException(ValidationErrorIds.WrongResourceType, parameterName,
                 $"Resource id '{resourceId}' is a {id.FullType} but a {expectedType} is expected here. Give the id of a {expectedType}.");
-        }
-
-        if (contextSubscriptionId is not null && !allowOtherSubscription
-            && !string.Equals(id.SubscriptionId, contextSubscriptionId, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ValidationException(ValidationErrorIds.ResourceInOtherSubscription, parameterName,
-                $"Resource id '{resourceId}' is in subscription {id.SubscriptionId}, not in the context's subscription {contextSubscriptionId}. Give a resource in {contextSubscriptionId}, or allow other subscriptions explicitly.");
         }
 
         // Report the type in the casing the module uses, whatever casing the user or ARM wrote.

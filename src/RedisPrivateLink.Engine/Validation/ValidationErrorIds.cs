@@ -24,7 +24,6 @@ public static class ValidationErrorIds
     public const string InvalidLocation = nameof(InvalidLocation);
     public const string InvalidResourceId = nameof(InvalidResourceId);
     public const string WrongResourceType = nameof(WrongResourceType);
-    public const string ResourceInOtherSubscription = nameof(ResourceInOtherSubscription);
     public const string InvalidCacheKind = nameof(InvalidCacheKind);
     public const string CacheKindMismatch = nameof(CacheKindMismatch);
     public const string ClassicOnlyFeature = nameof(ClassicOnlyFeature);

@@ -15,6 +15,12 @@ public static class WorkflowErrorIds
     public const string AddressPrefixRequired = nameof(AddressPrefixRequired);
     public const string SubnetPrefixRequired = nameof(SubnetPrefixRequired);
     public const string SubnetNotFound = nameof(SubnetNotFound);
+
+    /// <summary>
+    /// An id names a subscription that ARM does not know for this credential (another tenant's, a typo, or one where the
+    /// credential holds no role), found before any write.
+    /// </summary>
+    public const string SubscriptionNotFound = nameof(SubscriptionNotFound);
     public const string InvalidPublicNetworkAccess = nameof(InvalidPublicNetworkAccess);
     public const string CacheNameNotAvailable = nameof(CacheNameNotAvailable);
     public const string AmbiguousCacheName = nameof(AmbiguousCacheName);

@@ -60,7 +60,7 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
 
             if (ParameterSetName == ByIdSet)
             {
-                var id = CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true);
+                var id = CacheKind.ParseCacheId(ResourceId, nameof(ResourceId));
                 WriteFound(await reader.GetAsync(id, token).ConfigureAwait(false), ResourceId);
             }
             else if (Name is not null && ResourceGroupName is not null && !WildcardPattern.ContainsWildcardCharacters(Name))

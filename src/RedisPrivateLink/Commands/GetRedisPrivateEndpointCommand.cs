@@ -45,7 +45,7 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
         {
             if (ParameterSetName == ByCacheSet)
             {
-                var id = CacheKind.ParseCacheId(CacheId, nameof(CacheId), allowOtherSubscription: true);
+                var id = CacheKind.ParseCacheId(CacheId, nameof(CacheId));
                 var cache = await reader.GetAsync(id, token).ConfigureAwait(false)
                     ?? throw MissingCache.Error(id);
 

@@ -120,7 +120,7 @@ public sealed class TestRedisPrivateConnectivityCommand : ArmCmdlet
         {
             // Inside the engine work, so a bad id or name becomes its own error record.
             var cacheId = ParameterSetName == ByIdSet
-                ? CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true)
+                ? CacheKind.ParseCacheId(ResourceId, nameof(ResourceId))
                 : await CacheByName.FindIdAsync(context.GetArmGateway(), context.SubscriptionId, ResourceGroupName, Name, nameof(Name), nameof(ResourceId), token).ConfigureAwait(false);
             var options = await ConnectivityProbeOptions.ReadForCacheAsync(context.GetArmGateway(), context.SubscriptionId, cacheId, context.CloudEnvironment, token).ConfigureAwait(false)
                 ?? throw MissingCache.Error(cacheId);

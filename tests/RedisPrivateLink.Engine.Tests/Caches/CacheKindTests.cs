@@ -58,12 +58,12 @@ public class CacheKindTests
     [Fact]
     public void ACacheIdOfEitherKindParsesAndAnyOtherTypeIsRefused()
     {
-        var managed = CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Cache/RedisEnterprise/amr1", "CacheId", Sub);
+        var managed = CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Cache/RedisEnterprise/amr1", "CacheId");
         Assert.Equal("Microsoft.Cache/redisEnterprise", managed.ResourceType);
         Assert.Same(CacheKind.ManagedRedis, CacheKind.Of(managed));
-        Assert.Same(CacheKind.Classic, CacheKind.Of(CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Cache/redis/c1", "CacheId", Sub)));
+        Assert.Same(CacheKind.Classic, CacheKind.Of(CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Cache/redis/c1", "CacheId")));
 
-        var error = Assert.Throws<ValidationException>(() => CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet", "CacheId", Sub));
+        var error = Assert.Throws<ValidationException>(() => CacheKind.ParseCacheId($"/subscriptions/{Sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet", "CacheId"));
         Assert.Equal(ValidationErrorIds.WrongResourceType, error.ErrorId);
         Assert.Contains("Microsoft.Cache/redisEnterprise", error.Message);
     }

@@ -141,11 +141,13 @@ internal sealed class InMemoryArmGateway : IArmGateway
         return Task.CompletedTask;
     }
 
+    /// <summary>The subscriptions a test added as the collection "/subscriptions"; none otherwise.</summary>
     public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+        ListAsync<Subscription>("/subscriptions", cancellationToken);
 
+    /// <summary>Every subscription is visible to this in-memory ARM: the states it stands for are of resources, not of access.</summary>
     public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+        Task.FromResult<Subscription?>(new Subscription { Id = "/subscriptions/" + subscriptionId, SubscriptionId = subscriptionId, State = "Enabled" });
 
     private static JsonObject ToJson(object value) => JsonNode.Parse(ArmJson.Serialize(value))!.AsObject();
 

@@ -12,7 +12,7 @@ public sealed class ResourceIdRulesTests
     [Fact]
     public void SubnetIdParsesIntoItsParts()
     {
-        var id = ResourceIdRules.Parse(SubnetId, ResourceIdRules.SubnetType, "SubnetId", Subscription);
+        var id = ResourceIdRules.Parse(SubnetId, ResourceIdRules.SubnetType, "SubnetId");
         Assert.Equal(Subscription, id.SubscriptionId);
         Assert.Equal("net-rg", id.ResourceGroupName);
         Assert.Equal("Microsoft.Network", id.ProviderNamespace);
@@ -80,17 +80,11 @@ public sealed class ResourceIdRulesTests
     }
 
     [Fact]
-    public void OtherSubscriptionIsRefusedUnlessAllowed()
+    public void AnySubscriptionIsAcceptedSinceALandingZoneSpreadsOneJobOverSeveral()
     {
         const string other = "99999999-2222-3333-4444-555555555555";
-        var error = ValidationAssert.Throws(ValidationErrorIds.ResourceInOtherSubscription,
-            () => ResourceIdRules.Parse(SubnetId, ResourceIdRules.SubnetType, "SubnetId", other), other);
-        Assert.Contains(Subscription, error.Message);
 
-        Assert.Equal(Subscription, ResourceIdRules.Parse(SubnetId, ResourceIdRules.SubnetType, "SubnetId", other, allowOtherSubscription: true).SubscriptionId);
+        Assert.Equal(other, ResourceIdRules.Parse(SubnetId.Replace(Subscription, other), ResourceIdRules.SubnetType, "SubnetId").SubscriptionId);
     }
 
-    [Fact]
-    public void SameSubscriptionInOtherCasingPasses() =>
-        ResourceIdRules.Parse(SubnetId.Replace("11111111", "11111111"), ResourceIdRules.SubnetType, "SubnetId", Subscription.ToUpperInvariant());
 }

@@ -37,7 +37,8 @@ public static class AddPrivateEndpointWorkflow
         var arm = context.GetArmGateway();
         var (cacheId, cacheReadByName) = request.CacheId is null && request.CacheName is not null
             ? await CacheByName.FindAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
-            : (CacheKind.ParseCacheId(request.CacheId, "CacheId", context.SubscriptionId), null);
+            : (CacheKind.ParseCacheId(request.CacheId, "CacheId"), null);
+        await SubscriptionAccess.RequireVisibleAsync(context, cacheId, "CacheId", cancellationToken).ConfigureAwait(false);
         NameRules.ValidateTags(request.Tags?.Select(tag => new KeyValuePair<string, string?>(tag.Key, tag.Value)));
         if (request.Location is not null)
         {
@@ -53,12 +54,12 @@ public static class AddPrivateEndpointWorkflow
         var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
         networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
 
-        var network = await EndpointNetworkResolver.ResolveAsync(arm, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        var network = await EndpointNetworkResolver.ResolveAsync(context, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
         var endpointGroupName = request.ResourceGroupName ?? network.VirtualNetworkId.ResourceGroupName!;
         NameRules.ValidateResourceGroupName(endpointGroupName);
         var endpointName = request.Name ?? DefaultEndpointName(cacheId.Name, network.VirtualNetworkName);
         NameRules.ValidatePrivateEndpointName(endpointName, "Name");
-        var endpointId = ResourceId.ForResource(context.SubscriptionId, endpointGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpointId = PrivateEndpoints.IdFor(network.VirtualNetworkId, cacheId, endpointGroupName, endpointName);
 
         // One zone per cache by default: every endpoint registers where New-RedisPrivateCache put the first one.
         var target = await cache.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
@@ -69,7 +70,7 @@ public static class AddPrivateEndpointWorkflow
             Tags = request.Tags,
             GroupId = target.GroupId,
         };
-        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, cacheId.ResourceGroupName!);
+        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, ResourceId.ForResourceGroup(cacheId.SubscriptionId, cacheId.ResourceGroupName!));
         var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
         if (!site.EndpointExists)
         {
@@ -82,9 +83,9 @@ public static class AddPrivateEndpointWorkflow
         }
 
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
-        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, context.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
+        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, endpointId.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
         var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
-        return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, context.SubscriptionId, unregistered), cacheId, notices);
+        return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, endpointId.SubscriptionId, unregistered), cacheId, notices);
     }
 
     /// <summary>

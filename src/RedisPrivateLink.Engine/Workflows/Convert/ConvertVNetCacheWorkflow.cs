@@ -34,7 +34,7 @@ public static class ConvertVNetCacheWorkflow
             throw new ArgumentNullException(nameof(request));
         }
 
-        var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId", context.SubscriptionId).ToResourceId();
+        var sourceId = ResourceIdRules.Parse(request.SourceCacheId, ResourceIdRules.RedisCacheType, "SourceCacheId").ToResourceId();
         var targetSku = ConvertTargetSku.Parse(request.TargetSku);
         ConvertRequestRules.ValidateStrategy(request, targetSku);
         var container = ConvertRequestRules.ValidateDataMigration(request, sourceId, targetSku);
@@ -50,10 +50,11 @@ public static class ConvertVNetCacheWorkflow
         }
 
         var arm = context.GetArmGateway();
+        await SubscriptionAccess.RequireVisibleAsync(context, sourceId, "ResourceId", cancellationToken).ConfigureAwait(false);
         var notices = new List<string>();
         var targetId = request.ReuseName
             ? sourceId
-            : ResourceId.ForResource(context.SubscriptionId, sourceId.ResourceGroupName!, targetSku is null ? ResourceIdRules.RedisCacheType : CacheKind.ManagedRedis.ResourceType, request.NewName!);
+            : ResourceId.ForResource(sourceId.SubscriptionId, sourceId.ResourceGroupName!, targetSku is null ? ResourceIdRules.RedisCacheType : CacheKind.ManagedRedis.ResourceType, request.NewName!);
         var migration = new ConvertMigration(sourceId, targetId, request.ReuseName, container);
 
         var (source, target, recorded) = await MigrationCaches.ReadAsync(arm, migration, notices, cancellationToken).ConfigureAwait(false);
@@ -72,13 +73,13 @@ public static class ConvertVNetCacheWorkflow
             MigrationTargetRecord.RequireRoom(targetId, groupTags, MigrationTargetRecord.Encode(targetId, reuseNameTarget).Count);
         }
 
-        var network = await ResolveEndpointNetworkAsync(arm, context.SubscriptionId, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
+        var network = await ResolveEndpointNetworkAsync(context, request, injectedSubnetId, location, notices, cancellationToken).ConfigureAwait(false);
 
         var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(targetId.Name);
-        var endpointId = ResourceId.ForResource(context.SubscriptionId, targetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpointId = PrivateEndpoints.IdFor(network.VirtualNetworkId, targetId, resourceGroupName: null, endpointName);
         var endpoint = new EndpointDefinition(endpointId, targetId, network) { GroupId = privateLink.GroupId };
-        var zoneChoice = new PrivateDnsZoneChoice(privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, sourceId.ResourceGroupName!);
+        var zoneChoice = new PrivateDnsZoneChoice(privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, ResourceId.ForResourceGroup(sourceId.SubscriptionId, sourceId.ResourceGroupName!));
         var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
         if (targetSku is not null)
         {
@@ -119,9 +120,11 @@ public static class ConvertVNetCacheWorkflow
     {
         var location = LocationRules.Normalize(target.Location, "CacheLocation");
         var privateLink = await ResolvePrivateLinkAsync(context, migration, location, cancellationToken).ConfigureAwait(false);
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, migration.SourceId.ResourceGroupName!, network: null, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, privateLink.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, ResourceId.ForResourceGroup(migration.SourceId.SubscriptionId, migration.SourceId.ResourceGroupName!), network: null, notices: null, cancellationToken).ConfigureAwait(false);
         var endpointName = request.PrivateEndpointName ?? NewPrivateCacheWorkflow.DefaultEndpointName(migration.TargetId.Name);
-        var endpointId = ResourceId.ForResource(context.SubscriptionId, migration.TargetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpointId = request.SubnetId is null
+            ? ResourceId.ForResource(migration.TargetId.SubscriptionId, migration.TargetId.ResourceGroupName!, ResourceIdRules.PrivateEndpointType, endpointName)
+            : PrivateEndpoints.IdFor(ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId").ToResourceId().Parent!, migration.TargetId, resourceGroupName: null, endpointName);
         var kind = migration.TargetKind == CacheKind.ManagedRedis ? "Azure Managed Redis cache" : "cache";
         var plan = new Plan($"Moving VNet-injected cache '{migration.SourceId.Name}' to Private Link as {kind} '{migration.TargetId.Name}'");
         new ConvertPlanBuilder(context.GetArmGateway(), context.Clock, plan, migration, request.KeepSource).AddCompletedVerification(endpointId, zone);
@@ -182,7 +185,7 @@ public static class ConvertVNetCacheWorkflow
     }
 
     private static async Task<EndpointNetwork> ResolveEndpointNetworkAsync(
-        IArmGateway arm, string subscriptionId, ConvertVNetCacheRequest request, ResourceId injectedSubnetId, string location, ICollection<string> notices, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, ConvertVNetCacheRequest request, ResourceId injectedSubnetId, string location, ICollection<string> notices, CancellationToken cancellationToken)
     {
         var injectedNetworkId = injectedSubnetId.Parent!;
         var networkRequest = string.IsNullOrWhiteSpace(request.SubnetId)
@@ -198,13 +201,13 @@ public static class ConvertVNetCacheWorkflow
             : new NetworkRequest { SubnetId = request.SubnetId };
         var candidate = string.IsNullOrWhiteSpace(request.SubnetId)
             ? injectedNetworkId.Child("subnets", request.SubnetName!)
-            : ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId).ToResourceId();
+            : ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId").ToResourceId();
         if (candidate == injectedSubnetId)
         {
             throw new ValidationException(WorkflowErrorIds.EndpointSubnetIsInjectedSubnet, string.IsNullOrWhiteSpace(request.SubnetId) ? "SubnetName" : "SubnetId",
                 $"Subnet '{injectedSubnetId.Name}' is the one the cache is injected into, and Azure lets an injected subnet hold only caches. Give another subnet: -SubnetId of an existing one, or -SubnetName and -SubnetPrefix to create one in virtual network '{injectedNetworkId.Name}'.");
         }
 
-        return await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        return await EndpointNetworkResolver.ResolveAsync(context, injectedNetworkId.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
     }
 }

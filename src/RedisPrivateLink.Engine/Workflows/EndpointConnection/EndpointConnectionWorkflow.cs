@@ -32,9 +32,10 @@ public static class EndpointConnectionWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = CacheKind.ParseCacheId(cacheId, "CacheId", context.SubscriptionId);
+        var id = CacheKind.ParseCacheId(cacheId, "CacheId");
         var status = approve ? ConnectionStatuses.Approved : ConnectionStatuses.Rejected;
         var arm = context.GetArmGateway();
+        await SubscriptionAccess.RequireVisibleAsync(context, id, "CacheId", cancellationToken).ConfigureAwait(false);
         var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);
         var connection = FindConnection(cache, id, connectionName);
         var plan = new Plan($"{(approve ? "Approving" : "Rejecting")} private endpoint connection '{connection.Name}' of cache '{id.Name}'");

@@ -61,7 +61,7 @@ public static class NewPrivateCacheWorkflow
         await definition.ValidateAgainstArmAsync(arm, cacheId, cache is not null, notices, cancellationToken).ConfigureAwait(false);
         CheckExistingCache(cache, definition, notices);
 
-        var network = await EndpointNetworkResolver.ResolveAsync(arm, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        var network = await EndpointNetworkResolver.ResolveAsync(context, subscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
         if (!LocationRules.AreSame(network.Location, definition.Location))
         {
             notices.Add($"Virtual network '{network.VirtualNetworkName}' is in {network.Location} and the cache in {definition.Location}: the private endpoint goes in {network.Location}, the virtual network's region (a cross-region private endpoint).");
@@ -70,10 +70,12 @@ public static class NewPrivateCacheWorkflow
         var target = cache is null
             ? definition.Kind.PrivateLinkTargetFor(request.Name, null, definition.Location, context.CloudEnvironment)
             : await definition.Kind.ResolvePrivateLinkAsync(arm, cache, context.CloudEnvironment, cancellationToken).ConfigureAwait(false);
-        var endpointId = ResourceId.ForResource(subscriptionId, request.ResourceGroupName, ResourceIdRules.PrivateEndpointType, endpointName);
+        var endpointId = PrivateEndpoints.IdFor(network.VirtualNetworkId, cacheId, resourceGroupName: null, endpointName);
         var endpoint = new EndpointDefinition(endpointId, cacheId, network) { Tags = request.Tags, GroupId = target.GroupId };
-        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResourceGroupName);
-        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken, endpointMayExist: group is not null).ConfigureAwait(false);
+        var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, groupId);
+        // An endpoint in a spoke's subscription goes in its network's group, which exists; the cache's group may not yet.
+        var endpointGroupExists = group is not null || ResourceId.ForResourceGroup(endpointId.SubscriptionId, endpointId.ResourceGroupName!) != groupId;
+        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken, endpointMayExist: endpointGroupExists).ConfigureAwait(false);
         var plan = BuildPlan(arm, request, definition, groupId, group is not null, cache, site);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }

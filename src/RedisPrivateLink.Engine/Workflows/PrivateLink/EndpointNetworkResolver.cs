@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
@@ -15,12 +16,14 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// </summary>
 internal static class EndpointNetworkResolver
 {
-    public static async Task<EndpointNetwork> ResolveAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
+    /// <param name="subscriptionId">The subscription of a network named by -VirtualNetworkName; -SubnetId names its own.</param>
+    public static async Task<EndpointNetwork> ResolveAsync(RedisPrivateLinkContext context, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
     {
         ValidateParameters(request);
+        var arm = context.GetArmGateway();
         return string.IsNullOrWhiteSpace(request.SubnetId)
             ? await ResolveNamedSubnetAsync(arm, subscriptionId, request, notices, cancellationToken).ConfigureAwait(false)
-            : await ResolveExistingSubnetAsync(arm, subscriptionId, request, cancellationToken).ConfigureAwait(false);
+            : await ResolveExistingSubnetAsync(context, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The checks that need no ARM state: one of the two ways of naming a subnet, valid names and prefixes.</summary>
@@ -55,18 +58,21 @@ internal static class EndpointNetworkResolver
         SubnetPolicyRules.ParsePrivateEndpointNetworkPolicy(request.PrivateEndpointNetworkPolicy);
     }
 
-    /// <summary>A subnet named by -SubnetId is the user's: it is used as it is, its private endpoint network policies included.</summary>
-    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(IArmGateway arm, string subscriptionId, NetworkRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A subnet named by -SubnetId is the user's: it is used as it is, its private endpoint network policies included.
+    /// It may be in any subscription the credential can see (a spoke's).
+    /// </summary>
+    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(RedisPrivateLinkContext context, NetworkRequest request, CancellationToken cancellationToken)
     {
-        var validated = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId", subscriptionId);
-        var subnetId = validated.ToResourceId();
+        var subnetId = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId").ToResourceId();
+        await SubscriptionAccess.RequireVisibleAsync(context, subnetId, "SubnetId", cancellationToken).ConfigureAwait(false);
         // The virtual network carries its subnets whole, so one read gives both the subnet and the network's location.
-        var network = await arm.GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
+        var network = await context.GetArmGateway().GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
         var subnet = network?.Properties?.Subnets?.FirstOrDefault(s => string.Equals(s.Name, subnetId.Name, StringComparison.OrdinalIgnoreCase));
         if (subnet is null || network is null)
         {
             throw new RedisPrivateLinkException(WorkflowErrorIds.SubnetNotFound, RedisPrivateLinkErrorCategory.ObjectNotFound,
-                $"Subnet '{subnetId.Name}' of virtual network '{subnetId.Parent!.Name}' in resource group '{subnetId.ResourceGroupName}' does not exist. Give the id of an existing subnet (Get-AzVirtualNetwork | Select-Object -ExpandProperty Subnets), or -VirtualNetworkName and -SubnetName to create one.",
+                $"Subnet '{subnetId.Name}' of virtual network '{subnetId.Parent!.Name}' in resource group '{subnetId.ResourceGroupName}' of subscription {subnetId.SubscriptionId} does not exist. Give the id of an existing subnet (Get-AzVirtualNetwork | Select-Object -ExpandProperty Subnets), or -VirtualNetworkName and -SubnetName to create one.",
                 subnetId.ToString());
         }
 

@@ -1,15 +1,21 @@
+using RedisPrivateLink.Engine.Arm;
+
 namespace RedisPrivateLink.Engine.Workflows;
 
-/// <summary>The private DNS zone a request asks for: by -PrivateDnsZoneId, by -PrivateDnsZoneResourceGroupName, or neither (the default group).</summary>
+/// <summary>
+/// The private DNS zone a request asks for: by -PrivateDnsZoneId (any subscription), by -PrivateDnsZoneResourceGroupName
+/// (the context's subscription), or neither (the default group, which is the cache's, in the cache's subscription).
+/// </summary>
 internal sealed class PrivateDnsZoneChoice
 {
     /// <param name="zoneName">The zone the cache resolves in, e.g. privatelink.redis.cache.windows.net.</param>
-    public PrivateDnsZoneChoice(string zoneName, string? zoneId, string? resourceGroupName, string defaultResourceGroupName)
+    /// <param name="defaultResourceGroupId">The resource group of a zone the plan creates, with its subscription.</param>
+    public PrivateDnsZoneChoice(string zoneName, string? zoneId, string? resourceGroupName, ResourceId defaultResourceGroupId)
     {
         ZoneName = zoneName;
         ZoneId = zoneId;
         ResourceGroupName = resourceGroupName;
-        DefaultResourceGroupName = defaultResourceGroupName;
+        DefaultResourceGroupId = defaultResourceGroupId;
     }
 
     public string ZoneName { get; }
@@ -18,5 +24,5 @@ internal sealed class PrivateDnsZoneChoice
 
     public string? ResourceGroupName { get; }
 
-    public string DefaultResourceGroupName { get; }
+    public ResourceId DefaultResourceGroupId { get; }
 }

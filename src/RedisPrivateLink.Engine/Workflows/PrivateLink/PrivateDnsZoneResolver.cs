@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
@@ -11,20 +12,18 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// <summary>
 /// Picks the private DNS zone: one the user names (it must exist and carry the zone name the cache resolves in, or the
 /// cache name would not resolve); else the zone of that name the endpoint's virtual network is already linked to, in
-/// any resource group of the subscription (hub and spoke: a network can be linked to one zone of a name only); else
-/// that zone in the default resource group, created when missing.
+/// any resource group of any subscription the credential can see (hub and spoke: a network can be linked to one zone
+/// of a name only, and a landing zone keeps it in the hub subscription); else that zone in the default resource group,
+/// created when missing.
 /// </summary>
 internal static class PrivateDnsZoneResolver
 {
-    /// <summary>The zone of a classic cache in the context's cloud.</summary>
-    public static Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken) =>
-        ResolveAsync(context, context.RedisPrivateDnsZone, zoneIdText, zoneResourceGroupName, defaultResourceGroupName, network, cancellationToken);
-
     /// <param name="zoneName">The zone the cache resolves in, e.g. privatelink.redis.azure.net for Managed Redis.</param>
+    /// <param name="defaultResourceGroupId">The group, with its subscription, of a zone the plan creates.</param>
     /// <param name="network">The endpoint's network, whose existing link to a zone of the name is looked for; null when no endpoint is planned.</param>
+    /// <param name="notices">Where to say which subscriptions could not be searched for that link; null when no network is given.</param>
     public static async Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, ResourceId defaultResourceGroupId, EndpointNetwork? network, ICollection<string>? notices, CancellationToken cancellationToken)
     {
         var arm = context.GetArmGateway();
         if (zoneIdText is not null && zoneResourceGroupName is not null)
@@ -36,7 +35,7 @@ internal static class PrivateDnsZoneResolver
         if (zoneIdText is not null)
         {
             // Hub-and-spoke keeps the zones in a connectivity subscription, so another subscription is fine here.
-            var validated = ResourceIdRules.Parse(zoneIdText, ResourceIdRules.PrivateDnsZoneType, "PrivateDnsZoneId", context.SubscriptionId, allowOtherSubscription: true);
+            var validated = ResourceIdRules.Parse(zoneIdText, ResourceIdRules.PrivateDnsZoneType, "PrivateDnsZoneId");
             if (!string.Equals(validated.Name, zoneName, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ValidationException(WorkflowErrorIds.WrongPrivateDnsZoneName, "PrivateDnsZoneId",
@@ -44,6 +43,7 @@ internal static class PrivateDnsZoneResolver
             }
 
             var zoneId = validated.ToResourceId();
+            await SubscriptionAccess.RequireVisibleAsync(context, zoneId, "PrivateDnsZoneId", cancellationToken).ConfigureAwait(false);
             await RequireExistingAsync(arm, zoneId, "Give the id of an existing zone, or leave -PrivateDnsZoneId out to create one.", cancellationToken).ConfigureAwait(false);
             return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
         }
@@ -52,18 +52,18 @@ internal static class PrivateDnsZoneResolver
         {
             NameRules.ValidateResourceGroupName(zoneResourceGroupName, "PrivateDnsZoneResourceGroupName");
             var zoneId = ResourceId.ForResource(context.SubscriptionId, zoneResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
-            await RequireExistingAsync(arm, zoneId, $"Give the resource group that holds it, or leave -PrivateDnsZoneResourceGroupName out to create the zone in '{defaultResourceGroupName}'.", cancellationToken).ConfigureAwait(false);
+            await RequireExistingAsync(arm, zoneId, $"Give the resource group that holds it (in subscription {context.SubscriptionId}; -PrivateDnsZoneId names a zone in another), or leave -PrivateDnsZoneResourceGroupName out to create the zone in '{defaultResourceGroupId.ResourceGroupName}'.", cancellationToken).ConfigureAwait(false);
             return new PrivateDnsZoneTarget(zoneId, managedByPlan: false, exists: true);
         }
 
         // A network the plan creates has no links yet, so only an existing one is looked up.
         if (network is { NetworkExists: true }
-            && await LinkedZoneFinder.FindAsync(arm, context.SubscriptionId, zoneName, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false) is { } linked)
+            && await LinkedZoneFinder.FindAsync(arm, context.SubscriptionId, zoneName, network.VirtualNetworkId, notices, cancellationToken).ConfigureAwait(false) is { } linked)
         {
             return new PrivateDnsZoneTarget(linked.ZoneId, managedByPlan: false, exists: true) { AlreadyLinkedBy = linked.Link };
         }
 
-        var defaultZoneId = ResourceId.ForResource(context.SubscriptionId, defaultResourceGroupName, ResourceIdRules.PrivateDnsZoneType, zoneName);
+        var defaultZoneId = ResourceId.ForResource(defaultResourceGroupId.SubscriptionId, defaultResourceGroupId.ResourceGroupName!, ResourceIdRules.PrivateDnsZoneType, zoneName);
         var existing = await arm.GetAsync<PrivateDnsZone>(defaultZoneId, cancellationToken).ConfigureAwait(false);
         var state = existing?.Properties?.ProvisioningState;
         return new PrivateDnsZoneTarget(defaultZoneId, managedByPlan: true, exists: existing is not null)

@@ -1,13 +1,28 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Validation;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
 /// <summary>What the workflows need to know about an existing private endpoint.</summary>
 internal static class PrivateEndpoints
 {
+    /// <summary>
+    /// Where an endpoint goes: in its virtual network's subscription, since "the private endpoint must be deployed in the
+    /// same region and subscription as the virtual network" (Microsoft docs, "What is a private endpoint?"), the cache
+    /// being in any; in <paramref name="resourceGroupName"/> when given, else the cache's group when the network shares
+    /// the cache's subscription, else the network's group (the cache's group is not in that subscription).
+    /// </summary>
+    public static ResourceId IdFor(ResourceId virtualNetworkId, ResourceId cacheId, string? resourceGroupName, string endpointName)
+    {
+        var group = resourceGroupName
+            ?? (string.Equals(virtualNetworkId.SubscriptionId, cacheId.SubscriptionId, StringComparison.OrdinalIgnoreCase) ? cacheId.ResourceGroupName! : virtualNetworkId.ResourceGroupName!);
+        return ResourceId.ForResource(virtualNetworkId.SubscriptionId, group, ResourceIdRules.PrivateEndpointType, endpointName);
+    }
+
     public static IEnumerable<PrivateLinkServiceConnection> Connections(PrivateEndpoint endpoint) =>
         (endpoint.Properties?.PrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>())
             .Concat(endpoint.Properties?.ManualPrivateLinkServiceConnections ?? new List<PrivateLinkServiceConnection>());

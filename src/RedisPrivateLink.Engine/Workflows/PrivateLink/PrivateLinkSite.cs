@@ -57,7 +57,7 @@ internal sealed class PrivateLinkSite
         }
 
         var network = definition.Network;
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, zoneChoice.ZoneName, zoneChoice.ZoneId, zoneChoice.ResourceGroupName, zoneChoice.DefaultResourceGroupName, network, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, zoneChoice.ZoneName, zoneChoice.ZoneId, zoneChoice.ResourceGroupName, zoneChoice.DefaultResourceGroupId, network, notices, cancellationToken).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
         ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);

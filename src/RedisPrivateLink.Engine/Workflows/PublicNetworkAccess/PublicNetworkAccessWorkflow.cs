@@ -44,9 +44,10 @@ public static class PublicNetworkAccessWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = CacheKind.ParseCacheId(cacheId, "ResourceId", context.SubscriptionId);
+        var id = CacheKind.ParseCacheId(cacheId, "ResourceId");
         var access = Normalize(desired);
         var arm = context.GetArmGateway();
+        await SubscriptionAccess.RequireVisibleAsync(context, id, "ResourceId", cancellationToken).ConfigureAwait(false);
         var notices = new List<string>();
         var plan = new Plan($"Setting public network access of cache '{id.Name}' to {access}");
 

@@ -35,8 +35,9 @@ public static class RemovePrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId", context.SubscriptionId).ToResourceId();
+        var id = ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId").ToResourceId();
         var arm = context.GetArmGateway();
+        await SubscriptionAccess.RequireVisibleAsync(context, id, "ResourceId", cancellationToken).ConfigureAwait(false);
         var notices = new List<string>();
 
         var endpoint = await arm.GetAsync<PrivateEndpoint>(id, cancellationToken).ConfigureAwait(false)

@@ -84,7 +84,7 @@ public sealed class HubZoneWorkflowTests
     }
 
     /// <summary>
-    /// A zone the module cannot see (here: linked after preparation, as one in another subscription would be all along):
+    /// A zone the module did not see (here: linked after preparation, as one in a subscription it cannot list would be):
     /// Azure's refusal of the link names -PrivateDnsZoneId.
     /// </summary>
     [Fact]
