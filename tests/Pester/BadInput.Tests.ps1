@@ -217,7 +217,7 @@ Describe 'Bad input: a specific error id and no ARM write' {
             # resource ids
             @{ Case = 'subnet id that is a virtual network'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '{VnetId}' }; ErrorId = 'WrongResourceType' }
             @{ Case = 'subnet id that is a cache'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '{CacheId}' }; ErrorId = 'WrongResourceType' }
-            @{ Case = 'subnet id in another subscription'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Network/virtualNetworks/vnet-31/subnets/endpoints' }; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Case = 'subnet id in a subscription the caller cannot see'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Network/virtualNetworks/vnet-31/subnets/endpoints' }; ErrorId = 'SubscriptionNotFound' }
             @{ Case = 'subnet id with /../'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '/subscriptions/{Sub}/resourceGroups/rg-bi/providers/Microsoft.Network/virtualNetworks/vnet-31/subnets/../../vnet-existing/subnets/used' }; ErrorId = 'InvalidResourceId' }
             @{ Case = 'subnet id with ?'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '{SubnetId}?api-version=2019-01-01' }; ErrorId = 'InvalidResourceId' }
             @{ Case = 'subnet id with #'; Base = 'NewSubnet'; Arguments = @{ SubnetId = '{SubnetId}#fragment' }; ErrorId = 'InvalidResourceId' }
@@ -261,7 +261,7 @@ Describe 'Bad input: a specific error id and no ARM write' {
     Context 'Add-RedisPrivateEndpoint' {
         It '<Case> -> <ErrorId>' -ForEach @(
             @{ Case = 'cache id that is a virtual network'; Base = 'Add'; Arguments = @{ ResourceId = '{VnetId}' }; ErrorId = 'WrongResourceType' }
-            @{ Case = 'cache id in another subscription'; Base = 'Add'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi' }; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Case = 'cache id in a subscription the caller cannot see'; Base = 'Add'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi' }; ErrorId = 'SubscriptionNotFound' }
             @{ Case = 'cache id with /../'; Base = 'Add'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-other/../rg-bi/providers/Microsoft.Cache/redis/pester-bi' }; ErrorId = 'InvalidResourceId' }
             @{ Case = 'cache id with a query'; Base = 'Add'; Arguments = @{ ResourceId = '{CacheId}?api-version=2017-10-01' }; ErrorId = 'InvalidResourceId' }
             @{ Case = 'cache id with %2F'; Base = 'Add'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi%2F..%2Fother' }; ErrorId = 'InvalidResourceId' }
@@ -351,22 +351,22 @@ Describe 'Bad input: a specific error id and no ARM write' {
         It '<Command>: <Case> -> <ErrorId>' -ForEach @(
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'public network access bogus'; Arguments = @{ ResourceId = '{CacheId}'; PublicNetworkAccess = 'Bogus' }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id that is an endpoint'; Arguments = @{ ResourceId = '{EndpointId}'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id in another subscription'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id in a subscription the caller cannot see'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'SubscriptionNotFound' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id with #'; Arguments = @{ ResourceId = '{CacheId}#fragment'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id with /./'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-bi/./providers/Microsoft.Cache/redis/pester-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'a missing cache'; Arguments = @{ Name = 'pester-bi-missing'; ResourceGroupName = 'rg-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'CacheNotFound' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'Disabled on a cache without endpoints'; Arguments = @{ Name = 'pester-bi-bare'; ResourceGroupName = 'rg-bi'; PublicNetworkAccess = 'Disabled' }; ErrorId = 'CacheWouldBeUnreachable' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'an endpoint piped in'; Arguments = @{ PublicNetworkAccess = 'Enabled' }; Pipe = 'Endpoint'; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'an Az-like cache of another subscription piped in'; Arguments = @{ PublicNetworkAccess = 'Enabled' }; Pipe = 'OtherSubscriptionCache'; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'an Az-like cache of a subscription the caller cannot see piped in'; Arguments = @{ PublicNetworkAccess = 'Enabled' }; Pipe = 'OtherSubscriptionCache'; ErrorId = 'SubscriptionNotFound' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'the last endpoint of a private cache'; Arguments = @{ ResourceId = '{LastEndpointId}' }; ErrorId = 'LastPrivateEndpoint' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id that is a cache'; Arguments = @{ ResourceId = '{CacheId}' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id in another subscription'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Network/privateEndpoints/pester-bi-pe' }; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id in a subscription the caller cannot see'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Network/privateEndpoints/pester-bi-pe' }; ErrorId = 'SubscriptionNotFound' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id with /../'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-bi/providers/Microsoft.Network/privateEndpoints/x/../pester-bi-pe' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id with a query'; Arguments = @{ ResourceId = '{EndpointId}?x=1' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'a missing endpoint'; Arguments = @{ Name = 'pester-bi-nope'; ResourceGroupName = 'rg-bi' }; ErrorId = 'PrivateEndpointNotFound' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'a cache piped in'; Arguments = @{}; Pipe = 'Cache'; ErrorId = 'WrongResourceType' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'cache id that is a virtual network'; Arguments = @{ CacheId = '{VnetId}'; ConnectionName = '{ConnectionName}' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'cache id in another subscription'; Arguments = @{ CacheId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; ConnectionName = '{ConnectionName}' }; ErrorId = 'ResourceInOtherSubscription' }
+            @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'cache id in a subscription the caller cannot see'; Arguments = @{ CacheId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; ConnectionName = '{ConnectionName}' }; ErrorId = 'SubscriptionNotFound' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'a connection the cache does not have'; Arguments = @{ CacheId = '{CacheId}'; ConnectionName = 'nope.00000000-0000-0000-0000-000000000000' }; ErrorId = 'PrivateEndpointConnectionNotFound' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'a string piped in'; Arguments = @{}; Pipe = 'pester-bi'; ErrorId = 'InputObjectNotBound' }
             @{ Command = 'Deny-RedisPrivateEndpointConnection'; Case = 'a missing cache'; Arguments = @{ CacheId = '{MissingCacheId}'; ConnectionName = '{ConnectionName}' }; ErrorId = 'CacheNotFound' }
