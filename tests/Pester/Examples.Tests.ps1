@@ -18,7 +18,7 @@ AfterAll {
 
 Describe 'docs/examples' {
     It '<_> has comment-based help: synopsis, description, every parameter, an example' -ForEach @(
-        'Enforce-PrivateOnlyRunbook.ps1', 'HubAndSpoke.ps1', 'Migrate-VNetInjectedCache.ps1', 'MyScript.ps1'
+        'Enforce-PrivateOnlyRunbook.ps1', 'HubAndSpoke.ps1', 'LandingZoneRunbook.ps1', 'Migrate-VNetInjectedCache.ps1', 'MyScript.ps1'
     ) {
         $path = Join-Path $Examples $_
         $help = Get-Help $path -Full
@@ -193,6 +193,92 @@ Describe 'HubAndSpoke.ps1' {
 
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
         @($caches).Count | Should -Be 2
+    }
+}
+
+Describe 'LandingZoneRunbook.ps1' {
+    BeforeAll {
+        # A landing zone: the hub (connectivity) subscription holds the zone, the spoke subscription the networks, and
+        # the caches go in the session's subscription (the application's).
+        $script:LandingZone = Join-Path $Examples 'LandingZoneRunbook.ps1'
+        $script:HubSub = 'aaaaaaaa-0000-0000-0000-0000000000a1'
+        $script:SpokeSub = 'bbbbbbbb-0000-0000-0000-0000000000b1'
+        $null = Invoke-EmulatorControl $Emulator "/_emulator/subscriptions/$HubSub" -Method PUT -Body @{ displayName = 'connectivity' }
+        $null = Invoke-EmulatorControl $Emulator "/_emulator/subscriptions/$SpokeSub" -Method PUT -Body @{ displayName = 'landing-zone-spokes' }
+        $script:LzZoneId = "/subscriptions/$HubSub/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/$Zone"
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$HubSub/resourceGroups/rg-dns" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+        $null = Invoke-EmulatorArm $Emulator $LzZoneId -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global' }
+        Wait-EmulatorProvisioned $Emulator $LzZoneId -ApiVersion $ArmApiVersion.PrivateDns
+        $null = Invoke-EmulatorArm $Emulator "/subscriptions/$SpokeSub/resourceGroups/rg-net" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+        $script:LzNetwork = @{}
+        foreach ($spoke in @(@{ Name = 'orders'; Prefix = '10.71' }, @{ Name = 'billing'; Prefix = '10.72' })) {
+            $path = "/subscriptions/$SpokeSub/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-$($spoke.Name)"
+            $null = Invoke-EmulatorArm $Emulator $path -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
+                location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @("$($spoke.Prefix).0.0/16") }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = "$($spoke.Prefix).1.0/24" } }) }
+            }
+            Wait-EmulatorProvisioned $Emulator $path -ApiVersion $ArmApiVersion.Network
+            $LzNetwork[$spoke.Name] = $path
+        }
+        $script:OrdersCache = @{ Name = 'lz-orders'; ResourceGroupName = 'rg-lz-orders'; SubnetId = "$($LzNetwork.orders)/subnets/endpoints"; Tag = @{ app = 'orders' } }
+    }
+
+    It 'shows the plan and writes nothing under -WhatIf' {
+        Clear-EmulatorLog
+
+        $caches = & $LandingZone -HubPrivateDnsZoneId $LzZoneId -Cache $OrdersCache -EmulatorConnectionFile $Emulator.ConnectionFile -WhatIf 6>$null
+
+        $caches | Should -BeNullOrEmpty
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'creates the cache in the application subscription, its endpoint in the spoke, its record in the hub zone' {
+        $cache = & $LandingZone -HubPrivateDnsZoneId $LzZoneId -Cache $OrdersCache -EmulatorConnectionFile $Emulator.ConnectionFile
+
+        $cache.Name | Should -Be 'lz-orders'
+        $cache.SubscriptionId | Should -Be $Sub
+        $cache.PublicNetworkAccess | Should -Be 'Disabled'
+        $cache.PrivateEndpoints[0].Id | Should -Be "/subscriptions/$SpokeSub/resourceGroups/rg-net/providers/Microsoft.Network/privateEndpoints/lz-orders-pe"
+        $cache.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.71\.1\.\d+$'
+        $links = Invoke-EmulatorArm $Emulator "$LzZoneId/virtualNetworkLinks" -ApiVersion $ArmApiVersion.PrivateDns
+        @($links.Body.value.properties.virtualNetwork.id) | Should -Be @($LzNetwork.orders)
+        $record = Invoke-EmulatorArm $Emulator "$LzZoneId/A/lz-orders" -ApiVersion $ArmApiVersion.PrivateDns
+        $record.Body.properties.aRecords.ipv4Address | Should -Be @($cache.PrivateEndpoints[0].PrivateIpAddress)
+        (Get-ArmCache rg-lz-orders lz-orders).Body.tags.app | Should -Be 'orders'
+    }
+
+    It 'finds the hub zone of a spoke the platform team pre-linked, writing nothing under the hub, and goes on past a cache it cannot place' {
+        $null = Invoke-EmulatorArm $Emulator "$LzZoneId/virtualNetworkLinks/billing" -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{
+            location = 'global'; properties = @{ virtualNetwork = @{ id = $LzNetwork.billing }; registrationEnabled = $false }
+        }
+        Wait-EmulatorProvisioned $Emulator "$LzZoneId/virtualNetworkLinks/billing" -ApiVersion $ArmApiVersion.PrivateDns
+        $unseen = $LzNetwork.billing.Replace($SpokeSub, '99999999-9999-9999-9999-999999999999') + '/subnets/endpoints'
+        Clear-EmulatorLog
+
+        $output = & $LandingZone -EmulatorConnectionFile $Emulator.ConnectionFile -Cache @(
+            @{ Name = 'lz-lost'; ResourceGroupName = 'rg-lz-lost'; SubnetId = $unseen }
+            @{ Name = 'lz-billing'; ResourceGroupName = 'rg-lz-billing'; SubnetId = "$($LzNetwork.billing)/subnets/endpoints" }
+        ) 2>&1
+        $failures = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $caches = $output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SubscriptionNotFound,*'
+        $failures[0].Exception.Message | Should -Match '99999999-9999-9999-9999-999999999999'
+        (Get-ArmCache rg-lz-lost lz-lost).Status | Should -Be 404
+        $caches.Name | Should -Be 'lz-billing'
+        $caches.PrivateEndpoints[0].PrivateIpAddress | Should -Match '^10\.72\.1\.\d+$'
+        @(Get-EmulatorWrite $Emulator | Where-Object path -like "/subscriptions/$HubSub/*") | Should -BeNullOrEmpty
+        $record = Invoke-EmulatorArm $Emulator "$LzZoneId/A/lz-billing" -ApiVersion $ArmApiVersion.PrivateDns
+        $record.Body.properties.aRecords.ipv4Address | Should -Be @($caches.PrivateEndpoints[0].PrivateIpAddress)
+    }
+
+    It 'writes nothing when run again' {
+        Clear-EmulatorLog
+
+        $caches = & $LandingZone -HubPrivateDnsZoneId $LzZoneId -Cache $OrdersCache -EmulatorConnectionFile $Emulator.ConnectionFile
+
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        $caches.Name | Should -Be 'lz-orders'
     }
 }
 
