@@ -152,6 +152,32 @@ public sealed class CrossSubscriptionWorkflowTests
         Assert.Null(await scenario.Arm.GetAsync<PrivateDnsZone>(ResourceId.ForResource(scenario.Subscription, "rg-spoke", "Microsoft.Network/privateDnsZones", WorkflowScenario.Zone)));
     }
 
+    [Fact]
+    public async Task ConvertPutsTheNewCachesEndpointInTheSpokeAndItsRecordInTheHubZone()
+    {
+        await using var scenario = await StartLandingZoneAsync();
+        await ConvertArrangements.CreateSourceAsync(scenario);
+        await CreateHubZoneAsync(scenario);
+        await CreateSpokeNetworkAsync(scenario);
+        var request = ConvertArrangements.NewNameRequest(scenario, "None");
+        request.KeepSource = true;
+        request.SubnetName = null;
+        request.SubnetPrefix = null;
+        request.SubnetId = SpokeSubnetId.ToString();
+        request.PrivateDnsZoneId = HubZoneId.ToString();
+
+        await WorkflowScenario.RunAsync(await ConvertArrangements.PrepareAsync(scenario, request));
+
+        var endpointId = ResourceId.ForResource(Spoke, "rg-spoke", "Microsoft.Network/privateEndpoints", ConvertArrangements.Target + "-pe");
+        var record = await scenario.RequireAsync<ARecordSet>(HubZoneId.Child("A", ConvertArrangements.Target));
+        Assert.Equal(await scenario.EndpointAddressAsync(endpointId), Assert.Single(record.Properties!.ARecords!).Ipv4Address);
+        Assert.Equal("Disabled", (await scenario.RequireAsync<RedisCache>(scenario.CacheId(ConvertArrangements.Target))).Properties!.PublicNetworkAccess);
+
+        await scenario.Control.ClearRequestsAsync();
+        await WorkflowScenario.RunAsync(await ConvertArrangements.PrepareAsync(scenario, request));
+        Assert.Empty(await scenario.Control.WritesAsync());
+    }
+
     private static Task<WorkflowScenario> StartLandingZoneAsync() =>
         WorkflowScenario.StartAsync(options =>
         {
