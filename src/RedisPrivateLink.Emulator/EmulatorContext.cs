@@ -1,4 +1,5 @@
 using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
@@ -45,6 +46,8 @@ internal sealed class EmulatorContext
 
     public ManagementLocks Locks { get; } = new();
 
+    public RoleAssignments RoleAssignments { get; } = new();
+
     public RegionalAvailability RegionalAvailability { get; } = new();
 
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
@@ -86,5 +89,6 @@ internal sealed class EmulatorContext
         RegionalAvailability.Reset();
         Locks.Clear();
         Directory.Clear();
+        RoleAssignments.Clear();
     }
 }

@@ -1,3 +1,4 @@
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Providers;
 
 namespace RedisPrivateLink.Emulator.Arm;
@@ -47,6 +48,12 @@ internal sealed class ArmDispatcher
         }
 
         _emulator.RequireSubscription(path[1]);
+        if (PermissionsEndpoint.IsPermissionsCall(path))
+        {
+            return PermissionsEndpoint.Handle(request, _emulator);
+        }
+
+        RequestAuthorization.Require(request, _emulator.RoleAssignments);
         _emulator.ProviderRegistrations.RequireRegisteredForWrite(request);
         _emulator.Locks.RequireUnlocked(request);
         if (path.Is(2, "resourcegroups"))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Hosting;
 
 namespace RedisPrivateLink.Emulator.Store;
@@ -8,7 +9,7 @@ namespace RedisPrivateLink.Emulator.Store;
 /// <summary>
 /// The store on disk, so that resources survive a restart. Operations are kept too: their completion times are
 /// absolute, so a cache that was Creating before the restart finishes on schedule after it. So are the subscription's
-/// provider registrations (a registration under way completes on schedule too) and its management locks, which are
+/// provider registrations (a registration under way completes on schedule too), its management locks and role assignments, which are
 /// subscription state in Azure as much as resources are. It holds access keys, like the Azure resources it stands
 /// for; it is the user's own file.
 /// </summary>
@@ -32,7 +33,8 @@ internal sealed class StateFile(string path)
             store.Blobs.Where(b => b.Value is not null).ToDictionary(b => b.Key, b => b.Value!, StringComparer.Ordinal),
             store.Deleted.ToList(),
             new Dictionary<string, DateTimeOffset?>(emulator.ProviderRegistrations.Snapshot(), StringComparer.OrdinalIgnoreCase),
-            new Dictionary<string, string>(emulator.Locks.Snapshot(), StringComparer.OrdinalIgnoreCase));
+            new Dictionary<string, string>(emulator.Locks.Snapshot(), StringComparer.OrdinalIgnoreCase),
+            emulator.RoleAssignments.Snapshot().ToList());
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
     }
 
@@ -86,11 +88,16 @@ internal sealed class StateFile(string path)
         {
             emulator.Locks.Add(resourceGroup, level);
         }
+
+        foreach (var assignment in snapshot.RoleAssignments ?? [])
+        {
+            emulator.RoleAssignments.Add(assignment.PrincipalId, assignment.Scope, assignment.Role, assignment.Id);
+        }
     }
 
     /// <summary>
-    /// The nullable members are absent from state files written before exports, fingerprints, name holds, registrations
-    /// and locks were kept; a file without registrations leaves the command line's.
+    /// The nullable members are absent from state files written before exports, fingerprints, name holds, registrations,
+    /// locks and role assignments were kept; a file without registrations leaves the command line's.
     /// </summary>
     private sealed record Snapshot(
         List<ResourceState> Resources,
@@ -99,7 +106,8 @@ internal sealed class StateFile(string path)
         Dictionary<string, string>? BlobFingerprints,
         List<DeletedResource>? Deleted,
         Dictionary<string, DateTimeOffset?>? ProviderRegistrations,
-        Dictionary<string, string>? Locks);
+        Dictionary<string, string>? Locks,
+        List<RoleAssignment>? RoleAssignments = null);
 
     private sealed record ResourceState(
         string Id,
