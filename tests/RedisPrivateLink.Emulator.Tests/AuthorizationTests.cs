@@ -142,6 +142,23 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task ASubscriptionWideListShowsOnlyWhatTheCallerMayRead()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await emulator.CreateGroupAsync("rg");
+        await emulator.CreateGroupAsync("rg-other");
+        await emulator.PutOkAsync(Bodies.Network(emulator.VnetId("vnet1")), Bodies.Vnet("eastus", "10.1.0.0/16"));
+        await emulator.PutOkAsync(Bodies.Network($"{emulator.Group("rg-other")}/providers/Microsoft.Network/virtualNetworks/vnet2"), Bodies.Vnet("eastus", "10.2.0.0/16"));
+        var (token, principal) = await ManagedIdentityAsync(emulator);
+        await AssignAsync(emulator, principal, emulator.Group("rg"), "Reader");
+
+        var listed = await (await SendAsync(emulator, token, HttpMethod.Get, $"subscriptions/{emulator.Sub}/providers/Microsoft.Network/virtualNetworks?api-version={TestApiVersions.NetworkNewer}")).JsonAsync();
+
+        Assert.Equal("vnet1", (string)Assert.Single(listed["value"]!.AsArray())!["name"]!);
+        Assert.Equal(2, (await (await emulator.GetAsync($"subscriptions/{emulator.Sub}/providers/Microsoft.Network/virtualNetworks?api-version={TestApiVersions.NetworkNewer}")).JsonAsync())["value"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task ControlPlaneSetsListsAndRemovesAssignmentsAndResetEmptiesThem()
     {
         await using var emulator = await TestEmulator.StartAsync();

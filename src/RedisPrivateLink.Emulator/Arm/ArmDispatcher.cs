@@ -223,7 +223,9 @@ internal sealed class ArmDispatcher
 
         ResourceHandler.RequireApiVersion(type, request, "global");
         _emulator.RegionalAvailability.Require(type, request, resourceLocation: null, isList: true);
-        return new ArmResult(200, request.Page(_emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
+        var visible = _emulator.Store.Under($"/subscriptions/{path[1]}", type.Key)
+            .Where(resource => RequestAuthorization.MayRead(request, _emulator.RoleAssignments, $"{type.Key}/read", resource.Id));
+        return new ArmResult(200, request.Page(visible,
             r => _resources.Render(r, type), _emulator.Options.PageSize));
     }
 

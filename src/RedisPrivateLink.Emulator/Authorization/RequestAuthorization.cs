@@ -36,6 +36,13 @@ internal static class RequestAuthorization
         }
     }
 
+    /// <summary>
+    /// Whether a subscription-wide list shows the caller this resource: lists are not refused but filtered to what the
+    /// caller may read (our reading; Azure does not publish how it answers them to callers with narrower roles).
+    /// </summary>
+    public static bool MayRead(ArmRequest request, RoleAssignments assignments, string readAction, string resourceId) =>
+        request.PrincipalId is not { } principal || !assignments.IsEnforcedFor(principal) || IsAllowed(assignments, principal, readAction, resourceId);
+
     public static bool IsAllowed(RoleAssignments assignments, string principal, string action, string scope) =>
         assignments.RolesAt(principal, scope).Any(role => role.Allows(action));
 
