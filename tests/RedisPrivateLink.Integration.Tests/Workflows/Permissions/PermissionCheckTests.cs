@@ -71,6 +71,35 @@ public sealed class PermissionCheckTests
     }
 
     [Fact]
+    public async Task ConvertNeedsTheTagsWriteThatRedisCacheNetworkAndDnsContributorsDoNotGrant()
+    {
+        string? connectionFile = null;
+        await using var scenario = await WorkflowScenario.StartAsync(o => connectionFile = o.ConnectionFile);
+        await ConvertArrangements.CreateSourceAsync(scenario);
+        var prepared = await ConvertArrangements.PrepareAsync(scenario, ConvertArrangements.NewNameRequest(scenario));
+        var (token, principal) = await scenario.Control.ManagedIdentityTokenAsync(scenario.Azure);
+        foreach (var role in new[] { "Reader", "Redis Cache Contributor", "Network Contributor", "Private DNS Zone Contributor" })
+        {
+            await scenario.Control.AssignRoleAsync(principal, scenario.GroupId().ToString(), role);
+        }
+
+        using var narrow = await ConnectAsync(connectionFile!, token);
+        var needed = PermissionCheck.Needed(prepared.Plan.Describe()).Select(p => p.ToString()).ToList();
+        var refused = await Assert.ThrowsAsync<RedisPrivateLinkException>(() => new PermissionCheck(narrow.GetArmGateway()).RequireAsync(prepared.Plan.Describe(), CancellationToken.None));
+
+        var source = scenario.CacheId(ConvertArrangements.Source);
+        var target = scenario.CacheId(ConvertArrangements.Target);
+        Assert.Contains($"Microsoft.Cache/redis/export/action on {source}", needed);
+        Assert.Contains($"Microsoft.Cache/redis/import/action on {target}", needed);
+        Assert.Contains($"Microsoft.Cache/redis/delete on {source}", needed);
+        Assert.Contains($"Microsoft.Cache/redis/firewallRules/write on {target}/firewallRules/office", needed);
+        Assert.Equal(
+            $"The credential lacks permissions this command needs, so nothing was changed: 'Microsoft.Resources/tags/write' on '{target}' (built-in role 'Contributor' grants it). " +
+            "Ask an owner of those scopes to assign those roles to the identity (or a custom role with those actions), then run the command again.",
+            refused.Message);
+    }
+
+    [Fact]
     public async Task PermissionsThatCannotBeReadDoNotBlock()
     {
         await using var scenario = await WorkflowScenario.StartAsync();
