@@ -1,4 +1,5 @@
 using RedisPrivateLink.Emulator.Arm;
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
@@ -48,6 +49,8 @@ internal sealed class EmulatorContext
 
     public ManagementLocks Locks { get; } = new();
 
+    public RoleAssignments RoleAssignments { get; } = new();
+
     public RegionalAvailability RegionalAvailability { get; } = new();
 
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
@@ -84,5 +87,6 @@ internal sealed class EmulatorContext
         Locks.Clear();
         Directory.Clear();
         Subscriptions.Reset();
+        RoleAssignments.Clear();
     }
 }

@@ -11,4 +11,5 @@ public enum RedisPrivateLinkErrorCategory
     ResourceUnavailable,
     ConnectionError,
     SecurityError,
+    PermissionDenied,
 }

@@ -1,3 +1,4 @@
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Providers;
 
 namespace RedisPrivateLink.Emulator.Arm;
@@ -47,6 +48,12 @@ internal sealed class ArmDispatcher
         }
 
         _emulator.RequireSubscription(path[1]);
+        if (PermissionsEndpoint.IsPermissionsCall(path))
+        {
+            return PermissionsEndpoint.Handle(request, _emulator);
+        }
+
+        RequestAuthorization.Require(request, _emulator.RoleAssignments);
         _emulator.ProviderRegistrations.RequireRegisteredForWrite(request);
         _emulator.Locks.RequireUnlocked(request);
         if (path.Is(2, "resourcegroups"))
@@ -216,7 +223,9 @@ internal sealed class ArmDispatcher
 
         ResourceHandler.RequireApiVersion(type, request, "global");
         _emulator.RegionalAvailability.Require(type, request, resourceLocation: null, isList: true);
-        return new ArmResult(200, request.Page(_emulator.Store.Under($"/subscriptions/{path[1]}", type.Key),
+        var visible = _emulator.Store.Under($"/subscriptions/{path[1]}", type.Key)
+            .Where(resource => RequestAuthorization.MayRead(request, _emulator.RoleAssignments, $"{type.Key}/read", resource.Id));
+        return new ArmResult(200, request.Page(visible,
             r => _resources.Render(r, type), _emulator.Options.PageSize));
     }
 

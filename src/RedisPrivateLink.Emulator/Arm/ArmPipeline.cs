@@ -114,7 +114,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         ArmResult result;
         try
         {
-            ArmAuthentication.Require(Header(request, "Authorization"), request.Path.Value ?? "/", emulator);
+            var principalId = ArmAuthentication.Require(Header(request, "Authorization"), request.Path.Value ?? "/", emulator);
             var apiVersion = request.Query["api-version"].ToString();
             if (string.IsNullOrEmpty(apiVersion))
             {
@@ -144,6 +144,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
                 BaseUrl = $"{request.Scheme}://{request.Host}/",
                 SkipToken = int.TryParse(request.Query["$skiptoken"], NumberStyles.None, CultureInfo.InvariantCulture, out var skip) ? skip : 0,
                 Now = emulator.Now,
+                PrincipalId = principalId,
             };
             result = Dispatch(armRequest);
         }

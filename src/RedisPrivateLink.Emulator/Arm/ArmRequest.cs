@@ -20,6 +20,9 @@ internal sealed class ArmRequest
 
     public int SkipToken { get; init; }
 
+    /// <summary>The oid of a token the emulator issued; null for other bearer tokens (the static one).</summary>
+    public string? PrincipalId { get; init; }
+
     public required DateTimeOffset Now { get; init; }
 
     public JsonObject RequireObjectBody() =>

@@ -14,7 +14,8 @@ internal static class ArmAuthentication
     public static readonly string[] ArmAudiences =
         ["https://management.core.windows.net/", "https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com"];
 
-    public static void Require(string? authorization, string path, EmulatorContext emulator)
+    /// <returns>The token's oid when the emulator issued it, for authorization; null for other tokens.</returns>
+    public static string? Require(string? authorization, string path, EmulatorContext emulator)
     {
         if (authorization is null)
         {
@@ -35,7 +36,7 @@ internal static class ArmAuthentication
                 throw new ArmException(401, "InvalidAuthenticationToken", "The access token is invalid.");
             }
 
-            return;
+            return null;
         }
 
         var audience = claims["aud"]?.GetValue<string>() ?? "";
@@ -66,6 +67,8 @@ internal static class ArmAuthentication
                 "tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). " +
                 "If you just transferred your subscription and see this error message, please try back later.");
         }
+
+        return claims["oid"]?.GetValue<string>();
     }
 
     /// <summary>ARM writes these times in .NET's invariant general format: '6/15/2026 8:22:51 AM'.</summary>

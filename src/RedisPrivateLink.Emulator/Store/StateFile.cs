@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Hosting;
 
 namespace RedisPrivateLink.Emulator.Store;
@@ -8,9 +9,9 @@ namespace RedisPrivateLink.Emulator.Store;
 /// <summary>
 /// The store on disk, so that resources survive a restart. Operations are kept too: their completion times are
 /// absolute, so a cache that was Creating before the restart finishes on schedule after it. So are the subscriptions
-/// added at run time, the provider registrations (a registration under way completes on schedule too) and the
-/// management locks, which are subscription state in Azure as much as resources are. It holds access keys, like the
-/// Azure resources it stands for; it is the user's own file.
+/// added at run time, the provider registrations (a registration under way completes on schedule too), the
+/// management locks and the role assignments, which are subscription state in Azure as much as resources are. It
+/// holds access keys, like the Azure resources it stands for; it is the user's own file.
 /// </summary>
 internal sealed class StateFile(string path)
 {
@@ -33,7 +34,8 @@ internal sealed class StateFile(string path)
             store.Deleted.ToList(),
             new Dictionary<string, DateTimeOffset?>(emulator.ProviderRegistrations.Snapshot(), StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>(emulator.Locks.Snapshot(), StringComparer.OrdinalIgnoreCase),
-            [.. emulator.Subscriptions.Added()]);
+            [.. emulator.Subscriptions.Added()],
+            emulator.RoleAssignments.Snapshot().ToList());
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(snapshot, Json));
     }
 
@@ -92,11 +94,16 @@ internal sealed class StateFile(string path)
         {
             emulator.Subscriptions.Add(subscription.SubscriptionId, subscription.TenantId, subscription.DisplayName);
         }
+
+        foreach (var assignment in snapshot.RoleAssignments ?? [])
+        {
+            emulator.RoleAssignments.Add(assignment.PrincipalId, assignment.Scope, assignment.Role, assignment.Id);
+        }
     }
 
     /// <summary>
     /// The nullable members are absent from state files written before exports, fingerprints, name holds, registrations,
-    /// locks and added subscriptions were kept; a file without registrations leaves the command line's.
+    /// locks, added subscriptions and role assignments were kept; a file without registrations leaves the command line's.
     /// </summary>
     private sealed record Snapshot(
         List<ResourceState> Resources,
@@ -106,7 +113,8 @@ internal sealed class StateFile(string path)
         List<DeletedResource>? Deleted,
         Dictionary<string, DateTimeOffset?>? ProviderRegistrations,
         Dictionary<string, string>? Locks,
-        List<EmulatedSubscription>? Subscriptions);
+        List<EmulatedSubscription>? Subscriptions,
+        List<RoleAssignment>? RoleAssignments = null);
 
     private sealed record ResourceState(
         string Id,

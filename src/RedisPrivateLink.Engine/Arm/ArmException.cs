@@ -19,6 +19,7 @@ public sealed class ArmException : Exception
         Path = path;
         CorrelationId = correlationId;
         RequestId = requestId;
+        MissingPermission = AuthorizationFailure.MissingPermission(error?.Code, error?.Message);
     }
 
     /// <summary>The HTTP status; for a failed long-running operation, the status of the response that reported the failure.</summary>
@@ -44,10 +45,19 @@ public sealed class ArmException : Exception
 
     public string? RequestId { get; }
 
+    /// <summary>For ARM's 403 AuthorizationFailed or LinkedAuthorizationFailed, the action and scope it names; else null.</summary>
+    public ArmPermission? MissingPermission { get; }
+
     private static string Describe(int status, ArmError? error, string method, string path, string? correlationId)
     {
         var code = string.IsNullOrEmpty(error?.Code) ? $"HTTP{status}" : error!.Code;
         var message = string.IsNullOrEmpty(error?.Message) ? "The request failed." : error!.Message!.Trim();
+        if (AuthorizationFailure.MissingPermission(error?.Code, error?.Message) is { } missing)
+        {
+            message = $"The credential may not perform '{missing.Action}' on '{missing.Scope}': ask an owner of that scope for a role that grants it " +
+                      $"(the built-in role '{BuiltInRoles.NarrowestGranting(missing.Action)}' does), then run the command again. ARM: {message}";
+        }
+
         var correlation = correlationId is null ? string.Empty : $", correlation {correlationId}";
         return $"{code}: {message} ({method} {path}, {status}{correlation})";
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RedisPrivateLink.Engine.Arm;
 
 namespace RedisPrivateLink.Engine.Plans;
 
@@ -44,6 +45,21 @@ public sealed class PlanStep
     public IReadOnlyList<string> DependsOn { get; }
 
     internal Func<StepContext, CancellationToken, Task<StepResult>> Work { get; }
+
+    /// <summary>The RBAC actions the step's writes need, each on its scope; empty for a step that writes nothing.</summary>
+    public IReadOnlyList<ArmPermission> Permissions => _permissions;
+
+    private readonly List<ArmPermission> _permissions = new();
+
+    /// <summary>Declares permissions the step's writes need (checked before the plan's first write); returns the step.</summary>
+    public PlanStep Requires(IEnumerable<ArmPermission> permissions)
+    {
+        _permissions.AddRange((permissions ?? throw new ArgumentNullException(nameof(permissions))).Where(p => !_permissions.Contains(p)));
+        return this;
+    }
+
+    /// <inheritdoc cref="Requires(IEnumerable{ArmPermission})"/>
+    public PlanStep Requires(params ArmPermission[] permissions) => Requires((IEnumerable<ArmPermission>)permissions);
 
     public override string ToString() => Description;
 

@@ -129,4 +129,10 @@ public static class WorkflowErrorIds
     /// found by a re-run, which refuses it before any write since sending it again does not repair it.
     /// </summary>
     public const string ManagedRedisCreateFailed = nameof(ManagedRedisCreateFailed);
+
+    /// <summary>
+    /// The credential lacks RBAC actions the plan's writes need, found by reading its effective permissions before the
+    /// first write (<see cref="PermissionCheck"/>); the message names each action, its scope and a built-in role granting it.
+    /// </summary>
+    public const string InsufficientPermissions = nameof(InsufficientPermissions);
 }

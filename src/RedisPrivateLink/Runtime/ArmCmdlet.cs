@@ -86,6 +86,22 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
         }
     }
 
+    /// <summary>
+    /// The permission check of this invocation: one per context, so the permissions of a scope are read once however
+    /// many inputs a pipeline brings (a fleet in one resource group: one read).
+    /// </summary>
+    private PermissionCheck PermissionCheckFor(RedisPrivateLinkContext context)
+    {
+        var arm = context.GetArmGateway();
+        lock (_permissionCheckGate)
+        {
+            return _permissionCheck?.Arm == arm ? _permissionCheck : _permissionCheck = new PermissionCheck(arm);
+        }
+    }
+
+    private readonly object _permissionCheckGate = new();
+    private PermissionCheck? _permissionCheck;
+
     protected static CacheReader ReaderFor(RedisPrivateLinkContext context) =>
         new(context.GetArmGateway(), context.SubscriptionId);
 
@@ -114,8 +130,24 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
                     && (confirmStep is null || await confirmStep(step).ConfigureAwait(false));
             }
 
+            if (IsWhatIf)
+            {
+                // -WhatIf shows what the plan needs of the credential, one line per action and scope, after its steps.
+                foreach (var permission in PermissionCheck.Needed(prepared.Plan.Describe()))
+                {
+                    await Dispatcher.InvokeAsync(() => ShouldProcess($"Requires permission '{permission.Action}' on '{permission.Scope}'", string.Empty, "Permission")).ConfigureAwait(false);
+                }
+            }
+
             return approved;
         }, cancellationToken).ConfigureAwait(false);
+
+        // Before the first write: what the allowed steps need of the credential, read once per scope for the whole invocation.
+        var allowedSteps = prepared.Plan.Describe().Where(step => answers[step.Key]).ToList();
+        if (PermissionCheck.Needed(allowedSteps).Count > 0)
+        {
+            await PermissionCheckFor(Context ?? SessionContext.Current!).RequireAsync(allowedSteps, cancellationToken).ConfigureAwait(false);
+        }
 
         var result = await PlanExecutor.RunAsync(
             prepared.Plan,

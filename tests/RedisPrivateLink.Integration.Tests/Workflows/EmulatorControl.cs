@@ -80,6 +80,25 @@ internal sealed class EmulatorControl : IDisposable
     }
 
     /// <summary>Requests that could change something: every call except reads and the name check.</summary>
+    /// <summary>A role assignment for the principal with this oid (see the emulator's /_emulator/roleAssignments).</summary>
+    public async Task AssignRoleAsync(string principalId, string scope, string role)
+    {
+        using var response = await _client.PostAsJsonAsync("_emulator/roleAssignments", new { principalId, scope, role });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A token of the emulator's system-assigned managed identity, and that identity's oid.</summary>
+    public async Task<(string Token, string ObjectId)> ManagedIdentityTokenAsync(EmulatedAzure azure)
+    {
+        var info = azure.Emulator.ConnectionInfo;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{info.IdentityEndpoint}?api-version=2019-08-01&resource=https://management.azure.com");
+        request.Headers.Add("X-IDENTITY-HEADER", info.IdentityHeader);
+        using var response = await _client.SendAsync(request);
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["access_token"]!.GetValue<string>();
+        var identity = await _client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("_emulator/identity");
+        return (token, identity!["systemAssignedObjectId"]!.GetValue<string>());
+    }
+
     public async Task<IReadOnlyList<RequestLogEntry>> WritesAsync() =>
         (await RequestsAsync()).Where(IsWrite).ToList();
 

@@ -42,5 +42,10 @@ internal static class CacheNameAvailability
         {
             notices.Add($"Whether the cache name '{name}' is free cannot be checked before resource provider 'Microsoft.Cache' is registered in this subscription; the cache's create tells, after the registration.");
         }
+        catch (ArmException ex) when (ex.MissingPermission is { } missing)
+        {
+            // A credential with roles on resource groups only may not ask the subscription; the create answers for the name.
+            notices.Add($"Whether the cache name '{name}' is free could not be checked: the credential may not perform '{missing.Action}' on '{missing.Scope}'. The cache's create tells instead.");
+        }
     }
 }

@@ -95,6 +95,6 @@ public static class EndpointConnectionWorkflow
             };
             var updated = await arm.PutAsync(connectionId, state, cancellationToken: ct).ConfigureAwait(false);
             return StepResult.Updated($"the connection is {ConnectionStatuses.StatusOf(updated) ?? status}");
-        });
+        }).Requires(ArmPermission.Write(connectionId));
     }
 }

@@ -27,7 +27,10 @@ internal static class DnsZoneGroupStep
             ? StepVerbs.Resend($"DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}' (private DNS zone '{zoneId.Name}')", failedState)
             : $"Use DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}'";
         return new PlanStep(StepKeys.DnsZoneGroup, StepVerbs.Action(existingGroupName is not null, failedState), groupId.ToString(), description, dependsOn,
-            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
+            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
+            .Requires(existingGroupName is not null && failedState is null
+                ? new ArmPermission[0]
+                : new[] { ArmPermission.Write(groupId), ArmPermission.Join(zoneId) });
     }
 
     /// <summary>

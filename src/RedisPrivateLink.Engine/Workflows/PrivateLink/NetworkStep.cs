@@ -20,7 +20,8 @@ internal static class NetworkStep
     public static PlanStep Create(IArmGateway arm, EndpointNetwork network, IEnumerable<string> dependsOn)
     {
         var (action, target, description) = Describe(network);
-        return new PlanStep(StepKeys.Network, action, target, description, dependsOn, (_, ct) => EnsureAsync(arm, network, ct));
+        return new PlanStep(StepKeys.Network, action, target, description, dependsOn, (_, ct) => EnsureAsync(arm, network, ct))
+            .Requires(action == StepVerbs.Use ? new ArmPermission[0] : new[] { ArmPermission.Write(ResourceId.Parse(target)) });
     }
 
     private static (string Action, string Target, string Description) Describe(EndpointNetwork network)

@@ -28,6 +28,6 @@ internal static class PrivateDnsZoneStep
             // A zone an earlier write left Failed gets the same definition again; tags it already has stay when none are asked.
             await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags ?? existing?.Tags }, cancellationToken: ct).ConfigureAwait(false);
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState));
-        });
+        }).Requires(zone.Exists && zone.FailedState is null ? new ArmPermission[0] : new[] { ArmPermission.Write(zone.ZoneId) });
     }
 }

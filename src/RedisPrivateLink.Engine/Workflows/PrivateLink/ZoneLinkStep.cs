@@ -63,7 +63,9 @@ internal static class ZoneLinkStep
             }
 
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(state, autoRegistration));
-        });
+        }).Requires(existingLinkName is not null && failedState is null
+            ? new ArmPermission[0]
+            : new[] { ArmPermission.Write(linkId), ArmPermission.Join(virtualNetworkId) });
     }
 
     /// <summary>Azure's refusal of a second zone of one name for a VNet: a plain BadRequest, told apart only by its message.</summary>

@@ -146,7 +146,7 @@ public static class PublicNetworkAccessWorkflow
 
     /// <summary>The PATCH, then a wait in <paramref name="fleet"/> until a list shows the cache idle with the access asked for.</summary>
     private static PlanStep CreateObservedStep(IArmGateway arm, CacheFleetObserver fleet, CacheKind kind, ResourceId cacheId, string access, PreparedWorkflow prepared) =>
-        new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
+        new PlanStep(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
         {
             step.ReportStatus("Sending the update");
             await kind.SetPublicNetworkAccessAsync(arm, cacheId, access, waitForCompletion: false, ct).ConfigureAwait(false);
@@ -158,11 +158,11 @@ public static class PublicNetworkAccessWorkflow
                 ct).ConfigureAwait(false);
             prepared.SettledCache = cache;
             return StepResult.Updated($"public network access is {cache.PublicNetworkAccess}");
-        });
+        }).Requires(ArmPermission.Write(cacheId));
 
     /// <param name="failedState">The cache's provisioning state when its last update ended Failed or Canceled, else null.</param>
     private static PlanStep CreateStep(IArmGateway arm, CacheKind kind, ResourceId cacheId, string access, bool noWait, string? failedState) =>
-        new(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
+        new PlanStep(StepKey, "Set", cacheId.ToString(), $"Set public network access of cache '{cacheId.Name}' to {access}", null, async (step, ct) =>
         {
             // Only the one property: a PATCH leaves every other setting of the cache as it is.
             step.ReportStatus("Sending the update");
@@ -171,5 +171,5 @@ public static class PublicNetworkAccessWorkflow
                 ? $"the update was sent; Azure applies it within minutes, until then the cache still shows {cache.PublicNetworkAccess} (-NoWait)"
                 : $"public network access is {cache.PublicNetworkAccess}";
             return StepResult.Updated(failedState is null ? message : FailedProvisioning.Resent(failedState, message));
-        });
+        }).Requires(ArmPermission.Write(cacheId));
 }

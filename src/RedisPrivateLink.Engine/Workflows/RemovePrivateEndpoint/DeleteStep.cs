@@ -8,8 +8,9 @@ namespace RedisPrivateLink.Engine.Workflows;
 internal static class DeleteStep
 {
     public static PlanStep Create(IArmGateway arm, string key, ResourceId id, string description, IEnumerable<string>? dependsOn) =>
-        new(key, "Delete", id.ToString(), description, dependsOn, async (_, ct) =>
+        new PlanStep(key, "Delete", id.ToString(), description, dependsOn, async (_, ct) =>
             await arm.DeleteAsync(id, cancellationToken: ct).ConfigureAwait(false)
                 ? StepResult.Deleted()
-                : StepResult.Unchanged("it was already gone"));
+                : StepResult.Unchanged("it was already gone"))
+            .Requires(ArmPermission.Delete(id));
 }

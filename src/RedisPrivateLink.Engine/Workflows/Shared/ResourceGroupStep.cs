@@ -29,6 +29,6 @@ internal static class ResourceGroupStep
 
             await arm.PutAsync(groupId, new ResourceGroup { Location = location, Tags = tags }, cancellationToken: ct).ConfigureAwait(false);
             return StepResult.Created();
-        });
+        }).Requires(exists ? new ArmPermission[0] : new[] { ArmPermission.Write(groupId) });
     }
 }

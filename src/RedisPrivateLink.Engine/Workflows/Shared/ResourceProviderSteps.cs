@@ -59,12 +59,12 @@ internal static class ResourceProviderSteps
                     step.ReportStatus($"Registering '{providerNamespace}'");
                     await ResourceProviderRegistration.RegisterAsync(arm, subscriptionId, providerNamespace, ct).ConfigureAwait(false);
                     return StepResult.Updated();
-                }));
+                }).Requires(ArmPermission.Register(subscriptionId, providerNamespace)));
         }
 
         foreach (var step in plan.Steps)
         {
-            registered.Add(new PlanStep(step.Key, step.Action, step.Target, step.Description, step.DependsOn.Concat(keys), step.Work));
+            registered.Add(new PlanStep(step.Key, step.Action, step.Target, step.Description, step.DependsOn.Concat(keys), step.Work).Requires(step.Permissions));
         }
 
         return registered;

@@ -31,6 +31,6 @@ internal static class ConvertCompleteStep
             return await MigrationTags.CompleteAsync(arm, target, ct).ConfigureAwait(false)
                 ? StepResult.Updated("migration complete")
                 : StepResult.Unchanged("migration complete");
-        });
+        }).Requires(new ArmPermission(ArmPermission.TagsWrite, target.ToString()));
     }
 }

@@ -51,7 +51,7 @@ internal static class ConvertDeleteSourceStep
             return await arm.DeleteAsync(source, cancellationToken: ct).ConfigureAwait(false)
                 ? StepResult.Deleted()
                 : StepResult.Unchanged("it was already gone");
-        });
+        }).Requires(ArmPermission.Delete(source));
     }
 
     private static RedisPrivateLinkException NotSafe(ConvertMigration migration, string reason) =>

@@ -43,6 +43,6 @@ internal static class ConvertExportStep
 
             await MigrationTags.RecordAsync(arm, migration.ExportRecordedOn, MigrationStage.Exported, ct, (MigrationTags.ExportPrefix, migration.ExportPrefix)).ConfigureAwait(false);
             return StepResult.Created($"exported to '{container.BlobDisplayName(migration.ExportPrefix)}'");
-        });
+        }).Requires(alreadyExported ? new ArmPermission[0] : new[] { ArmPermission.Invoke(migration.SourceId, "export"), ArmPermission.Write(migration.ExportRecordedOn) });
     }
 }

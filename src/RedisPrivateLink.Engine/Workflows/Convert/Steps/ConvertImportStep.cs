@@ -75,7 +75,12 @@ internal static class ConvertImportStep
 
             await MigrationTags.RecordAsync(arm, migration.TargetId, MigrationStage.Imported, ct).ConfigureAwait(false);
             return StepResult.Updated($"imported '{blob}'");
-        });
+        }).Requires(
+            migration.TargetKind == CacheKind.ManagedRedis
+                ? ArmPermission.Invoke(ManagedRedisCacheKind.DatabaseId(migration.TargetId), "import")
+                : ArmPermission.Invoke(migration.TargetId, "import"),
+            new ArmPermission(ArmPermission.TagsWrite, migration.TargetId.ToString()),
+            ArmPermission.Write(migration.TargetId));
     }
 
     /// <summary>A request that got no answer from ARM (the gateway sends a POST once): ARM may have acted on it.</summary>

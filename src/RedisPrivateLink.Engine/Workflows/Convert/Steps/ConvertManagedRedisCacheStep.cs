@@ -37,6 +37,6 @@ internal static class ConvertManagedRedisCacheStep
             }
 
             return await inner.Work(step, ct).ConfigureAwait(false);
-        });
+        }).Requires(inner.Permissions);
     }
 }

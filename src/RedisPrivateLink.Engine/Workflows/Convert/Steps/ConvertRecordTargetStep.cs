@@ -19,6 +19,7 @@ internal static class ConvertRecordTargetStep
         return new PlanStep(ConvertStepKeys.RecordTarget, "Record", MigrationTargetRecord.TagsIdOf(target).ToString(), description, dependsOn, async (_, ct) =>
             await MigrationTargetRecord.WriteAsync(arm, target, definition, ct).ConfigureAwait(false)
                 ? StepResult.Updated($"resource group '{target.ResourceGroupName}'")
-                : StepResult.Unchanged("an earlier run recorded it"));
+                : StepResult.Unchanged("an earlier run recorded it"))
+            .Requires(new ArmPermission(ArmPermission.TagsWrite, ResourceId.ForResourceGroup(target.SubscriptionId, target.ResourceGroupName!).ToString()));
     }
 }

@@ -34,7 +34,8 @@ internal static class ConvertTargetCacheStep
             ? $"Use target cache '{target.Name}' in '{target.ResourceGroupName}' (created by an earlier run)"
             : $"Create cache '{target.Name}' in '{target.ResourceGroupName}' with the configuration of '{migration.SourceId.Name}' ({summary}), public network access Disabled, no subnet";
         return new PlanStep(ConvertStepKeys.TargetCache, StepVerbs.Action(exists, failedState: null), target.ToString(), description, dependsOn,
-            (step, ct) => EnsureAsync(arm, clock, migration, definition, step, ct));
+            (step, ct) => EnsureAsync(arm, clock, migration, definition, step, ct))
+            .Requires(exists ? new ArmPermission[0] : new[] { ArmPermission.Write(target) });
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, AzureClock clock, ConvertMigration migration, RedisCache definition, StepContext step, CancellationToken cancellationToken)

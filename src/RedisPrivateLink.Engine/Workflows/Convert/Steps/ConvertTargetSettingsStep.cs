@@ -35,7 +35,7 @@ internal static class ConvertTargetSettingsStep
             return written == 0
                 ? StepResult.Reused($"cache '{migration.TargetId.Name}' already has them")
                 : StepResult.Updated($"copied {written} of {settings.Count}");
-        });
+        }).Requires(settings.Select(s => ArmPermission.Write(migration.TargetId.Child(s.Collection, s.Name))));
     }
 
     private static async Task<bool> CopyAsync(IArmGateway arm, ResourceId id, MigrationSetting setting, CancellationToken cancellationToken)

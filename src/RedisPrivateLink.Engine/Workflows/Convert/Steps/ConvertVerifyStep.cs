@@ -33,7 +33,7 @@ internal static class ConvertVerifyStep
 
             await MigrationTags.RecordAsync(arm, migration.TargetId, MigrationStage.Verified, ct).ConfigureAwait(false);
             return StepResult.Unchanged("verified");
-        });
+        }).Requires(ArmPermission.Write(migration.TargetId));
     }
 
     private static async Task<List<string>> FindProblemsAsync(IArmGateway arm, ConvertMigration migration, ResourceId endpointId, ResourceId zoneId, CancellationToken cancellationToken)
