@@ -82,10 +82,8 @@ BeforeAll {
         '{Zone}'            = $Zone
     }
     $script:PipeObjects = @{
-        Cache                  = $Cache
-        Endpoint               = $Endpoint
-        # As Get-AzRedisCache writes it: Id, Name, ResourceGroupName (type casing as ARM answers).
-        OtherSubscriptionCache = [pscustomobject]@{ Id = "/subscriptions/$OtherSub/resourceGroups/rg-bi/providers/Microsoft.Cache/Redis/pester-bi"; Name = 'pester-bi'; ResourceGroupName = 'rg-bi' }
+        Cache    = $Cache
+        Endpoint = $Endpoint
     }
     $script:Bases = @{
         New       = @{
@@ -351,22 +349,18 @@ Describe 'Bad input: a specific error id and no ARM write' {
         It '<Command>: <Case> -> <ErrorId>' -ForEach @(
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'public network access bogus'; Arguments = @{ ResourceId = '{CacheId}'; PublicNetworkAccess = 'Bogus' }; ErrorId = 'ParameterArgumentValidationError' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id that is an endpoint'; Arguments = @{ ResourceId = '{EndpointId}'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id in another subscription'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'ResourceInOtherSubscription' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id with #'; Arguments = @{ ResourceId = '{CacheId}#fragment'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'cache id with /./'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-bi/./providers/Microsoft.Cache/redis/pester-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'a missing cache'; Arguments = @{ Name = 'pester-bi-missing'; ResourceGroupName = 'rg-bi'; PublicNetworkAccess = 'Enabled' }; ErrorId = 'CacheNotFound' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'Disabled on a cache without endpoints'; Arguments = @{ Name = 'pester-bi-bare'; ResourceGroupName = 'rg-bi'; PublicNetworkAccess = 'Disabled' }; ErrorId = 'CacheWouldBeUnreachable' }
             @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'an endpoint piped in'; Arguments = @{ PublicNetworkAccess = 'Enabled' }; Pipe = 'Endpoint'; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Set-RedisPublicNetworkAccess'; Case = 'an Az-like cache of another subscription piped in'; Arguments = @{ PublicNetworkAccess = 'Enabled' }; Pipe = 'OtherSubscriptionCache'; ErrorId = 'ResourceInOtherSubscription' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'the last endpoint of a private cache'; Arguments = @{ ResourceId = '{LastEndpointId}' }; ErrorId = 'LastPrivateEndpoint' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id that is a cache'; Arguments = @{ ResourceId = '{CacheId}' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id in another subscription'; Arguments = @{ ResourceId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Network/privateEndpoints/pester-bi-pe' }; ErrorId = 'ResourceInOtherSubscription' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id with /../'; Arguments = @{ ResourceId = '/subscriptions/{Sub}/resourceGroups/rg-bi/providers/Microsoft.Network/privateEndpoints/x/../pester-bi-pe' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'endpoint id with a query'; Arguments = @{ ResourceId = '{EndpointId}?x=1' }; ErrorId = 'InvalidResourceId' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'a missing endpoint'; Arguments = @{ Name = 'pester-bi-nope'; ResourceGroupName = 'rg-bi' }; ErrorId = 'PrivateEndpointNotFound' }
             @{ Command = 'Remove-RedisPrivateEndpoint'; Case = 'a cache piped in'; Arguments = @{}; Pipe = 'Cache'; ErrorId = 'WrongResourceType' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'cache id that is a virtual network'; Arguments = @{ CacheId = '{VnetId}'; ConnectionName = '{ConnectionName}' }; ErrorId = 'WrongResourceType' }
-            @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'cache id in another subscription'; Arguments = @{ CacheId = '/subscriptions/{OtherSub}/resourceGroups/rg-bi/providers/Microsoft.Cache/redis/pester-bi'; ConnectionName = '{ConnectionName}' }; ErrorId = 'ResourceInOtherSubscription' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'a connection the cache does not have'; Arguments = @{ CacheId = '{CacheId}'; ConnectionName = 'nope.00000000-0000-0000-0000-000000000000' }; ErrorId = 'PrivateEndpointConnectionNotFound' }
             @{ Command = 'Approve-RedisPrivateEndpointConnection'; Case = 'a string piped in'; Arguments = @{}; Pipe = 'pester-bi'; ErrorId = 'InputObjectNotBound' }
             @{ Command = 'Deny-RedisPrivateEndpointConnection'; Case = 'a missing cache'; Arguments = @{ CacheId = '{MissingCacheId}'; ConnectionName = '{ConnectionName}' }; ErrorId = 'CacheNotFound' }

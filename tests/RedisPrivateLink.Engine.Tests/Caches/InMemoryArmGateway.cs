@@ -141,8 +141,14 @@ internal sealed class InMemoryArmGateway : IArmGateway
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    /// <summary>What GET /subscriptions answers.</summary>
+    public List<Subscription> Subscriptions { get; } = new();
+
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default)
+    {
+        Reads.Enqueue("/subscriptions");
+        return Task.FromResult<IReadOnlyList<Subscription>>(Subscriptions.ToList());
+    }
 
     public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();

@@ -32,7 +32,7 @@ public static class EndpointConnectionWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = CacheKind.ParseCacheId(cacheId, "CacheId", context.SubscriptionId);
+        var id = CacheKind.ParseCacheId(cacheId, "CacheId", allowOtherSubscription: true);
         var status = approve ? ConnectionStatuses.Approved : ConnectionStatuses.Rejected;
         var arm = context.GetArmGateway();
         var cache = await ExistingCache.RequireAsync(arm, id, cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public static class PublicNetworkAccessWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = CacheKind.ParseCacheId(cacheId, "ResourceId", context.SubscriptionId);
+        var id = CacheKind.ParseCacheId(cacheId, "ResourceId", allowOtherSubscription: true);
         var access = Normalize(desired);
         var arm = context.GetArmGateway();
         var notices = new List<string>();

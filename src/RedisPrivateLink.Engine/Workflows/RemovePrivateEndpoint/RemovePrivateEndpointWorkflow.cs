@@ -35,7 +35,7 @@ public static class RemovePrivateEndpointWorkflow
             throw new ArgumentNullException(nameof(context));
         }
 
-        var id = ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId", context.SubscriptionId).ToResourceId();
+        var id = ResourceIdRules.Parse(endpointId, ResourceIdRules.PrivateEndpointType, "ResourceId", allowOtherSubscription: true).ToResourceId();
         var arm = context.GetArmGateway();
         var notices = new List<string>();
 
