@@ -41,7 +41,7 @@ BeforeAll {
     # One endpoint, to Spoke 2's first cache, made in that subscription through a context of its own.
     $spokeContext = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile -Subscription $Spoke2
     $null = Add-RedisPrivateEndpoint -Context $spokeContext -ResourceId $Fleet[6] -VirtualNetworkName vnet-spoke -AddressPrefix 10.42.0.0/16 `
-        -SubnetName endpoints -SubnetPrefix 10.42.1.0/24 -Confirm:$false
+        -SubnetName endpoints -SubnetPrefix 10.42.1.0/24 -Confirm:$false -WarningAction SilentlyContinue
     $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
 
     function script:Get-ArmPublicAccess([string] $Id) {
@@ -139,16 +139,16 @@ Describe 'Set-RedisPublicNetworkAccess on caches piped from several subscription
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
 
-    It 'reports a cache in a subscription the account cannot see as that input''s error, and changes the others' {
-        $unseen = '/subscriptions/c0c0c0c0-0000-4000-8000-000000000000/resourceGroups/rg-fleet/providers/Microsoft.Cache/redis/pester-sub-unseen'
+    It 'reports a cache missing from another subscription as that input''s error, and changes the others' {
+        $missing = "/subscriptions/$Spoke1/resourceGroups/rg-fleet/providers/Microsoft.Cache/redis/pester-sub-missing"
 
-        $caches = @($Fleet[3], $unseen, $Fleet[6] | ForEach-Object { [pscustomobject]@{ Id = $_ } } |
+        $caches = @($Fleet[3], $missing, $Fleet[6] | ForEach-Object { [pscustomobject]@{ Id = $_ } } |
                 Set-RedisPublicNetworkAccess -PublicNetworkAccess Enabled -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable errors)
 
         $caches.Id | Should -Be @($Fleet[3], $Fleet[6])
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -Be 'CacheNotFound,RedisPrivateLink.Commands.SetRedisPublicNetworkAccessCommand'
-        $errors[0].TargetObject | Should -Be $unseen
+        $errors[0].TargetObject | Should -Be $missing
         Get-ArmPublicAccess $Fleet[3] | Should -Be 'Enabled'
         Get-ArmPublicAccess $Fleet[6] | Should -Be 'Enabled'
     }
