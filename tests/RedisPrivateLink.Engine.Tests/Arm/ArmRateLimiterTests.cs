@@ -188,6 +188,26 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
         Assert.InRange(Waits[0].TotalSeconds, 0.5, 1.0);
     }
 
+    [Fact]
+    public async Task The_gateway_learns_the_tenant_remaining_header_for_tenant_level_requests_only()
+    {
+        const string Subscriptions = """{"value":[]}""";
+        var transport = new FakeTransport(
+            Json(200, Subscriptions, ("x-ms-ratelimit-remaining-tenant-reads", "0")),
+            Json(200, Group),
+            Json(200, Subscriptions));
+        var gateway = PacingGateway(transport);
+
+        await gateway.ListSubscriptionsAsync();
+        await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        await gateway.ListSubscriptionsAsync();
+
+        // The tenant's budget is spent: the subscription's read goes at once, the tenant's next one waits.
+        Assert.Equal(3, transport.Requests.Count);
+        Assert.Single(Waits);
+        Assert.InRange(Waits[0].TotalSeconds, 0.5, 1.0);
+    }
+
     private ArmRateLimiter CreateLimiter(ArmRateLimit? reads = null, ArmRateLimit? writes = null) =>
         new(
             new ArmRateLimits { Reads = reads ?? new ArmRateLimit(250, 25), Writes = writes ?? new ArmRateLimit(200, 10) },
