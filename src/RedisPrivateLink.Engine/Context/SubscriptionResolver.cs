@@ -55,7 +55,8 @@ internal static class SubscriptionResolver
     /// The subscriptions several -Subscription values name, in the order given, each once: an id matches any
     /// subscription the account can see; a display name (ignoring case) or a pattern (<paramref name="patternOf"/>
     /// gives a matcher for a value holding wildcards, else null) those of <paramref name="tenant"/>, a pattern only
-    /// active ones (Enabled, Warned or PastDue: Azure still runs their resources), by name or id. GET /subscriptions is
+    /// active ones (Enabled, Warned or PastDue: Azure still runs their resources), by name or id; a value that is some
+    /// subscription's whole name ("Prod [EU]") is that name, not a pattern. GET /subscriptions is
     /// read once. A value that names none (a pattern may match none) or a name several subscriptions share is an error
     /// of its own in <see cref="SubscriptionSelection.Errors"/>; the others are still chosen.
     /// </summary>
@@ -77,7 +78,7 @@ internal static class SubscriptionResolver
                         $"Subscription '{value}' was not found, or the signed-in account cannot see it. Available: {Describe(inTenant)}.", value));
                 }
             }
-            else if (patternOf(value) is { } pattern)
+            else if (patternOf(value) is { } pattern && !inTenant.Any(s => string.Equals(s.DisplayName, value, StringComparison.OrdinalIgnoreCase)))
             {
                 matches = inTenant.Where(s => IsActive(s) && (pattern(s.DisplayName ?? string.Empty) || pattern(s.SubscriptionId ?? string.Empty))).ToList();
             }

@@ -78,6 +78,17 @@ public sealed class SubscriptionListingTests
     }
 
     [Fact]
+    public async Task A_whole_name_holding_wildcard_characters_is_that_name()
+    {
+        _arm.Subscriptions.Add(Subscription("ffffffff-0000-0000-0000-000000000006", "Prod [EU]", "Enabled"));
+        _arm.Subscriptions.Add(Subscription("ffffffff-0000-0000-0000-000000000007", "Prod E", "Enabled"));
+
+        var selection = await ResolveAsync("prod [eu]");
+
+        Assert.Equal("ffffffff-0000-0000-0000-000000000006", Assert.Single(selection.Subscriptions).SubscriptionId);
+    }
+
+    [Fact]
     public async Task A_pattern_that_matches_nothing_is_no_error()
     {
         var selection = await ResolveAsync("test-*");
@@ -174,11 +185,11 @@ public sealed class SubscriptionListingTests
             },
             CancellationToken.None);
 
-    /// <summary>Wildcards as PowerShell's WildcardPattern reads * and ?, which the module passes in.</summary>
+    /// <summary>Wildcards as PowerShell's WildcardPattern reads *, ? and [set], which the module passes in.</summary>
     private static Func<string, bool>? Pattern(string value) =>
-        value.IndexOfAny(new[] { '*', '?' }) < 0
+        value.IndexOfAny(new[] { '*', '?', '[' }) < 0
             ? null
-            : text => Regex.IsMatch(text, "^" + Regex.Escape(value).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase);
+            : text => Regex.IsMatch(text, "^" + Regex.Escape(value).Replace("\\*", ".*").Replace("\\?", ".").Replace("\\[", "[") + "$", RegexOptions.IgnoreCase);
 
     private static Subscription Subscription(string id, string name, string state, string tenant = Tenant) =>
         new() { Id = "/subscriptions/" + id, SubscriptionId = id, DisplayName = name, State = state, TenantId = tenant };
