@@ -14,6 +14,10 @@
               against its peer, bench/Peer-PublicNetworkAccess.ps1 (Invoke-RestMethod in a loop, and with
               ForEach-Object -Parallel -ThrottleLimit 10), on the same emulator.
       Audit   Get-RedisPrivateCache over a subscription of each of -AuditSize caches: requests and peak working set.
+      Subscriptions
+              -SubscriptionFleetSize caches spread evenly over -SubscriptionCount subscriptions, through
+              `Get-RedisPrivateCache -Subscription * | Set-RedisPublicNetworkAccess`, against the floor of that many
+              write buckets in parallel. `-Benchmark Subscriptions` runs it alone.
 #>
 [CmdletBinding()]
 param(
@@ -27,9 +31,11 @@ param(
     # many caches and is scaled to -FleetSize.
     [int] $PeerLoopSample = 20,
     [int[]] $AuditSize = @(500, 2000),
+    [int] $SubscriptionFleetSize = 1000,
+    [int] $SubscriptionCount = 10,
 
-    [ValidateSet('Import', 'Cache', 'Fleet', 'Audit')]
-    [string[]] $Benchmark = @('Import', 'Cache', 'Fleet', 'Audit')
+    [ValidateSet('Import', 'Cache', 'Fleet', 'Audit', 'Subscriptions')]
+    [string[]] $Benchmark = @('Import', 'Cache', 'Fleet', 'Audit', 'Subscriptions')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -324,6 +330,59 @@ function Add-FleetRows([string] $Cmdlet, [int] $Size, [string] $Target, [double]
     Add-Row "Fleet: $Size caches | $Cmdlet, caches in the requested state" "all $Size" "$InState of $Size" ($InState -eq $Size)
     Add-Row "Fleet: $Size caches | $Cmdlet, errors (429s) reaching the user" 'none' ('{0} errors, {1} of them throttling' -f @($Errors).Count, $userThrottled) (@($Errors).Count -eq 0)
     Add-Row "Fleet: $Size caches | $Cmdlet, output order" 'input order' $(if ($OutputOrder -eq $InputOrder) { 'input order' } else { 'differs' }) ($OutputOrder -eq $InputOrder)
+}
+
+# A fleet over several subscriptions: ARM gives each subscription its own write bucket, so the floor is that of the
+# busiest subscription's writes, all buckets spending at once, plus one cache update; never the requests the run sent.
+function Invoke-SubscriptionsBenchmark {
+    Write-Host "Subscriptions: $SubscriptionFleetSize caches over $SubscriptionCount subscriptions" -ForegroundColor Cyan
+    $additional = 1..($SubscriptionCount - 1) | ForEach-Object { '{0:x8}-0000-4000-8000-000000000000' -f (0x5b000000 + $_) }
+    $emulator = Start-BenchEmulator -EmulatorPath $EmulatorPath -TimeScale $AzureScale `
+        -ExtraArgument (@(Get-BucketArgument) + @($additional | ForEach-Object { '--additional-subscription', $_ }))
+    try {
+        $subscriptions = @($emulator.SubscriptionId) + $additional
+        $perSubscription = @{}
+        foreach ($subscription in $subscriptions) { $perSubscription[$subscription] = [System.Collections.Generic.List[string]]::new() }
+        # Seeded straight through ARM (within each subscription's write burst, so nothing waits), outside the measured time.
+        for ($i = 0; $i -lt $SubscriptionFleetSize; $i++) {
+            $subscription = $subscriptions[$i % $SubscriptionCount]
+            $perSubscription[$subscription].Add(("/subscriptions/$subscription/resourceGroups/rg-subs/providers/Microsoft.Cache/redis/bench-subs-{0:0000}" -f $i))
+        }
+        Invoke-BenchSeed $emulator @($subscriptions | ForEach-Object { @{ Path = "/subscriptions/$_/resourceGroups/rg-subs"; ApiVersion = '2021-04-01'; Body = @{ location = 'eastus' } } })
+        Invoke-BenchSeed $emulator @($subscriptions | ForEach-Object { $perSubscription[$_] } | ForEach-Object {
+                @{ Path = $_; ApiVersion = '2024-11-01'; Body = @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } } }
+            })
+        foreach ($subscription in $subscriptions) {
+            Wait-BenchProvisioned $emulator "/subscriptions/$subscription/resourceGroups/rg-subs/providers/Microsoft.Cache/redis" '2024-11-01' $perSubscription[$subscription].Count
+        }
+
+        $null = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile
+        Wait-BucketsFull
+        Clear-BenchRequestLog $emulator
+        $errors = @()
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+        $set = @(Get-RedisPrivateCache -Subscription * -ResourceGroupName rg-subs | Tee-Object -Variable listed |
+                Set-RedisPublicNetworkAccess -PublicNetworkAccess Disabled -Force -Confirm:$false -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable errors)
+        $wall = $stopwatch.Elapsed.TotalSeconds
+        $count = Get-BenchRequestCount $emulator
+        Disconnect-RedisPrivateLink
+        $disabled = 0
+        foreach ($subscription in $subscriptions) {
+            $disabled += Get-DisabledCount $emulator "/subscriptions/$subscription/resourceGroups/rg-subs/providers/Microsoft.Cache/redis" $perSubscription[$subscription]
+        }
+
+        $busiest = ($subscriptions | ForEach-Object { $perSubscription[$_].Count } | Measure-Object -Maximum).Maximum
+        $floor = Get-FleetFloor $busiest $AzureSeconds.CacheUpdate
+        $oneSubscriptionFloor = Get-FleetFloor $SubscriptionFleetSize $AzureSeconds.CacheUpdate
+        Add-FleetRows "Set-RedisPublicNetworkAccess over $SubscriptionCount subscriptions (piped from Get-RedisPrivateCache -Subscription *)" $SubscriptionFleetSize '≤ 1.2×' 1.2 `
+            $wall $floor $count $SubscriptionFleetSize $errors ($set.Id -join ',') ($listed.Id -join ',') $disabled
+        Add-Row "Fleet: $SubscriptionFleetSize caches | over $SubscriptionCount subscriptions vs the floor of the same fleet in one subscription" '< 1×' `
+            ('{0:0.00}× ({1} vs {2})' -f ($wall / $oneSubscriptionFloor), (Format-Seconds $wall), (Format-Seconds $oneSubscriptionFloor)) ($wall -lt $oneSubscriptionFloor)
+        $Notes.Add("Subscriptions: $SubscriptionFleetSize caches, $busiest in the busiest of $SubscriptionCount subscriptions (the emulator's --additional-subscription), each subscription with ARM's own write bucket ($($ArmBuckets.Writes.Burst) + $($ArmBuckets.Writes.PerSecond)/s): the floor is the busiest subscription's PATCHes beyond its burst at its rate, plus one cache update ($($AzureSeconds.CacheUpdate) s × the scale); in one subscription the same fleet's floor would be $(Format-Seconds $oneSubscriptionFloor). The wall time includes the listing (Get-RedisPrivateCache -Subscription *), whose order (by subscription) is the input order.")
+    }
+    finally {
+        Stop-BenchEmulator $emulator
+    }
 }
 
 function Invoke-AuditBenchmark {

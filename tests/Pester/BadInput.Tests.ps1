@@ -82,10 +82,8 @@ BeforeAll {
         '{Zone}'            = $Zone
     }
     $script:PipeObjects = @{
-        Cache                  = $Cache
-        Endpoint               = $Endpoint
-        # As Get-AzRedisCache writes it: Id, Name, ResourceGroupName (type casing as ARM answers).
-        OtherSubscriptionCache = [pscustomobject]@{ Id = "/subscriptions/$OtherSub/resourceGroups/rg-bi/providers/Microsoft.Cache/Redis/pester-bi"; Name = 'pester-bi'; ResourceGroupName = 'rg-bi' }
+        Cache    = $Cache
+        Endpoint = $Endpoint
     }
     $script:Bases = @{
         New       = @{

@@ -22,7 +22,8 @@ internal sealed class ArmRateLimitPolicy : HttpPipelinePolicy
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
         var kind = message.TryGetProperty(ArmDiagnosticsPolicy.KindProperty, out var value) && value is ArmRequestKind k ? k : ArmRequestKind.Read;
-        await _limiter.AcquireAsync(kind, message.CancellationToken).ConfigureAwait(false);
+        var scope = ArmRateLimiter.ScopeOf(message.Request.Uri.ToUri());
+        await _limiter.AcquireAsync(scope, kind, message.CancellationToken).ConfigureAwait(false);
         if (async)
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
@@ -41,13 +42,17 @@ internal sealed class ArmRateLimitPolicy : HttpPipelinePolicy
 
         // ARM's throttling version 2 counts a regional and a global bucket per subscription and answers each remainder
         // (x-ms-ratelimit-remaining-subscription-global-*; many Managed Redis reads carry only the global one, see
-        // shared/recordings/additional). The tighter of those present is what the client has left.
-        var remaining = Math.Min(
-            Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-" + bucket),
-            Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-global-" + bucket));
+        // shared/recordings/additional). The tighter of those present is what the client has left. Tenant-level
+        // requests answer x-ms-ratelimit-remaining-tenant-* instead (Microsoft docs, "Understand how Azure Resource
+        // Manager throttles requests").
+        var remaining = scope == ArmRateLimiter.TenantScope
+            ? Remaining(message.Response, "x-ms-ratelimit-remaining-tenant-" + bucket)
+            : Math.Min(
+                Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-" + bucket),
+                Remaining(message.Response, "x-ms-ratelimit-remaining-subscription-global-" + bucket));
         if (remaining != int.MaxValue)
         {
-            _limiter.Observe(kind, remaining);
+            _limiter.Observe(scope, kind, remaining);
         }
     }
 

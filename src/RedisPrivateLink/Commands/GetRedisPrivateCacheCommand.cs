@@ -1,8 +1,11 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Caches;
+using RedisPrivateLink.Engine.Context;
 using RedisPrivateLink.Engine.Validation;
 using RedisPrivateLink.Engine.Workflows;
 using RedisPrivateLink.Runtime;
@@ -11,8 +14,9 @@ using RedisPrivateLink.Runtime.Completion;
 namespace RedisPrivateLink.Commands;
 
 /// <summary>
-/// Get-RedisPrivateCache: the caches of the subscription, a resource group, or by name (wildcards allowed), each with
-/// its private endpoints and public network access, so the output is an audit of where caches can be reached from.
+/// Get-RedisPrivateCache: the caches of the subscription (or of several, -Subscription), a resource group, or by name
+/// (wildcards allowed), each with its private endpoints and public network access, so the output is an audit of where
+/// caches can be reached from.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RedisPrivateCache", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(RedisPrivateCache))]
@@ -37,6 +41,15 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
     [ArgumentCompleter(typeof(CacheNameCompleter))]
     public string? Name { get; set; }
 
+    /// <summary>
+    /// Lists these subscriptions instead of the context's: ids, display names, or wildcard patterns (* for every
+    /// active subscription the context can see), each listed at once on its own throttling budget.
+    /// </summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Subscription { get; set; }
+
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id", "CacheId")]
     [ValidateNotNullOrEmpty]
@@ -58,7 +71,11 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
                 NameRules.ValidateCacheName(Name);
             }
 
-            if (ParameterSetName == ByIdSet)
+            if (Subscription is not null)
+            {
+                await ListSubscriptionsAsync(context, token).ConfigureAwait(false);
+            }
+            else if (ParameterSetName == ByIdSet)
             {
                 var id = CacheKind.ParseCacheId(ResourceId, nameof(ResourceId));
                 WriteFound(await reader.GetAsync(id, token).ConfigureAwait(false), ResourceId);
@@ -78,7 +95,7 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
                     {
                         found = true;
                         WriteObjectFromTask(cache);
-                        return System.Threading.Tasks.Task.CompletedTask;
+                        return Task.CompletedTask;
                     },
                     token).ConfigureAwait(false);
                 if (!found && Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name))
@@ -89,6 +106,44 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
         });
     }
 
+    /// <summary>-Subscription: the same list (or lookup by name) in each subscription chosen.</summary>
+    private async Task ListSubscriptionsAsync(RedisPrivateLinkContext context, CancellationToken token)
+    {
+        var exactName = Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name) ? Name : null;
+        var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+        var found = false;
+        await SubscriptionListing.RunAsync<RedisPrivateCache>(
+            context,
+            Subscription!,
+            ResourceGroupName,
+            SubscriptionPatterns.Of,
+            async (reader, onCache, ct) =>
+            {
+                if (exactName is not null && ResourceGroupName is not null)
+                {
+                    if (await reader.GetAsync(ResourceGroupName, exactName, ct).ConfigureAwait(false) is { } cache)
+                    {
+                        await onCache(cache, ct).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    await reader.ForEachCacheAsync(ResourceGroupName, pattern is null ? null : pattern.IsMatch, onCache, ct).ConfigureAwait(false);
+                }
+            },
+            cache =>
+            {
+                found = true;
+                WriteObjectFromTask(cache);
+            },
+            (error, target) => WriteErrorFromTask(EngineErrors.ToErrorRecord(error, target)),
+            token).ConfigureAwait(false);
+        if (!found && exactName is not null)
+        {
+            WriteFound(null, exactName);
+        }
+    }
+
     private void WriteFound(RedisPrivateCache? cache, string asked)
     {
         if (cache is not null)
@@ -97,7 +152,13 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
             return;
         }
 
-        var where = ResourceGroupName is null ? "in this subscription" : $"in resource group '{ResourceGroupName}'";
+        var where = (ResourceGroupName, Subscription) switch
+        {
+            (null, null) => "in this subscription",
+            (null, _) => "in the subscriptions listed",
+            (_, null) => $"in resource group '{ResourceGroupName}'",
+            _ => $"in resource group '{ResourceGroupName}' of the subscriptions listed",
+        };
         WriteErrorFromTask(EngineErrors.ToErrorRecord(
             MissingCache.Error($"{CacheKind.Classic.DisplayName} or {CacheKind.ManagedRedis.DisplayName}", asked, where, target: null),
             asked));

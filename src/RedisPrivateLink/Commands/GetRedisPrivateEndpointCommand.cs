@@ -11,7 +11,8 @@ namespace RedisPrivateLink.Commands;
 
 /// <summary>
 /// Get-RedisPrivateEndpoint: the private endpoints that connect to Redis caches — of a piped cache, or of the
-/// subscription or a resource group, by name with wildcards — with their IP, connection state and DNS records.
+/// subscription (or of several, -Subscription) or a resource group, by name with wildcards — with their IP, connection
+/// state and DNS records.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "RedisPrivateEndpoint", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(RedisPrivateEndpoint))]
@@ -30,6 +31,15 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
+
+    /// <summary>
+    /// Lists these subscriptions instead of the context's: ids, display names, or wildcard patterns (* for every
+    /// active subscription the context can see), each listed at once on its own throttling budget.
+    /// </summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Subscription { get; set; }
 
     /// <summary>The cache whose endpoints to get; binds from the Id of a piped cache (ours or Az's).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ByCacheSet, ValueFromPipelineByPropertyName = true)]
@@ -68,6 +78,20 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
             }
 
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            if (Subscription is not null)
+            {
+                await SubscriptionListing.RunAsync<RedisPrivateEndpoint>(
+                    context,
+                    Subscription,
+                    ResourceGroupName,
+                    SubscriptionPatterns.Of,
+                    (subscriptionReader, onEndpoint, ct) => subscriptionReader.ForEachEndpointAsync(ResourceGroupName, pattern is null ? null : pattern.IsMatch, onEndpoint, ct),
+                    WriteObjectFromTask,
+                    (error, target) => WriteErrorFromTask(EngineErrors.ToErrorRecord(error, target)),
+                    token).ConfigureAwait(false);
+                return;
+            }
+
             await reader.ForEachEndpointAsync(
                 ResourceGroupName,
                 pattern is null ? null : pattern.IsMatch,

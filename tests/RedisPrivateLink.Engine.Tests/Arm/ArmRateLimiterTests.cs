@@ -22,7 +22,7 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
 
         for (var i = 0; i < 5; i++)
         {
-            await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+            await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
         }
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1) }, _limiterWaits);
@@ -32,13 +32,13 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     public async Task Time_refills_the_bucket_up_to_its_burst()
     {
         var limiter = CreateLimiter(writes: new ArmRateLimit(2, 2));
-        await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
-        await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
 
         _now += TimeSpan.FromSeconds(10);
         for (var i = 0; i < 3; i++)
         {
-            await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+            await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
         }
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.5) }, _limiterWaits);
@@ -49,11 +49,11 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     {
         // Five of the hundred stay in hand: ARM's 6 leaves the client one.
         var limiter = CreateLimiter(writes: new ArmRateLimit(100, 10));
-        limiter.Observe(ArmRequestKind.Write, 6);
-        limiter.Observe(ArmRequestKind.Write, 50);
+        limiter.Observe(SubscriptionA, ArmRequestKind.Write, 6);
+        limiter.Observe(SubscriptionA, ArmRequestKind.Write, 50);
 
-        await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
-        await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.1) }, _limiterWaits);
     }
@@ -65,7 +65,7 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
 
         for (var i = 0; i < 39; i++)
         {
-            await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
+            await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
         }
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.1) }, _limiterWaits);
@@ -76,9 +76,9 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
     {
         var limiter = CreateLimiter(reads: new ArmRateLimit(1, 4), writes: new ArmRateLimit(1, 1));
 
-        await limiter.AcquireAsync(ArmRequestKind.Read, CancellationToken.None);
-        await limiter.AcquireAsync(ArmRequestKind.Write, CancellationToken.None);
-        await limiter.AcquireAsync(ArmRequestKind.Poll, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Read, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Poll, CancellationToken.None);
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(0.25) }, _limiterWaits);
     }
@@ -117,6 +117,97 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
         Assert.InRange(Waits[1].TotalSeconds, 1.5, 2.0);
     }
 
+    [Fact]
+    public async Task Each_subscription_has_its_own_buckets_so_exhausting_one_does_not_delay_another()
+    {
+        var limiter = CreateLimiter(writes: new ArmRateLimit(3, 2));
+
+        for (var i = 0; i < 4; i++)
+        {
+            await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await limiter.AcquireAsync(SubscriptionB, ArmRequestKind.Write, CancellationToken.None);
+        }
+
+        // Only A's fourth write waits (three in A's burst, B's first three in its own); B's third takes B's last token.
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.5) }, _limiterWaits);
+    }
+
+    [Fact]
+    public async Task What_ARM_says_remains_in_one_subscription_lowers_that_subscription_only()
+    {
+        var limiter = CreateLimiter(writes: new ArmRateLimit(100, 10));
+        limiter.Observe(SubscriptionA, ArmRequestKind.Write, 5);
+
+        await limiter.AcquireAsync(SubscriptionB, ArmRequestKind.Write, CancellationToken.None);
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Write, CancellationToken.None);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.1) }, _limiterWaits);
+    }
+
+    [Fact]
+    public async Task Tenant_level_requests_spend_a_budget_of_their_own()
+    {
+        var limiter = CreateLimiter(reads: new ArmRateLimit(1, 4));
+
+        await limiter.AcquireAsync(SubscriptionA, ArmRequestKind.Read, CancellationToken.None);
+        await limiter.AcquireAsync(ArmRateLimiter.TenantScope, ArmRequestKind.Read, CancellationToken.None);
+        await limiter.AcquireAsync(ArmRateLimiter.TenantScope, ArmRequestKind.Read, CancellationToken.None);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.25) }, _limiterWaits);
+    }
+
+    [Theory]
+    [InlineData("https://management.azure.com/subscriptions/aaaa/resourceGroups/rg/providers/Microsoft.Cache/redis/c?api-version=2024-11-01", "aaaa")]
+    [InlineData("https://management.azure.com/SUBSCRIPTIONS/aaaa/providers/Microsoft.Cache/locations/East%20US/asyncOperations/1?api-version=2024-11-01", "aaaa")]
+    [InlineData("https://management.azure.com/subscriptions/aaaa?api-version=2022-12-01", "aaaa")]
+    [InlineData("https://management.azure.com/subscriptions?api-version=2022-12-01", "")]
+    [InlineData("https://management.azure.com/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01", "")]
+    public void A_request_is_charged_to_the_subscription_its_path_names_or_to_the_tenant(string uri, string scope) =>
+        Assert.Equal(scope, ArmRateLimiter.ScopeOf(new Uri(uri)));
+
+    [Fact]
+    public async Task The_gateway_learns_each_subscriptions_remaining_header_for_that_subscription()
+    {
+        var transport = new FakeTransport(
+            Json(200, Group, ("x-ms-ratelimit-remaining-subscription-reads", "0")),
+            Json(200, Group),
+            Json(200, Group));
+        var gateway = PacingGateway(transport);
+
+        await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(OtherSubscription, "rg1"));
+        await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+
+        // ARM said nothing remains in the first subscription: the other's read goes at once, the first's next one waits.
+        Assert.Equal(3, transport.Requests.Count);
+        Assert.Single(Waits);
+        Assert.InRange(Waits[0].TotalSeconds, 0.5, 1.0);
+    }
+
+    [Fact]
+    public async Task The_gateway_learns_the_tenant_remaining_header_for_tenant_level_requests_only()
+    {
+        const string Subscriptions = """{"value":[]}""";
+        var transport = new FakeTransport(
+            Json(200, Subscriptions, ("x-ms-ratelimit-remaining-tenant-reads", "0")),
+            Json(200, Group),
+            Json(200, Subscriptions));
+        var gateway = PacingGateway(transport);
+
+        await gateway.ListSubscriptionsAsync();
+        await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        await gateway.ListSubscriptionsAsync();
+
+        // The tenant's budget is spent: the subscription's read goes at once, the tenant's next one waits.
+        Assert.Equal(3, transport.Requests.Count);
+        Assert.Single(Waits);
+        Assert.InRange(Waits[0].TotalSeconds, 0.5, 1.0);
+    }
+
     private ArmRateLimiter CreateLimiter(ArmRateLimit? reads = null, ArmRateLimit? writes = null) =>
         new(
             new ArmRateLimits { Reads = reads ?? new ArmRateLimit(250, 25), Writes = writes ?? new ArmRateLimit(200, 10) },
@@ -127,12 +218,25 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
                 return Task.CompletedTask;
             });
 
+    private const string SubscriptionA = "aaaaaaaa-0000-0000-0000-000000000001";
+    private const string SubscriptionB = "bbbbbbbb-0000-0000-0000-000000000002";
+    private const string OtherSubscription = "11111111-1111-1111-1111-111111111111";
+
     private const string Group = """{"id":"/subscriptions/s/resourceGroups/rg1","name":"rg1","properties":{"provisioningState":"Succeeded"}}""";
 
-    /// <summary>Three reads of one group through a gateway pacing reads at 10 + 1/s, its waits recorded in <see cref="Waits"/>.</summary>
+    /// <summary>Three reads of one group through <see cref="PacingGateway"/>.</summary>
     private async Task ReadGroupThreeTimesAsync(FakeTransport transport)
     {
-        var gateway = new ArmGateway(new ArmGatewayOptions
+        var gateway = PacingGateway(transport);
+        for (var i = 0; i < 3; i++)
+        {
+            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
+        }
+    }
+
+    /// <summary>A gateway pacing reads at 10 + 1/s, its waits recorded in <see cref="Waits"/>.</summary>
+    private ArmGateway PacingGateway(FakeTransport transport) =>
+        new(new ArmGatewayOptions
         {
             Credential = Credential,
             Transport = transport,
@@ -143,10 +247,4 @@ public sealed class ArmRateLimiterTests : GatewayTestBase
                 return Task.CompletedTask;
             },
         });
-
-        for (var i = 0; i < 3; i++)
-        {
-            await gateway.GetAsync<ResourceGroup>(ResourceId.ForResourceGroup(Subscription, "rg1"));
-        }
-    }
 }

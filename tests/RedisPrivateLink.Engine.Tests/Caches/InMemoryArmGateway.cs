@@ -141,9 +141,14 @@ internal sealed class InMemoryArmGateway : IArmGateway
         return Task.CompletedTask;
     }
 
-    /// <summary>The subscriptions a test added as the collection "/subscriptions"; none otherwise.</summary>
-    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
-        ListAsync<Subscription>("/subscriptions", cancellationToken);
+    /// <summary>What GET /subscriptions answers.</summary>
+    public List<Subscription> Subscriptions { get; } = new();
+
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default)
+    {
+        Reads.Enqueue("/subscriptions");
+        return Task.FromResult<IReadOnlyList<Subscription>>(Subscriptions.ToList());
+    }
 
     /// <summary>Every subscription is visible to this in-memory ARM: the states it stands for are of resources, not of access.</summary>
     public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
