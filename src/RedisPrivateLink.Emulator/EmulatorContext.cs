@@ -3,6 +3,7 @@ using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Identity;
+using RedisPrivateLink.Emulator.Policy;
 using RedisPrivateLink.Emulator.Providers;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
@@ -20,7 +21,12 @@ internal sealed class EmulatorContext
         ProviderRegistrations = new ProviderRegistrations(this);
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
         Directory = new EntraDirectory(options.TenantId);
-        Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
+        Policies = new PolicyAssignments(this);
+        Store.Succeeded = resource =>
+        {
+            ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
+            Policies.OnSucceeded(resource, Store.ChangeTime);
+        };
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
 
@@ -46,6 +52,8 @@ internal sealed class EmulatorContext
     public ManagementLocks Locks { get; } = new();
 
     public RegionalAvailability RegionalAvailability { get; } = new();
+
+    public PolicyAssignments Policies { get; }
 
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
 
@@ -86,5 +94,6 @@ internal sealed class EmulatorContext
         RegionalAvailability.Reset();
         Locks.Clear();
         Directory.Clear();
+        Policies.Clear();
     }
 }
