@@ -42,7 +42,8 @@ internal static class PolicyEvaluation
                 return null;
             }
 
-            expressions.Add(Expression($"tags[{tag}]", $"tags[{tag}]", null, "true", "Exists"));
+            // The condition is {"field": "tags[name]", "exists": "false"}: it holds while the tag is missing.
+            expressions.Add(Expression($"tags[{tag}]", $"tags[{tag}]", null, "false", "Exists"));
         }
 
         return expressions;

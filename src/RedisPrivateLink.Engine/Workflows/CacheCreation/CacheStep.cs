@@ -24,7 +24,10 @@ internal static class CacheStep
             ? $"Use cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}'"
             : $"Create cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}'";
         return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
-            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
+            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct))
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(cacheId, definition.ToResource()),
+        };
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool noWait, CacheReadiness readiness, StepContext step, CancellationToken cancellationToken)

@@ -26,7 +26,10 @@ internal static class ManagedRedisCacheStep
             ? $"Use Managed Redis cache '{cacheId.Name}' in '{cacheId.ResourceGroupName}' and its database '{ManagedRedisCacheKind.DatabaseName}'"
             : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisCacheKind.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
         return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
-            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct));
+            (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct))
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(cacheId, definition.ToCluster()),
+        };
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId cacheId, ManagedRedisDefinition definition, bool noWait, CacheReadiness readiness, StepContext step, CancellationToken cancellationToken)

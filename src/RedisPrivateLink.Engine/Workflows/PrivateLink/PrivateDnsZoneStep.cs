@@ -28,6 +28,9 @@ internal static class PrivateDnsZoneStep
             // A zone an earlier write left Failed gets the same definition again; tags it already has stay when none are asked.
             await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags ?? existing?.Tags }, cancellationToken: ct).ConfigureAwait(false);
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState));
-        });
+        })
+        {
+            Writes = zone.Exists && zone.FailedState is null ? null : new PlannedWrite(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags }),
+        };
     }
 }

@@ -25,7 +25,10 @@ internal static class PrivateEndpointStep
             ? $"Use private endpoint '{endpoint.EndpointId.Name}' of cache '{endpoint.CacheId.Name}'"
             : $"Create private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} ({endpoint.Network.Location}{approval})";
         return new PlanStep(StepKeys.PrivateEndpoint, StepVerbs.Action(exists, failedState), endpoint.EndpointId.ToString(), description, dependsOn,
-            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)));
+            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(endpoint.EndpointId, endpoint.ToResource()),
+        };
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, EndpointDefinition endpoint, CancellationToken cancellationToken)

@@ -63,7 +63,12 @@ internal static class ZoneLinkStep
             }
 
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(state, autoRegistration));
-        });
+        })
+        {
+            Writes = existingLinkName is null
+                ? new PlannedWrite(linkId, new VirtualNetworkLink { Location = PrivateDnsZoneStep.GlobalLocation, Tags = tags, Properties = new VirtualNetworkLinkProperties { VirtualNetwork = new SubResource(virtualNetworkId.ToString()), RegistrationEnabled = false, ResolutionPolicy = resolutionPolicy } })
+                : null,
+        };
     }
 
     /// <summary>Azure's refusal of a second zone of one name for a VNet: a plain BadRequest, told apart only by its message.</summary>
