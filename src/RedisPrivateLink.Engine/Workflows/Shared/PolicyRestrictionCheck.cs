@@ -23,6 +23,9 @@ public static class PolicyRestrictionCheck
 {
     public const string ApiVersion = "2022-03-01";
 
+    /// <summary>What to do when a policy denies private DNS zones (or their links or zone groups) where the plan writes them.</summary>
+    internal const string PrivateDnsDeniedAdvice = " Private DNS zones are denied here, as in landing zones whose hub deploys each endpoint's DNS zone group by policy (DeployIfNotExists): run the command with -PrivateDnsZoneGroupByPolicy, so it creates no zone, link or zone group and waits for the policy's zone group instead, or name the hub's zone with -PrivateDnsZoneId.";
+
     private const string PrivateDnsZonesType = "Microsoft.Network/privateDnsZones";
 
     /// <param name="willRun">Whether a step will run (ShouldProcess agreed): steps that won't are not asked about.</param>
@@ -66,7 +69,7 @@ public static class PolicyRestrictionCheck
         {
             var what = string.Join("; ", denied.Select(d => $"{TypeName(d.Write.ResourceId)} '{d.Write.ResourceId.Name}' in '{d.Write.ResourceId.ResourceGroupName}'"));
             var advice = denied.Any(d => d.Write.ResourceId.ResourceType.StartsWith(PrivateDnsZonesType, StringComparison.OrdinalIgnoreCase))
-                ? " Private DNS zones are denied here, as in landing zones whose hub deploys each endpoint's DNS zone group by policy (DeployIfNotExists): run the command with -PrivateDnsZoneGroupByPolicy, so it creates no zone, link or zone group and waits for the policy's zone group instead, or name the hub's zone with -PrivateDnsZoneId."
+                ? PrivateDnsDeniedAdvice
                 : string.Empty;
             throw PolicyViolation.Refusal($"the plan before anything was written ({what})", denied.SelectMany(d => d.Violations).ToList(), null,
                 denied[0].Write.ResourceId.ToString(), null, advice);

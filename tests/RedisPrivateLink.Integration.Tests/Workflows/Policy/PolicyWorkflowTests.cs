@@ -1,6 +1,7 @@
 using RedisPrivateLink.Engine;
 using RedisPrivateLink.Engine.Arm;
 using RedisPrivateLink.Engine.Arm.Models;
+using RedisPrivateLink.Engine.Plans;
 using RedisPrivateLink.Engine.Workflows;
 
 namespace RedisPrivateLink.Integration.Tests.Workflows;
@@ -84,6 +85,21 @@ public sealed class PolicyWorkflowTests
         Assert.Contains("redis 'cache1'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("properties.publicNetworkAccess to be 'Disabled' (the request has 'Enabled')", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("-PrivateDnsZoneGroupByPolicy", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArmsRefusalOfTheZoneWhenThePreCheckDidNotRunAlsoSuggestsThePolicysZoneGroup()
+    {
+        await using var scenario = await WorkflowScenario.StartAsync();
+        await scenario.Control.AssignPolicyAsync("no-dns", new { effect = "Deny", resourceType = "Microsoft.Network/privateDnsZones" });
+
+        var failure = await Assert.ThrowsAsync<PlanStepFailedException>(() => scenario.CreateAsync(WorkflowScenario.NewCache()));
+
+        Assert.Equal(StepKeys.PrivateDnsZone, failure.FailedStep.Key);
+        var refused = Assert.IsType<RedisPrivateLinkException>(failure.InnerException);
+        Assert.Equal(ArmErrorIds.RequestDisallowedByPolicy, refused.ErrorId);
+        Assert.Contains("-PrivateDnsZoneGroupByPolicy", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(403, Assert.IsType<ArmException>(refused.InnerException).Status);
     }
 
     [Fact]
