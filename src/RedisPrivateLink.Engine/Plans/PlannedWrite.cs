@@ -19,4 +19,10 @@ public sealed class PlannedWrite
     public ResourceId ResourceId { get; }
 
     public object Content { get; }
+
+    /// <summary>
+    /// Whether the resource's name goes with the content. A change to one field of existing resources (a fleet's
+    /// public network access) leaves it out, so one question per resource group and value serves every resource.
+    /// </summary>
+    public bool Named { get; set; } = true;
 }

@@ -180,5 +180,5 @@ public static class PublicNetworkAccessWorkflow
 
     /// <summary>The PATCH's one field, for Azure Policy's pre-check (the built-in deny asks publicNetworkAccess to be Disabled).</summary>
     private static PlannedWrite PublicNetworkAccessWrite(ResourceId cacheId, string access) =>
-        new(cacheId, new Dictionary<string, object> { ["properties"] = new Dictionary<string, string> { ["publicNetworkAccess"] = access } });
+        new(cacheId, new Dictionary<string, object> { ["properties"] = new Dictionary<string, string> { ["publicNetworkAccess"] = access } }) { Named = false };
 }

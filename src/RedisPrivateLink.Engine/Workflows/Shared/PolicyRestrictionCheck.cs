@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +19,8 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// content, at its resource group (at the subscription while the plan has still to create the group). When a deny
 /// assignment would refuse any of them, the plan stops with RequestDisallowedByPolicy naming each resource and policy,
 /// before anything is written. When Azure cannot answer (the caller may not read policy, a cloud without the API) the
-/// plan goes on, and ARM's own refusal, if any, is reported the same way.
+/// plan goes on, and ARM's own refusal, if any, is reported the same way. An allowed answer is remembered for the
+/// context (its gateway), so a fleet asks once per distinct content; a deny assigned since is still refused by ARM.
 /// </summary>
 public static class PolicyRestrictionCheck
 {
@@ -27,6 +30,9 @@ public static class PolicyRestrictionCheck
     internal const string PrivateDnsDeniedAdvice = " Private DNS zones are denied here, as in landing zones whose hub deploys each endpoint's DNS zone group by policy (DeployIfNotExists): run the command with -PrivateDnsZoneGroupByPolicy, so it creates no zone, link or zone group and waits for the policy's zone group instead, or name the hub's zone with -PrivateDnsZoneId.";
 
     private const string PrivateDnsZonesType = "Microsoft.Network/privateDnsZones";
+
+    /// <summary>The questions each gateway (one per context) has had "allowed" for: resource group and request body.</summary>
+    private static readonly ConditionalWeakTable<IArmGateway, ConcurrentDictionary<string, bool>> AllowedByGateway = new();
 
     /// <param name="willRun">Whether a step will run (ShouldProcess agreed): steps that won't are not asked about.</param>
     public static async Task RequireAllowedAsync(IArmGateway arm, Plan plan, Func<PlanStep, bool> willRun, CancellationToken cancellationToken)
@@ -42,13 +48,15 @@ public static class PolicyRestrictionCheck
         }
 
         var writes = plan.Steps.Where(s => s.Writes is not null && willRun(s)).Select(s => s.Writes!).ToList();
+        var allowed = AllowedByGateway.GetValue(arm, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
         var asked = new HashSet<string>(StringComparer.Ordinal);
         var missingGroups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var denied = new List<(PlannedWrite Write, IReadOnlyList<PolicyViolation> Violations)>();
         foreach (var write in writes)
         {
             var body = RequestFor(write);
-            if (!asked.Add(ArmJson.Serialize(body) + write.ResourceId.ResourceGroupName))
+            var question = write.ResourceId.SubscriptionId + "/" + write.ResourceId.ResourceGroupName + " " + ArmJson.Serialize(body);
+            if (allowed.ContainsKey(question) || !asked.Add(question))
             {
                 continue;
             }
@@ -62,6 +70,10 @@ public static class PolicyRestrictionCheck
             if (answer.Count > 0)
             {
                 denied.Add((write, answer));
+            }
+            else
+            {
+                allowed[question] = true;
             }
         }
 
@@ -122,7 +134,11 @@ public static class PolicyRestrictionCheck
         }
 
         content["type"] = write.ResourceId.ResourceType;
-        content["name"] = write.ResourceId.Name;
+        if (write.Named)
+        {
+            content["name"] = write.ResourceId.Name;
+        }
+
         var details = new Dictionary<string, object?> { ["resourceContent"] = content };
         if (write.ResourceId.Names.Count > 1 && write.ResourceId.Parent is { } parent)
         {

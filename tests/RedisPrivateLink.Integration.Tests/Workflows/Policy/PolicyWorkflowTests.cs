@@ -103,6 +103,23 @@ public sealed class PolicyWorkflowTests
     }
 
     [Fact]
+    public async Task AnAllowedAnswerIsRememberedForTheContextSoTheSamePlanAsksNothingTheSecondTime()
+    {
+        await using var scenario = await WorkflowScenario.StartAsync();
+        await scenario.CreateGroupAsync(WorkflowScenario.Group);
+        var prepared = await scenario.PrepareAsync(WorkflowScenario.NewCache());
+        await scenario.Control.ClearRequestsAsync();
+
+        await PolicyRestrictionCheck.RequireAllowedAsync(scenario.Arm, prepared.Plan, _ => true, CancellationToken.None);
+        var first = (await scenario.Control.RequestsAsync()).Count(r => r.Path.EndsWith(CheckPath, StringComparison.OrdinalIgnoreCase));
+        await scenario.Control.ClearRequestsAsync();
+        await PolicyRestrictionCheck.RequireAllowedAsync(scenario.Arm, prepared.Plan, _ => true, CancellationToken.None);
+
+        Assert.Equal(prepared.Plan.Steps.Count(s => s.Writes is not null), first);
+        Assert.Empty(await scenario.Control.RequestsAsync());
+    }
+
+    [Fact]
     public async Task StepsThatWillNotRunAreNotAskedAbout()
     {
         await using var scenario = await WorkflowScenario.StartAsync();
