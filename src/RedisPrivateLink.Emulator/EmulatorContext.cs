@@ -4,6 +4,7 @@ using RedisPrivateLink.Emulator.Control;
 using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Identity;
+using RedisPrivateLink.Emulator.Policy;
 using RedisPrivateLink.Emulator.Providers;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
@@ -22,7 +23,12 @@ internal sealed class EmulatorContext
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
         Directory = new EntraDirectory(options.TenantId);
         Subscriptions = new Subscriptions(options);
-        Store.Succeeded = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
+        Policies = new PolicyAssignments(this);
+        Store.Succeeded = resource =>
+        {
+            ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnSucceeded(resource, Store);
+            Policies.OnSucceeded(resource, Store.ChangeTime);
+        };
         Store.Removed = resource => ResourceTypeCatalog.Find(resource.TypeKey)?.Provider.OnRemoved(resource, Store);
     }
 
@@ -52,6 +58,8 @@ internal sealed class EmulatorContext
     public RoleAssignments RoleAssignments { get; } = new();
 
     public RegionalAvailability RegionalAvailability { get; } = new();
+
+    public PolicyAssignments Policies { get; }
 
     public DateTimeOffset Now => Options.Clock.GetUtcNow();
 
@@ -88,5 +96,6 @@ internal sealed class EmulatorContext
         Directory.Clear();
         Subscriptions.Reset();
         RoleAssignments.Clear();
+        Policies.Clear();
     }
 }

@@ -162,11 +162,11 @@ function Wait-EmulatorProvisioned {
     }
 }
 
-# The ARM writes (PUT, PATCH, DELETE, and POSTs other than read-only actions) the emulator logged since the last clear.
+# The ARM writes (PUT, PATCH, DELETE, and POSTs other than read-only actions: name checks, keys, policy checks) the emulator logged since the last clear.
 function Get-EmulatorWrite {
     param([Parameter(Mandatory)] $Emulator)
     @(Invoke-EmulatorControl $Emulator '/_emulator/requests' | Where-Object {
-            $_.method -in 'PUT', 'PATCH', 'DELETE' -or ($_.method -eq 'POST' -and $_.path -notmatch '/(checkNameAvailability|listKeys)$')
+            $_.method -in 'PUT', 'PATCH', 'DELETE' -or ($_.method -eq 'POST' -and $_.path -notmatch '/(checkNameAvailability|listKeys|checkPolicyRestrictions)$')
         })
 }
 

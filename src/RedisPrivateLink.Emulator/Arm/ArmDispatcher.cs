@@ -102,6 +102,11 @@ internal sealed class ArmDispatcher
             return ResourceProvider(request);
         }
 
+        if (path.Count == 5 && IsCheckPolicyRestrictions(path, 3))
+        {
+            return CheckPolicyRestrictions(request, $"/subscriptions/{path[1]}");
+        }
+
         if (path.Count == 5 && path.Is(3, "Microsoft.Cache") && path.Is(4, "CheckNameAvailability"))
         {
             return request.Method == "POST" ? _redisActions.CheckNameAvailability(request) : throw ArmErrors.MethodNotAllowed(request.Method);
@@ -143,6 +148,11 @@ internal sealed class ArmDispatcher
         if (path.Count == 12 && path.Is(8, "providers") && path.Is(9, "Microsoft.Resources") && path.Is(10, "tags") && path.Is(11, "default"))
         {
             return _tags.Handle(request);
+        }
+
+        if (path.Count == 7 && IsCheckPolicyRestrictions(path, 5))
+        {
+            return CheckPolicyRestrictions(request, _emulator.RequireResourceGroup(path[1], path[3]).Id);
         }
 
         if (path.Count == 8 && path.Is(5, "Microsoft.Network") && path.Is(6, "privateDnsOperationStatuses"))
@@ -210,6 +220,26 @@ internal sealed class ArmDispatcher
             "import" => _managedRedisActions.Import(request),
             _ => null,
         };
+    }
+
+    private static bool IsCheckPolicyRestrictions(ArmPath path, int namespaceIndex) =>
+        path.Is(namespaceIndex, "Microsoft.PolicyInsights") && path.Is(namespaceIndex + 1, "checkPolicyRestrictions");
+
+    /// <summary>POST {scope}/providers/Microsoft.PolicyInsights/checkPolicyRestrictions (policyinsights 2022-03-01 and 2024-10-01).</summary>
+    private ArmResult CheckPolicyRestrictions(ArmRequest request, string scope)
+    {
+        string[] apiVersions = ["2022-03-01", "2024-10-01"];
+        if (request.Method != "POST")
+        {
+            throw ArmErrors.MethodNotAllowed(request.Method);
+        }
+
+        if (!apiVersions.Contains(request.ApiVersion))
+        {
+            throw ArmErrors.InvalidApiVersion(request.ApiVersion, apiVersions);
+        }
+
+        return new ArmResult(200, _emulator.Policies.CheckRestrictions(scope, request.RequireObjectBody()));
     }
 
     private ArmResult ListBySubscription(ArmRequest request)

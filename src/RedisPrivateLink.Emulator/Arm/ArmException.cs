@@ -19,6 +19,9 @@ internal sealed class ArmException(int status, string code, string message, stri
     /// </summary>
     public JsonArray? Details { get; init; }
 
+    /// <summary>error.additionalInfo, written only when set: a policy's refusal names its assignment and definition there.</summary>
+    public JsonArray? AdditionalInfo { get; init; }
+
     /// <summary>x-ms-failure-cause: "gateway" when ARM's front door refused the request rather than the resource provider.</summary>
     public string? FailureCause { get; init; }
 
@@ -28,6 +31,11 @@ internal sealed class ArmException(int status, string code, string message, stri
         if (Details is not null)
         {
             body["error"]!["details"] = Details.DeepClone();
+        }
+
+        if (AdditionalInfo is not null)
+        {
+            body["error"]!["additionalInfo"] = AdditionalInfo.DeepClone();
         }
 
         var result = new ArmResult(Status, body);

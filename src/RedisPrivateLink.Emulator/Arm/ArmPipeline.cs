@@ -168,6 +168,7 @@ internal sealed class ArmPipeline(EmulatorContext emulator, StateFile? stateFile
         lock (emulator.Store.Gate)
         {
             emulator.Store.Settle(request.Now);
+            emulator.Policies.DeployDue(request.Now);
             var result = _dispatcher.Dispatch(request);
             if (stateFile is not null && request.Method is not ("GET" or "HEAD"))
             {

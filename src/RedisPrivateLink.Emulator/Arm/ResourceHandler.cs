@@ -76,6 +76,7 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
     {
         RequireNotDeleting(resourceGroup);
         var body = request.RequireObjectBody();
+        emulator.Policies.RequireAllowed(requestedId, type.Key, name, body);
         var existing = Store.Find(requestedId);
         RequireIdle(existing, type, request);
         if (existing is null && !type.IsChild && JsonMerge.String(body, "location") is null)
@@ -205,6 +206,8 @@ internal sealed class ResourceHandler(EmulatorContext emulator, OperationStarter
         RequireIdle(existing, type, request);
         var patch = request.RequireObjectBody();
         var merged = JsonMerge.Apply(existing.Body, patch);
+        // Azure Policy judges a PATCH on the resource it would leave.
+        emulator.Policies.RequireAllowed(existing.Id, type.Key, existing.Name, merged);
         var context = new WriteContext
         {
             Id = existing.Id,

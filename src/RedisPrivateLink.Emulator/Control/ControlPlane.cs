@@ -47,6 +47,7 @@ internal static class ControlPlane
         CacheDataEndpoints.Map(group, emulator, stateFile);
         Identity.IdentityEndpoints.MapControl(group, emulator);
         Authorization.RoleAssignmentEndpoints.MapControl(group, emulator, stateFile);
+        Policy.PolicyEndpoints.Map(group, emulator);
 
         // A subscription that has not registered a namespace (or had it unregistered): writes there answer 409
         // MissingSubscriptionRegistration until the client registers it.

@@ -23,4 +23,10 @@ public static class ArmErrorIds
     /// pins has not reached that region yet (Azure/azure-cli-extensions#8033). Not the same as a cloud without the type.
     /// </summary>
     public const string ApiVersionNotInRegion = nameof(ApiVersionNotInRegion);
+
+    /// <summary>
+    /// An Azure Policy deny assignment refuses the write: ARM's own 403 code, raised both for ARM's refusal and, before
+    /// any write, when checkPolicyRestrictions says a deny would refuse a resource the plan writes. Never retried.
+    /// </summary>
+    public const string RequestDisallowedByPolicy = nameof(RequestDisallowedByPolicy);
 }

@@ -378,6 +378,12 @@ public sealed class ArmGateway : IArmGateway, IDisposable
                 path, armError);
         }
 
+        if (!response.IsSuccess && ReadError(response) is { Code: PolicyViolation.DeniedCode } denied)
+        {
+            var armError = new ArmException(response.Status, denied, method.Method, path, response.CorrelationId, response.RequestId);
+            throw PolicyViolation.Refusal($"{method.Method} {path}", PolicyViolation.FromError(denied), denied.Message, path, armError);
+        }
+
         return response;
     }
 

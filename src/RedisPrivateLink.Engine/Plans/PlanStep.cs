@@ -44,6 +44,9 @@ public sealed class PlanStep
     /// <summary>Keys of the steps that must succeed before this one starts.</summary>
     public IReadOnlyList<string> DependsOn { get; }
 
+    /// <summary>The resource this step creates or changes, for Azure Policy's pre-check; null when it writes none (or only reuses).</summary>
+    public PlannedWrite? Writes { get; set; }
+
     internal Func<StepContext, CancellationToken, Task<StepResult>> Work { get; }
 
     /// <summary>The RBAC actions the step's writes need, each on its scope; empty for a step that writes nothing.</summary>

@@ -44,6 +44,15 @@ public static class WorkflowErrorIds
     /// credential cannot see (another subscription). Raised by the link step, the one write Azure's answer decides.
     /// </summary>
     public const string VirtualNetworkLinkedToOtherZone = nameof(VirtualNetworkLinkedToOtherZone);
+
+    /// <summary>-PrivateDnsZoneGroupByPolicy: no DNS zone group appeared on the new endpoint in time (the DeployIfNotExists policy did not run).</summary>
+    public const string PolicyZoneGroupNotDeployed = nameof(PolicyZoneGroupNotDeployed);
+
+    /// <summary>-PrivateDnsZoneGroupByPolicy: the policy's zone group names a zone whose A record for the cache does not hold the endpoint's address.</summary>
+    public const string PolicyZoneGroupRecordMismatch = nameof(PolicyZoneGroupRecordMismatch);
+
+    /// <summary>-PrivateDnsZoneGroupByPolicy with a parameter that chooses a zone or a link (the policy chooses the zone; no link is made).</summary>
+    public const string PrivateDnsZoneGroupByPolicyConflict = nameof(PrivateDnsZoneGroupByPolicyConflict);
     public const string PrivateEndpointNameInUse = nameof(PrivateEndpointNameInUse);
     public const string CacheWouldBeUnreachable = nameof(CacheWouldBeUnreachable);
     public const string PrivateEndpointNotFound = nameof(PrivateEndpointNotFound);

@@ -111,6 +111,13 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
 
+    /// <summary>
+    /// Landing zones: a DeployIfNotExists policy adds the endpoint's DNS zone group (pointing at the hub's zone), so the
+    /// command creates no zone, link or zone group and waits for the policy's, then checks its A record.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PrivateDnsZoneGroupByPolicy { get; set; }
+
     [Parameter]
     [ValidateNotNull]
     public Hashtable? Tag { get; set; }
@@ -157,6 +164,7 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
                 PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
                 ResolutionPolicy = ResolutionPolicy,
                 PrivateDnsZoneId = PrivateDnsZoneId,
+                PrivateDnsZoneGroupByPolicy = PrivateDnsZoneGroupByPolicy,
                 Tags = Hashtables.ToStringMap(Tag, nameof(Tag), "InvalidTag"),
             };
 

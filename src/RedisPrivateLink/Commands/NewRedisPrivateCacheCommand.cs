@@ -110,6 +110,13 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
     [ValidateNotNullOrEmpty]
     public string? PrivateDnsZoneId { get; set; }
 
+    /// <summary>
+    /// Landing zones: a DeployIfNotExists policy adds the endpoint's DNS zone group (pointing at the hub's zone), so the
+    /// command creates no zone, link or zone group and waits for the policy's, then checks its A record.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PrivateDnsZoneGroupByPolicy { get; set; }
+
     [Parameter]
     public SwitchParameter EnableNonSslPort { get; set; }
 
@@ -195,6 +202,7 @@ public sealed class NewRedisPrivateCacheCommand : ArmCmdlet
                 PrivateDnsZoneResourceGroupName = PrivateDnsZoneResourceGroupName,
                 ResolutionPolicy = ResolutionPolicy,
                 PrivateDnsZoneId = PrivateDnsZoneId,
+                PrivateDnsZoneGroupByPolicy = PrivateDnsZoneGroupByPolicy,
                 EnableNonSslPort = EnableNonSslPort,
                 MinimumTlsVersion = MinimumTlsVersion,
                 ShardCount = ShardCount,

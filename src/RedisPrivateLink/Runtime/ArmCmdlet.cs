@@ -149,6 +149,9 @@ public abstract class ArmCmdlet : RedisPrivateLinkCmdlet
             await PermissionCheckFor(Context ?? SessionContext.Current!).RequireAsync(allowedSteps, cancellationToken).ConfigureAwait(false);
         }
 
+        // Azure Policy, before the first write: a deny that would refuse a resource of the plan stops it here.
+        await PolicyRestrictionCheck.RequireAllowedAsync((Context ?? SessionContext.Current)!.GetArmGateway(), prepared.Plan, step => answers[step.Key], cancellationToken).ConfigureAwait(false);
+
         var result = await PlanExecutor.RunAsync(
             prepared.Plan,
             new PlanRunOptions { ShouldProcess = step => Task.FromResult(answers[step.Key]) },

@@ -79,6 +79,13 @@ internal sealed class EmulatorControl : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sets an Azure Policy assignment (PUT /_emulator/policyAssignments/{name}; the emulator README lists its fields).</summary>
+    public async Task AssignPolicyAsync(string name, object assignment)
+    {
+        using var response = await _client.PutAsJsonAsync($"_emulator/policyAssignments/{name}", assignment);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Requests that could change something: every call except reads and the name check.</summary>
     /// <summary>A role assignment for the principal with this oid (see the emulator's /_emulator/roleAssignments).</summary>
     public async Task AssignRoleAsync(string principalId, string scope, string role)

@@ -60,5 +60,11 @@ public sealed class AddPrivateEndpointRequest : IEndpointNetworkParameters
 
     public string? PrivateDnsZoneId { get; set; }
 
+    /// <summary>
+    /// Landing zones: no private DNS zone, link or zone group from the plan; a DeployIfNotExists policy adds the
+    /// endpoint's zone group, which the plan waits for (bounded) and checks.
+    /// </summary>
+    public bool PrivateDnsZoneGroupByPolicy { get; set; }
+
     public IDictionary<string, string>? Tags { get; set; }
 }

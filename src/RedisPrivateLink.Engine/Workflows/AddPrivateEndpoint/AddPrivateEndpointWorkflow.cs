@@ -49,6 +49,7 @@ public static class AddPrivateEndpointWorkflow
         var networkRequest = NetworkRequest.For(request, request.VirtualNetworkResourceGroupName ?? cacheId.ResourceGroupName!, string.Empty, request.VirtualNetworkResourceGroupName, request.Location);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
+        PolicyZoneGroupStep.ValidateParameters(request.PrivateDnsZoneGroupByPolicy, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResolutionPolicy);
         var notices = new List<string>();
 
         var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
@@ -71,8 +72,9 @@ public static class AddPrivateEndpointWorkflow
             GroupId = target.GroupId,
         };
         var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, ResourceId.ForResourceGroup(cacheId.SubscriptionId, cacheId.ResourceGroupName!));
-        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, notices, cancellationToken).ConfigureAwait(false);
-        if (!site.EndpointExists)
+        // With the policy's zone group, what the site says about our zone and link does not apply: no zone or link is made.
+        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, request.PrivateDnsZoneGroupByPolicy ? new List<string>() : notices, cancellationToken).ConfigureAwait(false);
+        if (!site.EndpointExists && !request.PrivateDnsZoneGroupByPolicy)
         {
             await NoticeSharedRecordAsync(arm, site.Zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
         }
@@ -84,7 +86,7 @@ public static class AddPrivateEndpointWorkflow
 
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
         var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, endpointId.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
-        var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, cancellationToken).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, request.PrivateDnsZoneGroupByPolicy ? (context.Clock, target.RecordName) : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, endpointId.SubscriptionId, unregistered), cacheId, notices);
     }
 
@@ -122,7 +124,8 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
-    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, PrivateLinkSite site, CacheState? settlingCache, CancellationToken cancellationToken)
+    /// <param name="byPolicy">With -PrivateDnsZoneGroupByPolicy, the clock and the cache's record name: no zone or link, and the policy's zone group waited for.</param>
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, PrivateLinkSite site, CacheState? settlingCache, (AzureClock Clock, string RecordName)? byPolicy, CancellationToken cancellationToken)
     {
         var endpoint = site.Definition;
         var network = endpoint.Network;
@@ -150,16 +153,28 @@ public static class AddPrivateEndpointWorkflow
             plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
         }
 
-        site.AddZone(plan, arm, Array.Empty<string>());
-        site.AddZoneLink(plan, arm, hasNetworkStep);
+        if (byPolicy is null)
+        {
+            site.AddZone(plan, arm, Array.Empty<string>());
+            site.AddZoneLink(plan, arm, hasNetworkStep);
+        }
+
         if (settlingCache is not null)
         {
             plan.Add(CacheSettlingStep.Create(arm, settlingCache));
         }
 
-        site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true),
-            StepKeys.Selected((settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
-                (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup)));
+        var after = StepKeys.Selected((settlingCache is not null, StepKeys.Cache), (hasNetworkStep, StepKeys.Network), (endpointGroupMissing, StepKeys.EndpointResourceGroup),
+            (networkGroupMissing && endpointGroupId == networkGroupId, StepKeys.ResourceGroup));
+        if (byPolicy is { } policy)
+        {
+            site.AddEndpointWithPolicyZoneGroup(plan, arm, policy.Clock, policy.RecordName, new CacheReadiness(isReady: true), after);
+        }
+        else
+        {
+            site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true), after);
+        }
+
         return plan;
     }
 }

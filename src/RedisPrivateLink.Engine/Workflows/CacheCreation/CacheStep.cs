@@ -25,7 +25,9 @@ internal static class CacheStep
             : $"Create cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}'";
         return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct))
-            .Requires(exists && failedState is null ? new ArmPermission[0] : new[] { ArmPermission.Write(cacheId) });
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(cacheId, definition.ToResource()),
+        }.Requires(exists && failedState is null ? new ArmPermission[0] : new[] { ArmPermission.Write(cacheId) });
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId cacheId, CacheDefinition definition, bool noWait, CacheReadiness readiness, StepContext step, CancellationToken cancellationToken)

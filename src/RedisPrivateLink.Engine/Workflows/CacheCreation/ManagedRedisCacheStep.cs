@@ -27,7 +27,9 @@ internal static class ManagedRedisCacheStep
             : $"Create Managed Redis cache '{cacheId.Name}' ({definition.Summary}) in {definition.Location} in '{cacheId.ResourceGroupName}', with database '{ManagedRedisCacheKind.DatabaseName}' on port {CacheKind.ManagedRedis.TlsPort}";
         return new PlanStep(StepKeys.Cache, StepVerbs.Action(exists, failedState), cacheId.ToString(), description, dependsOn,
             (step, ct) => EnsureAsync(arm, cacheId, definition, noWait, readiness, step, ct))
-            .Requires(exists && failedState is null
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(cacheId, definition.ToCluster()),
+        }.Requires(exists && failedState is null
                 ? new ArmPermission[0]
                 : new[] { ArmPermission.Write(cacheId), ArmPermission.Write(cacheId.Child("databases", ManagedRedisCacheKind.DatabaseName)) });
     }

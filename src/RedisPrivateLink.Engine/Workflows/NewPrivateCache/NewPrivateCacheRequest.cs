@@ -58,6 +58,12 @@ public sealed class NewPrivateCacheRequest : IEndpointNetworkParameters
     /// <summary>The id of an existing private DNS zone named like the cloud's zone (hub-and-spoke).</summary>
     public string? PrivateDnsZoneId { get; set; }
 
+    /// <summary>
+    /// Landing zones: no private DNS zone, link or zone group from the plan; a DeployIfNotExists policy adds the
+    /// endpoint's zone group, which the plan waits for (bounded) and checks.
+    /// </summary>
+    public bool PrivateDnsZoneGroupByPolicy { get; set; }
+
     public bool EnableNonSslPort { get; set; }
 
     public string MinimumTlsVersion { get; set; } = "1.2";

@@ -47,6 +47,7 @@ public static class NewPrivateCacheWorkflow
         var networkRequest = NetworkRequest.For(request, request.ResourceGroupName, definition.Location, virtualNetworkResourceGroupParameter: null, locationParameter: null);
         EndpointNetworkResolver.ValidateParameters(networkRequest);
         var resolutionPolicy = ResolutionPolicyRules.Parse(request.ResolutionPolicy);
+        PolicyZoneGroupStep.ValidateParameters(request.PrivateDnsZoneGroupByPolicy, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResolutionPolicy);
 
         var arm = context.GetArmGateway();
         var notices = new List<string>();
@@ -75,8 +76,10 @@ public static class NewPrivateCacheWorkflow
         var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, groupId);
         // An endpoint in a spoke's subscription goes in its network's group, which exists; the cache's group may not yet.
         var endpointGroupExists = group is not null || ResourceId.ForResourceGroup(endpointId.SubscriptionId, endpointId.ResourceGroupName!) != groupId;
-        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, notices, cancellationToken, endpointMayExist: endpointGroupExists).ConfigureAwait(false);
-        var plan = BuildPlan(arm, request, definition, groupId, group is not null, cache, site);
+        // With the policy's zone group, what the site says about our zone and link does not apply: no zone or link is made.
+        var siteNotices = request.PrivateDnsZoneGroupByPolicy ? new List<string>() : notices;
+        var site = await PrivateLinkSite.ReadAsync(context, endpoint, zoneChoice, resolutionPolicy, siteNotices, cancellationToken, endpointMayExist: endpointGroupExists).ConfigureAwait(false);
+        var plan = BuildPlan(arm, request, definition, groupId, group is not null, cache, site, request.PrivateDnsZoneGroupByPolicy ? (context.Clock, target.RecordName) : null);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, subscriptionId, unregistered), cacheId, notices);
     }
 
@@ -255,7 +258,8 @@ public static class NewPrivateCacheWorkflow
     private static IDictionary? AsDictionary(IDictionary<string, string>? configuration) =>
         configuration is null ? null : configuration as IDictionary ?? new Dictionary<string, string>(configuration);
 
-    private static Plan BuildPlan(IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId, bool groupExists, CacheState? cache, PrivateLinkSite site)
+    /// <param name="byPolicy">With -PrivateDnsZoneGroupByPolicy, the clock and the cache's record name: no zone or link, and the policy's zone group waited for.</param>
+    private static Plan BuildPlan(IArmGateway arm, NewPrivateCacheRequest request, ICacheDefinition definition, ResourceId groupId, bool groupExists, CacheState? cache, PrivateLinkSite site, (AzureClock Clock, string RecordName)? byPolicy)
     {
         var plan = new Plan($"Creating private cache '{request.Name}'");
         var readiness = new CacheReadiness(isReady: false);
@@ -268,6 +272,13 @@ public static class NewPrivateCacheWorkflow
         if (hasNetworkStep)
         {
             plan.Add(NetworkStep.Create(arm, network, request.SubnetId is null ? new[] { StepKeys.ResourceGroup } : Array.Empty<string>()));
+        }
+
+        if (byPolicy is not null)
+        {
+            plan.Add(definition.CreateStep(arm, site.Definition.CacheId, cache is not null, request.NoWait, readiness, new[] { StepKeys.ResourceGroup }, FailedProvisioning.StateIfFailed(cache?.ProvisioningState)));
+            site.AddEndpointWithPolicyZoneGroup(plan, arm, byPolicy.Value.Clock, byPolicy.Value.RecordName, readiness, StepKeys.Selected((true, StepKeys.Cache), (hasNetworkStep, StepKeys.Network)));
+            return plan;
         }
 
         site.AddZone(plan, arm, new[] { StepKeys.ResourceGroup });

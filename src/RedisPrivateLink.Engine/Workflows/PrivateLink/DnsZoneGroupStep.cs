@@ -28,7 +28,9 @@ internal static class DnsZoneGroupStep
             : $"Use DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}'";
         return new PlanStep(StepKeys.DnsZoneGroup, StepVerbs.Action(existingGroupName is not null, failedState), groupId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
-            .Requires(existingGroupName is not null && failedState is null
+        {
+            Writes = existingGroupName is null || failedState is not null ? new PlannedWrite(groupId, Definition(zoneId)) : null,
+        }.Requires(existingGroupName is not null && failedState is null
                 ? new ArmPermission[0]
                 : new[] { ArmPermission.Write(groupId), ArmPermission.Join(zoneId) });
     }
@@ -55,26 +57,28 @@ internal static class DnsZoneGroupStep
                 : StepResult.Reused($"its zone group '{existing.Name}' registers it in {string.Join(", ", zones)}, not in '{zoneId}'; left as it is");
         }
 
-        var group = new PrivateDnsZoneGroup
-        {
-            Properties = new PrivateDnsZoneGroupProperties
-            {
-                PrivateDnsZoneConfigs = new List<PrivateDnsZoneConfig>
-                {
-                    new()
-                    {
-                        Name = zoneId.Name.Replace('.', '-'),
-                        Properties = new PrivateDnsZoneConfigProperties { PrivateDnsZoneId = zoneId.ToString() },
-                    },
-                },
-            },
-        };
+        var group = Definition(zoneId);
 
         // A group an earlier write left Failed (its A record never written) is sent again under its own name.
         var target = existing?.Name is { } name ? endpointId.Child("privateDnsZoneGroups", name) : groupId;
         var written = await arm.PutAsync(target, group, cancellationToken: cancellationToken).ConfigureAwait(false);
         return existing is null ? StepResult.Created(DescribeRecords(written)) : StepResult.Updated(FailedProvisioning.Resent(state, DescribeRecords(written)));
     }
+
+    private static PrivateDnsZoneGroup Definition(ResourceId zoneId) => new()
+    {
+        Properties = new PrivateDnsZoneGroupProperties
+        {
+            PrivateDnsZoneConfigs = new List<PrivateDnsZoneConfig>
+            {
+                new()
+                {
+                    Name = zoneId.Name.Replace('.', '-'),
+                    Properties = new PrivateDnsZoneConfigProperties { PrivateDnsZoneId = zoneId.ToString() },
+                },
+            },
+        },
+    };
 
     private static IReadOnlyList<string> ZonesOf(PrivateDnsZoneGroup group) =>
         (group.Properties?.PrivateDnsZoneConfigs ?? new List<PrivateDnsZoneConfig>())

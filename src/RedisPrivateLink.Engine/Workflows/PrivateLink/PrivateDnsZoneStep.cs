@@ -26,8 +26,20 @@ internal static class PrivateDnsZoneStep
             }
 
             // A zone an earlier write left Failed gets the same definition again; tags it already has stay when none are asked.
-            await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags ?? existing?.Tags }, cancellationToken: ct).ConfigureAwait(false);
+            try
+            {
+                await arm.PutAsync(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags ?? existing?.Tags }, cancellationToken: ct).ConfigureAwait(false);
+            }
+            catch (RedisPrivateLinkException denied) when (denied.ErrorId == ArmErrorIds.RequestDisallowedByPolicy)
+            {
+                // The pre-check could not ask Azure Policy, so ARM's refusal is the first word: the same advice.
+                throw new RedisPrivateLinkException(denied.ErrorId, denied.Category, denied.Message + PolicyRestrictionCheck.PrivateDnsDeniedAdvice, zone.ZoneId.ToString(), denied.InnerException);
+            }
+
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(existing.Properties?.ProvisioningState));
-        }).Requires(zone.Exists && zone.FailedState is null ? new ArmPermission[0] : new[] { ArmPermission.Write(zone.ZoneId) });
+        })
+        {
+            Writes = zone.Exists && zone.FailedState is null ? null : new PlannedWrite(zone.ZoneId, new PrivateDnsZone { Location = GlobalLocation, Tags = tags }),
+        }.Requires(zone.Exists && zone.FailedState is null ? new ArmPermission[0] : new[] { ArmPermission.Write(zone.ZoneId) });
     }
 }

@@ -26,7 +26,9 @@ internal static class PrivateEndpointStep
             : $"Create private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} ({endpoint.Network.Location}{approval})";
         return new PlanStep(StepKeys.PrivateEndpoint, StepVerbs.Action(exists, failedState), endpoint.EndpointId.ToString(), description, dependsOn,
             (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
-            .Requires(exists && failedState is null
+        {
+            Writes = exists && failedState is null ? null : new PlannedWrite(endpoint.EndpointId, endpoint.ToResource()),
+        }.Requires(exists && failedState is null
                 ? new ArmPermission[0]
                 : new[] { ArmPermission.Write(endpoint.EndpointId), ArmPermission.Join(endpoint.Network.SubnetId) });
     }

@@ -87,4 +87,14 @@ internal sealed class PrivateLinkSite
         plan.Add(PrivateEndpointStep.Create(arm, Definition, EndpointExists, readiness, new[] { StepKeys.ZoneLink }.Concat(after), FailedProvisioning.StateIfFailed(_endpoint?.Properties?.ProvisioningState)));
         plan.Add(DnsZoneGroupStep.Create(arm, Definition.EndpointId, Zone.ZoneId, _zoneGroup?.Name, readiness, new[] { StepKeys.PrivateEndpoint }, FailedProvisioning.StateIfFailed(_zoneGroup?.Properties?.ProvisioningState)));
     }
+
+    /// <summary>
+    /// -PrivateDnsZoneGroupByPolicy: the endpoint after <paramref name="after"/> only (no zone or link of ours to wait
+    /// for), then the wait for the zone group a DeployIfNotExists policy adds (<see cref="PolicyZoneGroupStep"/>).
+    /// </summary>
+    public void AddEndpointWithPolicyZoneGroup(Plan plan, IArmGateway arm, AzureClock clock, string recordName, CacheReadiness readiness, IEnumerable<string> after)
+    {
+        plan.Add(PrivateEndpointStep.Create(arm, Definition, EndpointExists, readiness, after, FailedProvisioning.StateIfFailed(_endpoint?.Properties?.ProvisioningState)));
+        plan.Add(PolicyZoneGroupStep.Create(arm, clock, Definition.EndpointId, recordName, readiness, new[] { StepKeys.PrivateEndpoint }));
+    }
 }

@@ -63,7 +63,12 @@ internal static class ZoneLinkStep
             }
 
             return existing is null ? StepResult.Created() : StepResult.Updated(FailedProvisioning.Resent(state, autoRegistration));
-        }).Requires(existingLinkName is not null && failedState is null
+        })
+        {
+            Writes = existingLinkName is null
+                ? new PlannedWrite(linkId, new VirtualNetworkLink { Location = PrivateDnsZoneStep.GlobalLocation, Tags = tags, Properties = new VirtualNetworkLinkProperties { VirtualNetwork = new SubResource(virtualNetworkId.ToString()), RegistrationEnabled = false, ResolutionPolicy = resolutionPolicy } })
+                : null,
+        }.Requires(existingLinkName is not null && failedState is null
             ? new ArmPermission[0]
             : new[] { ArmPermission.Write(linkId), ArmPermission.Join(virtualNetworkId) });
     }

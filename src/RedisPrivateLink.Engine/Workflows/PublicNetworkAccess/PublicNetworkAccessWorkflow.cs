@@ -158,7 +158,10 @@ public static class PublicNetworkAccessWorkflow
                 ct).ConfigureAwait(false);
             prepared.SettledCache = cache;
             return StepResult.Updated($"public network access is {cache.PublicNetworkAccess}");
-        }).Requires(ArmPermission.Write(cacheId));
+        })
+        {
+            Writes = PublicNetworkAccessWrite(cacheId, access),
+        }.Requires(ArmPermission.Write(cacheId));
 
     /// <param name="failedState">The cache's provisioning state when its last update ended Failed or Canceled, else null.</param>
     private static PlanStep CreateStep(IArmGateway arm, CacheKind kind, ResourceId cacheId, string access, bool noWait, string? failedState) =>
@@ -171,5 +174,12 @@ public static class PublicNetworkAccessWorkflow
                 ? $"the update was sent; Azure applies it within minutes, until then the cache still shows {cache.PublicNetworkAccess} (-NoWait)"
                 : $"public network access is {cache.PublicNetworkAccess}";
             return StepResult.Updated(failedState is null ? message : FailedProvisioning.Resent(failedState, message));
-        }).Requires(ArmPermission.Write(cacheId));
+        })
+        {
+            Writes = PublicNetworkAccessWrite(cacheId, access),
+        }.Requires(ArmPermission.Write(cacheId));
+
+    /// <summary>The PATCH's one field, for Azure Policy's pre-check (the built-in deny asks publicNetworkAccess to be Disabled).</summary>
+    private static PlannedWrite PublicNetworkAccessWrite(ResourceId cacheId, string access) =>
+        new(cacheId, new Dictionary<string, object> { ["properties"] = new Dictionary<string, string> { ["publicNetworkAccess"] = access } }) { Named = false };
 }

@@ -64,7 +64,7 @@ internal static class ResourceProviderSteps
 
         foreach (var step in plan.Steps)
         {
-            registered.Add(new PlanStep(step.Key, step.Action, step.Target, step.Description, step.DependsOn.Concat(keys), step.Work).Requires(step.Permissions));
+            registered.Add(new PlanStep(step.Key, step.Action, step.Target, step.Description, step.DependsOn.Concat(keys), step.Work) { Writes = step.Writes }.Requires(step.Permissions));
         }
 
         return registered;
