@@ -4,6 +4,7 @@ using RedisPrivateLink.Emulator.Faults;
 using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Identity;
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.ResourceGraph;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
 
@@ -17,6 +18,7 @@ internal sealed class EmulatorContext
         Options = options;
         Faults = new FaultRegistry(options.Random);
         Throttle = new SubscriptionThrottle(options.Throttling, options.Clock);
+        ResourceGraphQuota = new ResourceGraphQuota(options.ResourceGraph, options.Clock);
         ProviderRegistrations = new ProviderRegistrations(this);
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
         Directory = new EntraDirectory(options.TenantId);
@@ -32,6 +34,8 @@ internal sealed class EmulatorContext
     public FaultRegistry Faults { get; }
 
     public SubscriptionThrottle Throttle { get; }
+
+    public ResourceGraphQuota ResourceGraphQuota { get; }
 
     public RequestLog Log { get; } = new();
 
@@ -79,6 +83,7 @@ internal sealed class EmulatorContext
         Faults.Clear();
         Log.Clear();
         Throttle.Reset();
+        ResourceGraphQuota.Reset();
         ProviderRegistrations.Reset();
         RegionalAvailability.Reset();
         Locks.Clear();

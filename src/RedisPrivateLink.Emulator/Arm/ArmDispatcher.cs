@@ -1,4 +1,5 @@
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.ResourceGraph;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
@@ -13,6 +14,7 @@ internal sealed class ArmDispatcher
     private readonly RedisActionHandler _redisActions;
     private readonly ManagedRedisActionHandler _managedRedisActions;
     private readonly TagsHandler _tags;
+    private readonly ResourceGraphHandler _resourceGraph;
 
     public ArmDispatcher(EmulatorContext emulator)
     {
@@ -26,11 +28,17 @@ internal sealed class ArmDispatcher
         _redisActions = new RedisActionHandler(_emulator, transfers);
         _managedRedisActions = new ManagedRedisActionHandler(_emulator, transfers);
         _tags = new TagsHandler(_emulator);
+        _resourceGraph = new ResourceGraphHandler(_emulator);
     }
 
     public ArmResult Dispatch(ArmRequest request)
     {
         var path = request.Path;
+        if (ResourceGraphHandler.Serves(path))
+        {
+            return _resourceGraph.Handle(request);
+        }
+
         if (!path.Is(0, "subscriptions"))
         {
             throw ArmErrors.NoRoute(request.Method, path.Raw);
