@@ -108,6 +108,18 @@ public sealed class ResourceGraphTests
     }
 
     [Fact]
+    public async Task ALoweredPageSizeServesFewerRowsThanAskedFor()
+    {
+        await using var emulator = await TestEmulator.StartAsync(o => o.ResourceGraph.MaxPageSize = 2);
+        await SeedAsync(emulator, [emulator.Sub], 3);
+
+        var page = await QueryAsync(emulator, "Resources", top: 1000);
+
+        Assert.Equal((2, 3), ((int)page["count"]!, (int)page["totalRecords"]!));
+        Assert.NotNull((string?)page["$skipToken"]);
+    }
+
+    [Fact]
     public async Task APageLargerThanResourceGraphsMaximumIsRefused()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -104,6 +104,9 @@ public sealed class ResourceGraphOptions
 
     public TimeSpan QuotaWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The largest page a query may ask for ($top): 1000, Resource Graph's maximum (QueryRequestOptions.$top).</summary>
+    /// <summary>
+    /// The most rows a page holds: 1000, Resource Graph's maximum $top (QueryRequestOptions.$top). Lowered, pages hold
+    /// fewer rows than asked for, so tests can page small fleets.
+    /// </summary>
     public int MaxPageSize { get; set; } = 1000;
 }

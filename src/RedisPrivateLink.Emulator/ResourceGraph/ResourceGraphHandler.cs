@@ -22,6 +22,9 @@ internal sealed class ResourceGraphHandler(EmulatorContext emulator)
     public static readonly IReadOnlyList<string> ApiVersions = ["2021-03-01", "2022-10-01"];
 
     private const int DefaultPageSize = 100;
+
+    /// <summary>The spec's maximum of QueryRequestOptions.$top.</summary>
+    private const int MaxTop = 1000;
     private const int KeptResults = 8;
 
     private readonly LinkedList<(string Key, List<JsonObject> Rows)> _results = new();
@@ -81,11 +84,13 @@ internal sealed class ResourceGraphHandler(EmulatorContext emulator)
         }
 
         var top = Integer(options, "$top") ?? DefaultPageSize;
-        var maximum = emulator.Options.ResourceGraph.MaxPageSize;
-        if (top < 1 || top > maximum)
+        if (top < 1 || top > MaxTop)
         {
-            throw ResourceGraphErrors.InvalidRequest(request.Now, $"The $top option must be between 1 and {maximum}.");
+            throw ResourceGraphErrors.InvalidRequest(request.Now, $"The $top option must be between 1 and {MaxTop}.");
         }
+
+        // A lowered page size (a test aid) serves fewer rows per page than asked for, as a client must expect of any page.
+        top = Math.Min(top, emulator.Options.ResourceGraph.MaxPageSize);
 
         var subscriptions = (body["subscriptions"] as JsonArray)?.Select(s => s?.GetValue<string>() ?? "").ToList();
         var key = ResultKey(text, subscriptions);

@@ -20,17 +20,20 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string ResourceGraphSet = "ResourceGraph";
 
     /// <summary>
     /// Not bound from the pipeline: a piped cache (ours or Az's) has a ResourceGroupName too, and must select itself by
     /// its Id rather than list its whole group.
     /// </summary>
     [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [Parameter(Position = 0, ParameterSetName = ResourceGraphSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Parameter(Position = 1, ParameterSetName = ResourceGraphSet)]
     [Alias("CacheName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -41,6 +44,15 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
     [Alias("Id", "CacheId")]
     [ValidateNotNullOrEmpty]
     public string ResourceId { get; set; } = null!;
+
+    /// <summary>Every subscription the credential can see (or -Subscription) in a few Resource Graph queries.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ResourceGraphSet)]
+    public SwitchParameter UseResourceGraph { get; set; }
+
+    /// <summary>The subscriptions Resource Graph is asked about (ids); all the credential can see when absent.</summary>
+    [Parameter(ParameterSetName = ResourceGraphSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Subscription { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -58,7 +70,22 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
                 NameRules.ValidateCacheName(Name);
             }
 
-            if (ParameterSetName == ByIdSet)
+            if (ParameterSetName == ResourceGraphSet)
+            {
+                var subscriptions = SubscriptionRules.ParseIds(Subscription, nameof(Subscription));
+                var filter = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                await new ResourceGraphReader(context.GetArmGateway()).ForEachCacheAsync(
+                    subscriptions,
+                    ResourceGroupName,
+                    filter is null ? null : filter.IsMatch,
+                    (cache, _) =>
+                    {
+                        WriteObjectFromTask(cache);
+                        return System.Threading.Tasks.Task.CompletedTask;
+                    },
+                    token).ConfigureAwait(false);
+            }
+            else if (ParameterSetName == ByIdSet)
             {
                 var id = CacheKind.ParseCacheId(ResourceId, nameof(ResourceId), allowOtherSubscription: true);
                 WriteFound(await reader.GetAsync(id, token).ConfigureAwait(false), ResourceId);

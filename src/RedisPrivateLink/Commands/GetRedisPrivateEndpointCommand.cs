@@ -19,13 +19,16 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
 {
     private const string ListSet = "List";
     private const string ByCacheSet = "ByCache";
+    private const string ResourceGraphSet = "ResourceGraph";
 
     [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [Parameter(Position = 0, ParameterSetName = ResourceGraphSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Parameter(Position = 1, ParameterSetName = ResourceGraphSet)]
     [Alias("PrivateEndpointName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -36,6 +39,15 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string CacheId { get; set; } = null!;
+
+    /// <summary>Every subscription the credential can see (or -Subscription) in a few Resource Graph queries.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ResourceGraphSet)]
+    public SwitchParameter UseResourceGraph { get; set; }
+
+    /// <summary>The subscriptions Resource Graph is asked about (ids); all the credential can see when absent.</summary>
+    [Parameter(ParameterSetName = ResourceGraphSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Subscription { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -68,6 +80,21 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
             }
 
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            if (ParameterSetName == ResourceGraphSet)
+            {
+                await new ResourceGraphReader(context.GetArmGateway()).ForEachEndpointAsync(
+                    SubscriptionRules.ParseIds(Subscription, nameof(Subscription)),
+                    ResourceGroupName,
+                    pattern is null ? null : pattern.IsMatch,
+                    (endpoint, _) =>
+                    {
+                        WriteObjectFromTask(endpoint);
+                        return Task.CompletedTask;
+                    },
+                    token).ConfigureAwait(false);
+                return;
+            }
+
             await reader.ForEachEndpointAsync(
                 ResourceGroupName,
                 pattern is null ? null : pattern.IsMatch,
