@@ -6,6 +6,7 @@ using RedisPrivateLink.Emulator.Hosting;
 using RedisPrivateLink.Emulator.Identity;
 using RedisPrivateLink.Emulator.Policy;
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.ResourceGraph;
 using RedisPrivateLink.Emulator.Store;
 using RedisPrivateLink.Emulator.Throttling;
 
@@ -19,6 +20,7 @@ internal sealed class EmulatorContext
         Options = options;
         Faults = new FaultRegistry(options.Random);
         Throttle = new SubscriptionThrottle(options.Throttling, options.Clock);
+        ResourceGraphQuota = new ResourceGraphQuota(options.ResourceGraph, options.Clock);
         ProviderRegistrations = new ProviderRegistrations(this);
         Tokens = new TokenIssuer(options.Clock, options.TokenLifetime);
         Directory = new EntraDirectory(options.TenantId);
@@ -39,6 +41,8 @@ internal sealed class EmulatorContext
     public FaultRegistry Faults { get; }
 
     public SubscriptionThrottle Throttle { get; }
+
+    public ResourceGraphQuota ResourceGraphQuota { get; }
 
     public RequestLog Log { get; } = new();
 
@@ -90,6 +94,7 @@ internal sealed class EmulatorContext
         Faults.Clear();
         Log.Clear();
         Throttle.Reset();
+        ResourceGraphQuota.Reset();
         ProviderRegistrations.Reset();
         RegionalAvailability.Reset();
         Locks.Clear();

@@ -158,12 +158,12 @@ Describe 'tools/Update-HelpMetadata.ps1' {
     }
 
     It 'fails on a missing syntax line' {
-        $copy = New-EditedHelp "$(Get-CommandXPath Get-RedisPrivateCache)/command:syntax/command:syntaxItem[2]" {
+        $copy = New-EditedHelp "$(Get-CommandXPath Get-RedisPrivateCache)/command:syntax/command:syntaxItem[last()]" {
             param($node) $null = $node.ParentNode.RemoveChild($node)
         }
         $result = Invoke-HelpMetadata $copy -Check
         $result.ExitCode | Should -Be 1
-        $result.Output | Should -Match 'Get-RedisPrivateCache syntax 2: missing from the help'
+        $result.Output | Should -Match 'Get-RedisPrivateCache syntax 3: missing from the help'
     }
 
     It 'fails on a cmdlet without help' {

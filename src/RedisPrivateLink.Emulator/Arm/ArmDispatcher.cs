@@ -1,5 +1,6 @@
 using RedisPrivateLink.Emulator.Authorization;
 using RedisPrivateLink.Emulator.Providers;
+using RedisPrivateLink.Emulator.ResourceGraph;
 
 namespace RedisPrivateLink.Emulator.Arm;
 
@@ -14,6 +15,7 @@ internal sealed class ArmDispatcher
     private readonly RedisActionHandler _redisActions;
     private readonly ManagedRedisActionHandler _managedRedisActions;
     private readonly TagsHandler _tags;
+    private readonly ResourceGraphHandler _resourceGraph;
 
     public ArmDispatcher(EmulatorContext emulator)
     {
@@ -27,11 +29,17 @@ internal sealed class ArmDispatcher
         _redisActions = new RedisActionHandler(_emulator, transfers);
         _managedRedisActions = new ManagedRedisActionHandler(_emulator, transfers);
         _tags = new TagsHandler(_emulator);
+        _resourceGraph = new ResourceGraphHandler(_emulator);
     }
 
     public ArmResult Dispatch(ArmRequest request)
     {
         var path = request.Path;
+        if (ResourceGraphHandler.Serves(path))
+        {
+            return _resourceGraph.Handle(request);
+        }
+
         if (!path.Is(0, "subscriptions"))
         {
             throw ArmErrors.NoRoute(request.Method, path.Raw);

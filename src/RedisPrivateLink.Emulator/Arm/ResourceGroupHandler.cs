@@ -7,7 +7,7 @@ namespace RedisPrivateLink.Emulator.Arm;
 /// <summary>subscriptions/{s}/resourcegroups[/{name}] and the resource group deletion poll, answered by ARM itself.</summary>
 internal sealed class ResourceGroupHandler(EmulatorContext emulator)
 {
-    private const string TypeKey = "Microsoft.Resources/resourceGroups";
+    public const string TypeKey = "Microsoft.Resources/resourceGroups";
 
     private ResourceStore Store => emulator.Store;
 

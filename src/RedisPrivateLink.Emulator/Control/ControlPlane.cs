@@ -116,6 +116,21 @@ internal static class ControlPlane
         });
         group.MapGet("/subscriptions", () => Results.Ok(emulator.Subscriptions.All()));
 
+        // A test aid: a provisioned fleet put straight into the store (FleetSeed); {"subscriptions", "cachesPerSubscription", ...}.
+        group.MapPost("/seed", (FleetSeedRequest body) =>
+        {
+            try
+            {
+                var added = FleetSeed.Seed(emulator, body);
+                stateFile?.Save(emulator);
+                return Results.Ok(new { added });
+            }
+            catch (ArgumentException error)
+            {
+                return Results.BadRequest(new { error = new { code = "InvalidSeed", message = error.Message } });
+            }
+        });
+
         group.MapPost("/reset", () =>
         {
             emulator.Reset();

@@ -10,7 +10,8 @@ internal static class CommandLine
         "[--subscription-id <guid>] [--additional-subscription <guid>]... [--tenant-id <guid>] [--parent-pid <pid>] [--page-size <n>] [--no-throttling] " +
         "[--reads <burst>:<per-second>] [--writes <burst>:<per-second>] [--deletes <burst>:<per-second>] " +
         "[--refuse-classic-create] [--name-release-delay <seconds>] [--unregistered-provider <namespace>]... " +
-        "[--provider-registration-duration <seconds>] [--token-lifetime <seconds>] [--strict-authentication]";
+        "[--provider-registration-duration <seconds>] [--token-lifetime <seconds>] [--strict-authentication] " +
+        "[--resource-graph-quota <queries>:<seconds>] [--resource-graph-page-size <n>]";
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -60,6 +61,8 @@ internal static class CommandLine
                 case "--unregistered-provider": options.UnregisteredProviders.Add(ParseNamespace(name, value)); break;
                 case "--provider-registration-duration": options.ProviderRegistrationDuration = ParseSeconds(name, value); break;
                 case "--token-lifetime": options.TokenLifetime = ParsePositiveSeconds(name, value); break;
+                case "--resource-graph-quota": (options.ResourceGraph.QueriesPerWindow, options.ResourceGraph.QuotaWindow) = ParseQuota(name, value); break;
+                case "--resource-graph-page-size": options.ResourceGraph.MaxPageSize = ParsePositive(name, value); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'. {Usage}");
             }
         }
@@ -71,6 +74,16 @@ internal static class CommandLine
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var result)
             ? result
             : throw new ArgumentException($"'{name}' expects a non-negative integer, got '{value}'.");
+
+    private static int ParsePositive(string name, string value) =>
+        ParseInt(name, value) is > 0 and var result ? result : throw new ArgumentException($"'{name}' expects a positive integer, got '{value}'.");
+
+    private static (int Queries, TimeSpan Window) ParseQuota(string name, string value)
+    {
+        var parts = value.Split(':');
+        return parts.Length == 2 ? (ParsePositive(name, parts[0]), ParsePositiveSeconds(name, parts[1]))
+            : throw new ArgumentException($"'{name}' expects <queries>:<seconds>, got '{value}'.");
+    }
 
     private static double ParseTimeScale(string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result) && result >= 0

@@ -35,6 +35,8 @@ public sealed class EmulatorOptions
 
     public ThrottlingOptions Throttling { get; set; } = new();
 
+    public ResourceGraphOptions ResourceGraph { get; set; } = new();
+
     /// <summary>The clock behind provisioning progress and throttling refill; tests substitute a manual one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -93,3 +95,18 @@ public sealed class ThrottlingOptions
 }
 
 public sealed record BucketOptions(int Burst, double RefillPerSecond);
+
+/// <summary>The emulator's Resource Graph (POST /providers/Microsoft.ResourceGraph/resources).</summary>
+public sealed class ResourceGraphOptions
+{
+    /// <summary>Resource Graph's default quota: 15 queries per user in every 5-second window (Microsoft docs).</summary>
+    public int QueriesPerWindow { get; set; } = 15;
+
+    public TimeSpan QuotaWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most rows a page holds: 1000, Resource Graph's maximum $top (QueryRequestOptions.$top). Lowered, pages hold
+    /// fewer rows than asked for, so tests can page small fleets.
+    /// </summary>
+    public int MaxPageSize { get; set; } = 1000;
+}

@@ -7,6 +7,10 @@ namespace RedisPrivateLink.Emulator.Store;
 internal sealed class ResourceStore
 {
     private readonly Dictionary<string, StoredResource> _resources = new(StringComparer.OrdinalIgnoreCase);
+
+    // The same ids in order, so that everything under a parent is one contiguous range: listing a cache's children
+    // (which rendering every cache does) costs its children, not the whole store, when fleets hold thousands of caches.
+    private readonly SortedSet<string> _orderedIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, LongRunningOperation> _operations = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string?> _blobs = new(StringComparer.Ordinal);
     private readonly List<DeletedResource> _deleted = [];
@@ -56,6 +60,7 @@ internal sealed class ResourceStore
     public void Put(StoredResource resource)
     {
         _resources[resource.Id] = resource;
+        _orderedIds.Add(resource.Id);
         _lastSequence = Math.Max(_lastSequence, resource.Sequence);
     }
 
@@ -64,14 +69,16 @@ internal sealed class ResourceStore
     /// <summary>Removes a resource and everything nested under its id, as deleting a parent does in ARM.</summary>
     public void RemoveTree(string id)
     {
-        var prefix = id.TrimEnd('/') + "/";
-        var removed = _resources.Values
-            .Where(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase)
-                        || r.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var removed = Descendants(id).ToList();
+        if (Find(id) is { } self)
+        {
+            removed.Insert(0, self);
+        }
+
         foreach (var resource in removed)
         {
             _resources.Remove(resource.Id);
+            _orderedIds.Remove(resource.Id);
         }
 
         foreach (var resource in removed)
@@ -82,18 +89,29 @@ internal sealed class ResourceStore
 
     /// <summary>Direct children and descendants of a parent id whose type key is the one asked for, in creation order.</summary>
     public IEnumerable<StoredResource> Under(string parentId, string typeKey) =>
-        _resources.Values
-            .Where(r => r.TypeKey.Equals(typeKey, StringComparison.OrdinalIgnoreCase)
-                        && r.Id.StartsWith(parentId.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(r => r.Sequence);
+        Descendants(parentId)
+            .Where(r => r.TypeKey.Equals(typeKey, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => r.Sequence)
+            .ToList();
 
     public void Clear()
     {
         _resources.Clear();
+        _orderedIds.Clear();
         _operations.Clear();
         _blobs.Clear();
         _deleted.Clear();
         _lastSequence = 0;
+    }
+
+    /// <summary>Everything whose id lies under <paramref name="parentId"/>, from the ordered ids' range of that prefix.</summary>
+    private IEnumerable<StoredResource> Descendants(string parentId)
+    {
+        var prefix = parentId.TrimEnd('/') + "/";
+        return _orderedIds.GetViewBetween(prefix, prefix + char.MaxValue)
+            .Where(id => id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(id => _resources[id])
+            .ToList();
     }
 
     /// <summary>Applies the outcome of every operation whose time has come, oldest first.</summary>

@@ -19,6 +19,9 @@ public static class ApiVersions
     public const string Subscriptions = "2022-12-01";
     public const string ResourceProviders = "2021-04-01";
 
+    /// <summary>Resource Graph's query (POST /providers/Microsoft.ResourceGraph/resources), sent with this version explicitly.</summary>
+    public const string ResourceGraph = "2022-10-01";
+
     /// <summary>The api-version for an ARM path (a resource id, a collection, or an action).</summary>
     /// <exception cref="ArgumentException">The path names a type that has no pinned version.</exception>
     public static string ForPath(string path)

@@ -76,14 +76,15 @@ public sealed class ArmGateway : IArmGateway, IDisposable
     {
         var authentication = new BearerTokenAuthenticationPolicy(credential, scope);
         var diagnostics = new ArmDiagnosticsPolicy(Counters);
+        var stopwatch = Stopwatch.StartNew();
+        var resourceGraphQuota = new ResourceGraphQuotaPolicy(() => stopwatch.Elapsed, options.Delay);
         if (options.RateLimits is null)
         {
-            return new HttpPipelinePolicy[] { authentication, diagnostics };
+            return new HttpPipelinePolicy[] { authentication, resourceGraphQuota, diagnostics };
         }
 
-        var stopwatch = Stopwatch.StartNew();
         var limiter = new ArmRateLimiter(options.RateLimits, () => stopwatch.Elapsed, options.Delay);
-        return new HttpPipelinePolicy[] { authentication, new ArmRateLimitPolicy(limiter), diagnostics };
+        return new HttpPipelinePolicy[] { authentication, new ArmRateLimitPolicy(limiter), resourceGraphQuota, diagnostics };
     }
 
     /// <summary>Releases the HTTP connections of a transport the gateway created (an injected one stays its owner's).</summary>

@@ -24,6 +24,9 @@ internal abstract class ArmCacheKind<TResource> : CacheKind
     internal sealed override Task ForEachPageAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken) =>
         arm.ForEachPageAsync<TResource>(collectionPath, (page, token) => onPage(page.Select(resource => StateOf(resource, null)).ToList(), token), cancellationToken);
 
+    internal sealed override CacheState FromJson(string json) =>
+        StateOf(ArmJson.Deserialize<TResource>(json) ?? throw new FormatException("A cache's body was empty."), null);
+
     internal sealed override async Task<CacheState> SetPublicNetworkAccessAsync(IArmGateway arm, ResourceId cacheId, string access, bool waitForCompletion, CancellationToken cancellationToken)
     {
         var patch = new { properties = new { publicNetworkAccess = access } };

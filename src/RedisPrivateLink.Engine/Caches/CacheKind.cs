@@ -153,6 +153,9 @@ public abstract class CacheKind
     /// <summary>Hands each page of a collection of caches of this kind to <paramref name="onPage"/>.</summary>
     internal abstract Task ForEachPageAsync(IArmGateway arm, string collectionPath, Func<IReadOnlyList<CacheState>, CancellationToken, Task> onPage, CancellationToken cancellationToken);
 
+    /// <summary>A cache of this kind from its ARM body as JSON (a Resource Graph row carries the same fields).</summary>
+    internal abstract CacheState FromJson(string json);
+
     /// <summary>PATCHes only publicNetworkAccess; returns the cache as the PATCH (or, when waiting, its end) leaves it.</summary>
     internal abstract Task<CacheState> SetPublicNetworkAccessAsync(IArmGateway arm, ResourceId cacheId, string access, bool waitForCompletion, CancellationToken cancellationToken);
 

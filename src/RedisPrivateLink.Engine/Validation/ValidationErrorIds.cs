@@ -35,4 +35,5 @@ public static class ValidationErrorIds
     public const string InvalidPrivateEndpointNetworkPolicy = nameof(InvalidPrivateEndpointNetworkPolicy);
     public const string InvalidResolutionPolicy = nameof(InvalidResolutionPolicy);
     public const string InvalidHighAvailability = nameof(InvalidHighAvailability);
+    public const string InvalidSubscriptionId = nameof(InvalidSubscriptionId);
 }

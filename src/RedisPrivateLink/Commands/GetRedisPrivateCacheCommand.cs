@@ -24,17 +24,20 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
 {
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
+    private const string ResourceGraphSet = "ResourceGraph";
 
     /// <summary>
     /// Not bound from the pipeline: a piped cache (ours or Az's) has a ResourceGroupName too, and must select itself by
     /// its Id rather than list its whole group.
     /// </summary>
     [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [Parameter(Position = 0, ParameterSetName = ResourceGraphSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Parameter(Position = 1, ParameterSetName = ResourceGraphSet)]
     [Alias("CacheName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -43,9 +46,11 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
 
     /// <summary>
     /// Lists these subscriptions instead of the context's: ids, display names, or wildcard patterns (* for every
-    /// active subscription the context can see), each listed at once on its own throttling budget.
+    /// active subscription the context can see), each listed at once on its own throttling budget. With
+    /// -UseResourceGraph, subscription ids only (all the credential can see when absent).
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = ResourceGraphSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Subscription { get; set; }
@@ -54,6 +59,10 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
     [Alias("Id", "CacheId")]
     [ValidateNotNullOrEmpty]
     public string ResourceId { get; set; } = null!;
+
+    /// <summary>Every subscription the credential can see (or -Subscription) in a few Resource Graph queries.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ResourceGraphSet)]
+    public SwitchParameter UseResourceGraph { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -71,7 +80,22 @@ public sealed class GetRedisPrivateCacheCommand : ArmCmdlet
                 NameRules.ValidateCacheName(Name);
             }
 
-            if (Subscription is not null)
+            if (ParameterSetName == ResourceGraphSet)
+            {
+                var subscriptions = SubscriptionRules.ParseIds(Subscription, nameof(Subscription));
+                var filter = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                await new ResourceGraphReader(context.GetArmGateway()).ForEachCacheAsync(
+                    subscriptions,
+                    ResourceGroupName,
+                    filter is null ? null : filter.IsMatch,
+                    (cache, _) =>
+                    {
+                        WriteObjectFromTask(cache);
+                        return System.Threading.Tasks.Task.CompletedTask;
+                    },
+                    token).ConfigureAwait(false);
+            }
+            else if (Subscription is not null)
             {
                 await ListSubscriptionsAsync(context, token).ConfigureAwait(false);
             }

@@ -20,13 +20,16 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
 {
     private const string ListSet = "List";
     private const string ByCacheSet = "ByCache";
+    private const string ResourceGraphSet = "ResourceGraph";
 
     [Parameter(Position = 0, ParameterSetName = ListSet)]
+    [Parameter(Position = 0, ParameterSetName = ResourceGraphSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ResourceGroupCompleter))]
     public string? ResourceGroupName { get; set; }
 
     [Parameter(Position = 1, ParameterSetName = ListSet)]
+    [Parameter(Position = 1, ParameterSetName = ResourceGraphSet)]
     [Alias("PrivateEndpointName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -34,9 +37,11 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
 
     /// <summary>
     /// Lists these subscriptions instead of the context's: ids, display names, or wildcard patterns (* for every
-    /// active subscription the context can see), each listed at once on its own throttling budget.
+    /// active subscription the context can see), each listed at once on its own throttling budget. With
+    /// -UseResourceGraph, subscription ids only (all the credential can see when absent).
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = ResourceGraphSet)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Subscription { get; set; }
@@ -46,6 +51,10 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string CacheId { get; set; } = null!;
+
+    /// <summary>Every subscription the credential can see (or -Subscription) in a few Resource Graph queries.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ResourceGraphSet)]
+    public SwitchParameter UseResourceGraph { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -78,6 +87,21 @@ public sealed class GetRedisPrivateEndpointCommand : ArmCmdlet
             }
 
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            if (ParameterSetName == ResourceGraphSet)
+            {
+                await new ResourceGraphReader(context.GetArmGateway()).ForEachEndpointAsync(
+                    SubscriptionRules.ParseIds(Subscription, nameof(Subscription)),
+                    ResourceGroupName,
+                    pattern is null ? null : pattern.IsMatch,
+                    (endpoint, _) =>
+                    {
+                        WriteObjectFromTask(endpoint);
+                        return Task.CompletedTask;
+                    },
+                    token).ConfigureAwait(false);
+                return;
+            }
+
             if (Subscription is not null)
             {
                 await SubscriptionListing.RunAsync<RedisPrivateEndpoint>(
