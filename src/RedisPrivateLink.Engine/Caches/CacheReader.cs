@@ -168,9 +168,18 @@ public sealed class CacheReader
     }
 
     /// <summary>The cache with each of its endpoints read in detail, concurrently.</summary>
-    internal async Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken)
+    internal Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken) =>
+        InDetailAsync(cache, _ => null, cancellationToken);
+
+    /// <summary>
+    /// The cache with its endpoints in detail, but those <paramref name="known"/> gives (as a list just showed them),
+    /// which are shown as lists show endpoints: DNS records from their customDnsConfigs, no read of their zone groups.
+    /// </summary>
+    internal async Task<RedisPrivateCache> InDetailAsync(CacheState cache, Func<ResourceId, PrivateEndpoint?> known, CancellationToken cancellationToken)
     {
-        var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
+        var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => known(c.EndpointId) is { } endpoint
+            ? Task.FromResult(CacheProjection.ToEndpoint(c.EndpointId, cache.Id, c.Connection, EndpointSnapshot.From(endpoint), null))
+            : ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
         return cache.Kind.Project(cache, endpoints);
     }
 

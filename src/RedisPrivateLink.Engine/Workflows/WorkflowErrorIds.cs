@@ -39,6 +39,9 @@ public static class WorkflowErrorIds
     /// </summary>
     public const string VirtualNetworkLinkedToOtherZone = nameof(VirtualNetworkLinkedToOtherZone);
     public const string PrivateEndpointNameInUse = nameof(PrivateEndpointNameInUse);
+
+    /// <summary>A private endpoint this run sent was gone before its creation ended (Add-RedisPrivateEndpoint on a fleet).</summary>
+    public const string PrivateEndpointDeleted = nameof(PrivateEndpointDeleted);
     public const string CacheWouldBeUnreachable = nameof(CacheWouldBeUnreachable);
     public const string PrivateEndpointNotFound = nameof(PrivateEndpointNotFound);
     public const string NotARedisPrivateEndpoint = nameof(NotARedisPrivateEndpoint);

@@ -23,10 +23,11 @@ internal static class PrivateDnsZoneResolver
 
     /// <param name="zoneName">The zone the cache resolves in, e.g. privatelink.redis.azure.net for Managed Redis.</param>
     /// <param name="network">The endpoint's network, whose existing link to a zone of the name is looked for; null when no endpoint is planned.</param>
+    /// <param name="reads">The gateway to read through (a fleet run's shared reads); null: the context's.</param>
     public static async Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, string defaultResourceGroupName, EndpointNetwork? network, CancellationToken cancellationToken, IArmGateway? reads = null)
     {
-        var arm = context.GetArmGateway();
+        var arm = reads ?? context.GetArmGateway();
         if (zoneIdText is not null && zoneResourceGroupName is not null)
         {
             throw new ValidationException(WorkflowErrorIds.ConflictingPrivateDnsZoneParameters, "PrivateDnsZoneId",
