@@ -65,6 +65,7 @@ public static class AddPrivateEndpointWorkflow
         var notices = new List<string>();
 
         var cache = await RequireEndpointCapableCacheAsync(reads, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
+        fleet?.RememberPrepared(cache);
         networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
 
         var network = await EndpointNetworkResolver.ResolveAsync(reads, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
@@ -103,9 +104,10 @@ public static class AddPrivateEndpointWorkflow
     }
 
     /// <summary>
-    /// The cache the plan served, for the cmdlet's output: read again, with its endpoints in detail; in a fleet run, an
-    /// endpoint the run created and saw provisioned is shown as that list showed it (its DNS records from its
-    /// customDnsConfigs, as Get-RedisPrivateCache lists them) instead of being read again with its zone group and A record.
+    /// The cache the plan served, for the cmdlet's output: read again, with its endpoints in detail. In a fleet run whose
+    /// observer saw this input's new endpoint provisioned, the cache is the one preparation read (adding an endpoint
+    /// changes nothing else of it) with that endpoint as the observer's list showed it (DNS records from its
+    /// customDnsConfigs, as Get-RedisPrivateCache lists them): no read of the cache, the endpoint, its zone group or A record.
     /// </summary>
     public static async Task<RedisPrivateCache?> ReadResultAsync(RedisPrivateLinkContext context, PreparedWorkflow prepared, EndpointFleet? fleet, CancellationToken cancellationToken)
     {
@@ -125,8 +127,14 @@ public static class AddPrivateEndpointWorkflow
             return await reader.GetAsync(prepared.CacheId, cancellationToken).ConfigureAwait(false);
         }
 
-        var cache = await CacheKind.Of(prepared.CacheId).ReadAsync(context.GetArmGateway(), prepared.CacheId, cancellationToken).ConfigureAwait(false);
-        return cache is null ? null : await reader.InDetailAsync(cache, fleet.Observer.Provisioned, cancellationToken).ConfigureAwait(false);
+        var endpointStep = prepared.Plan.Steps.FirstOrDefault(step => step.Key == StepKeys.PrivateEndpoint);
+        if (endpointStep is not null && ResourceId.TryParse(endpointStep.Target, out var endpointId)
+            && fleet.Observer.Provisioned(endpointId!) is { } created && fleet.PreparedCache(prepared.CacheId) is { } prepareRead)
+        {
+            return await reader.InDetailAsync(prepareRead, fleet.Observer.Provisioned, created, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await reader.GetAsync(prepared.CacheId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using RedisPrivateLink.Engine.Arm;
+using RedisPrivateLink.Engine.Caches;
 
 namespace RedisPrivateLink.Engine.Workflows;
 
@@ -14,6 +16,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 public sealed class EndpointFleet
 {
     private readonly object _gate = new();
+    private readonly ConcurrentDictionary<ResourceId, CacheState> _prepared = new();
     private Task<IReadOnlyList<string>>? _unregistered;
 
     /// <param name="arm">The gateway of the run's subscription.</param>
@@ -31,6 +34,12 @@ public sealed class EndpointFleet
     internal SharedReadsGateway Reads { get; }
 
     internal PrivateEndpointFleetObserver Observer { get; }
+
+    /// <summary>Keeps the cache as an input's preparation read it, for that input's output.</summary>
+    internal void RememberPrepared(CacheState cache) => _prepared[cache.Id] = cache;
+
+    /// <summary>The cache as the last preparation of this run read it; null when none did.</summary>
+    internal CacheState? PreparedCache(ResourceId cacheId) => _prepared.TryGetValue(cacheId, out var cache) ? cache : null;
 
     /// <summary>The providers of <paramref name="read"/> not registered, read by the first input and shared; read again after a failure.</summary>
     internal Task<IReadOnlyList<string>> UnregisteredAsync(Func<Task<IReadOnlyList<string>>> read)

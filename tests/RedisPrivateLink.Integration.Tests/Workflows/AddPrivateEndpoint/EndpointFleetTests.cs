@@ -80,6 +80,28 @@ public sealed class EndpointFleetTests
         await AssertAllConnectedAsync(scenario);
     }
 
+    [Fact]
+    public async Task TheOutputShowsTheNewEndpointAsListedWithoutReadingTheCacheAgain()
+    {
+        await using var scenario = await StartWithCachesAsync();
+        var fleet = new EndpointFleet(scenario.Azure.Context.GetArmGateway());
+        var prepared = await PrepareAllAsync(scenario, fleet);
+        await Task.WhenAll(prepared.Select(WorkflowScenario.RunAsync));
+        await scenario.Control.ClearRequestsAsync();
+
+        var outputs = await Task.WhenAll(prepared.Select(p => AddPrivateEndpointWorkflow.ReadResultAsync(scenario.Azure.Context, p, fleet, CancellationToken.None)));
+
+        Assert.Empty(await scenario.Control.RequestsAsync());
+        foreach (var (output, name) in outputs.Zip(CacheNames()))
+        {
+            Assert.Equal(name, output!.Name);
+            var endpoint = Assert.Single(output.PrivateEndpoints);
+            Assert.Equal($"{name}-pe-vnet-shared", endpoint.Name);
+            Assert.Equal("Approved", endpoint.ConnectionState);
+            Assert.Equal(await scenario.EndpointAddressAsync(scenario.EndpointId(endpoint.Name)), Assert.Single(output.PrivateIpAddresses));
+        }
+    }
+
     private static async Task<WorkflowScenario> StartWithCachesAsync()
     {
         var scenario = await WorkflowScenario.StartAsync();
