@@ -41,7 +41,8 @@ param(
     [int[]] $GraphSize = @(2000, 20000),
     [int] $GraphSubscriptions = 200,
 
-    [ValidateSet('Import', 'Cache', 'Fleet', 'Audit', 'Subscriptions', 'Graph')]
+    # Fleet runs both fleet jobs; AddFleet and SetFleet run one of them (with its peers), on a fleet seeded for it alone.
+    [ValidateSet('Import', 'Cache', 'Fleet', 'AddFleet', 'SetFleet', 'Audit', 'Subscriptions', 'Graph')]
     [string[]] $Benchmark = @('Import', 'Cache', 'Fleet', 'Audit', 'Subscriptions', 'Graph')
 )
 
@@ -230,8 +231,11 @@ function Get-DisabledCount($Emulator, [string] $CollectionPath, [string[]] $Id) 
     }
 }
 
-function Invoke-FleetBenchmark {
-    Write-Host "Fleet: $FleetSize caches" -ForegroundColor Cyan
+# The caches of each piped job and its peers: Add- on the first -EndpointFleetSize, its -Parallel peer on as many after
+# them and its loop peer on -PeerLoopSample after those; Set- on all -FleetSize.
+function Invoke-FleetBenchmark([bool] $RunAdd = $true, [bool] $RunSet = $true) {
+    $seeded = [math]::Max($(if ($RunSet) { $FleetSize } else { 0 }), $(if ($RunAdd) { 2 * $EndpointFleetSize + $PeerLoopSample } else { 0 }))
+    Write-Host "Fleet: $seeded caches" -ForegroundColor Cyan
     $emulator = Start-BenchEmulator -EmulatorPath $EmulatorPath -TimeScale $AzureScale -ExtraArgument (Get-BucketArgument)
     try {
         $sub = $emulator.SubscriptionId
@@ -246,19 +250,37 @@ function Invoke-FleetBenchmark {
         Wait-BenchProvisioned $emulator "$rg/providers/Microsoft.Network/privateDnsZones" '2024-06-01' 1
         Invoke-BenchSeed $emulator @(@{ Path = "$rg/providers/Microsoft.Network/privateDnsZones/$zone/virtualNetworkLinks/vnet-fleet"; ApiVersion = '2024-06-01'
                 Body = @{ location = 'global'; properties = @{ virtualNetwork = @{ id = $vnetId }; registrationEnabled = $false } } })
-        $names = 1..$FleetSize | ForEach-Object { 'bench-fleet-{0:0000}' -f $_ }
+        $names = 1..$seeded | ForEach-Object { 'bench-fleet-{0:0000}' -f $_ }
         Invoke-BenchSeed $emulator @($names | ForEach-Object {
                 @{ Path = "$cacheCollection/$_"; ApiVersion = '2024-11-01'; Body = @{ location = 'eastus'; properties = @{ sku = @{ name = 'Basic'; family = 'C'; capacity = 0 }; publicNetworkAccess = 'Enabled' } } }
             })
-        Wait-BenchProvisioned $emulator $cacheCollection '2024-11-01' $FleetSize
+        Wait-BenchProvisioned $emulator $cacheCollection '2024-11-01' $seeded
         Wait-BenchProvisioned $emulator "$rg/providers/Microsoft.Network/privateDnsZones/$zone/virtualNetworkLinks" '2024-06-01' 1
 
         $null = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile
         $caches = @(Get-RedisPrivateCache -ResourceGroupName rg-fleet | Sort-Object Name)
 
+        if ($RunAdd) { Invoke-AddFleet $emulator $caches $vnetId "$rg/providers/Microsoft.Network/privateDnsZones/$zone" }
+        if ($RunSet) { Invoke-SetFleet $emulator $caches $cacheCollection }
+        $Notes.Add("Fleet floors: ARM's write bucket ($($ArmBuckets.Writes.Burst) + $($ArmBuckets.Writes.PerSecond)/s) spent by the writes the job cannot avoid, plus one chain of its operations at the emulator's durations × $([math]::Round($AzureScale, 4)): Set- one PATCH per cache and one cache update ($($AzureSeconds.CacheUpdate) s); Add- an endpoint and a zone group per cache (the network is already linked) and one endpoint ($($AzureSeconds.EndpointCreate) s) then zone group ($($AzureSeconds.ZoneGroupCreate) s).")
+    }
+    finally {
+        Stop-BenchEmulator $emulator
+    }
+}
+
+# Caches whose endpoint connection is Approved, among $Cache.
+function Get-ConnectedCount($Emulator, $Cache) {
+    @($Cache | Where-Object { (Invoke-BenchArm $Emulator "$($_.Id)/privateEndpointConnections" -ApiVersion '2024-11-01').Body.value |
+                Where-Object { $_.properties.privateLinkServiceConnectionState.status -eq 'Approved' } }).Count
+}
+
+function Invoke-AddFleet($emulator, $caches, [string] $vnetId, [string] $zoneId) {
         # Add-RedisPrivateEndpoint: one endpoint (and zone group) per cache, in the shared subnet of a network already
         # linked to the zone. Unavoidable: an endpoint and a zone group per cache, no link.
+        $null = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile
         $piped = $caches[0..($EndpointFleetSize - 1)]
+        $Notes.Add("Load: uptime before Add-RedisPrivateEndpoint's run: $((& uptime) -replace '^\s+', '').")
         Wait-BucketsFull
         Clear-BenchRequestLog $emulator
         $errors = @()
@@ -267,12 +289,47 @@ function Invoke-FleetBenchmark {
                 -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable errors)
         $wall = $stopwatch.Elapsed.TotalSeconds
         $count = Get-BenchRequestCount $emulator
-        $connected = @($piped | Where-Object { (Invoke-BenchArm $emulator "$($_.Id)/privateEndpointConnections" -ApiVersion '2024-11-01').Body.value |
-                    Where-Object { $_.properties.privateLinkServiceConnectionState.status -eq 'Approved' } })
+        $connected = Get-ConnectedCount $emulator $piped
         $minimumWrites = 2 * $EndpointFleetSize
         $floor = Get-FleetFloor $minimumWrites ($AzureSeconds.EndpointCreate + $AzureSeconds.ZoneGroupCreate)
         Add-FleetRows 'Add-RedisPrivateEndpoint' $EndpointFleetSize '≤ 1.3×' 1.3 $wall $floor $count $minimumWrites $errors `
-            ($added.Id -join ',') ($piped.Id -join ',') $connected.Count
+            ($added.Id -join ',') ($piped.Id -join ',') $connected
+        Disconnect-RedisPrivateLink
+
+        # The peers on the same emulator, each from full buckets and on caches of their own (without an endpoint yet).
+        $peer = Join-Path $PSScriptRoot 'Peer-PrivateEndpoint.ps1'
+        $peerArguments = @{ SubnetId = "$vnetId/subnets/endpoints"; PrivateDnsZoneId = $zoneId; ArmEndpoint = $emulator.Endpoint; Token = 'bench'; PollSeconds = 10 * $AzureScale }
+        $parallelCaches = $caches[$EndpointFleetSize..(2 * $EndpointFleetSize - 1)]
+        Wait-BucketsFull
+        Clear-BenchRequestLog $emulator
+        $stopwatch.Restart()
+        & $peer -CacheId $parallelCaches.Id -ThrottleLimit $PeerThrottleLimit @peerArguments -ErrorAction SilentlyContinue -ErrorVariable peerErrors
+        $parallelWall = $stopwatch.Elapsed.TotalSeconds
+        $parallelCount = Get-BenchRequestCount $emulator
+        $parallelDone = Get-ConnectedCount $emulator $parallelCaches
+
+        $sample = $caches[(2 * $EndpointFleetSize)..(2 * $EndpointFleetSize + $PeerLoopSample - 1)]
+        Wait-BucketsFull
+        Clear-BenchRequestLog $emulator
+        $stopwatch.Restart()
+        & $peer -CacheId $sample.Id @peerArguments -ErrorAction SilentlyContinue -ErrorVariable +peerErrors
+        $loopWall = $stopwatch.Elapsed.TotalSeconds * $EndpointFleetSize / $PeerLoopSample
+        $loopDone = Get-ConnectedCount $emulator $sample
+
+        Add-Row "Fleet: $EndpointFleetSize caches | Add-RedisPrivateEndpoint vs the peer: ForEach-Object -Parallel -ThrottleLimit $PeerThrottleLimit of Invoke-RestMethod endpoint and zone group PUTs + polls" '< 1×' `
+            ('{0:0.00}× ({1} vs {2}; the peer: {3:0.0} requests per cache, {4} answered 429; {5} of {6} caches connected)' -f ($wall / $parallelWall), (Format-Seconds $wall), (Format-Seconds $parallelWall),
+                (($parallelCount.Writes + $parallelCount.Reads + $parallelCount.Polls) / $EndpointFleetSize), $parallelCount.Throttled, $parallelDone, $EndpointFleetSize) ($wall -lt $parallelWall)
+        Add-Row "Fleet: $EndpointFleetSize caches | Add-RedisPrivateEndpoint vs the peer: the same in a loop, one cache after another" '< 1×' `
+            ('{0:0.00}× ({1} vs {2}: {3} caches took {4}, scaled to {5}; {6} of them connected)' -f ($wall / $loopWall), (Format-Seconds $wall), (Format-Seconds $loopWall),
+                $PeerLoopSample, (Format-Seconds ($loopWall * $PeerLoopSample / $EndpointFleetSize)), $EndpointFleetSize, $loopDone) ($wall -lt $loopWall)
+        if (@($peerErrors).Count -gt 0) { $Notes.Add("Add- peer scripts: $(@($peerErrors).Count) errors, the first: $($peerErrors[0])") }
+        $Notes.Add("Add- peers: bench/Peer-PrivateEndpoint.ps1, per cache the endpoint PUT and its operation polled, then the zone group PUT and its operation polled, at Microsoft.Network's Retry-After (10 s × the time scale; the emulator's whole-second Retry-After rounds to 0 at this pace), 429s waited out for their Retry-After; the -Parallel peer on caches $($EndpointFleetSize + 1)-$(2 * $EndpointFleetSize), the loop on the $PeerLoopSample after them, its time scaled to $EndpointFleetSize caches.")
+}
+
+function Invoke-SetFleet($emulator, $caches, [string] $cacheCollection) {
+        $null = Connect-RedisPrivateLink -EmulatorConnectionFile $emulator.ConnectionFile
+        $Notes.Add("Load: uptime before Set-RedisPublicNetworkAccess's run: $((& uptime) -replace '^\s+', '').")
+        $stopwatch = [Diagnostics.Stopwatch]::new()
 
         # Set-RedisPublicNetworkAccess: every cache made private (-Force for those without an endpoint). Unavoidable:
         # one PATCH per cache.
@@ -316,13 +373,8 @@ function Invoke-FleetBenchmark {
         Add-Row "Fleet: $FleetSize caches | Set-RedisPublicNetworkAccess vs the peer: the same in a loop, one cache after another" '< 1×' `
             ('{0:0.00}× ({1} vs {2}: {3} caches took {4}, scaled to {5}; {6} of them changed)' -f ($ours / $loopWall), (Format-Seconds $ours), (Format-Seconds $loopWall),
                 $PeerLoopSample, (Format-Seconds ($loopWall * $PeerLoopSample / $FleetSize)), $FleetSize, $loopDone) ($ours -lt $loopWall)
-        if (@($peerErrors).Count -gt 0) { $Notes.Add("Peer scripts: $(@($peerErrors).Count) errors, the first: $($peerErrors[0])") }
-        $Notes.Add("Fleet floors: ARM's write bucket ($($ArmBuckets.Writes.Burst) + $($ArmBuckets.Writes.PerSecond)/s) spent by the writes the job cannot avoid, plus one chain of its operations at the emulator's durations × $([math]::Round($AzureScale, 4)): Set- one PATCH per cache and one cache update ($($AzureSeconds.CacheUpdate) s); Add- an endpoint and a zone group per cache (the network is already linked) and one endpoint ($($AzureSeconds.EndpointCreate) s) then zone group ($($AzureSeconds.ZoneGroupCreate) s).")
-        $Notes.Add("Peers: bench/Peer-PublicNetworkAccess.ps1, polling each operation every 15 s × the time scale (Microsoft.Cache sends no Retry-After) and waiting out 429s for their Retry-After. The -Parallel peer opened the caches Set- had closed (the same PATCH); the loop peer closed $PeerLoopSample of them again, and its time is scaled to $FleetSize caches, since one cache after another grows in proportion.")
-    }
-    finally {
-        Stop-BenchEmulator $emulator
-    }
+        if (@($peerErrors).Count -gt 0) { $Notes.Add("Set- peer scripts: $(@($peerErrors).Count) errors, the first: $($peerErrors[0])") }
+        $Notes.Add("Set- peers: bench/Peer-PublicNetworkAccess.ps1, polling each operation every 15 s × the time scale (Microsoft.Cache sends no Retry-After) and waiting out 429s for their Retry-After. The -Parallel peer opened the caches Set- had closed (the same PATCH); the loop peer closed $PeerLoopSample of them again, and its time is scaled to $FleetSize caches, since one cache after another grows in proportion.")
 }
 
 function Add-FleetRows([string] $Cmdlet, [int] $Size, [string] $Target, [double] $TargetRatio, [double] $Wall, [double] $Floor, $Count, [int] $MinimumRequests,
@@ -483,9 +535,17 @@ Get-RedisPrivateCache -UseResourceGraph | ForEach-Object { `$count++ }
 
 Import-Module $ModulePath
 $started = Get-Date
-foreach ($name in $Benchmark) {
+$fleetJobs = @($Benchmark | Where-Object { $_ -in 'Fleet', 'AddFleet', 'SetFleet' })
+$runs = @($Benchmark | Where-Object { $_ -notin 'AddFleet', 'SetFleet' } | ForEach-Object { if ($_ -eq 'Fleet') { 'Fleet' } else { $_ } })
+if ($fleetJobs.Count -gt 0 -and 'Fleet' -notin $runs) { $runs = @($runs) + 'Fleet' }
+foreach ($name in $runs) {
     try {
-        & "Invoke-$($name)Benchmark"
+        if ($name -eq 'Fleet') {
+            Invoke-FleetBenchmark -RunAdd ([bool]($fleetJobs | Where-Object { $_ -in 'Fleet', 'AddFleet' })) -RunSet ([bool]($fleetJobs | Where-Object { $_ -in 'Fleet', 'SetFleet' }))
+        }
+        else {
+            & "Invoke-$($name)Benchmark"
+        }
     }
     catch {
         Add-Row $name 'runs' "failed: $($_.Exception.Message) ($($_.InvocationInfo.PositionMessage -replace '\s+', ' '))" $false

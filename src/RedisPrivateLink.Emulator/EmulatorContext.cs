@@ -73,6 +73,9 @@ internal sealed class EmulatorContext
     /// <summary>Retry-After scaled with the pace it paces; whole seconds, never negative.</summary>
     public int ScaleRetryAfter(int azureSeconds) => Math.Max(0, (int)Math.Round(azureSeconds * Options.TimeScale));
 
+    /// <summary>Retry-After scaled with the pace it paces, in milliseconds, never negative.</summary>
+    public long ScaleRetryAfterMilliseconds(int azureSeconds) => Math.Max(0, (long)Math.Round(azureSeconds * 1000 * Options.TimeScale));
+
     public void RequireSubscription(string subscriptionId) => Subscriptions.Require(subscriptionId);
 
     public static string ResourceGroupId(string subscriptionId, string name) => $"/subscriptions/{subscriptionId}/resourceGroups/{name}";

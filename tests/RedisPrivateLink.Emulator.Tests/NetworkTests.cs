@@ -58,6 +58,22 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public async Task AScaledIntervalAlsoGoesInMillisecondsWhereWholeSecondsRoundItAway()
+    {
+        await using var scaled = await StartWithGroupAsync(timeScale: 0.001);
+        await using var azurePace = await StartWithGroupAsync();
+
+        using var created = await scaled.PutAsync(VnetPath(scaled, "vnet"), Vnet("a"));
+        using var running = await scaled.FollowAsync(created.Header("Azure-AsyncOperation")!);
+        using var atAzurePace = await azurePace.PutAsync(VnetPath(azurePace, "vnet"), Vnet("a"));
+
+        Assert.Equal("10", created.Header("retry-after-ms"));
+        Assert.Equal("10", running.Header("retry-after-ms"));
+        Assert.Null(atAzurePace.Header("retry-after-ms"));
+        Assert.Equal("10", atAzurePace.Header("Retry-After"));
+    }
+
+    [Fact]
     public async Task SubnetsAreChildResourcesAndAVnetPutReplacesTheList()
     {
         await using var emulator = await StartWithGroupAsync(timeScale: 0);

@@ -111,6 +111,12 @@ internal sealed class OperationStarter(EmulatorContext emulator)
         if (ResourceTypeCatalog.RetryAfterSeconds(style) is { } seconds)
         {
             result.WithHeader("Retry-After", emulator.ScaleRetryAfter(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (emulator.Options.TimeScale != 1)
+            {
+                // Our reading: a scaled interval below a second cannot be written in Retry-After's whole seconds, so it
+                // also goes as retry-after-ms, the millisecond form Azure.Core's clients honour before Retry-After.
+                result.WithHeader("retry-after-ms", emulator.ScaleRetryAfterMilliseconds(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         return result;

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -148,11 +149,20 @@ internal sealed class ArmOperationPoller
     /// </summary>
     private TimeSpan PollDelay(ArmResponse response, ResourceId? id)
     {
-        var delay = ArmRetryRules.RetryAfter(response.GetHeader("Retry-After")) is { } serverDelay && serverDelay > TimeSpan.Zero
+        var delay = ServerPollDelay(response) is { } serverDelay && serverDelay > TimeSpan.Zero
             ? serverDelay
             : DefaultPollDelay(id);
         return delay > _options.MaxPollingDelay ? _options.MaxPollingDelay : delay;
     }
+
+    /// <summary>
+    /// The interval the server asks for: retry-after-ms first, as Azure.Core's delay strategy reads it (the local
+    /// emulator sends it when its pace makes Retry-After's whole seconds round to 0), else Retry-After.
+    /// </summary>
+    private static TimeSpan? ServerPollDelay(ArmResponse response) =>
+        long.TryParse(response.GetHeader("retry-after-ms"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : ArmRetryRules.RetryAfter(response.GetHeader("Retry-After"));
 
     private static string? ProvisioningState(string content)
     {

@@ -168,9 +168,25 @@ public sealed class CacheReader
     }
 
     /// <summary>The cache with each of its endpoints read in detail, concurrently.</summary>
-    internal async Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken)
+    internal Task<RedisPrivateCache> InDetailAsync(CacheState cache, CancellationToken cancellationToken) =>
+        InDetailAsync(cache, _ => null, null, cancellationToken);
+
+    /// <summary>
+    /// The cache with its endpoints in detail, but those <paramref name="known"/> gives (as a list just showed them),
+    /// which are shown as lists show endpoints: DNS records from their customDnsConfigs, no read of their zone groups.
+    /// <paramref name="added"/>, an endpoint made after <paramref name="cache"/> was read, is shown among them the same way.
+    /// </summary>
+    internal async Task<RedisPrivateCache> InDetailAsync(CacheState cache, Func<ResourceId, PrivateEndpoint?> known, PrivateEndpoint? added, CancellationToken cancellationToken)
     {
-        var endpoints = await Task.WhenAll(ConnectionsOf(cache).Select(c => ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false);
+        var connections = ConnectionsOf(cache).ToList();
+        var endpoints = (await Task.WhenAll(connections.Select(c => known(c.EndpointId) is { } endpoint
+            ? Task.FromResult(CacheProjection.ToEndpoint(c.EndpointId, cache.Id, c.Connection, EndpointSnapshot.From(endpoint), null))
+            : ReadEndpointOfConnectionAsync(cache.Id, c.Connection, c.EndpointId, cancellationToken))).ConfigureAwait(false)).ToList();
+        if (added is not null && ResourceId.TryParse(added.Id, out var addedId) && connections.All(c => c.EndpointId != addedId))
+        {
+            endpoints.Add(CacheProjection.ToEndpoint(addedId!, cache.Id, null, EndpointSnapshot.From(added), null));
+        }
+
         return cache.Kind.Project(cache, endpoints);
     }
 

@@ -54,6 +54,9 @@ public static class WorkflowErrorIds
     /// <summary>-PrivateDnsZoneGroupByPolicy with a parameter that chooses a zone or a link (the policy chooses the zone; no link is made).</summary>
     public const string PrivateDnsZoneGroupByPolicyConflict = nameof(PrivateDnsZoneGroupByPolicyConflict);
     public const string PrivateEndpointNameInUse = nameof(PrivateEndpointNameInUse);
+
+    /// <summary>A private endpoint this run sent was gone before its creation ended (Add-RedisPrivateEndpoint on a fleet).</summary>
+    public const string PrivateEndpointDeleted = nameof(PrivateEndpointDeleted);
     public const string CacheWouldBeUnreachable = nameof(CacheWouldBeUnreachable);
     public const string PrivateEndpointNotFound = nameof(PrivateEndpointNotFound);
     public const string NotARedisPrivateEndpoint = nameof(NotARedisPrivateEndpoint);

@@ -126,10 +126,15 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
     [Parameter]
     public SwitchParameter AsJob { get; set; }
 
-    /// <summary>How many piped caches are processed at once; output keeps input order.</summary>
+    /// <summary>
+    /// How many piped caches send their requests at once; caches whose new endpoint Azure is provisioning wait together
+    /// and do not count. Output keeps input order.
+    /// </summary>
     [Parameter]
     [ValidateRange(1, MaxThrottleLimit)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    private EndpointFleet? _fleet;
 
     protected override void ProcessRecord()
     {
@@ -138,6 +143,14 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
         {
             return;
         }
+
+        // One fleet per run: the piped caches share its reads and its wait for their endpoints.
+        if (_fleet?.Arm != context.GetArmGateway())
+        {
+            _fleet = new EndpointFleet(context.GetArmGateway(), FreeThrottleSlot);
+        }
+
+        var fleet = _fleet;
 
         // Bound anew for every piped cache while earlier ones still run, so each input's work keeps its own.
         var resourceId = ResourceId;
@@ -168,14 +181,13 @@ public sealed class AddRedisPrivateEndpointCommand : ArmCmdlet
                 Tags = Hashtables.ToStringMap(Tag, nameof(Tag), "InvalidTag"),
             };
 
-            var prepared = await AddPrivateEndpointWorkflow.PrepareAsync(context, request, token).ConfigureAwait(false);
+            var prepared = await AddPrivateEndpointWorkflow.PrepareAsync(context, request, fleet, token).ConfigureAwait(false);
             if (await RunWorkflowAsync(prepared, token).ConfigureAwait(false) is null)
             {
                 return;
             }
 
-            var cache = await ReaderFor(context).GetAsync(prepared.CacheId, token).ConfigureAwait(false);
-            WriteObjectFromTask(cache);
+            WriteObjectFromTask(await AddPrivateEndpointWorkflow.ReadResultAsync(context, prepared, fleet, token).ConfigureAwait(false));
         }, ThrottleLimit, ParameterSetName == ByIdSet ? resourceId : CacheName);
     }
 }

@@ -222,6 +222,23 @@ public class ArmGatewayTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task PollsWaitTheMillisecondsRetryAfterMsAsksForBeforeRetryAfter()
+    {
+        const string operation = $"https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Network/locations/eastus/operations/abc?api-version={TestApiVersions.Network}";
+        var body = SharedData.ExampleResponse("Microsoft.Network/PrivateEndpointCreate.json", "201").GetRawText();
+        var transport = new FakeTransport(
+            Json(201, WithState(body, "Updating"), ("Azure-AsyncOperation", operation), ("Retry-After", "0"), ("retry-after-ms", "167")),
+            Json(200, """{"status":"InProgress"}""", ("Retry-After", "0"), ("retry-after-ms", "40")),
+            Json(200, """{"status":"Succeeded"}"""),
+            Json(200, body));
+        var request = SharedData.ExampleRequestParameters("Microsoft.Network/PrivateEndpointCreate.json").GetProperty("parameters").GetRawText();
+
+        await CreateGateway(transport).PutAsync(Endpoint, ArmJson.Deserialize<PrivateEndpoint>(request)!);
+
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(167), TimeSpan.FromMilliseconds(40) }, Waits);
+    }
+
+    [Fact]
     public async Task ThrottlingIsRetriedAfterRetryAfter()
     {
         var transport = new FakeTransport(

@@ -22,7 +22,15 @@ public static class AddPrivateEndpointWorkflow
     /// <summary>The endpoint's name when none is given: "&lt;cache&gt;-pe-&lt;vnet&gt;", one per VNet.</summary>
     public static string DefaultEndpointName(string cacheName, string virtualNetworkName) => $"{cacheName}-pe-{virtualNetworkName}";
 
-    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, AddPrivateEndpointRequest request, CancellationToken cancellationToken)
+    public static Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, AddPrivateEndpointRequest request, CancellationToken cancellationToken) =>
+        PrepareAsync(context, request, fleet: null, cancellationToken);
+
+    /// <param name="fleet">
+    /// The run's shared reads and endpoint observer, when several inputs are piped: what they share is read once, a
+    /// link or zone the run creates is created once, and a new endpoint in an existing subnet is waited for together
+    /// with the others' instead of by polling its own operation. Null reads and polls for this input alone.
+    /// </param>
+    public static async Task<PreparedWorkflow> PrepareAsync(RedisPrivateLinkContext context, AddPrivateEndpointRequest request, EndpointFleet? fleet, CancellationToken cancellationToken)
     {
         if (context is null)
         {
@@ -35,6 +43,12 @@ public static class AddPrivateEndpointWorkflow
         }
 
         var arm = context.GetArmGateway();
+        if (fleet is not null && fleet.Arm != arm)
+        {
+            throw new ArgumentException("The fleet belongs to another context's gateway.", nameof(fleet));
+        }
+
+        IArmGateway reads = fleet is null ? arm : fleet.Reads;
         var (cacheId, cacheReadByName) = request.CacheId is null && request.CacheName is not null
             ? await CacheByName.FindAsync(arm, context.SubscriptionId, request.CacheResourceGroupName ?? string.Empty, request.CacheName, "CacheName", "ResourceId", cancellationToken).ConfigureAwait(false)
             : (CacheKind.ParseCacheId(request.CacheId, "CacheId"), null);
@@ -52,10 +66,11 @@ public static class AddPrivateEndpointWorkflow
         PolicyZoneGroupStep.ValidateParameters(request.PrivateDnsZoneGroupByPolicy, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, request.ResolutionPolicy);
         var notices = new List<string>();
 
-        var cache = await RequireEndpointCapableCacheAsync(arm, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
+        var cache = await RequireEndpointCapableCacheAsync(reads, cacheId, request.CacheId is null, cacheReadByName, cancellationToken).ConfigureAwait(false);
+        fleet?.RememberPrepared(cache);
         networkRequest.NewNetworkLocation = request.Location ?? LocationRules.Normalize(cache.Location, "CacheLocation");
 
-        var network = await EndpointNetworkResolver.ResolveAsync(context, context.SubscriptionId, networkRequest, notices, cancellationToken).ConfigureAwait(false);
+        var network = await EndpointNetworkResolver.ResolveAsync(context, context.SubscriptionId, networkRequest, notices, cancellationToken, reads).ConfigureAwait(false);
         var endpointGroupName = request.ResourceGroupName ?? network.VirtualNetworkId.ResourceGroupName!;
         NameRules.ValidateResourceGroupName(endpointGroupName);
         var endpointName = request.Name ?? DefaultEndpointName(cacheId.Name, network.VirtualNetworkName);
@@ -73,10 +88,10 @@ public static class AddPrivateEndpointWorkflow
         };
         var zoneChoice = new PrivateDnsZoneChoice(target.ZoneName, request.PrivateDnsZoneId, request.PrivateDnsZoneResourceGroupName, ResourceId.ForResourceGroup(cacheId.SubscriptionId, cacheId.ResourceGroupName!));
         // With the policy's zone group, what the site says about our zone and link does not apply: no zone or link is made.
-        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, request.PrivateDnsZoneGroupByPolicy ? new List<string>() : notices, cancellationToken).ConfigureAwait(false);
+        var site = await PrivateLinkSite.ReadAsync(context, definition, zoneChoice, resolutionPolicy, request.PrivateDnsZoneGroupByPolicy ? new List<string>() : notices, cancellationToken, reads: reads).ConfigureAwait(false);
         if (!site.EndpointExists && !request.PrivateDnsZoneGroupByPolicy)
         {
-            await NoticeSharedRecordAsync(arm, site.Zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
+            await NoticeSharedRecordAsync(reads, site.Zone, target.RecordName, notices, cancellationToken).ConfigureAwait(false);
         }
 
         if (request.ManualApproval)
@@ -85,9 +100,44 @@ public static class AddPrivateEndpointWorkflow
         }
 
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
-        var unregistered = await ResourceProviderSteps.UnregisteredAsync(arm, endpointId.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken).ConfigureAwait(false);
-        var plan = await BuildPlanAsync(arm, site, cache.IsSettling ? cache : null, request.PrivateDnsZoneGroupByPolicy ? (context.Clock, target.RecordName) : null, cancellationToken).ConfigureAwait(false);
+        Task<IReadOnlyList<string>> ReadUnregistered() => ResourceProviderSteps.UnregisteredAsync(arm, endpointId.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken);
+        var unregistered = await (fleet is null ? ReadUnregistered() : fleet.UnregisteredAsync(ReadUnregistered)).ConfigureAwait(false);
+        var plan = await BuildPlanAsync(arm, reads, fleet?.Observer, site, cache.IsSettling ? cache : null, request.PrivateDnsZoneGroupByPolicy ? (context.Clock, target.RecordName) : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, endpointId.SubscriptionId, unregistered), cacheId, notices);
+    }
+
+    /// <summary>
+    /// The cache the plan served, for the cmdlet's output: read again, with its endpoints in detail. In a fleet run whose
+    /// observer saw this input's new endpoint provisioned, the cache is the one preparation read (adding an endpoint
+    /// changes nothing else of it) with that endpoint as the observer's list showed it (DNS records from its
+    /// customDnsConfigs, as Get-RedisPrivateCache lists them): no read of the cache, the endpoint, its zone group or A record.
+    /// </summary>
+    public static async Task<RedisPrivateCache?> ReadResultAsync(RedisPrivateLinkContext context, PreparedWorkflow prepared, EndpointFleet? fleet, CancellationToken cancellationToken)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (prepared is null)
+        {
+            throw new ArgumentNullException(nameof(prepared));
+        }
+
+        var reader = new CacheReader(context.GetArmGateway(), context.SubscriptionId);
+        if (fleet is null)
+        {
+            return await reader.GetAsync(prepared.CacheId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var endpointStep = prepared.Plan.Steps.FirstOrDefault(step => step.Key == StepKeys.PrivateEndpoint);
+        if (endpointStep is not null && ResourceId.TryParse(endpointStep.Target, out var endpointId)
+            && fleet.Observer.Provisioned(endpointId!) is { } created && fleet.PreparedCache(prepared.CacheId) is { } prepareRead)
+        {
+            return await reader.InDetailAsync(prepareRead, fleet.Observer.Provisioned, created, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await reader.GetAsync(prepared.CacheId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -123,9 +173,11 @@ public static class AddPrivateEndpointWorkflow
         }
     }
 
+    /// <param name="reads">The gateway of the shared reads and writes (resource groups, network, zone, link): the run's, or <paramref name="arm"/>.</param>
+    /// <param name="observer">Waits for a new endpoint with the run's others; null polls its own operation.</param>
     /// <param name="settlingCache">The cache when it is being created, updated or scaled: the endpoint waits for it to be idle.</param>
     /// <param name="byPolicy">With -PrivateDnsZoneGroupByPolicy, the clock and the cache's record name: no zone or link, and the policy's zone group waited for.</param>
-    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, PrivateLinkSite site, CacheState? settlingCache, (AzureClock Clock, string RecordName)? byPolicy, CancellationToken cancellationToken)
+    private static async Task<Plan> BuildPlanAsync(IArmGateway arm, IArmGateway reads, PrivateEndpointFleetObserver? observer, PrivateLinkSite site, CacheState? settlingCache, (AzureClock Clock, string RecordName)? byPolicy, CancellationToken cancellationToken)
     {
         var endpoint = site.Definition;
         var network = endpoint.Network;
@@ -135,28 +187,28 @@ public static class AddPrivateEndpointWorkflow
 
         // The cache's resource group exists (the cache was just read there), so only another group is read.
         var cacheGroupId = ResourceId.ForResourceGroup(endpoint.CacheId.SubscriptionId, endpoint.CacheId.ResourceGroupName!);
-        var networkGroupMissing = !network.NetworkExists && networkGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
+        var networkGroupMissing = !network.NetworkExists && networkGroupId != cacheGroupId && await reads.GetAsync<ResourceGroup>(networkGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (networkGroupMissing)
         {
-            plan.Add(ResourceGroupStep.Create(arm, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false, endpoint.Tags));
+            plan.Add(ResourceGroupStep.Create(reads, StepKeys.ResourceGroup, networkGroupId, network.Location, exists: false, endpoint.Tags));
         }
 
-        var endpointGroupMissing = endpointGroupId != networkGroupId && endpointGroupId != cacheGroupId && await arm.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
+        var endpointGroupMissing = endpointGroupId != networkGroupId && endpointGroupId != cacheGroupId && await reads.GetAsync<ResourceGroup>(endpointGroupId, cancellationToken).ConfigureAwait(false) is null;
         if (endpointGroupMissing)
         {
-            plan.Add(ResourceGroupStep.Create(arm, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false, endpoint.Tags));
+            plan.Add(ResourceGroupStep.Create(reads, StepKeys.EndpointResourceGroup, endpointGroupId, network.Location, exists: false, endpoint.Tags));
         }
 
         var hasNetworkStep = network.Action != SubnetAction.UseAsIs || network.NeedsResend;
         if (hasNetworkStep)
         {
-            plan.Add(NetworkStep.Create(arm, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
+            plan.Add(NetworkStep.Create(reads, network, StepKeys.Selected((networkGroupMissing, StepKeys.ResourceGroup))));
         }
 
         if (byPolicy is null)
         {
-            site.AddZone(plan, arm, Array.Empty<string>());
-            site.AddZoneLink(plan, arm, hasNetworkStep);
+            site.AddZone(plan, reads, Array.Empty<string>());
+            site.AddZoneLink(plan, reads, hasNetworkStep);
         }
 
         if (settlingCache is not null)
@@ -172,7 +224,9 @@ public static class AddPrivateEndpointWorkflow
         }
         else
         {
-            site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true), after);
+            // An endpoint in a subnet the plan writes may find it still Updating, an operation failure the gateway's own
+            // polling sends again (RetryableError): only an endpoint in a subnet used as it is waits with the others.
+            site.AddEndpoint(plan, arm, new CacheReadiness(isReady: true), after, hasNetworkStep ? null : observer);
         }
 
         return plan;

@@ -18,7 +18,8 @@ internal static class DnsZoneGroupStep
 
     /// <param name="existingGroupName">The endpoint's zone group as validation found it, or null when it has none yet.</param>
     /// <param name="failedState">The existing group's provisioning state when an earlier write left it Failed, for the description; else null.</param>
-    public static PlanStep Create(IArmGateway arm, ResourceId endpointId, ResourceId zoneId, string? existingGroupName, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
+    /// <param name="groupKnownMissing">The endpoint step has just created the endpoint from nothing, so it has no group to look for.</param>
+    public static PlanStep Create(IArmGateway arm, ResourceId endpointId, ResourceId zoneId, string? existingGroupName, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null, bool groupKnownMissing = false)
     {
         var groupId = endpointId.Child("privateDnsZoneGroups", existingGroupName ?? GroupName);
         var description = existingGroupName is null
@@ -27,7 +28,7 @@ internal static class DnsZoneGroupStep
             ? StepVerbs.Resend($"DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}' (private DNS zone '{zoneId.Name}')", failedState)
             : $"Use DNS zone group '{existingGroupName}' of private endpoint '{endpointId.Name}'";
         return new PlanStep(StepKeys.DnsZoneGroup, StepVerbs.Action(existingGroupName is not null, failedState), groupId.ToString(), description, dependsOn,
-            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
+            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpointId, groupId, zoneId, groupKnownMissing, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
         {
             Writes = existingGroupName is null || failedState is not null ? new PlannedWrite(groupId, Definition(zoneId)) : null,
         }.Requires(existingGroupName is not null && failedState is null
@@ -45,9 +46,9 @@ internal static class DnsZoneGroupStep
         return groups.FirstOrDefault();
     }
 
-    private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId endpointId, ResourceId groupId, ResourceId zoneId, CancellationToken cancellationToken)
+    private static async Task<StepResult> EnsureAsync(IArmGateway arm, ResourceId endpointId, ResourceId groupId, ResourceId zoneId, bool knownMissing, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
+        var existing = knownMissing ? null : await FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
         var state = existing?.Properties?.ProvisioningState;
         if (existing is not null && !FailedProvisioning.IsFailed(state))
         {

@@ -17,13 +17,14 @@ namespace RedisPrivateLink.Engine.Workflows;
 internal static class EndpointNetworkResolver
 {
     /// <param name="subscriptionId">The subscription of a network named by -VirtualNetworkName; -SubnetId names its own.</param>
-    public static async Task<EndpointNetwork> ResolveAsync(RedisPrivateLinkContext context, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken)
+    /// <param name="reads">The gateway to read through (a fleet run's shared reads); null: the context's.</param>
+    public static async Task<EndpointNetwork> ResolveAsync(RedisPrivateLinkContext context, string subscriptionId, NetworkRequest request, ICollection<string> notices, CancellationToken cancellationToken, IArmGateway? reads = null)
     {
         ValidateParameters(request);
-        var arm = context.GetArmGateway();
+        var arm = reads ?? context.GetArmGateway();
         return string.IsNullOrWhiteSpace(request.SubnetId)
             ? await ResolveNamedSubnetAsync(arm, subscriptionId, request, notices, cancellationToken).ConfigureAwait(false)
-            : await ResolveExistingSubnetAsync(context, request, cancellationToken).ConfigureAwait(false);
+            : await ResolveExistingSubnetAsync(context, arm, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The checks that need no ARM state: one of the two ways of naming a subnet, valid names and prefixes.</summary>
@@ -62,12 +63,12 @@ internal static class EndpointNetworkResolver
     /// A subnet named by -SubnetId is the user's: it is used as it is, its private endpoint network policies included.
     /// It may be in any subscription the credential can see (a spoke's).
     /// </summary>
-    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(RedisPrivateLinkContext context, NetworkRequest request, CancellationToken cancellationToken)
+    private static async Task<EndpointNetwork> ResolveExistingSubnetAsync(RedisPrivateLinkContext context, IArmGateway arm, NetworkRequest request, CancellationToken cancellationToken)
     {
         var subnetId = ResourceIdRules.Parse(request.SubnetId, ResourceIdRules.SubnetType, "SubnetId").ToResourceId();
         await SubscriptionAccess.RequireVisibleAsync(context, subnetId, "SubnetId", cancellationToken).ConfigureAwait(false);
         // The virtual network carries its subnets whole, so one read gives both the subnet and the network's location.
-        var network = await context.GetArmGateway().GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
+        var network = await arm.GetAsync<VirtualNetwork>(subnetId.Parent!, cancellationToken).ConfigureAwait(false);
         var subnet = network?.Properties?.Subnets?.FirstOrDefault(s => string.Equals(s.Name, subnetId.Name, StringComparison.OrdinalIgnoreCase));
         if (subnet is null || network is null)
         {

@@ -22,10 +22,11 @@ internal static class PrivateDnsZoneResolver
     /// <param name="defaultResourceGroupId">The group, with its subscription, of a zone the plan creates.</param>
     /// <param name="network">The endpoint's network, whose existing link to a zone of the name is looked for; null when no endpoint is planned.</param>
     /// <param name="notices">Where to say which subscriptions could not be searched for that link; null when no network is given.</param>
+    /// <param name="reads">The gateway to read through (a fleet run's shared reads); null: the context's.</param>
     public static async Task<PrivateDnsZoneTarget> ResolveAsync(
-        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, ResourceId defaultResourceGroupId, EndpointNetwork? network, ICollection<string>? notices, CancellationToken cancellationToken)
+        RedisPrivateLinkContext context, string zoneName, string? zoneIdText, string? zoneResourceGroupName, ResourceId defaultResourceGroupId, EndpointNetwork? network, ICollection<string>? notices, CancellationToken cancellationToken, IArmGateway? reads = null)
     {
-        var arm = context.GetArmGateway();
+        var arm = reads ?? context.GetArmGateway();
         if (zoneIdText is not null && zoneResourceGroupName is not null)
         {
             throw new ValidationException(WorkflowErrorIds.ConflictingPrivateDnsZoneParameters, "PrivateDnsZoneId",

@@ -15,7 +15,11 @@ namespace RedisPrivateLink.Engine.Workflows;
 internal static class PrivateEndpointStep
 {
     /// <param name="failedState">The endpoint's provisioning state when an earlier create left it Failed, for the description; else null.</param>
-    public static PlanStep Create(IArmGateway arm, EndpointDefinition endpoint, bool exists, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null)
+    /// <param name="observer">
+    /// For an endpoint preparation found missing in a fleet run: the PUT is sent without polling its operation and the
+    /// endpoint is waited for with the run's others; null reads the endpoint again and polls its operation.
+    /// </param>
+    public static PlanStep Create(IArmGateway arm, EndpointDefinition endpoint, bool exists, CacheReadiness readiness, IEnumerable<string> dependsOn, string? failedState = null, PrivateEndpointFleetObserver? observer = null)
     {
         var subnet = $"subnet '{endpoint.Network.SubnetName}' of virtual network '{endpoint.Network.VirtualNetworkName}'";
         var approval = endpoint.ManualApproval ? ", manual approval" : string.Empty;
@@ -25,12 +29,27 @@ internal static class PrivateEndpointStep
             ? $"Use private endpoint '{endpoint.EndpointId.Name}' of cache '{endpoint.CacheId.Name}'"
             : $"Create private endpoint '{endpoint.EndpointId.Name}' for cache '{endpoint.CacheId.Name}' in {subnet} ({endpoint.Network.Location}{approval})";
         return new PlanStep(StepKeys.PrivateEndpoint, StepVerbs.Action(exists, failedState), endpoint.EndpointId.ToString(), description, dependsOn,
-            (_, ct) => readiness.IsReady ? EnsureAsync(arm, endpoint, ct) : Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage)))
+            (step, ct) => !readiness.IsReady ? Task.FromResult(StepResult.Skipped(CacheReadiness.NotReadyMessage))
+                : observer is null ? EnsureAsync(arm, endpoint, ct)
+                : CreateObservedAsync(arm, observer, endpoint, step, ct))
         {
             Writes = exists && failedState is null ? null : new PlannedWrite(endpoint.EndpointId, endpoint.ToResource()),
         }.Requires(exists && failedState is null
                 ? new ArmPermission[0]
                 : new[] { ArmPermission.Write(endpoint.EndpointId), ArmPermission.Join(endpoint.Network.SubnetId) });
+    }
+
+    /// <summary>
+    /// The create of an endpoint the run's preparation has just found missing: the PUT, then a wait among the fleet's
+    /// endpoints, which frees the input's place for the next one while Azure provisions it.
+    /// </summary>
+    private static async Task<StepResult> CreateObservedAsync(IArmGateway arm, PrivateEndpointFleetObserver observer, EndpointDefinition endpoint, StepContext step, CancellationToken cancellationToken)
+    {
+        step.ReportStatus("Sending the endpoint");
+        await arm.PutAsync(endpoint.EndpointId, endpoint.ToResource(), waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+        step.ReportStatus("Waiting for Azure to provision the endpoint");
+        var created = await observer.WaitProvisionedAsync(endpoint.EndpointId, cancellationToken).ConfigureAwait(false);
+        return StepResult.Created(Describe(created));
     }
 
     private static async Task<StepResult> EnsureAsync(IArmGateway arm, EndpointDefinition endpoint, CancellationToken cancellationToken)

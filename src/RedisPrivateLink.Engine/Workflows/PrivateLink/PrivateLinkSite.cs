@@ -45,10 +45,11 @@ internal sealed class PrivateLinkSite
     /// chooses, that zone's link to the endpoint's virtual network, and the endpoint's zone group.
     /// </summary>
     /// <param name="endpointMayExist">False when the endpoint's resource group is missing, so the endpoint is not read.</param>
+    /// <param name="reads">The gateway to read through (a fleet run's shared reads); null: the context's.</param>
     public static async Task<PrivateLinkSite> ReadAsync(
-        RedisPrivateLinkContext context, EndpointDefinition definition, PrivateDnsZoneChoice zoneChoice, string? resolutionPolicy, ICollection<string> notices, CancellationToken cancellationToken, bool endpointMayExist = true)
+        RedisPrivateLinkContext context, EndpointDefinition definition, PrivateDnsZoneChoice zoneChoice, string? resolutionPolicy, ICollection<string> notices, CancellationToken cancellationToken, bool endpointMayExist = true, IArmGateway? reads = null)
     {
-        var arm = context.GetArmGateway();
+        var arm = reads ?? context.GetArmGateway();
         var endpointId = definition.EndpointId;
         var endpoint = endpointMayExist ? await arm.GetAsync<PrivateEndpoint>(endpointId, cancellationToken).ConfigureAwait(false) : null;
         if (endpoint is not null && !PrivateEndpoints.ConnectsTo(endpoint, definition.CacheId))
@@ -57,7 +58,7 @@ internal sealed class PrivateLinkSite
         }
 
         var network = definition.Network;
-        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, zoneChoice.ZoneName, zoneChoice.ZoneId, zoneChoice.ResourceGroupName, zoneChoice.DefaultResourceGroupId, network, notices, cancellationToken).ConfigureAwait(false);
+        var zone = await PrivateDnsZoneResolver.ResolveAsync(context, zoneChoice.ZoneName, zoneChoice.ZoneId, zoneChoice.ResourceGroupName, zoneChoice.DefaultResourceGroupId, network, notices, cancellationToken, arm).ConfigureAwait(false);
         var link = await ZoneLinks.FindAsync(arm, zone, network.VirtualNetworkId, cancellationToken).ConfigureAwait(false);
         ZoneLinks.NoticeNewLinkResolution(link, zone.ZoneId.Name, network.VirtualNetworkId, resolutionPolicy, notices);
         var zoneGroup = endpoint is null ? null : await DnsZoneGroupStep.FindAsync(arm, endpointId, cancellationToken).ConfigureAwait(false);
@@ -82,10 +83,15 @@ internal sealed class PrivateLinkSite
     /// The endpoint, once the zone is linked to its network (the FAQ's rule) and <paramref name="after"/> are done, then
     /// its DNS zone group.
     /// </summary>
-    public void AddEndpoint(Plan plan, IArmGateway arm, CacheReadiness readiness, IEnumerable<string> after)
+    /// <param name="observer">
+    /// Waits for a new endpoint together with a fleet's others; its step then trusts this site's read (no endpoint, so
+    /// no zone group) instead of reading both again. Null: the endpoint's own operation is polled.
+    /// </param>
+    public void AddEndpoint(Plan plan, IArmGateway arm, CacheReadiness readiness, IEnumerable<string> after, PrivateEndpointFleetObserver? observer = null)
     {
-        plan.Add(PrivateEndpointStep.Create(arm, Definition, EndpointExists, readiness, new[] { StepKeys.ZoneLink }.Concat(after), FailedProvisioning.StateIfFailed(_endpoint?.Properties?.ProvisioningState)));
-        plan.Add(DnsZoneGroupStep.Create(arm, Definition.EndpointId, Zone.ZoneId, _zoneGroup?.Name, readiness, new[] { StepKeys.PrivateEndpoint }, FailedProvisioning.StateIfFailed(_zoneGroup?.Properties?.ProvisioningState)));
+        var observed = EndpointExists ? null : observer;
+        plan.Add(PrivateEndpointStep.Create(arm, Definition, EndpointExists, readiness, new[] { StepKeys.ZoneLink }.Concat(after), FailedProvisioning.StateIfFailed(_endpoint?.Properties?.ProvisioningState), observed));
+        plan.Add(DnsZoneGroupStep.Create(arm, Definition.EndpointId, Zone.ZoneId, _zoneGroup?.Name, readiness, new[] { StepKeys.PrivateEndpoint }, FailedProvisioning.StateIfFailed(_zoneGroup?.Properties?.ProvisioningState), groupKnownMissing: observed is not null));
     }
 
     /// <summary>
