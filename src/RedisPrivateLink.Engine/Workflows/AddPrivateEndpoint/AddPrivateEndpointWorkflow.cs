@@ -101,7 +101,7 @@ public static class AddPrivateEndpointWorkflow
 
         // The endpoint, its network and the DNS zone are Microsoft.Network's; the cache's namespace is in use already.
         Task<IReadOnlyList<string>> ReadUnregistered() => ResourceProviderSteps.UnregisteredAsync(arm, endpointId.SubscriptionId, new[] { ResourceProviderSteps.Network }, cancellationToken);
-        var unregistered = await (fleet is null ? ReadUnregistered() : fleet.UnregisteredAsync(ReadUnregistered)).ConfigureAwait(false);
+        var unregistered = await (fleet is null ? ReadUnregistered() : fleet.UnregisteredAsync(endpointId.SubscriptionId, ReadUnregistered)).ConfigureAwait(false);
         var plan = await BuildPlanAsync(arm, reads, fleet?.Observer, site, cache.IsSettling ? cache : null, request.PrivateDnsZoneGroupByPolicy ? (context.Clock, target.RecordName) : null, cancellationToken).ConfigureAwait(false);
         return new PreparedWorkflow(ResourceProviderSteps.RegisteringFirst(plan, arm, endpointId.SubscriptionId, unregistered), cacheId, notices);
     }

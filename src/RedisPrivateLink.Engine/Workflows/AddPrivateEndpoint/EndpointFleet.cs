@@ -17,7 +17,7 @@ public sealed class EndpointFleet
 {
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<ResourceId, CacheState> _prepared = new();
-    private Task<IReadOnlyList<string>>? _unregistered;
+    private readonly Dictionary<string, Task<IReadOnlyList<string>>> _unregistered = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="arm">The gateway of the run's subscription.</param>
     /// <param name="onWaiting">Called on an input's flow once its endpoint is sent and only waited for (the cmdlet frees its -ThrottleLimit slot).</param>
@@ -41,17 +41,21 @@ public sealed class EndpointFleet
     /// <summary>The cache as the last preparation of this run read it; null when none did.</summary>
     internal CacheState? PreparedCache(ResourceId cacheId) => _prepared.TryGetValue(cacheId, out var cache) ? cache : null;
 
-    /// <summary>The providers of <paramref name="read"/> not registered, read by the first input and shared; read again after a failure.</summary>
-    internal Task<IReadOnlyList<string>> UnregisteredAsync(Func<Task<IReadOnlyList<string>>> read)
+    /// <summary>
+    /// The providers of <paramref name="read"/> not registered in <paramref name="subscriptionId"/>, read by the first
+    /// input of that subscription and shared; read again after a failure.
+    /// </summary>
+    internal Task<IReadOnlyList<string>> UnregisteredAsync(string subscriptionId, Func<Task<IReadOnlyList<string>>> read)
     {
         lock (_gate)
         {
-            if (_unregistered is null || _unregistered.IsFaulted || _unregistered.IsCanceled)
+            if (!_unregistered.TryGetValue(subscriptionId, out var unregistered) || unregistered.IsFaulted || unregistered.IsCanceled)
             {
-                _unregistered = read();
+                unregistered = read();
+                _unregistered[subscriptionId] = unregistered;
             }
 
-            return _unregistered;
+            return unregistered;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace RedisPrivateLink.Engine.Workflows;
 /// zone's links, of the subscription's zones, of a zone's A records and of a resource group's private endpoints. A GET
 /// of a cache, a private endpoint or an A record set is answered from its collection's list from the second of that
 /// collection on (one page per 100 instead of a request each; the first is read alone, so a run of one input costs no
-/// more than before). Everything else passes through.
+/// more than before). The subscriptions the credential sees are read once per run too. Everything else passes through.
 /// <para>
 /// Writes through it are the run's shared writes (a resource group, a subnet, a zone, a link): concurrent PUTs of one
 /// resource are sent once and the others wait on that one, and every write forgets what was read, so the inputs that
@@ -44,6 +44,9 @@ internal sealed class SharedReadsGateway : IArmGateway
     private readonly Dictionary<string, Task<object?>> _reads = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Task<object>> _writes = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _readOnce = new(StringComparer.OrdinalIgnoreCase);
+
+    // What the credential can see: no write of the run changes it, so writes do not forget it.
+    private readonly Dictionary<string, Task<object?>> _subscriptionReads = new(StringComparer.OrdinalIgnoreCase);
 
     public SharedReadsGateway(IArmGateway inner) => _inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
@@ -177,9 +180,11 @@ internal sealed class SharedReadsGateway : IArmGateway
 
     public Task WaitToPollAgainAsync(ResourceId id, CancellationToken cancellationToken = default) => _inner.WaitToPollAgainAsync(id, cancellationToken);
 
-    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) => _inner.ListSubscriptionsAsync(cancellationToken);
+    public async Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(CancellationToken cancellationToken = default) =>
+        (IReadOnlyList<Subscription>)(await ReadOnceAsync(_subscriptionReads, "LIST /subscriptions", async () => await _inner.ListSubscriptionsAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
 
-    public Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) => _inner.GetSubscriptionAsync(subscriptionId, cancellationToken);
+    public async Task<Subscription?> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
+        (Subscription?)await ReadOnceAsync(_subscriptionReads, "GET /subscriptions/" + subscriptionId, async () => await _inner.GetSubscriptionAsync(subscriptionId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static bool IsShared(string collectionPath)
     {
@@ -207,15 +212,17 @@ internal sealed class SharedReadsGateway : IArmGateway
     /// The read under <paramref name="key"/>, made once and shared (on the first caller's token: inputs are only
     /// cancelled together); a failed read is forgotten, so the next caller reads again.
     /// </summary>
-    private async Task<object?> ReadOnceAsync(string key, Func<Task<object?>> read)
+    private Task<object?> ReadOnceAsync(string key, Func<Task<object?>> read) => ReadOnceAsync(_reads, key, read);
+
+    private async Task<object?> ReadOnceAsync(Dictionary<string, Task<object?>> reads, string key, Func<Task<object?>> read)
     {
         Task<object?> shared;
         lock (_gate)
         {
-            if (!_reads.TryGetValue(key, out shared!))
+            if (!reads.TryGetValue(key, out shared!))
             {
                 shared = Task.Run(read);
-                _reads[key] = shared;
+                reads[key] = shared;
             }
         }
 
@@ -227,9 +234,9 @@ internal sealed class SharedReadsGateway : IArmGateway
         {
             lock (_gate)
             {
-                if (_reads.TryGetValue(key, out var current) && current == shared)
+                if (reads.TryGetValue(key, out var current) && current == shared)
                 {
-                    _reads.Remove(key);
+                    reads.Remove(key);
                 }
             }
 
