@@ -82,8 +82,10 @@ BeforeAll {
         '{Zone}'            = $Zone
     }
     $script:PipeObjects = @{
-        Cache    = $Cache
-        Endpoint = $Endpoint
+        Cache                  = $Cache
+        Endpoint               = $Endpoint
+        # As Get-AzRedisCache writes it: Id, Name, ResourceGroupName (type casing as ARM answers).
+        OtherSubscriptionCache = [pscustomobject]@{ Id = "/subscriptions/$OtherSub/resourceGroups/rg-bi/providers/Microsoft.Cache/Redis/pester-bi"; Name = 'pester-bi'; ResourceGroupName = 'rg-bi' }
     }
     $script:Bases = @{
         New       = @{
