@@ -18,6 +18,15 @@
         record there. Without -HubPrivateDnsZoneId the spoke must already be linked to a zone of that name: the
         module finds it in any subscription the identity can see, and writes nothing under the hub but the record,
         which the zone group in the spoke writes (it needs Microsoft.Network/privateDnsZones/join/action on the zone).
+      - -PrivateDnsZoneGroupByPolicy, when the runbook is given it (instead of -HubPrivateDnsZoneId): for a landing
+        zone that denies private DNS zones in application and spoke subscriptions and lets a DeployIfNotExists policy
+        (the built-in "Configure Azure Cache for Redis to use private DNS zones") add each endpoint's zone group,
+        pointing at the hub zone. No zone, link or zone group is made; the module waits for the policy's zone group
+        and checks the cache's A record in the hub zone. It is a switch, not detected: whether an assignment's
+        deployment will reach a given endpoint (its scope, exclusions, exemptions, the zone it is given, the roles of
+        its own identity) is the platform team's knowledge, and a wrong guess either waits 30 minutes for a zone
+        group no policy adds or writes one the policy then finds in place. When private DNS zones are denied and the
+        switch is missing, the module stops before any write with RequestDisallowedByPolicy and suggests it.
 
     Everything is checked before the first write: a subnet or zone that is missing, or in a subscription the identity
     cannot see (SubscriptionNotFound, naming it), stops that cache with nothing written. One cache failing is a
@@ -25,12 +34,18 @@
     it continues and converges; a cache already in place is left as it is. It writes the caches it made or found.
     Nothing prompts (-Confirm:$false); -WhatIf shows every step and writes nothing.
 
-    Azure Automation setup: import the RedisPrivateLink module (PowerShell 7.4 runtime) and give the identity roles
-    where it writes: on the application subscription (or its resource groups) a role that writes Microsoft.Cache/redis
-    and resource groups; on each spoke subnet Microsoft.Network/virtualNetworks/subnets/join/action and
-    Microsoft.Network/privateEndpoints/write in its resource group (Network Contributor there); on the hub zone
-    Microsoft.Network/privateDnsZones/join/action, plus virtualNetworkLinks/write when it is to link spokes itself
-    (Private DNS Zone Contributor on the zone). A hub the platform team pre-links needs no link permission.
+    Azure Automation setup: import the RedisPrivateLink module (PowerShell 7.4 runtime) and give the identity these
+    built-in roles, and nothing more (about_RedisPrivateLink, PERMISSIONS, per cmdlet):
+      - Redis Cache Contributor and Reader on each cache's resource group in the application subscription
+        (Microsoft.Cache/redis/write). The group must exist: creating one needs Contributor on the subscription.
+      - Network Contributor on each spoke network's resource group (Microsoft.Network/privateEndpoints/write,
+        .../privateDnsZoneGroups/write, Microsoft.Network/virtualNetworks/subnets/join/action on the subnet).
+      - On the hub zone: with -PrivateDnsZoneGroupByPolicy, Reader only (the runbook reads the A record the
+        policy wrote); else Private DNS Zone Contributor (Microsoft.Network/privateDnsZones/join/action, plus
+        .../virtualNetworkLinks/write and Microsoft.Network/virtualNetworks/join/action on the spoke network when
+        it links a spoke itself). A hub the platform team pre-links needs no link permission.
+    A missing role stops that cache with InsufficientPermissions, naming each action, its scope and the role that
+    grants it, before anything is written.
 
 .PARAMETER Cache
     One hashtable per cache: Name, ResourceGroupName (in the application subscription), SubnetId (the spoke subnet
@@ -40,7 +55,12 @@
 .PARAMETER HubPrivateDnsZoneId
     The id of the hub's private DNS zone for Redis, for example
     /subscriptions/<connectivity>/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net.
-    Leave it out when the platform team has linked every spoke to it already.
+    Leave it out when the platform team has linked every spoke to it already, and with -PrivateDnsZoneGroupByPolicy
+    (the policy names the zone).
+
+.PARAMETER PrivateDnsZoneGroupByPolicy
+    The landing zone's DeployIfNotExists policy adds each endpoint's DNS zone group: the runbook makes no zone, link
+    or zone group, waits (at most 30 minutes) for the policy's and checks the cache's A record. See DESCRIPTION.
 
 .PARAMETER Location
     The region of the caches, eastus by default. A spoke network in another region gets a cross-region endpoint.
@@ -52,8 +72,10 @@
     The client id of a user-assigned managed identity. Without it, the system-assigned identity is used.
 
 .PARAMETER EmulatorConnectionFile
-    For testing: the connection file of the local ARM emulator. Replaces the managed identity sign-in, so the runbook
-    can run on a workstation or in CI without Azure.
+    For testing: the connection file of the local ARM emulator, so the runbook can run on a workstation or in CI
+    without Azure. In an Automation-like sandbox (IDENTITY_ENDPOINT and IDENTITY_HEADER set, from the connection
+    file's identityEndpoint and identityHeader) it signs in with the managed identity against the emulator, which
+    holds it to its role assignments; elsewhere with the emulator's static token, which no role limits.
 
 .EXAMPLE
     $hub = '/subscriptions/<connectivity>/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.redis.cache.windows.net'
@@ -76,11 +98,17 @@
 
     Runs against the local ARM emulator, started with its hub and spoke subscriptions
     (Start-RedisPrivateLinkEmulator -AdditionalSubscriptionId $hubSubscription, $spokeSubscription).
+
+.EXAMPLE
+    ./LandingZoneRunbook.ps1 -Subscription 'Orders - Production' -PrivateDnsZoneGroupByPolicy -Cache $caches
+
+    A landing zone that denies private DNS zones outside the hub and deploys each endpoint's zone group by policy.
 #>
-[CmdletBinding(SupportsShouldProcess)]
+[CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'HubZone')]
 param(
     [Parameter(Mandatory)] [hashtable[]] $Cache,
-    [string] $HubPrivateDnsZoneId,
+    [Parameter(ParameterSetName = 'HubZone')] [string] $HubPrivateDnsZoneId,
+    [Parameter(ParameterSetName = 'ByPolicy', Mandatory)] [switch] $PrivateDnsZoneGroupByPolicy,
     [string] $Location = 'eastus',
     [string] $Subscription,
     [string] $ClientId,
@@ -90,9 +118,14 @@ param(
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Module RedisPrivateLink)) { Import-Module RedisPrivateLink }
 
-# Sign in. In Azure Automation: the account's managed identity. For testing: the local ARM emulator.
-$connect = if ($EmulatorConnectionFile) { @{ EmulatorConnectionFile = $EmulatorConnectionFile } } else { @{ Identity = $true } }
-if ($ClientId -and -not $EmulatorConnectionFile) { $connect.ClientId = $ClientId }
+# Sign in. In Azure Automation: the account's managed identity. For testing: the local ARM emulator, with the managed
+# identity in an Automation-like sandbox, else with its static token.
+$connect = @{ Identity = $true }
+if ($EmulatorConnectionFile) {
+    $connect.EmulatorConnectionFile = $EmulatorConnectionFile
+    if (-not $env:IDENTITY_ENDPOINT) { $connect.Remove('Identity') }
+}
+if ($ClientId -and $connect.Identity) { $connect.ClientId = $ClientId }
 if ($Subscription) { $connect.Subscription = $Subscription }
 $context = Connect-RedisPrivateLink @connect
 
@@ -109,6 +142,7 @@ foreach ($entry in $Cache) {
     }
     if ($entry.Tag) { $parameters.Tag = $entry.Tag }
     if ($HubPrivateDnsZoneId) { $parameters.PrivateDnsZoneId = $HubPrivateDnsZoneId }   # else: the zone the spoke is linked to
+    if ($PrivateDnsZoneGroupByPolicy) { $parameters.PrivateDnsZoneGroupByPolicy = $true }  # the policy's zone group, waited for
 
     try {
         New-RedisPrivateCache @parameters

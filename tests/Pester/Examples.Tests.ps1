@@ -282,6 +282,130 @@ Describe 'LandingZoneRunbook.ps1' {
     }
 }
 
+Describe 'LandingZoneRunbook.ps1 on narrow roles and policy modes' {
+    BeforeAll {
+        # The full landing zone: the hub (connectivity) subscription holds the zone, linked to the spoke's network by the
+        # platform team; the spoke subscription holds the network; the application subscription the cache's group. The
+        # runbook signs in as the Automation sandbox's managed identity, which holds narrow roles only. Private DNS
+        # zones are denied in the application and spoke subscriptions, and a DeployIfNotExists policy on the spoke adds
+        # each endpoint's zone group, pointing at the hub zone. The arrangements use the emulator's static token.
+        $script:LandingZone = Join-Path $Examples 'LandingZoneRunbook.ps1'
+        $script:PolHub = 'aaaaaaaa-0000-0000-0000-0000000000a2'
+        $script:PolSpoke = 'bbbbbbbb-0000-0000-0000-0000000000b2'
+        $script:PolApp = 'cccccccc-0000-0000-0000-0000000000c2'
+        foreach ($pair in @(@($PolHub, 'connectivity-2'), @($PolSpoke, 'landing-zone-spokes-2'), @($PolApp, 'orders-production'))) {
+            $null = Invoke-EmulatorControl $Emulator "/_emulator/subscriptions/$($pair[0])" -Method PUT -Body @{ displayName = $pair[1] }
+        }
+        function script:New-LzGroup([string] $Subscription, [string] $Name) {
+            $null = Invoke-EmulatorArm $Emulator "/subscriptions/$Subscription/resourceGroups/$Name" -ApiVersion $ArmApiVersion.ResourceGroups -Method PUT -Body @{ location = 'eastus' }
+            "/subscriptions/$Subscription/resourceGroups/$Name"
+        }
+        $script:PolHubGroup = New-LzGroup $PolHub 'rg-dns'
+        $script:PolNetGroup = New-LzGroup $PolSpoke 'rg-net'
+        $script:PolAppGroup = New-LzGroup $PolApp 'rg-orders'
+        $script:PolZoneId = "$PolHubGroup/providers/Microsoft.Network/privateDnsZones/$Zone"
+        $null = Invoke-EmulatorArm $Emulator $PolZoneId -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{ location = 'global' }
+        Wait-EmulatorProvisioned $Emulator $PolZoneId -ApiVersion $ArmApiVersion.PrivateDns
+        $script:PolVnet = "$PolNetGroup/providers/Microsoft.Network/virtualNetworks/vnet-orders"
+        $null = Invoke-EmulatorArm $Emulator $PolVnet -ApiVersion $ArmApiVersion.Network -Method PUT -Body @{
+            location = 'eastus'; properties = @{ addressSpace = @{ addressPrefixes = @('10.73.0.0/16') }; subnets = @(@{ name = 'endpoints'; properties = @{ addressPrefix = '10.73.1.0/24' } }) }
+        }
+        Wait-EmulatorProvisioned $Emulator $PolVnet -ApiVersion $ArmApiVersion.Network
+        $null = Invoke-EmulatorArm $Emulator "$PolZoneId/virtualNetworkLinks/spoke-orders" -ApiVersion $ArmApiVersion.PrivateDns -Method PUT -Body @{
+            location = 'global'; properties = @{ virtualNetwork = @{ id = $PolVnet }; registrationEnabled = $false }
+        }
+        Wait-EmulatorProvisioned $Emulator "$PolZoneId/virtualNetworkLinks/spoke-orders" -ApiVersion $ArmApiVersion.PrivateDns
+
+        foreach ($subscription in $PolApp, $PolSpoke) {
+            $null = Invoke-EmulatorControl $Emulator "/_emulator/policyAssignments/deny-dns-$subscription" -Method PUT -Body @{
+                displayName = 'Deny private DNS zones outside the hub'; effect = 'Deny'; resourceType = 'Microsoft.Network/privateDnsZones'; scope = "/subscriptions/$subscription"
+            }
+        }
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/policyAssignments/dine-redis-dns' -Method PUT -Body @{
+            displayName = 'Configure Azure Cache for Redis to use private DNS zones'; effect = 'DeployIfNotExists'; scope = "/subscriptions/$PolSpoke"
+            groupId = 'redisCache'; privateDnsZoneId = $PolZoneId; delaySeconds = 300
+        }
+
+        # The Automation account's system-assigned identity, with narrow roles: nothing writable in the hub.
+        $identity = Invoke-EmulatorControl $Emulator '/_emulator/identity'
+        $assign = { param($scope, $role) Invoke-EmulatorControl $Emulator '/_emulator/roleAssignments' -Method POST -Body @{ principalId = $identity.systemAssignedObjectId; scope = $scope; role = $role } }
+        $null = & $assign $PolAppGroup 'Reader'
+        $null = & $assign $PolAppGroup 'Redis Cache Contributor'
+        $script:SpokeRole = & $assign $PolNetGroup 'Network Contributor'
+        $null = & $assign $PolHubGroup 'Reader'
+
+        $connection = Get-Content -Raw $Emulator.ConnectionFile | ConvertFrom-Json
+        $script:SavedIdentityVariables = @{ IDENTITY_ENDPOINT = $env:IDENTITY_ENDPOINT; IDENTITY_HEADER = $env:IDENTITY_HEADER }
+        $env:IDENTITY_ENDPOINT = $connection.identityEndpoint
+        $env:IDENTITY_HEADER = $connection.identityHeader
+
+        $script:PolCache = @{ Name = 'lz-pol-orders'; ResourceGroupName = 'rg-orders'; SubnetId = "$PolVnet/subnets/endpoints" }
+        function script:Invoke-PolicyRunbook([hashtable] $Entry) {
+            & $LandingZone -Subscription $PolApp -PrivateDnsZoneGroupByPolicy -Cache $Entry -EmulatorConnectionFile $Emulator.ConnectionFile -WarningAction SilentlyContinue 2>&1
+        }
+    }
+
+    AfterAll {
+        foreach ($name in $SavedIdentityVariables.Keys) { [Environment]::SetEnvironmentVariable($name, $SavedIdentityVariables[$name]) }
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/policyAssignments' -Method DELETE
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/roleAssignments' -Method DELETE
+        $null = Connect-RedisPrivateLink -EmulatorConnectionFile $Emulator.ConnectionFile
+    }
+
+    It 'creates the private cache as the narrowly-roled identity, its endpoint in the spoke, its DNS zone group the policy''s, writing nothing under the hub' {
+        Clear-EmulatorLog
+
+        $output = Invoke-PolicyRunbook $PolCache
+        @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
+        $cache = $output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+
+        $cacheId = "$PolAppGroup/providers/Microsoft.Cache/redis/lz-pol-orders"
+        $endpointId = "$PolNetGroup/providers/Microsoft.Network/privateEndpoints/lz-pol-orders-pe"
+        $cache.Id | Should -Be $cacheId
+        (Invoke-EmulatorArm $Emulator $cacheId -ApiVersion $ArmApiVersion.Redis).Body.properties.publicNetworkAccess | Should -Be 'Disabled'
+        $endpoint = (Invoke-EmulatorArm $Emulator $endpointId -ApiVersion $ArmApiVersion.Network).Body
+        $endpoint.properties.subnet.id | Should -Be "$PolVnet/subnets/endpoints"
+        $address = $endpoint.properties.customDnsConfigs[0].ipAddresses[0]
+        $address | Should -Match '^10\.73\.1\.\d+$'
+        $zoneGroups = (Invoke-EmulatorArm $Emulator "$endpointId/privateDnsZoneGroups" -ApiVersion $ArmApiVersion.Network).Body.value
+        @($zoneGroups.name) | Should -Be @('deployedByPolicy')
+        $zoneGroups[0].properties.privateDnsZoneConfigs[0].properties.privateDnsZoneId | Should -Be $PolZoneId
+        (Invoke-EmulatorArm $Emulator "$PolZoneId/A/lz-pol-orders" -ApiVersion $ArmApiVersion.PrivateDns).Body.properties.aRecords.ipv4Address | Should -Be @($address)
+        $cache.PrivateIpAddresses | Should -Be $address
+        $requests = Invoke-EmulatorControl $Emulator '/_emulator/requests'
+        $requests.path | Should -Contain '/msi/token' -Because 'the runbook signs in as the managed identity, whose roles ARM evaluates'
+        @(Get-EmulatorWrite $Emulator | Where-Object path -like "/subscriptions/$PolHub/*") | Should -BeNullOrEmpty
+        @(Get-EmulatorWrite $Emulator | Where-Object path -match '/privateDnsZones/|/privateDnsZoneGroups/') | Should -BeNullOrEmpty
+    }
+
+    It 'writes nothing when run again' {
+        Clear-EmulatorLog
+
+        $output = Invoke-PolicyRunbook $PolCache
+
+        @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
+        ($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Name | Should -Be 'lz-pol-orders'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+    }
+
+    It 'stops with InsufficientPermissions before any write when the identity only reads the spoke network' {
+        $null = Invoke-EmulatorControl $Emulator "/_emulator/roleAssignments/$($SpokeRole.id.Split('/')[-1])" -Method DELETE
+        $null = Invoke-EmulatorControl $Emulator '/_emulator/roleAssignments' -Method POST -Body @{ principalId = $SpokeRole.principalId; scope = $PolNetGroup; role = 'Reader' }
+        Clear-EmulatorLog
+
+        $output = Invoke-PolicyRunbook @{ Name = 'lz-pol-billing'; ResourceGroupName = 'rg-orders'; SubnetId = "$PolVnet/subnets/endpoints" }
+
+        $failures = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InsufficientPermissions,*'
+        $failures[0].Exception.Message | Should -BeLike "*'Microsoft.Network/privateEndpoints/write' on '$PolNetGroup/providers/Microsoft.Network/privateEndpoints/lz-pol-billing-pe' (built-in role 'Network Contributor' grants it)*"
+        $failures[0].Exception.Message | Should -BeLike "*'Microsoft.Network/virtualNetworks/subnets/join/action' on '$PolVnet/subnets/endpoints'*"
+        $failures[0].Exception.Message | Should -Not -BeLike '*Microsoft.Cache/redis/write*'
+        Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
+        (Invoke-EmulatorArm $Emulator "$PolAppGroup/providers/Microsoft.Cache/redis/lz-pol-billing" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 404
+    }
+}
+
 Describe 'Migrate-VNetInjectedCache.ps1' {
     BeforeAll {
         $script:MigrateScript = Join-Path $Examples 'Migrate-VNetInjectedCache.ps1'

@@ -13,6 +13,8 @@ public static class BuiltInRoles
 {
     private static readonly (string Name, PermissionBlock Permissions)[] NarrowestFirst =
     {
+        // A read (a spoke's network, a hub zone's record) needs no more than Reader.
+        ("Reader", Block(new[] { "*/read" })),
         ("Private DNS Zone Contributor", Block(new[]
         {
             "Microsoft.Insights/alertRules/*", "Microsoft.Resources/deployments/*", "Microsoft.Resources/subscriptions/resourceGroups/read",

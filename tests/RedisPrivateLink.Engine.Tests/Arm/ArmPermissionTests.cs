@@ -33,6 +33,8 @@ public sealed class ArmPermissionTests
     }
 
     [Theory]
+    [InlineData("Microsoft.Network/virtualNetworks/read", "Reader")]
+    [InlineData("Microsoft.Network/privateDnsZones/A/read", "Reader")]
     [InlineData("Microsoft.Network/privateDnsZones/virtualNetworkLinks/write", "Private DNS Zone Contributor")]
     [InlineData("Microsoft.Network/virtualNetworks/join/action", "Private DNS Zone Contributor")]
     [InlineData("Microsoft.Network/privateEndpoints/write", "Network Contributor")]
