@@ -340,8 +340,24 @@ Describe 'LandingZoneRunbook.ps1 on narrow roles and policy modes' {
         $env:IDENTITY_HEADER = $connection.identityHeader
 
         $script:PolCache = @{ Name = 'lz-pol-orders'; ResourceGroupName = 'rg-orders'; SubnetId = "$PolVnet/subnets/endpoints" }
+        # The runbook runs in a PowerShell of its own, as in an Automation sandbox: the managed identity's token is
+        # cached per process (MSAL), and this emulator's must not outlive the run into another suite's emulator.
+        # What it wrote comes back as JSON: each error's id and message, each object's Id, Name and addresses.
         function script:Invoke-PolicyRunbook([hashtable] $Entry) {
-            & $LandingZone -Subscription $PolApp -PrivateDnsZoneGroupByPolicy -Cache $Entry -EmulatorConnectionFile $Emulator.ConnectionFile -WarningAction SilentlyContinue 2>&1
+            $lines = Invoke-ChildPwsh -ArgumentList $env:RPL_TEST_MODULE, $LandingZone, $PolApp, ($Entry | ConvertTo-Json -Compress), $Emulator.ConnectionFile -Script {
+                param($Module, $Runbook, $Subscription, $EntryJson, $ConnectionFile)
+                Import-Module $Module
+                $entry = @{}
+                ($EntryJson | ConvertFrom-Json).PSObject.Properties | ForEach-Object { $entry[$_.Name] = $_.Value }
+                $written = & $Runbook -Subscription $Subscription -PrivateDnsZoneGroupByPolicy -Cache $entry -EmulatorConnectionFile $ConnectionFile -WarningAction SilentlyContinue 2>&1
+                $result = @($written | ForEach-Object {
+                        if ($_ -is [System.Management.Automation.ErrorRecord]) { @{ IsError = $true; FullyQualifiedErrorId = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } }
+                        else { @{ IsError = $false; Id = $_.Id; Name = $_.Name; PrivateIpAddresses = @($_.PrivateIpAddresses) } }
+                    })
+                'RUNBOOK-OUTPUT ' + (ConvertTo-Json -InputObject $result -Depth 4 -Compress)
+            }
+            $json = ($lines | Where-Object { $_ -like 'RUNBOOK-OUTPUT *' } | Select-Object -Last 1).Substring('RUNBOOK-OUTPUT '.Length)
+            @(ConvertFrom-Json $json)
         }
     }
 
@@ -356,8 +372,8 @@ Describe 'LandingZoneRunbook.ps1 on narrow roles and policy modes' {
         Clear-EmulatorLog
 
         $output = Invoke-PolicyRunbook $PolCache
-        @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
-        $cache = $output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+        @($output | Where-Object IsError) | Should -BeNullOrEmpty
+        $cache = $output | Where-Object { -not $_.IsError }
 
         $cacheId = "$PolAppGroup/providers/Microsoft.Cache/redis/lz-pol-orders"
         $endpointId = "$PolNetGroup/providers/Microsoft.Network/privateEndpoints/lz-pol-orders-pe"
@@ -383,8 +399,8 @@ Describe 'LandingZoneRunbook.ps1 on narrow roles and policy modes' {
 
         $output = Invoke-PolicyRunbook $PolCache
 
-        @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
-        ($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Name | Should -Be 'lz-pol-orders'
+        @($output | Where-Object IsError) | Should -BeNullOrEmpty
+        ($output | Where-Object { -not $_.IsError }).Name | Should -Be 'lz-pol-orders'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
     }
 
@@ -395,12 +411,12 @@ Describe 'LandingZoneRunbook.ps1 on narrow roles and policy modes' {
 
         $output = Invoke-PolicyRunbook @{ Name = 'lz-pol-billing'; ResourceGroupName = 'rg-orders'; SubnetId = "$PolVnet/subnets/endpoints" }
 
-        $failures = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $failures = @($output | Where-Object IsError)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'InsufficientPermissions,*'
-        $failures[0].Exception.Message | Should -BeLike "*'Microsoft.Network/privateEndpoints/write' on '$PolNetGroup/providers/Microsoft.Network/privateEndpoints/lz-pol-billing-pe' (built-in role 'Network Contributor' grants it)*"
-        $failures[0].Exception.Message | Should -BeLike "*'Microsoft.Network/virtualNetworks/subnets/join/action' on '$PolVnet/subnets/endpoints'*"
-        $failures[0].Exception.Message | Should -Not -BeLike '*Microsoft.Cache/redis/write*'
+        $failures[0].Message | Should -BeLike "*'Microsoft.Network/privateEndpoints/write' on '$PolNetGroup/providers/Microsoft.Network/privateEndpoints/lz-pol-billing-pe' (built-in role 'Network Contributor' grants it)*"
+        $failures[0].Message | Should -BeLike "*'Microsoft.Network/virtualNetworks/subnets/join/action' on '$PolVnet/subnets/endpoints'*"
+        $failures[0].Message | Should -Not -BeLike '*Microsoft.Cache/redis/write*'
         Get-EmulatorWrite $Emulator | Should -BeNullOrEmpty
         (Invoke-EmulatorArm $Emulator "$PolAppGroup/providers/Microsoft.Cache/redis/lz-pol-billing" -ApiVersion $ArmApiVersion.Redis).Status | Should -Be 404
     }
